@@ -1,0 +1,129 @@
+"""The composition root: settings → engine → session factory → services → dispatcher."""
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from aiogram import Bot, Dispatcher
+from aiogram.client.default import DefaultBotProperties
+from aiogram.client.session.aiohttp import AiohttpSession
+from aiogram.client.telegram import TelegramAPIServer
+from aiogram.enums import ParseMode
+from aiogram.fsm.storage.base import BaseStorage
+from aiogram.fsm.storage.memory import SimpleEventIsolation
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+
+from bot.commands import set_bot_commands
+from bot.config import Settings
+from bot.fsm_storage import DatabaseStorage
+from bot.middlewares.logging import HandlerNameMiddleware, UpdateLogMiddleware
+from bot.middlewares.user import UserMiddleware
+from bot.retry import RetryAfterMiddleware
+from handlers import get_routers
+from locales import Translator
+from services.clock import Clock, SystemClock
+from services.container import Services
+from storage.db import create_engine, create_session_factory
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class App:
+    settings: Settings
+    engine: AsyncEngine
+    session_factory: async_sessionmaker[AsyncSession]
+    bot: Bot
+    dispatcher: Dispatcher
+    services: Services
+    translator: Translator
+
+    async def start_polling(self, **kwargs: Any) -> None:
+        await set_bot_commands(
+            self.bot,
+            self.translator,
+            self.settings.default_locale,
+            self.settings.admin_ids,
+        )
+        await self.dispatcher.start_polling(
+            self.bot, handle_signals=kwargs.pop("handle_signals", True), **kwargs
+        )
+
+    async def close(self) -> None:
+        await self.dispatcher.storage.close()
+        await self.bot.session.close()
+        await self.engine.dispose()
+
+
+def create_bot(settings: Settings, token: str, api_url: str | None = None) -> Bot:
+    url = api_url or settings.telegram_api_url
+    session = AiohttpSession(api=TelegramAPIServer.from_base(url)) if url else AiohttpSession()
+    session.middleware(RetryAfterMiddleware())
+    return Bot(
+        token=token,
+        session=session,
+        default=DefaultBotProperties(parse_mode=ParseMode.HTML),
+    )
+
+
+def create_fsm_storage(
+    settings: Settings, session_factory: async_sessionmaker[AsyncSession]
+) -> BaseStorage:
+    if settings.redis_url:
+        from aiogram.fsm.storage.redis import RedisStorage
+
+        return RedisStorage.from_url(settings.redis_url)
+    return DatabaseStorage(session_factory)
+
+
+def build_app(
+    settings: Settings,
+    *,
+    token: str,
+    api_url: str | None = None,
+    clock: Clock | None = None,
+    configure_services: Callable[[Services], None] | None = None,
+) -> App:
+    engine = create_engine(settings.database_url)
+    session_factory = create_session_factory(engine)
+    bot = create_bot(settings, token, api_url)
+    translator = Translator()
+    services = Services.create(
+        session_factory=session_factory,
+        bot=bot,
+        translator=translator,
+        clock=clock or SystemClock(),
+        tz=settings.tz,
+        profile=settings.regulation_profile,
+        admin_ids=settings.admin_ids,
+        default_locale=settings.default_locale,
+    )
+    if configure_services is not None:
+        configure_services(services)
+
+    dispatcher = Dispatcher(
+        storage=create_fsm_storage(settings, session_factory),
+        # One update of a person at a time: a double tap cannot run the same step twice.
+        events_isolation=SimpleEventIsolation(),
+        services=services,
+        settings=settings,
+        translator=translator,
+    )
+    dispatcher.update.outer_middleware(UpdateLogMiddleware())
+    user_middleware = UserMiddleware(
+        services.users, translator, settings.default_locale, settings.tz
+    )
+    for observer in (dispatcher.message, dispatcher.callback_query):
+        observer.outer_middleware(user_middleware)
+        observer.middleware(HandlerNameMiddleware())
+    dispatcher.include_routers(*get_routers(settings))
+    return App(
+        settings=settings,
+        engine=engine,
+        session_factory=session_factory,
+        bot=bot,
+        dispatcher=dispatcher,
+        services=services,
+        translator=translator,
+    )

@@ -1,0 +1,104 @@
+"""Settings: environment variables and `.env`, one object for the whole process.
+
+Every setting has a default that works on a laptop, except the bot token: without it the bot
+starts in sandbox mode against the local Bot API emulator.
+"""
+
+from pathlib import Path
+from typing import Annotated
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+from regulation import PROFILES
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_DATABASE_URL = f"sqlite+aiosqlite:///{ROOT / 'var' / 'kezdesu.sqlite3'}"
+SUPPORTED_LOCALES = ("kk", "ru", "en")
+
+
+class SandboxSettings(BaseSettings):
+    """The local Bot API emulator that stands in for Telegram when there is no token."""
+
+    host: str = "127.0.0.1"
+    port: int = 8081
+    delay_ms: int = 0
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(
+        env_file=".env",
+        env_file_encoding="utf-8",
+        env_nested_delimiter="__",
+        extra="ignore",
+    )
+
+    bot_token: SecretStr | None = None
+    database_url: str = DEFAULT_DATABASE_URL
+    telegram_api_url: str | None = None
+    redis_url: str | None = None
+    admin_ids: Annotated[frozenset[int], NoDecode] = frozenset()
+    timezone: str = "Asia/Almaty"
+    regulation_profile: str = "2022"
+    default_locale: str = "kk"
+    log_level: str = "INFO"
+    sandbox: SandboxSettings = Field(default_factory=SandboxSettings)
+
+    @field_validator("admin_ids", mode="before")
+    @classmethod
+    def _parse_admin_ids(cls, value: object) -> object:
+        # ADMIN_IDS=123,456 (commas or spaces) reads better in a .env than a JSON list.
+        if isinstance(value, str):
+            parts = value.replace(",", " ").split()
+            try:
+                return frozenset(int(part) for part in parts)
+            except ValueError:
+                raise ValueError(
+                    "ADMIN_IDS must be Telegram user ids separated by commas"
+                ) from None
+        if isinstance(value, int):
+            return frozenset({value})
+        return value
+
+    @field_validator("timezone")
+    @classmethod
+    def _check_timezone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"unknown time zone {value!r}") from None
+        return value
+
+    @field_validator("regulation_profile")
+    @classmethod
+    def _check_profile(cls, value: str) -> str:
+        if value not in PROFILES:
+            raise ValueError(f"must be one of {', '.join(sorted(PROFILES))}")
+        return value
+
+    @field_validator("default_locale")
+    @classmethod
+    def _check_locale(cls, value: str) -> str:
+        if value not in SUPPORTED_LOCALES:
+            raise ValueError(f"must be one of {', '.join(SUPPORTED_LOCALES)}")
+        return value
+
+    @field_validator("database_url")
+    @classmethod
+    def _check_database_url(cls, value: str) -> str:
+        if not value.startswith(("sqlite+aiosqlite://", "postgresql+asyncpg://")):
+            raise ValueError("must start with sqlite+aiosqlite:// or postgresql+asyncpg://")
+        return value
+
+    @property
+    def tz(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+    @property
+    def sandbox_mode(self) -> bool:
+        return self.bot_token is None
+
+
+def load_settings() -> Settings:
+    return Settings()

@@ -1,0 +1,63 @@
+"""One log line per handled update: its id, the handler, the outcome and the duration.
+
+Never the token (aiogram does not log it) and never what a citizen wrote.
+"""
+
+import logging
+import time
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import Any
+
+from aiogram import BaseMiddleware
+from aiogram.dispatcher.event.bases import UNHANDLED
+from aiogram.dispatcher.event.handler import HandlerObject
+from aiogram.types import TelegramObject, Update
+
+log = logging.getLogger("kezdesu.updates")
+
+Handler = Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]]
+
+
+@dataclass(slots=True)
+class UpdateLog:
+    handler: str = "-"
+
+
+class UpdateLogMiddleware(BaseMiddleware):
+    """Outer middleware on updates: times the whole handling."""
+
+    async def __call__(self, handler: Handler, event: TelegramObject, data: dict[str, Any]) -> Any:
+        record = UpdateLog()
+        data["update_log"] = record
+        started = time.perf_counter()
+        outcome = "ok"
+        try:
+            result = await handler(event, data)
+            if result is UNHANDLED:
+                outcome = "unhandled"
+            return result
+        except Exception:
+            outcome = "error"
+            raise
+        finally:
+            update_id = event.update_id if isinstance(event, Update) else "-"
+            log.info(
+                "update=%s handler=%s outcome=%s duration_ms=%.1f",
+                update_id,
+                record.handler,
+                outcome,
+                (time.perf_counter() - started) * 1000,
+            )
+
+
+class HandlerNameMiddleware(BaseMiddleware):
+    """Inner middleware: the only place that knows which handler was chosen."""
+
+    async def __call__(self, handler: Handler, event: TelegramObject, data: dict[str, Any]) -> Any:
+        record = data.get("update_log")
+        chosen = data.get("handler")
+        if isinstance(record, UpdateLog) and isinstance(chosen, HandlerObject):
+            callback = chosen.callback
+            record.handler = f"{callback.__module__}.{callback.__qualname__}"
+        return await handler(event, data)

@@ -1,0 +1,60 @@
+"""The bot's routers, in the order they are tried.
+
+Audience filters are set once on parent routers: citizen features run in private chats and
+need consent; admin features need an id from ADMIN_IDS.
+"""
+
+from aiogram import F, Router
+
+from bot.config import Settings
+from handlers.admin import meetings as admin_meetings
+from handlers.citizen import localities, meetings, privacy, questions, start, subscriptions
+from handlers.common import consent_gate, errors, fallback
+from handlers.filters import HasConsent, IsAdmin
+
+
+def _detached(*routers: Router) -> tuple[Router, ...]:
+    """The module routers, free to be included again.
+
+    aiogram lets a router hang in one tree only, but a process may build the bot more than
+    once (the tests build one per test); the old tree is discarded by then.
+    """
+    for router in routers:
+        parent = router.parent_router
+        if parent is not None:
+            parent.sub_routers.remove(router)
+            router._parent_router = None
+    return routers
+
+
+def get_routers(settings: Settings) -> list[Router]:
+    private = F.chat.type == "private"
+    private_callback = F.message.chat.type == "private"
+
+    open_to_all = Router(name="open")
+    open_to_all.message.filter(private)
+    open_to_all.callback_query.filter(private_callback)
+    open_to_all.include_routers(*_detached(start.router, privacy.router))
+
+    admin = Router(name="admin")
+    admin.message.filter(private, IsAdmin(settings.admin_ids))
+    admin.callback_query.filter(private_callback, IsAdmin(settings.admin_ids))
+    admin.include_routers(*_detached(admin_meetings.router))
+
+    citizen = Router(name="citizen")
+    citizen.message.filter(private, HasConsent())
+    citizen.callback_query.filter(private_callback, HasConsent())
+    citizen.include_routers(
+        *_detached(localities.router, subscriptions.router, meetings.router, questions.router)
+    )
+
+    gate = Router(name="gate")
+    gate.message.filter(private, ~HasConsent())
+    gate.callback_query.filter(private_callback, ~HasConsent())
+    gate.include_routers(*_detached(consent_gate.router))
+
+    rest = Router(name="rest")
+    rest.message.filter(private)
+    rest.include_routers(*_detached(fallback.router))
+
+    return [*_detached(errors.router), open_to_all, admin, citizen, gate, rest]

@@ -1,0 +1,53 @@
+"""/mydata: a JSON file of everything stored about the person. /forget: delete it."""
+
+from aiogram import F, Router
+from aiogram.filters import Command
+from aiogram.fsm.context import FSMContext
+from aiogram.types import BufferedInputFile, CallbackQuery, InlineKeyboardMarkup, Message
+from aiogram.utils.keyboard import InlineKeyboardBuilder
+
+from handlers.callbacks import ForgetAction, ForgetCb
+from handlers.replies import edit_or_answer
+from locales import Text
+from services.container import Services
+from services.users import UserView
+
+router = Router(name=__name__)
+
+
+def forget_keyboard(t: Text) -> InlineKeyboardMarkup:
+    builder = InlineKeyboardBuilder()
+    builder.button(text=t("forget-confirm"), callback_data=ForgetCb(action=ForgetAction.CONFIRM))
+    builder.button(text=t("forget-cancel"), callback_data=ForgetCb(action=ForgetAction.CANCEL))
+    builder.adjust(1)
+    return builder.as_markup()
+
+
+@router.message(Command("mydata"))
+async def cmd_mydata(message: Message, user: UserView, t: Text, services: Services) -> None:
+    payload = await services.users.export_json(user.id)
+    await message.answer_document(
+        BufferedInputFile(payload, filename=f"kezdesu-{user.id}.json"),
+        caption=t("mydata-caption"),
+    )
+
+
+@router.message(Command("forget"))
+async def cmd_forget(message: Message, t: Text) -> None:
+    await message.answer(t("forget-ask"), reply_markup=forget_keyboard(t))
+
+
+@router.callback_query(ForgetCb.filter(F.action == ForgetAction.CONFIRM))
+async def cb_forget_confirm(
+    query: CallbackQuery, user: UserView, t: Text, state: FSMContext, services: Services
+) -> None:
+    await services.users.forget(user.id)
+    await state.clear()
+    await query.answer()
+    await edit_or_answer(query, t("forget-done"))
+
+
+@router.callback_query(ForgetCb.filter(F.action == ForgetAction.CANCEL))
+async def cb_forget_cancel(query: CallbackQuery, t: Text) -> None:
+    await query.answer()
+    await edit_or_answer(query, t("forget-cancelled"))

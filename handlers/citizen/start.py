@@ -1,0 +1,168 @@
+"""/start: language, what the bot does, consent, then the first locality. Also /language,
+/help and deep links (`?start=m<id>` opens a meeting card)."""
+
+from aiogram import F, Router
+from aiogram.filters import Command, CommandObject, CommandStart
+from aiogram.fsm.context import FSMContext
+from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
+from aiogram.utils.keyboard import InlineKeyboardBuilder
+
+from handlers.callbacks import (
+    BrowseCb,
+    ConsentAction,
+    ConsentCb,
+    LanguageCb,
+    SearchStartCb,
+)
+from handlers.citizen.meetings import show_meeting_card
+from handlers.replies import edit_or_answer
+from locales import LOCALES, Text
+from services.container import Services
+from services.users import UserView
+
+router = Router(name=__name__)
+
+LANGUAGE_NAMES = {"kk": "Қазақша", "ru": "Русский", "en": "English"}
+PENDING_MEETING = "pending_meeting"
+
+
+def language_keyboard() -> InlineKeyboardMarkup:
+    builder = InlineKeyboardBuilder()
+    for code in LOCALES:
+        builder.button(text=LANGUAGE_NAMES[code], callback_data=LanguageCb(code=code))
+    builder.adjust(3)
+    return builder.as_markup()
+
+
+def consent_keyboard(t: Text) -> InlineKeyboardMarkup:
+    builder = InlineKeyboardBuilder()
+    builder.button(text=t("consent-accept"), callback_data=ConsentCb(action=ConsentAction.ACCEPT))
+    builder.button(
+        text=t("consent-decline"), callback_data=ConsentCb(action=ConsentAction.DECLINE)
+    )
+    builder.adjust(1)
+    return builder.as_markup()
+
+
+def locality_entry_keyboard(t: Text) -> InlineKeyboardMarkup:
+    builder = InlineKeyboardBuilder()
+    builder.button(text=t("start-browse-localities"), callback_data=BrowseCb(code=""))
+    builder.button(text=t("start-search-locality"), callback_data=SearchStartCb())
+    builder.adjust(1)
+    return builder.as_markup()
+
+
+def parse_meeting_payload(payload: str | None) -> int | None:
+    """`m123` → 123; anything else (a mistyped or forged link) → None."""
+    if payload and payload.startswith("m") and payload[1:].isdigit() and len(payload) < 12:
+        return int(payload[1:])
+    return None
+
+
+@router.message(CommandStart())
+async def cmd_start(
+    message: Message,
+    command: CommandObject,
+    user: UserView,
+    t: Text,
+    state: FSMContext,
+    services: Services,
+) -> None:
+    meeting_id = parse_meeting_payload(command.args)
+    if command.args and meeting_id is None:
+        await message.answer(t("start-bad-link"))
+    if user.has_consent:
+        await state.set_state(None)
+        if meeting_id is not None:
+            await show_meeting_card(message, meeting_id, user, t, services)
+            return
+        await message.answer(t("start-welcome-back"))
+        return
+    # Not yet agreed: remember where the link pointed and ask language first.
+    await state.clear()
+    if meeting_id is not None:
+        await state.update_data({PENDING_MEETING: meeting_id})
+    await message.answer(t("start-choose-language"), reply_markup=language_keyboard())
+
+
+@router.message(Command("language"))
+async def cmd_language(message: Message, t: Text) -> None:
+    await message.answer(t("start-choose-language"), reply_markup=language_keyboard())
+
+
+@router.callback_query(LanguageCb.filter())
+async def cb_language(
+    query: CallbackQuery,
+    callback_data: LanguageCb,
+    user: UserView,
+    services: Services,
+) -> None:
+    if callback_data.code not in LOCALES:
+        await query.answer(services.translator.get(user.locale, "error-stale-button"))
+        return
+    user = await services.users.set_locale(user.id, callback_data.code)
+    t = services.translator.bind(user.locale, services.tz)
+    await query.answer(t("start-language-set"))
+    if user.has_consent:
+        await edit_or_answer(query, t("start-language-set"))
+        return
+    await edit_or_answer(query, t("start-intro"), reply_markup=consent_keyboard(t))
+
+
+@router.callback_query(ConsentCb.filter(F.action == ConsentAction.SHOW))
+async def cb_consent_show(query: CallbackQuery, t: Text) -> None:
+    await query.answer()
+    await edit_or_answer(query, t("start-intro"), reply_markup=consent_keyboard(t))
+
+
+@router.callback_query(ConsentCb.filter(F.action == ConsentAction.ACCEPT))
+async def cb_consent_accept(
+    query: CallbackQuery,
+    user: UserView,
+    t: Text,
+    state: FSMContext,
+    services: Services,
+) -> None:
+    already = user.has_consent
+    user = await services.users.accept_consent(user.id)
+    await query.answer()
+    if already:
+        await edit_or_answer(query, t("consent-already"))
+        return
+    await edit_or_answer(query, t("consent-thanks"))
+    pending = (await state.get_data()).get(PENDING_MEETING)
+    await state.clear()
+    if isinstance(query.message, Message):
+        if isinstance(pending, int):
+            await show_meeting_card(query.message, pending, user, t, services)
+        await query.message.answer(
+            t("start-choose-locality"), reply_markup=locality_entry_keyboard(t)
+        )
+
+
+@router.callback_query(ConsentCb.filter(F.action == ConsentAction.DECLINE))
+async def cb_consent_decline(
+    query: CallbackQuery, user: UserView, t: Text, state: FSMContext, services: Services
+) -> None:
+    if user.has_consent:
+        # Withdrawing consent later is /forget: it deletes data, which a button press here
+        # on an old message must not do by accident.
+        await query.answer(t("consent-withdraw-hint"), show_alert=True)
+        return
+    await services.users.decline_consent(user.id)
+    await state.clear()
+    await query.answer()
+    await edit_or_answer(query, t("consent-declined"))
+
+
+@router.message(Command("help"))
+async def cmd_help(message: Message, t: Text, user: UserView, services: Services) -> None:
+    text = t("help-citizen")
+    if user.id in services.admin_ids:
+        text += "\n\n" + t("help-admin")
+    await message.answer(text)
+
+
+@router.message(Command("privacy"))
+async def cmd_privacy(message: Message, t: Text) -> None:
+    await message.answer(t("privacy-text"))

@@ -1,0 +1,34 @@
+"""The last line of defence: a failure is logged with its traceback and the person gets a
+plain apology in their language, never a traceback."""
+
+import logging
+
+from aiogram import Router
+from aiogram.types import ErrorEvent
+
+from services.container import Services
+
+router = Router(name=__name__)
+log = logging.getLogger(__name__)
+
+
+@router.errors()
+async def on_error(event: ErrorEvent, services: Services) -> bool:
+    update = event.update
+    log.error("update %s failed", update.update_id, exc_info=event.exception)
+    query, message = update.callback_query, update.message
+    sender = query.from_user if query else message.from_user if message else None
+    if sender is None:
+        return True
+    try:
+        # The error middleware sits outside the one that loads the user: look them up again.
+        user = await services.users.get(sender.id)
+        locale = user.locale if user else services.default_locale
+        text = services.translator.get(locale, "error-internal")
+        if query is not None:
+            await query.answer(text, show_alert=True)
+        elif message is not None:
+            await message.answer(text)
+    except Exception:
+        log.exception("could not tell the user about the failure")
+    return True

@@ -1,0 +1,25 @@
+"""Audience filters, set once on parent routers."""
+
+from typing import Any
+
+from aiogram.filters import Filter
+from aiogram.types import CallbackQuery, Message, TelegramObject
+
+from services.users import UserView
+
+
+class HasConsent(Filter):
+    """The person accepted the processing of their personal data."""
+
+    async def __call__(self, event: TelegramObject, user: UserView | None = None) -> bool:
+        return user is not None and user.has_consent
+
+
+class IsAdmin(Filter):
+    def __init__(self, admin_ids: frozenset[int]) -> None:
+        self._admin_ids = admin_ids
+
+    async def __call__(self, event: TelegramObject, **_: Any) -> bool:
+        if isinstance(event, Message | CallbackQuery) and event.from_user is not None:
+            return event.from_user.id in self._admin_ids
+        return False

@@ -1,0 +1,12 @@
+cmd-start = Start, language and consent
+cmd-meetings = Upcoming meetings
+cmd-subscriptions = My localities
+cmd-myquestions = My questions
+cmd-language = Change language
+cmd-help = What the bot can do
+cmd-privacy = How my data are used
+cmd-mydata = Download my data
+cmd-forget = Delete my data
+cmd-newmeeting = Create a meeting
+cmd-announce = Announce a meeting
+cmd-subscribe = Follow a locality

@@ -1,0 +1,12 @@
+cmd-start = Бастау, тіл және келісім
+cmd-meetings = Алдағы кездесулер
+cmd-subscriptions = Менің елді мекендерім
+cmd-myquestions = Менің сұрақтарым
+cmd-language = Тілді ауыстыру
+cmd-help = Бот не істей алады
+cmd-privacy = Деректерім қалай пайдаланылады
+cmd-mydata = Деректерімді жүктеп алу
+cmd-forget = Деректерімді жою
+cmd-newmeeting = Кездесу құру
+cmd-announce = Кездесуді жариялау
+cmd-subscribe = Елді мекенді бақылау

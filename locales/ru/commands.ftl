@@ -1,0 +1,12 @@
+cmd-start = Начало, язык и согласие
+cmd-meetings = Ближайшие встречи
+cmd-subscriptions = Мои населённые пункты
+cmd-myquestions = Мои вопросы
+cmd-language = Сменить язык
+cmd-help = Что умеет бот
+cmd-privacy = Как используются мои данные
+cmd-mydata = Выгрузить мои данные
+cmd-forget = Удалить мои данные
+cmd-newmeeting = Создать встречу
+cmd-announce = Объявить встречу
+cmd-subscribe = Подписаться на населённый пункт

@@ -1,0 +1,185 @@
+"""People who talk to the bot: language, consent, their data and its deletion."""
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import delete, select, update
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from services.clock import Clock
+from storage.models import Locality, Question, Subscription, Support, User
+
+
+@dataclass(frozen=True, slots=True)
+class UserView:
+    id: int
+    locale: str
+    has_consent: bool
+    declined: bool
+    is_active: bool
+
+    @classmethod
+    def of(cls, user: User, default_locale: str) -> "UserView":
+        return cls(
+            id=user.id,
+            locale=user.locale or default_locale,
+            has_consent=user.consent_at is not None,
+            declined=user.consent_declined_at is not None and user.consent_at is None,
+            is_active=user.is_active,
+        )
+
+
+class UserService:
+    def __init__(
+        self, session_factory: async_sessionmaker[AsyncSession], clock: Clock, default_locale: str
+    ) -> None:
+        self._sessions = session_factory
+        self._clock = clock
+        self._default_locale = default_locale
+
+    async def touch(self, user_id: int, locale: str | None) -> tuple[UserView, bool]:
+        """The user, created on first contact with the language Telegram reports.
+
+        Returns the user and whether they are new. Only the id and the chosen language are kept
+        before consent: the language is a setting, not personal data.
+        """
+        async with self._sessions() as session:
+            user = await session.get(User, user_id)
+            created = False
+            if user is None:
+                user = User(id=user_id, locale=locale, is_active=True)
+                session.add(user)
+                created = True
+            elif not user.is_active:
+                # They wrote to us, so they no longer block the bot.
+                user.is_active = True
+                user.blocked_at = None
+            else:
+                return UserView.of(user, self._default_locale), False
+            await session.commit()
+            return UserView.of(user, self._default_locale), created
+
+    async def get(self, user_id: int) -> UserView | None:
+        async with self._sessions() as session:
+            user = await session.get(User, user_id)
+            return UserView.of(user, self._default_locale) if user else None
+
+    async def set_locale(self, user_id: int, locale: str) -> UserView:
+        return await self._change(user_id, locale=locale)
+
+    async def accept_consent(self, user_id: int) -> UserView:
+        return await self._change(user_id, consent_at=self._clock.now(), consent_declined_at=None)
+
+    async def decline_consent(self, user_id: int) -> UserView:
+        return await self._change(user_id, consent_at=None, consent_declined_at=self._clock.now())
+
+    async def mark_unreachable(self, user_id: int) -> None:
+        """Telegram said the user blocked the bot (or the chat is gone): stop sending."""
+        async with self._sessions() as session:
+            await session.execute(
+                update(User)
+                .where(User.id == user_id)
+                .values(is_active=False, blocked_at=self._clock.now())
+            )
+            await session.commit()
+
+    async def export(self, user_id: int) -> dict[str, Any]:
+        """Everything stored about the user, for /mydata."""
+        async with self._sessions() as session:
+            user = await session.get(User, user_id)
+            if user is None:
+                return {"telegram_id": user_id}
+            subscriptions = (
+                await session.execute(
+                    select(Subscription, Locality)
+                    .join(Locality, Locality.code == Subscription.locality_code)
+                    .where(Subscription.user_id == user_id)
+                    .order_by(Subscription.id)
+                )
+            ).all()
+            questions = (
+                await session.scalars(
+                    select(Question).where(Question.author_id == user_id).order_by(Question.id)
+                )
+            ).all()
+            supports = (
+                await session.execute(
+                    select(Support.created_at, Question.public_number)
+                    .join(Question, Question.id == Support.question_id)
+                    .where(Support.user_id == user_id)
+                    .order_by(Support.created_at)
+                )
+            ).all()
+            return {
+                "telegram_id": user.id,
+                "language": user.locale,
+                "consent_at": _iso(user.consent_at),
+                "consent_declined_at": _iso(user.consent_declined_at),
+                "active": user.is_active,
+                "first_seen_at": _iso(user.created_at),
+                "subscriptions": [
+                    {
+                        "kato": loc.code,
+                        "name_kk": loc.name_kk,
+                        "name_ru": loc.name_ru,
+                        "include_everything_inside": sub.include_descendants,
+                        "since": _iso(sub.created_at),
+                    }
+                    for sub, loc in subscriptions
+                ],
+                "questions": [
+                    {
+                        "number": q.public_number,
+                        "meeting_id": q.meeting_id,
+                        "kind": q.kind.value,
+                        "text": q.text,
+                        "has_photo": q.photo_file_id is not None,
+                        "status": q.status.value,
+                        "supports": q.support_count,
+                        "sent_at": _iso(q.created_at),
+                    }
+                    for q in questions
+                ],
+                "supported_questions": [
+                    {"number": number, "at": _iso(at)} for at, number in supports
+                ],
+            }
+
+    async def export_json(self, user_id: int) -> bytes:
+        data = await self.export(user_id)
+        return json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8")
+
+    async def forget(self, user_id: int) -> None:
+        """Delete the user's subscriptions, supports and personal data.
+
+        Their questions stay, without an author, so the akimat's record of what was asked
+        (and the support counts) is intact.
+        """
+        async with self._sessions() as session:
+            await session.execute(
+                update(Question).where(Question.author_id == user_id).values(author_id=None)
+            )
+            await session.execute(delete(Support).where(Support.user_id == user_id))
+            await session.execute(delete(Subscription).where(Subscription.user_id == user_id))
+            await session.execute(delete(User).where(User.id == user_id))
+            await session.commit()
+
+    async def _change(self, user_id: int, **values: Any) -> UserView:
+        async with self._sessions() as session:
+            user = await session.get(User, user_id)
+            if user is None:
+                user = User(id=user_id, is_active=True)
+                session.add(user)
+            for name, value in values.items():
+                setattr(user, name, value)
+            await session.commit()
+            return UserView.of(user, self._default_locale)
+
+
+def _iso(value: datetime | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+__all__ = ["UserService", "UserView"]
