@@ -1,0 +1,263 @@
+"""LocalityService and LocalityRepository on SQLite and PostgreSQL, over the shipped sample."""
+
+from pathlib import Path
+
+import pytest
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from regulation.levels import AkimLevel
+from services.kato import KatoFormatError
+from services.localities import LocalityService
+from storage.repositories.localities import LocalityRepository, LocalityRow, UpsertCounts
+from tests.kato.conftest import SAMPLE_CSV
+
+SAMPLE_SIZE = 37
+
+
+def sample_lines() -> list[str]:
+    return SAMPLE_CSV.read_text(encoding="utf-8").splitlines()
+
+
+def write_lines(path: Path, lines: list[str]) -> Path:
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+async def test_import_sample_then_again(service: LocalityService) -> None:
+    first = await service.load_sample()
+    assert (first.inserted, first.updated, first.unchanged, first.total) == (
+        SAMPLE_SIZE,
+        0,
+        0,
+        SAMPLE_SIZE,
+    )
+    assert first.seconds > 0
+    second = await service.import_file(SAMPLE_CSV)
+    assert (second.inserted, second.updated, second.unchanged) == (0, 0, SAMPLE_SIZE)
+    assert await service.count() == SAMPLE_SIZE
+
+
+async def test_changed_rows_are_updated(sample_service: LocalityService, tmp_path: Path) -> None:
+    lines = [
+        line.replace("Қосбармақ а.", "Жаңа Қосбармақ а.") if line.startswith("623855107") else line
+        for line in sample_lines()
+    ]
+    assert await sample_service.search("Жаңа Қосбармақ") == []
+    report = await sample_service.import_file(write_lines(tmp_path / "renamed.csv", lines))
+    assert (report.inserted, report.updated, report.unchanged) == (0, 1, SAMPLE_SIZE - 1)
+    # The import dropped the search index: the new name is found at once.
+    (hit,) = await sample_service.search("Жаңа Қосбармақ")
+    assert hit.code == "623855107"
+
+
+async def test_bad_file_writes_nothing(sample_service: LocalityService, tmp_path: Path) -> None:
+    lines = sample_lines()
+    lines = [
+        *(line.replace("Ұлытау а.", "Ұлытау ауылы а.") for line in lines),  # would be updates
+        "623879300,NK RK 11-2025,settlement,2,с.Жаңа,Жаңа а.",  # would be an insert
+        "62387930,NK RK 11-2025,settlement,2,с.Бір,Бір а.",  # bad code
+        "623879300,NK RK 11-2025,settlement,2,с.Жаңа,Жаңа а.",  # duplicate
+    ]
+    with pytest.raises(KatoFormatError) as error:
+        await sample_service.import_file(write_lines(tmp_path / "bad.csv", lines))
+    rows = [issue.row for issue in error.value.issues]
+    assert rows == [SAMPLE_SIZE + 3, SAMPLE_SIZE + 4]
+    assert await sample_service.count() == SAMPLE_SIZE
+    village = await sample_service.get("623830100")
+    assert village is not None
+    assert village.name_kk == "Ұлытау а."
+
+
+async def test_database_error_rolls_back(
+    service: LocalityService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    upsert = LocalityRepository.upsert_many
+
+    async def upsert_then_fail(self: LocalityRepository, rows: list[LocalityRow]) -> UpsertCounts:
+        await upsert(self, rows)
+        assert await self.count() == SAMPLE_SIZE  # written, inside the transaction
+        raise RuntimeError("the connection dropped")
+
+    monkeypatch.setattr(LocalityRepository, "upsert_many", upsert_then_fail)
+    with pytest.raises(RuntimeError, match="connection dropped"):
+        await service.load_sample()
+    assert await service.count() == 0
+
+
+async def test_search_ranks_exact_then_akims_then_bigger_units(
+    sample_service: LocalityService,
+) -> None:
+    hits = await sample_service.search("қоскөл")
+    assert [(hit.code, hit.akim_level) for hit in hits] == [
+        ("623855000", AkimLevel.RURAL_OKRUG),  # the okrug: bigger than its villages
+        ("623855100", AkimLevel.VILLAGE),
+        ("623879200", AkimLevel.VILLAGE),
+        ("623879205", None),  # the wintering place of the same name comes last
+    ]
+    # Two villages of the same name, told apart by their chains.
+    assert hits[1].chain_kk == ("Ұлытау облысы", "Ұлытау ауданы", "Қоскөл а.о.")
+    assert hits[2].chain_kk == ("Ұлытау облысы", "Ұлытау ауданы", "Терісаққан а.о.")
+    assert hits[2].chain_ru == ("область Ұлытау", "Улытауский район", "Терсакканский с.о.")
+    # Latin, Russian and upper case find the same.
+    for query in ("Qoskol", "koskol", "КОСКОЛЬ", "с.Косколь"):
+        assert [hit.code for hit in await sample_service.search(query)] == [
+            hit.code for hit in hits
+        ]
+
+
+@pytest.mark.parametrize(
+    ("query", "first"),
+    [
+        ("Ulytau", "620000000"),  # the oblast before its district, okrug, village
+        ("улытау", "620000000"),
+        ("Жаңаарқа", "623600000"),  # the district before its settlement administration
+        ("Zhanaarka", "623600000"),
+        ("Жезказган", "621000000"),
+        ("astana", "710000000"),
+        ("Есиль", "711210000"),
+        ("Yesil", "711210000"),
+        ("Карагаш", "623661000"),  # loose: Қараағаш
+        ("мукажан", "623641000"),  # word prefix of "с.о.им.Мукажана Жумажанова"
+        ("баз", "623641105"),  # substring of "Күйгенбаз"
+    ],
+)
+async def test_search_first_hit(sample_service: LocalityService, query: str, first: str) -> None:
+    hits = await sample_service.search(query)
+    assert hits[0].code == first
+
+
+async def test_search_tiers(sample_service: LocalityService) -> None:
+    # "ұлытау": exact (oblast, district, okrug, village), nothing else in the sample.
+    codes = [hit.code for hit in await sample_service.search("ұлытау")]
+    assert codes == ["620000000", "623800000", "623830000", "623830100"]
+    # A prefix ranks below an exact match, a word prefix below a prefix.
+    codes = [hit.code for hit in await sample_service.search("жез")]
+    # All prefixes: Жезқазған Қ.Ә. (depth 1), then at depth 2 the shorter name first (Жезді
+    # к.ә., Жезқазған қ.), then Жезді к. (depth 3).
+    assert codes == ["621000000", "623843000", "621010000", "623843100"]
+    assert [hit.code for hit in await sample_service.search("жезді", limit=1)] == ["623843000"]
+
+
+@pytest.mark.parametrize("query", ["", " ", "а", "ш", "ж.", "с.о.", "?!", "район"])
+async def test_short_queries_find_nothing(sample_service: LocalityService, query: str) -> None:
+    assert await sample_service.search(query) == []
+
+
+async def test_children_paging(sample_service: LocalityService) -> None:
+    top = await sample_service.children(None)
+    assert [view.name_kk for view in top.items] == ["Астана қ.", "Ұлытау облысы"]
+    assert top.total == 2
+    assert [view.child_count for view in top.items] == [2, 4]
+
+    first = await sample_service.children("623800000", page=0, page_size=3)
+    assert [view.name_kk for view in first.items] == [
+        "Жезді к.ә.",
+        "Қоскөл а.о.",
+        "Терісаққан а.о.",
+    ]
+    assert (first.total, first.pages, first.has_prev, first.has_next) == (4, 2, False, True)
+    second = await sample_service.children("623800000", page=1, page_size=3)
+    assert [view.name_kk for view in second.items] == ["Ұлытау а.о"]
+    assert (second.has_prev, second.has_next) == (True, False)
+    empty = await sample_service.children("623800000", page=5, page_size=3)
+    assert empty.items == ()
+
+
+async def test_children_order_by_language_and_akims_first(
+    sample_service: LocalityService,
+) -> None:
+    kk = await sample_service.children("620000000", page_size=10, lang="kk")
+    assert [view.name_kk for view in kk.items] == [
+        "Жаңаарқа ауданы",
+        "Жезқазған Қ.Ә.",
+        "Сәтбаев Қ.Ә.",
+        "Ұлытау ауданы",
+    ]
+    ru = await sample_service.children("620000000", page_size=10, lang="ru")
+    assert [view.name_ru for view in ru.items] == [
+        "Жанааркинский район",
+        "Жезказган Г.А.",
+        "Сатпаев Г.А.",
+        "Улытауский район",
+    ]
+    # The village before the wintering place, although "Ақбекет" sorts before "Қосбармақ".
+    village = await sample_service.children("623855100")
+    assert [view.name_kk for view in village.items] == ["Қосбармақ а.", "Ақбекет қыстауы"]
+
+
+async def test_get_chain_and_ancestors(sample_service: LocalityService) -> None:
+    view = await sample_service.get("623879205")
+    assert view is not None
+    assert (view.akim_level, view.level, view.depth, view.has_children) == (
+        None,
+        "settlement",
+        4,
+        False,
+    )
+    assert view.name("ru") == "зимовка Косколь"
+    assert await sample_service.get("999999999") is None
+
+    chain = await sample_service.chain("623879205")
+    assert [unit.code for unit in chain] == [
+        "620000000",
+        "623800000",
+        "623879000",
+        "623879200",
+        "623879205",
+    ]
+    assert await sample_service.ancestors_codes("623879205") == [
+        "620000000",
+        "623800000",
+        "623879000",
+        "623879200",
+    ]
+    assert await sample_service.ancestors_codes("623879200", include_self=True) == [
+        "620000000",
+        "623800000",
+        "623879000",
+        "623879200",
+    ]
+    assert await sample_service.ancestors_codes("620000000") == []
+    assert await sample_service.chain("999999999") == []
+
+
+async def test_repository(
+    sample_service: LocalityService, sessions: async_sessionmaker[AsyncSession]
+) -> None:
+    async with sessions() as session:
+        repository = LocalityRepository(session)
+        assert await repository.count() == SAMPLE_SIZE
+        found = await repository.get_many(["623855100", "623879200", "000000000"])
+        assert sorted(found) == ["623855100", "623879200"]
+        assert await repository.count_children(None) == 2
+        assert await repository.count_children("623879200") == 1
+        assert await repository.children_counts(["623800000", "623879205"]) == {
+            "623800000": 4,
+            "623879205": 0,
+        }
+        assert [unit.code for unit in await repository.ancestors("711210000")] == ["710000000"]
+        assert await repository.codes_with_ancestor("623879000") == [
+            "623879000",
+            "623879100",
+            "623879200",
+            "623879205",
+        ]
+        assert len(await repository.codes_with_ancestor("620000000")) == SAMPLE_SIZE - 3
+        assert await repository.codes_with_ancestor("999999999") == []
+        candidates = await repository.search_candidates("koskol", limit=10)
+        assert [unit.code for unit in candidates] == [
+            "623855000",
+            "623855100",
+            "623879200",
+            "623879205",
+        ]
+        # Search keys are LIKE patterns' haystack, never the pattern: "%" is taken literally.
+        assert await repository.search_candidates("%", limit=10) == []
+
+
+async def test_descendant_codes(sample_service: LocalityService) -> None:
+    assert await sample_service.descendant_codes("710000000") == [
+        "710000000",
+        "711110000",
+        "711210000",
+    ]
