@@ -39,16 +39,15 @@ class App:
     services: Services
     translator: Translator
 
-    async def start_polling(self, **kwargs: Any) -> None:
-        await set_bot_commands(
-            self.bot,
-            self.translator,
-            self.settings.default_locale,
-            self.settings.admin_ids,
-        )
-        await self.dispatcher.start_polling(
-            self.bot, handle_signals=kwargs.pop("handle_signals", True), **kwargs
-        )
+    async def start_polling(self, *, set_commands: bool = True, **kwargs: Any) -> None:
+        if set_commands:
+            await set_bot_commands(
+                self.bot,
+                self.translator,
+                self.settings.default_locale,
+                self.settings.admin_ids,
+            )
+        await self.dispatcher.start_polling(self.bot, **kwargs)
 
     async def close(self) -> None:
         await self.dispatcher.storage.close()

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from pydantic import ValidationError
+from sqlalchemy.exc import DBAPIError
 
 from bot.config import Settings, load_settings
 
@@ -31,6 +32,7 @@ def _setup_logging(level: str) -> None:
     )
     # aiohttp's access log would print every long-polling request; the bot logs updates itself.
     logging.getLogger("aiohttp.access").setLevel(logging.WARNING)
+    logging.getLogger("alembic.runtime.plugins").setLevel(logging.WARNING)
 
 
 def cmd_run(args: argparse.Namespace) -> None:
@@ -114,7 +116,12 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> None:
     args = build_parser().parse_args(argv)
     with contextlib.suppress(KeyboardInterrupt):
-        args.func(args)
+        try:
+            args.func(args)
+        except (OSError, DBAPIError) as error:
+            # The usual first-run problem: the database is down or the URL is wrong.
+            reason = getattr(error, "orig", None) or error
+            sys.exit(f"kezdesu: cannot use the database: {type(reason).__name__}: {reason}")
 
 
 if __name__ == "__main__":

@@ -5,13 +5,20 @@ PostgreSQL half is skipped on a laptop, but FAILS when CI=true: CI must not pass
 """
 
 import asyncio
+import contextlib
 import os
+import uuid
 from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import text
-from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+from sqlalchemy import make_url, text
+from sqlalchemy.ext.asyncio import (
+    AsyncEngine,
+    AsyncSession,
+    async_sessionmaker,
+    create_async_engine,
+)
 
 from storage.db import create_engine, create_session_factory
 from storage.models import Base
@@ -55,17 +62,37 @@ async def require_postgres(url: str = POSTGRES_URL) -> None:
     pytest.skip(message)
 
 
+@contextlib.asynccontextmanager
+async def scratch_postgres_database(url: str = POSTGRES_URL) -> AsyncIterator[str]:
+    """A database of its own for this test run, next to the one TEST_DATABASE_URL names, so
+    that two runs on one server (two developers, a benchmark) never delete each other's rows.
+    Dropped afterwards."""
+    await require_postgres(url)
+    name = f"kezdesu_test_{os.getpid()}_{uuid.uuid4().hex[:8]}"
+    admin = create_async_engine(url, isolation_level="AUTOCOMMIT")
+    try:
+        async with admin.connect() as connection:
+            await connection.execute(text(f'CREATE DATABASE "{name}"'))
+        yield make_url(url).set(database=name).render_as_string(hide_password=False)
+    finally:
+        async with admin.connect() as connection:
+            await connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        await admin.dispose()
+
+
 @pytest.fixture(scope="session", params=["sqlite", "postgresql"])
-def database_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> str:
+async def database_url(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> AsyncIterator[str]:
     if request.param == "sqlite":
-        return f"sqlite+aiosqlite:///{tmp_path_factory.mktemp('db') / 'test.sqlite3'}"
-    return POSTGRES_URL
+        yield f"sqlite+aiosqlite:///{tmp_path_factory.mktemp('db') / 'test.sqlite3'}"
+        return
+    async with scratch_postgres_database() as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
 async def engine(database_url: str) -> AsyncIterator[AsyncEngine]:
-    if database_url.startswith("postgresql"):
-        await require_postgres(database_url)
     engine = create_engine(database_url)
     async with engine.begin() as connection:
         await connection.run_sync(Base.metadata.drop_all)

@@ -1,0 +1,88 @@
+"""Conversation state survives a restart: in the database, or in Redis when REDIS_URL is set."""
+
+import os
+import uuid
+from collections.abc import AsyncIterator
+
+import pytest
+from aiogram.fsm.state import State, StatesGroup
+from aiogram.fsm.storage.base import BaseStorage, StorageKey
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from bot.fsm_storage import DatabaseStorage
+from storage.models import FsmRecord
+from tests.conftest import IN_CI
+
+REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
+
+
+class Writing(StatesGroup):
+    text = State()
+
+
+def key(user_id: int = 42) -> StorageKey:
+    return StorageKey(bot_id=1, chat_id=user_id, user_id=user_id)
+
+
+async def test_state_and_data_survive_a_new_storage_object(
+    session_factory: async_sessionmaker[AsyncSession],
+) -> None:
+    first = DatabaseStorage(session_factory)
+    await first.set_state(key(), Writing.text)
+    await first.update_data(key(), {"draft": "Жол <жөндеу> & жарық", "meeting": 7})
+
+    # A restart: a new storage object on the same database.
+    second = DatabaseStorage(session_factory)
+    assert await second.get_state(key()) == Writing.text.state
+    assert await second.get_data(key()) == {"draft": "Жол <жөндеу> & жарық", "meeting": 7}
+    assert await second.get_state(key(43)) is None
+    assert await second.get_data(key(43)) == {}
+
+
+async def test_clearing_removes_the_row(session_factory: async_sessionmaker[AsyncSession]) -> None:
+    storage = DatabaseStorage(session_factory)
+    await storage.set_state(key(), Writing.text)
+    await storage.set_data(key(), {"a": 1})
+    await storage.set_state(key(), None)
+    await storage.set_data(key(), {})
+    async with session_factory() as session:
+        assert await session.scalar(select(func.count()).select_from(FsmRecord)) == 0
+
+
+@pytest.fixture
+async def redis_storage() -> AsyncIterator[BaseStorage]:
+    from aiogram.fsm.storage.redis import RedisStorage
+    from redis.exceptions import ConnectionError as RedisConnectionError
+
+    storage = RedisStorage.from_url(REDIS_URL)
+    try:
+        await storage.redis.ping()
+    except RedisConnectionError as error:
+        await storage.close()
+        if IN_CI:
+            pytest.fail(f"Redis at {REDIS_URL} is unreachable: {error}")
+        pytest.skip(f"Redis at {REDIS_URL} is unreachable: {error}")
+    yield storage
+    await storage.close()
+
+
+async def test_redis_storage_is_chosen_with_redis_url_and_survives_restart(
+    redis_storage: BaseStorage,
+) -> None:
+    from bot.app import create_fsm_storage
+    from bot.config import Settings
+
+    settings = Settings(_env_file=None, redis_url=REDIS_URL)  # type: ignore[call-arg]
+    chosen = create_fsm_storage(settings, session_factory=None)  # type: ignore[arg-type]
+    try:
+        assert type(chosen).__name__ == "RedisStorage"
+        user = uuid.uuid4().int % 10**9
+        await chosen.set_state(key(user), Writing.text)
+        await chosen.set_data(key(user), {"draft": "сұрақ"})
+    finally:
+        await chosen.close()
+    assert await redis_storage.get_state(key(user)) == Writing.text.state
+    assert await redis_storage.get_data(key(user)) == {"draft": "сұрақ"}
+    await redis_storage.set_state(key(user), None)
+    await redis_storage.set_data(key(user), {})

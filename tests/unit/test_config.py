@@ -1,0 +1,90 @@
+"""Settings: defaults that work on a laptop, and one clear line for a wrong value."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from pydantic import ValidationError
+
+from bot.config import Settings
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def test_defaults_work_without_any_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("BOT_TOKEN", "DATABASE_URL", "ADMIN_IDS", "TIMEZONE", "REDIS_URL"):
+        monkeypatch.delenv(name, raising=False)
+    settings = Settings(_env_file=None)  # type: ignore[call-arg]
+    assert settings.sandbox_mode
+    assert settings.database_url.startswith("sqlite+aiosqlite:///")
+    assert settings.timezone == "Asia/Almaty"
+    assert settings.regulation_profile == "2022"
+    assert settings.admin_ids == frozenset()
+
+
+def test_values_from_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("BOT_TOKEN", "123:secret")
+    monkeypatch.setenv("ADMIN_IDS", "1, 2 3")
+    monkeypatch.setenv("REGULATION_PROFILE", "2016")
+    monkeypatch.setenv("SANDBOX__PORT", "9000")
+    settings = Settings(_env_file=None)  # type: ignore[call-arg]
+    assert settings.admin_ids == frozenset({1, 2, 3})
+    assert settings.regulation_profile == "2016"
+    assert settings.sandbox.port == 9000
+    assert not settings.sandbox_mode
+    assert "secret" not in repr(settings)
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [
+        ("ADMIN_IDS", "alice"),
+        ("TIMEZONE", "Mars/Olympus"),
+        ("REGULATION_PROFILE", "1999"),
+        ("DEFAULT_LOCALE", "de"),
+        ("DATABASE_URL", "mysql://x"),
+    ],
+)
+def test_bad_values_are_refused(monkeypatch: pytest.MonkeyPatch, name: str, value: str) -> None:
+    monkeypatch.setenv(name, value)
+    with pytest.raises(ValidationError):
+        Settings(_env_file=None)  # type: ignore[call-arg]
+
+
+def run_cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "bot", *args],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        env={"PATH": "/usr/bin:/bin", **(env or {})},
+        timeout=60,
+        check=False,
+    )
+
+
+def test_help_lists_the_commands() -> None:
+    result = run_cli("--help")
+    assert result.returncode == 0
+    for command in ("run", "migrate", "localities"):
+        assert command in result.stdout
+
+
+def test_a_wrong_setting_gives_one_line_not_a_traceback() -> None:
+    result = run_cli("migrate", env={"TIMEZONE": "Mars/Olympus", "BOT_TOKEN": "1:x"})
+    assert result.returncode != 0
+    assert result.stderr.strip().count("\n") == 0, result.stderr
+    assert "TIMEZONE" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_an_unreachable_database_gives_one_line() -> None:
+    result = run_cli(
+        "migrate",
+        env={"DATABASE_URL": "postgresql+asyncpg://nobody@127.0.0.1:1/none", "BOT_TOKEN": "1:x"},
+    )
+    assert result.returncode != 0
+    last_line = result.stderr.strip().splitlines()[-1]
+    assert last_line.startswith("kezdesu: cannot use the database"), result.stderr
+    assert "Traceback" not in result.stderr
