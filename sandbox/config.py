@@ -1,0 +1,78 @@
+"""Emulator configuration (immutable; runtime changes replace the whole object)."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class EmulatorConfig:
+    """Settings of one emulator instance.
+
+    ``delay_ms`` is added to every Bot API answer (it stands in for the network round trip).
+    Rate limits apply to the sending methods (sendMessage, sendPhoto, ...): a token bucket per
+    chat (``chat_rate`` tokens/s, ``chat_burst`` capacity) and a global one (``global_rate``,
+    ``global_burst``). ``retry_after`` is computed from the bucket, at least 1 second.
+    """
+
+    host: str = "127.0.0.1"
+    port: int = 0
+    bot_token: str = "123456:TEST"
+    bot_username: str = "kezdesu_bot"
+    bot_first_name: str = "Kezdesu"
+    delay_ms: int = 0
+    global_rate: float = 30.0
+    global_burst: int = 30
+    chat_rate: float = 1.0
+    chat_burst: int = 3
+    rate_limits_enabled: bool = True
+    max_updates_kept: int = 10_000
+    max_long_poll_seconds: int = 50
+    # Telegram itself keeps an unknown named entity such as "&nbsp;" as literal text; the
+    # emulator rejects it by default because it is always a bug in the bot (it would be shown
+    # to the user as "&nbsp;"). Set to False for tdlib's lenient behaviour.
+    strict_html_entities: bool = True
+
+    @property
+    def bot_id(self) -> int:
+        head = self.bot_token.split(":", 1)[0]
+        return int(head) if head.isdigit() else 0
+
+    def with_changes(self, changes: dict[str, Any]) -> EmulatorConfig:
+        """Return a copy with the given runtime-changeable fields replaced (validated)."""
+        allowed = {
+            "delay_ms": int,
+            "global_rate": float,
+            "global_burst": int,
+            "chat_rate": float,
+            "chat_burst": int,
+            "rate_limits_enabled": bool,
+            "max_updates_kept": int,
+            "strict_html_entities": bool,
+        }
+        clean: dict[str, Any] = {}
+        for key, value in changes.items():
+            kind = allowed.get(key)
+            if kind is None:
+                raise ValueError(f"unknown or read-only config field: {key}")
+            if kind is bool:
+                if not isinstance(value, bool):
+                    raise ValueError(f"{key} must be a boolean")
+                clean[key] = value
+                continue
+            if isinstance(value, bool) or not isinstance(value, int | float):
+                raise ValueError(f"{key} must be a number")
+            if value < 0:
+                raise ValueError(f"{key} must not be negative")
+            clean[key] = kind(value)
+        for key in ("global_burst", "chat_burst"):
+            if key in clean and clean[key] < 1:
+                raise ValueError(f"{key} must be at least 1")
+        return dataclasses.replace(self, **clean)
+
+    def public_dict(self) -> dict[str, Any]:
+        data = dataclasses.asdict(self)
+        data.pop("bot_token")
+        return data

@@ -1,0 +1,347 @@
+"""The driver API under ``/_driver/``: how tests, the web chat and benchmarks act as users.
+
+JSON in, JSON out; errors are ``{"error": "..."}`` with a 4xx status.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import bisect
+import json
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import Any
+
+from aiohttp import web
+
+from sandbox.api_settings import effective_commands, scope_key
+from sandbox.bot_api import STATE_KEY
+from sandbox.errors import ApiError
+from sandbox.state import BOT_EVENT_TYPES, ChatEvent, ChatRecord, EmulatorState, Stats
+from sandbox.user_messages import DriverError, user_presses, user_sends
+
+MAX_WAIT_SECONDS = 60.0
+STATIC_DIR = Path(__file__).parent / "static"
+RouteHandler = Callable[[web.Request], Awaitable[web.StreamResponse]]
+
+
+def _json(data: Any, status: int = 200) -> web.Response:
+    return web.json_response(
+        data, status=status, dumps=lambda v: json.dumps(v, ensure_ascii=False)
+    )
+
+
+def _driver(handler: RouteHandler) -> RouteHandler:
+    async def wrapped(request: web.Request) -> web.StreamResponse:
+        try:
+            return await handler(request)
+        except DriverError as error:
+            return _json({"error": error.message}, error.status)
+        except ApiError as error:
+            return _json({"error": error.description}, error.code)
+
+    return wrapped
+
+
+async def _body(request: web.Request) -> dict[str, Any]:
+    if not request.can_read_body:
+        return {}
+    try:
+        body = await request.json()
+    except ValueError:
+        raise DriverError(400, "the body must be a JSON object") from None
+    if not isinstance(body, dict):
+        raise DriverError(400, "the body must be a JSON object")
+    return body
+
+
+def _int(value: Any, what: str) -> int:
+    if isinstance(value, bool):
+        raise DriverError(400, f"{what} must be an integer")
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        raise DriverError(400, f"{what} must be an integer") from None
+
+
+def _state(request: web.Request) -> EmulatorState:
+    return request.app[STATE_KEY]
+
+
+def _chat(request: web.Request) -> ChatRecord:
+    chat_id = _int(request.match_info["chat_id"], "chat_id")
+    chat = _state(request).chats.get(chat_id)
+    if chat is None:
+        raise DriverError(404, f"unknown chat {chat_id}")
+    return chat
+
+
+# --- users ---------------------------------------------------------------------------------
+
+
+@_driver
+async def add_user(request: web.Request) -> web.StreamResponse:
+    body = await _body(request)
+    user_id = _int(body.get("id"), "id")
+    if user_id <= 0:
+        raise DriverError(400, "id must be positive (private chat id == user id)")
+    first_name = str(body.get("first_name") or "").strip()
+    if not first_name:
+        raise DriverError(400, "first_name is required")
+
+    def optional(key: str) -> str | None:
+        value = body.get(key)
+        return str(value) if value not in (None, "") else None
+
+    user = _state(request).add_user(
+        user_id,
+        first_name,
+        optional("last_name"),
+        optional("username"),
+        optional("language_code"),
+    )
+    return _json({"user": user.to_json(), "chat_id": user.id, "blocked": user.blocked})
+
+
+@_driver
+async def list_users(request: web.Request) -> web.StreamResponse:
+    users = _state(request).users.values()
+    return _json({"users": [{**u.to_json(), "blocked": u.blocked} for u in users]})
+
+
+@_driver
+async def set_blocked(request: web.Request) -> web.StreamResponse:
+    state = _state(request)
+    user_id = _int(request.match_info["user_id"], "user_id")
+    user = state.users.get(user_id)
+    if user is None:
+        raise DriverError(404, f"unknown user {user_id}")
+    blocked = (await _body(request)).get("blocked")
+    if not isinstance(blocked, bool):
+        raise DriverError(400, "blocked must be true or false")
+    update_id = state.set_blocked(user, blocked)
+    return _json({"blocked": user.blocked, "update_id": update_id})
+
+
+# --- acting as a user ----------------------------------------------------------------------
+
+
+@_driver
+async def send_message(request: web.Request) -> web.StreamResponse:
+    body = await _body(request)
+    user_id = _int(body.get("user_id"), "user_id")
+    delivered = user_sends(_state(request), user_id, body)
+    return _json(
+        {
+            "update_id": delivered.update_id,
+            "message_id": delivered.message_id,
+            "message": delivered.message,
+        }
+    )
+
+
+@_driver
+async def press(request: web.Request) -> web.StreamResponse:
+    body = await _body(request)
+    user_id = _int(body.get("user_id"), "user_id")
+    message_id = _int(body.get("message_id"), "message_id")
+    data = body.get("data")
+    if not isinstance(data, str):
+        raise DriverError(400, "data must be a string")
+    delivered = user_presses(_state(request), user_id, message_id, data)
+    return _json(
+        {"update_id": delivered.update_id, "callback_query_id": delivered.callback_query_id}
+    )
+
+
+# --- what the bot did ----------------------------------------------------------------------
+
+
+def _events_after(chat: ChatRecord, after_seq: int, everything: bool) -> list[ChatEvent]:
+    start = bisect.bisect_right(chat.events, after_seq, key=lambda e: e.seq)
+    return [e for e in chat.events[start:] if everything or e.type in BOT_EVENT_TYPES]
+
+
+@_driver
+async def chat_events(request: web.Request) -> web.StreamResponse:
+    state = _state(request)
+    chat = _chat(request)
+    after_seq = _int(request.query.get("after_seq", "0"), "after_seq")
+    try:
+        wait = min(MAX_WAIT_SECONDS, max(0.0, float(request.query.get("wait", "0"))))
+    except ValueError:
+        raise DriverError(400, "wait must be a number of seconds") from None
+    everything = request.query.get("all", "0").lower() in ("1", "true", "yes")
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + wait
+    events = _events_after(chat, after_seq, everything)
+    while not events and not state.closing:
+        remaining = deadline - loop.time()
+        if remaining <= 0:
+            break
+        await state.events_changed.wait(remaining)
+        events = _events_after(chat, after_seq, everything)
+    last_seq = events[-1].seq if events else max(after_seq, 0)
+    return _json({"events": [e.to_json() for e in events], "last_seq": last_seq})
+
+
+@_driver
+async def current_messages(request: web.Request) -> web.StreamResponse:
+    chat = _chat(request)
+    who = request.query.get("from", "all")
+    if who not in ("all", "bot", "user"):
+        raise DriverError(400, "from must be all, bot or user")
+    messages = [
+        m.snapshot()
+        for m in chat.messages.values()
+        if not m.deleted and (who == "all" or m.outgoing == (who == "bot"))
+    ]
+    return _json({"messages": messages})
+
+
+@_driver
+async def chat_info(request: web.Request) -> web.StreamResponse:
+    state = _state(request)
+    chat = _chat(request)
+    return _json(
+        {
+            "chat": chat.to_json(),
+            "user": chat.user.to_json(),
+            "blocked": chat.user.blocked,
+            "reply_keyboard": chat.reply_keyboard,
+            "force_reply": chat.force_reply,
+            "last_action": chat.last_action,
+            "menu_button": chat.menu_button or state.default_menu_button,
+            "last_seq": chat.events[-1].seq if chat.events else 0,
+        }
+    )
+
+
+@_driver
+async def callback_answers(request: web.Request) -> web.StreamResponse:
+    return _json({"answers": _chat(request).callback_answers})
+
+
+@_driver
+async def download(request: web.Request) -> web.StreamResponse:
+    stored = _state(request).files.get(request.match_info["file_id"])
+    if stored is None:
+        raise DriverError(404, "unknown file_id")
+    headers = {}
+    if stored.file_name:
+        safe = stored.file_name.replace('"', "")
+        headers["Content-Disposition"] = f'attachment; filename="{safe}"'
+    return web.Response(
+        body=stored.data,
+        content_type=stored.mime_type or "application/octet-stream",
+        headers=headers,
+    )
+
+
+@_driver
+async def commands(request: web.Request) -> web.StreamResponse:
+    state = _state(request)
+    if "user_id" in request.query:
+        user_id = _int(request.query["user_id"], "user_id")
+        return _json({"commands": effective_commands(state, user_id)})
+    scope_text = request.query.get("scope", "default")
+    kind, _, rest = scope_text.partition(":")
+    scope: dict[str, Any] = {"type": kind}
+    if rest:
+        chat_id, _, user_id_text = rest.partition(":")
+        scope["chat_id"] = _int(chat_id, "scope chat id")
+        if user_id_text:
+            scope["user_id"] = _int(user_id_text, "scope user id")
+    key = (scope_key(state, scope), request.query.get("language_code", ""))
+    return _json({"commands": state.commands.get(key, [])})
+
+
+@_driver
+async def settings(request: web.Request) -> web.StreamResponse:
+    state = _state(request)
+    return _json(
+        {
+            "commands": [
+                {"scope": scope, "language_code": lang, "commands": cmds}
+                for (scope, lang), cmds in state.commands.items()
+            ],
+            "descriptions": [
+                {"field": field, "language_code": lang, "value": value}
+                for (field, lang), value in state.descriptions.items()
+            ],
+            "menu_button": state.default_menu_button,
+            "webhook": state.webhook,
+            "allowed_updates": state.allowed_updates,
+        }
+    )
+
+
+# --- instrumentation -----------------------------------------------------------------------
+
+
+@_driver
+async def stats(request: web.Request) -> web.StreamResponse:
+    state = _state(request)
+    data = state.stats.to_json()
+    data["pending_updates"] = len(state.updates)
+    return _json(data)
+
+
+@_driver
+async def reset_stats(request: web.Request) -> web.StreamResponse:
+    _state(request).stats = Stats()
+    return _json({"ok": True})
+
+
+@_driver
+async def get_config(request: web.Request) -> web.StreamResponse:
+    state = _state(request)
+    return _json({"config": state.config.public_dict(), "bot": state.bot_user_json()})
+
+
+@_driver
+async def set_config(request: web.Request) -> web.StreamResponse:
+    try:
+        config = _state(request).reconfigure(await _body(request))
+    except ValueError as error:
+        raise DriverError(400, str(error)) from None
+    return _json({"config": config.public_dict()})
+
+
+@_driver
+async def pending_updates(request: web.Request) -> web.StreamResponse:
+    return _json({"updates": [u.to_json() for u in _state(request).updates]})
+
+
+@_driver
+async def reset(request: web.Request) -> web.StreamResponse:
+    """Forget users, chats, files, updates, commands and stats; keep the config."""
+    _state(request).reset()
+    return _json({"ok": True})
+
+
+async def chat_page(request: web.Request) -> web.StreamResponse:
+    return web.FileResponse(STATIC_DIR / "chat.html")
+
+
+def setup_driver_api(app: web.Application) -> None:
+    r = app.router
+    r.add_get("/", chat_page)
+    r.add_post("/_driver/users", add_user)
+    r.add_get("/_driver/users", list_users)
+    r.add_post("/_driver/users/{user_id}/blocked", set_blocked)
+    r.add_post("/_driver/messages", send_message)
+    r.add_post("/_driver/callbacks", press)
+    r.add_get("/_driver/chats/{chat_id}", chat_info)
+    r.add_get("/_driver/chats/{chat_id}/messages", chat_events)
+    r.add_get("/_driver/chats/{chat_id}/current", current_messages)
+    r.add_get("/_driver/chats/{chat_id}/callback_answers", callback_answers)
+    r.add_get("/_driver/files/{file_id}", download)
+    r.add_get("/_driver/commands", commands)
+    r.add_get("/_driver/settings", settings)
+    r.add_get("/_driver/stats", stats)
+    r.add_post("/_driver/stats/reset", reset_stats)
+    r.add_get("/_driver/config", get_config)
+    r.add_post("/_driver/config", set_config)
+    r.add_get("/_driver/updates", pending_updates)
+    r.add_post("/_driver/reset", reset)

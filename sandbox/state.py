@@ -1,0 +1,438 @@
+"""Everything the emulator remembers: users, chats, messages, the update queue, files, stats."""
+
+from __future__ import annotations
+
+import copy
+import secrets
+import time
+from collections import Counter, deque
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from sandbox.config import EmulatorConfig
+from sandbox.files import FileStore
+from sandbox.limits import RateLimiter
+from sandbox.markup import Markup
+from sandbox.notify import Notifier
+
+EventType = Literal["sent", "edited", "deleted", "incoming", "callback_answer"]
+BOT_EVENT_TYPES: frozenset[str] = frozenset({"sent", "edited", "deleted"})
+# Update types delivered when allowed_updates is unset or empty (Bot API docs).
+DEFAULT_EXCLUDED_UPDATES = frozenset({"chat_member", "message_reaction", "message_reaction_count"})
+
+
+@dataclass
+class UserRecord:
+    id: int
+    first_name: str
+    last_name: str | None = None
+    username: str | None = None
+    language_code: str | None = None
+    blocked: bool = False
+
+    def to_json(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"id": self.id, "is_bot": False, "first_name": self.first_name}
+        if self.last_name:
+            data["last_name"] = self.last_name
+        if self.username:
+            data["username"] = self.username
+        if self.language_code:
+            data["language_code"] = self.language_code
+        return data
+
+    def chat_json(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"id": self.id, "type": "private", "first_name": self.first_name}
+        if self.last_name:
+            data["last_name"] = self.last_name
+        if self.username:
+            data["username"] = self.username
+        return data
+
+
+@dataclass
+class StoredMessage:
+    message_id: int
+    chat_id: int
+    outgoing: bool  # sent by the bot
+    payload: dict[str, Any]  # the Bot API Message object, as it is now
+    keyboard: dict[str, Any] | None = None  # non-inline reply_markup sent with it
+    deleted: bool = False
+
+    def snapshot(self) -> dict[str, Any]:
+        return copy.deepcopy(self.payload)
+
+
+@dataclass
+class ChatEvent:
+    seq: int
+    type: EventType
+    chat_id: int
+    message_id: int | None
+    message: dict[str, Any] | None
+    keyboard: dict[str, Any] | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+    at: float = field(default_factory=time.time)
+
+    def to_json(self) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "seq": self.seq,
+            "type": self.type,
+            "chat_id": self.chat_id,
+            "message_id": self.message_id,
+            "message": self.message,
+            "keyboard": self.keyboard,
+            "at": self.at,
+        }
+        data.update(self.extra)
+        return data
+
+
+@dataclass
+class ChatRecord:
+    id: int
+    user: UserRecord
+    messages: dict[int, StoredMessage] = field(default_factory=dict)
+    next_message_id: int = 1
+    events: list[ChatEvent] = field(default_factory=list)
+    callback_answers: list[dict[str, Any]] = field(default_factory=list)
+    reply_keyboard: dict[str, Any] | None = None
+    force_reply: dict[str, Any] | None = None
+    last_action: dict[str, Any] | None = None
+    menu_button: dict[str, Any] | None = None
+    chat_instance: str = field(default_factory=lambda: str(secrets.randbits(63)))
+
+    def to_json(self) -> dict[str, Any]:
+        return self.user.chat_json()
+
+    def live_message(self, message_id: int) -> StoredMessage | None:
+        message = self.messages.get(message_id)
+        if message is None or message.deleted:
+            return None
+        return message
+
+
+@dataclass
+class PendingUpdate:
+    update_id: int
+    type: str
+    payload: dict[str, Any]
+
+    def to_json(self) -> dict[str, Any]:
+        return {"update_id": self.update_id, self.type: self.payload}
+
+
+@dataclass
+class CallbackRecord:
+    id: str
+    user_id: int
+    chat_id: int
+    message_id: int
+    data: str
+    answered: bool = False
+
+
+@dataclass
+class Stats:
+    requests: Counter[str] = field(default_factory=Counter)
+    errors: Counter[str] = field(default_factory=Counter)
+    rate_limited: int = 0
+    rate_limited_by_method: Counter[str] = field(default_factory=Counter)
+    chat_violations: int = 0
+    chat_violations_by_chat: Counter[int] = field(default_factory=Counter)
+    global_violations: int = 0
+    messages_sent: int = 0
+    messages_edited: int = 0
+    messages_deleted: int = 0
+    updates_created: int = 0
+    updates_delivered: int = 0
+    since: float = field(default_factory=time.time)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "requests": dict(self.requests),
+            "total_requests": sum(self.requests.values()),
+            "errors": dict(self.errors),
+            "rate_limited": self.rate_limited,
+            "rate_limited_by_method": dict(self.rate_limited_by_method),
+            "chat_violations": self.chat_violations,
+            "chat_violations_by_chat": {
+                str(k): v for k, v in self.chat_violations_by_chat.items()
+            },
+            "global_violations": self.global_violations,
+            "messages_sent": self.messages_sent,
+            "messages_edited": self.messages_edited,
+            "messages_deleted": self.messages_deleted,
+            "updates_created": self.updates_created,
+            "updates_delivered": self.updates_delivered,
+            "since": self.since,
+            "seconds": time.time() - self.since,
+        }
+
+
+@dataclass
+class PollTicket:
+    """One waiting getUpdates; a newer one supersedes it (409 Conflict)."""
+
+    superseded: bool = False
+
+
+class EmulatorState:
+    def __init__(self, config: EmulatorConfig) -> None:
+        self.config = config
+        self.updates_changed = Notifier()
+        self.events_changed = Notifier()
+        self.active_poll: PollTicket | None = None
+        self.closing = False
+        self.next_update_id = 1
+        self.next_seq = 1
+        self._init_data()
+
+    def _init_data(self) -> None:
+        self.users: dict[int, UserRecord] = {}
+        self.chats: dict[int, ChatRecord] = {}
+        self.files = FileStore()
+        self.updates: deque[PendingUpdate] = deque()
+        self.allowed_updates: list[str] | None = None
+        self.webhook: dict[str, Any] | None = None
+        self.callbacks: dict[str, CallbackRecord] = {}
+        self.commands: dict[tuple[str, str], list[dict[str, str]]] = {}
+        self.default_menu_button: dict[str, Any] = {"type": "commands"}
+        self.descriptions: dict[tuple[str, str], str] = {}
+        self.stats = Stats()
+        self.limiter = self._new_limiter()
+
+    def reset(self) -> None:
+        """Forget users, chats, files, updates, settings and stats; keep the config.
+
+        Update ids and event seqs keep growing (as Telegram's update ids do), so a bot that
+        kept an offset is not confused.
+        """
+        self._init_data()
+        self.updates_changed.notify()
+        self.events_changed.notify()
+
+    # --- configuration ---------------------------------------------------------------------
+
+    def _new_limiter(self) -> RateLimiter:
+        c = self.config
+        return RateLimiter(c.global_rate, c.global_burst, c.chat_rate, c.chat_burst)
+
+    def reconfigure(self, changes: dict[str, Any]) -> EmulatorConfig:
+        self.config = self.config.with_changes(changes)
+        if {"global_rate", "global_burst", "chat_rate", "chat_burst"} & changes.keys():
+            self.limiter = self._new_limiter()
+        return self.config
+
+    def close(self) -> None:
+        """Wake every long poll so that the server can shut down at once."""
+        self.closing = True
+        self.updates_changed.notify()
+        self.events_changed.notify()
+
+    # --- identities ------------------------------------------------------------------------
+
+    def bot_user_json(self) -> dict[str, Any]:
+        return {
+            "id": self.config.bot_id,
+            "is_bot": True,
+            "first_name": self.config.bot_first_name,
+            "username": self.config.bot_username,
+        }
+
+    def add_user(
+        self,
+        user_id: int,
+        first_name: str,
+        last_name: str | None = None,
+        username: str | None = None,
+        language_code: str | None = None,
+    ) -> UserRecord:
+        user = self.users.get(user_id)
+        if user is None:
+            user = UserRecord(user_id, first_name, last_name, username, language_code)
+            self.users[user_id] = user
+            self.chats[user_id] = ChatRecord(user_id, user)
+        else:
+            user.first_name = first_name
+            user.last_name = last_name
+            user.username = username
+            user.language_code = language_code
+        return user
+
+    def user_json(self, user_id: int) -> dict[str, Any] | None:
+        user = self.users.get(user_id)
+        return user.to_json() if user else None
+
+    def find_chat(self, chat_id: int | str) -> ChatRecord | None:
+        if isinstance(chat_id, str):
+            name = chat_id.lstrip("@").lower()
+            for chat in self.chats.values():
+                if chat.user.username and chat.user.username.lower() == name:
+                    # Bot API resolves @username only for public groups and channels.
+                    return None
+            return None
+        return self.chats.get(chat_id)
+
+    # --- events ----------------------------------------------------------------------------
+
+    def add_event(
+        self,
+        chat: ChatRecord,
+        kind: EventType,
+        message: StoredMessage | None,
+        *,
+        keyboard: dict[str, Any] | None = None,
+        extra: dict[str, Any] | None = None,
+    ) -> ChatEvent:
+        event = ChatEvent(
+            seq=self.next_seq,
+            type=kind,
+            chat_id=chat.id,
+            message_id=message.message_id if message else None,
+            message=message.snapshot() if message else None,
+            keyboard=keyboard,
+            extra=extra or {},
+        )
+        self.next_seq += 1
+        chat.events.append(event)
+        self.events_changed.notify()
+        return event
+
+    # --- messages --------------------------------------------------------------------------
+
+    def new_message(
+        self,
+        chat: ChatRecord,
+        *,
+        outgoing: bool,
+        content: dict[str, Any],
+        markup: Markup | None = None,
+        reply_to: StoredMessage | None = None,
+        options: dict[str, Any] | None = None,
+    ) -> StoredMessage:
+        message_id = chat.next_message_id
+        chat.next_message_id += 1
+        sender = self.bot_user_json() if outgoing else chat.user.to_json()
+        payload: dict[str, Any] = {
+            "message_id": message_id,
+            "from": sender,
+            "chat": chat.to_json(),
+            "date": int(time.time()),
+        }
+        if reply_to is not None:
+            replied = reply_to.snapshot()
+            replied.pop("reply_to_message", None)
+            payload["reply_to_message"] = replied
+        payload.update(content)
+        keyboard: dict[str, Any] | None = None
+        if markup is not None:
+            if markup.kind == "inline":
+                if markup.data["inline_keyboard"]:
+                    payload["reply_markup"] = markup.data
+            else:
+                keyboard = markup.data
+                if markup.kind == "keyboard":
+                    chat.reply_keyboard = markup.data
+                    chat.force_reply = None
+                elif markup.kind == "remove":
+                    chat.reply_keyboard = None
+                    chat.force_reply = None
+                else:
+                    chat.force_reply = markup.data
+        message = StoredMessage(message_id, chat.id, outgoing, payload, keyboard)
+        chat.messages[message_id] = message
+        if outgoing:
+            self.stats.messages_sent += 1
+            self.add_event(chat, "sent", message, keyboard=keyboard, extra=options)
+        else:
+            self.add_event(chat, "incoming", message)
+        return message
+
+    def edit_message(
+        self, chat: ChatRecord, message: StoredMessage, changes: dict[str, Any]
+    ) -> None:
+        for key, value in changes.items():
+            if value is None:
+                message.payload.pop(key, None)
+            else:
+                message.payload[key] = value
+        message.payload["edit_date"] = int(time.time())
+        self.stats.messages_edited += 1
+        self.add_event(chat, "edited", message)
+
+    def delete_message(self, chat: ChatRecord, message: StoredMessage) -> None:
+        message.deleted = True
+        self.stats.messages_deleted += 1
+        self.add_event(chat, "deleted", message)
+
+    # --- updates ---------------------------------------------------------------------------
+
+    def update_allowed(self, kind: str) -> bool:
+        allowed = self.allowed_updates
+        if not allowed:
+            return kind not in DEFAULT_EXCLUDED_UPDATES
+        return kind in allowed
+
+    def push_update(self, kind: str, payload: dict[str, Any]) -> int | None:
+        """Queue an update; None if allowed_updates filters it out (it is then lost)."""
+        if not self.update_allowed(kind):
+            return None
+        update_id = self.next_update_id
+        self.next_update_id += 1
+        self.updates.append(PendingUpdate(update_id, kind, payload))
+        while len(self.updates) > self.config.max_updates_kept:
+            self.updates.popleft()
+        self.stats.updates_created += 1
+        self.updates_changed.notify()
+        return update_id
+
+    def confirm_updates(self, offset: int) -> None:
+        """getUpdates offset semantics: forget updates before ``offset``; negative = keep tail."""
+        if offset > 0:
+            while self.updates and self.updates[0].update_id < offset:
+                self.updates.popleft()
+        elif offset < 0:
+            keep = -offset
+            while len(self.updates) > keep:
+                self.updates.popleft()
+
+    def pending_updates(self, offset: int, limit: int) -> list[PendingUpdate]:
+        result = []
+        for update in self.updates:
+            if offset > 0 and update.update_id < offset:
+                continue
+            result.append(update)
+            if len(result) >= limit:
+                break
+        return result
+
+    # --- users acting ----------------------------------------------------------------------
+
+    def set_blocked(self, user: UserRecord, blocked: bool) -> int | None:
+        """Block/unblock the bot; Telegram tells the bot with a my_chat_member update."""
+        if user.blocked == blocked:
+            return None
+        user.blocked = blocked
+        bot = self.bot_user_json()
+        old_status, new_status = ("member", "kicked") if blocked else ("kicked", "member")
+        now = int(time.time())
+        payload = {
+            "chat": user.chat_json(),
+            "from": user.to_json(),
+            "date": now,
+            "old_chat_member": _member(bot, old_status),
+            "new_chat_member": _member(bot, new_status),
+        }
+        return self.push_update("my_chat_member", payload)
+
+    def new_callback(self, chat: ChatRecord, message_id: int, data: str) -> CallbackRecord:
+        record = CallbackRecord(str(secrets.randbits(63)), chat.user.id, chat.id, message_id, data)
+        self.callbacks[record.id] = record
+        return record
+
+
+def _member(user: dict[str, Any], status: str) -> dict[str, Any]:
+    member: dict[str, Any] = {"status": status, "user": user}
+    if status == "kicked":
+        member["until_date"] = 0
+    return member
