@@ -73,7 +73,7 @@ async def test_redis_storage_is_chosen_with_redis_url_and_survives_restart(
     from bot.app import create_fsm_storage
     from bot.config import Settings
 
-    settings = Settings(_env_file=None, redis_url=REDIS_URL)  # type: ignore[call-arg]
+    settings = Settings(_env_file=None, redis_url=REDIS_URL)
     chosen = create_fsm_storage(settings, session_factory=None)  # type: ignore[arg-type]
     try:
         assert type(chosen).__name__ == "RedisStorage"

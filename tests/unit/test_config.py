@@ -15,7 +15,7 @@ REPO = Path(__file__).resolve().parents[2]
 def test_defaults_work_without_any_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     for name in ("BOT_TOKEN", "DATABASE_URL", "ADMIN_IDS", "TIMEZONE", "REDIS_URL"):
         monkeypatch.delenv(name, raising=False)
-    settings = Settings(_env_file=None)  # type: ignore[call-arg]
+    settings = Settings(_env_file=None)
     assert settings.sandbox_mode
     assert settings.database_url.startswith("sqlite+aiosqlite:///")
     assert settings.timezone == "Asia/Almaty"
@@ -28,7 +28,7 @@ def test_values_from_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("ADMIN_IDS", "1, 2 3")
     monkeypatch.setenv("REGULATION_PROFILE", "2016")
     monkeypatch.setenv("SANDBOX__PORT", "9000")
-    settings = Settings(_env_file=None)  # type: ignore[call-arg]
+    settings = Settings(_env_file=None)
     assert settings.admin_ids == frozenset({1, 2, 3})
     assert settings.regulation_profile == "2016"
     assert settings.sandbox.port == 9000
@@ -49,7 +49,7 @@ def test_values_from_environment(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_bad_values_are_refused(monkeypatch: pytest.MonkeyPatch, name: str, value: str) -> None:
     monkeypatch.setenv(name, value)
     with pytest.raises(ValidationError):
-        Settings(_env_file=None)  # type: ignore[call-arg]
+        Settings(_env_file=None)
 
 
 def run_cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:

@@ -1,0 +1,88 @@
+"""The real bot, polling the Bot API emulator over HTTP, against a real database.
+
+`BotWorld` is what an end-to-end test gets: the emulator's driver client, the bot's services
+(with a clock the test moves), and `citizen()` / `admin()` chats that speak as people do.
+"""
+
+import contextlib
+from collections.abc import AsyncIterator
+from dataclasses import dataclass, field
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from bot.app import App
+from bot.config import Settings
+from bot.local import local_bot
+from locales import Text
+from sandbox.client import ChatSession, SandboxClient
+from sandbox.config import EmulatorConfig
+from sandbox.server import RunningEmulator
+from services.clock import ManualClock
+from services.container import Services
+
+ALMATY = ZoneInfo("Asia/Almaty")
+# A Monday morning in Almaty: far enough from midnight that "today" is unambiguous.
+START = datetime(2026, 11, 23, 9, 0, tzinfo=ALMATY)
+ADMIN_ID = 900001
+
+
+@dataclass
+class BotWorld:
+    app: App
+    client: SandboxClient
+    emulator: RunningEmulator
+    clock: ManualClock
+    chats: list[ChatSession] = field(default_factory=list)
+
+    @property
+    def services(self) -> Services:
+        return self.app.services
+
+    def text(self, locale: str) -> Text:
+        """What a person with this language reads: tests find buttons by these texts."""
+        return self.app.translator.bind(locale, ALMATY)
+
+    async def chat(self, user_id: int, language_code: str | None = "kk") -> ChatSession:
+        session = await ChatSession.create(
+            self.client, user_id, first_name=f"User{user_id}", language_code=language_code
+        )
+        self.chats.append(session)
+        return session
+
+    async def citizen(self, user_id: int, locale: str = "kk") -> ChatSession:
+        """A person who has been through /start: language chosen, consent given."""
+        chat = await self.chat(user_id, language_code=locale)
+        t = self.text(locale)
+        await chat.say("/start")
+        await chat.press(chat.last, LANGUAGE_BUTTONS[locale])
+        await chat.press(chat.last, t("consent-accept"))
+        return chat
+
+    async def admin(self, locale: str = "ru") -> ChatSession:
+        return await self.chat(ADMIN_ID, language_code=locale)
+
+
+LANGUAGE_BUTTONS = {"kk": "Қазақша", "ru": "Русский", "en": "English"}
+
+
+@contextlib.asynccontextmanager
+async def running_world(
+    database_url: str,
+    *,
+    rate_limits: bool = False,
+    delay_ms: int = 0,
+    load_sample: bool = True,
+) -> AsyncIterator[BotWorld]:
+    config = EmulatorConfig(rate_limits_enabled=rate_limits, delay_ms=delay_ms)
+    clock = ManualClock(START)
+    settings = Settings(
+        _env_file=None,
+        bot_token=None,
+        database_url=database_url,
+        admin_ids=frozenset({ADMIN_ID}),
+    )
+    async with (
+        local_bot(settings, config, clock=clock, load_sample=load_sample) as local,
+        SandboxClient(local.emulator.url) as client,
+    ):
+        yield BotWorld(app=local.app, client=client, emulator=local.emulator, clock=clock)
