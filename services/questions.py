@@ -1,0 +1,428 @@
+"""Citizens' questions and proposals sent before a meeting, and their supports ("me too").
+
+The 2022 rules (seed `001_03764bfba3be1069.txt`, clause 3.4) have citizens' requests and
+proposals collected before the meeting to form the pool of problem issues; the number a
+citizen gets here (Q-2026-000123) is what they quote at the meeting or on the phone.
+"""
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import datetime
+from enum import StrEnum
+from typing import Any, Generic, TypeVar
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import Select, func, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from services.clock import Clock
+from storage.models import (
+    Akimat,
+    Locality,
+    Meeting,
+    MeetingStatus,
+    Question,
+    QuestionKind,
+    QuestionStatus,
+    Support,
+    User,
+)
+
+T = TypeVar("T")
+
+MIN_LENGTH = 10
+MAX_LENGTH = 1500
+MIN_WORDS = 2
+DEFAULT_TZ = ZoneInfo("Asia/Almaty")
+
+# What citizens see in a meeting's list: a rejected question or one merged into another is no
+# longer part of the pool, so nobody should be invited to support it.
+PUBLIC_STATUSES = (QuestionStatus.NEW, QuestionStatus.ACCEPTED, QuestionStatus.ANSWERED)
+NUMBER_PREFIX = {QuestionKind.QUESTION: "Q", QuestionKind.PROPOSAL: "P"}
+
+
+class QuestionErrorReason(StrEnum):
+    MEETING_NOT_FOUND = "meeting_not_found"
+    # A draft, cancelled or rescheduled meeting: nothing to send questions to.
+    MEETING_NOT_OPEN = "meeting_not_open"
+    # The questions cutoff passed, or the meeting was already held.
+    MEETING_CLOSED = "meeting_closed"
+    TOO_SHORT = "too_short"
+    TOO_FEW_WORDS = "too_few_words"
+    TOO_LONG = "too_long"
+
+
+class QuestionError(Exception):
+    def __init__(self, reason: QuestionErrorReason, *, length: int = 0) -> None:
+        super().__init__(reason.value)
+        self.reason = reason
+        # The length of the rejected text, so the citizen is told how far off it was.
+        self.length = length
+
+
+class QuestionOrder(StrEnum):
+    SUPPORT = "support"
+    NEWEST = "newest"
+
+
+class SupportResult(StrEnum):
+    ADDED = "added"
+    ALREADY = "already"
+    OWN = "own"
+    NOT_FOUND = "not_found"
+    # The meeting started (or was cancelled): the pool is no longer being ranked.
+    CLOSED = "closed"
+
+
+@dataclass(frozen=True, slots=True)
+class Page(Generic[T]):
+    items: Sequence[T]
+    total: int
+    offset: int
+    limit: int
+
+    @property
+    def has_previous(self) -> bool:
+        return self.offset > 0
+
+    @property
+    def has_next(self) -> bool:
+        return self.offset + len(self.items) < self.total
+
+
+@dataclass(frozen=True, slots=True)
+class MeetingBrief:
+    """What the question flow needs to know of a meeting."""
+
+    id: int
+    status: MeetingStatus
+    starts_at: datetime
+    questions_cutoff: datetime
+    host_name_kk: str
+    host_name_ru: str
+
+    def questions_open(self, now: datetime) -> bool:
+        return self.status is MeetingStatus.ANNOUNCED and now < self.questions_cutoff
+
+    def supports_open(self, now: datetime) -> bool:
+        # Supports rank the pool the akim answers; they make sense until the meeting begins,
+        # even after new questions are no longer taken.
+        return self.status is MeetingStatus.ANNOUNCED and now < self.starts_at
+
+
+@dataclass(frozen=True, slots=True)
+class QuestionView:
+    id: int
+    meeting_id: int
+    public_number: str
+    kind: QuestionKind
+    text: str
+    photo_file_id: str | None
+    status: QuestionStatus
+    support_count: int
+    created_at: datetime
+    meeting_starts_at: datetime
+    host_name_kk: str
+    host_name_ru: str
+    is_own: bool = False
+    supported_by_viewer: bool = False
+    # Set by `ask` when the same author already sent the same text for this meeting: the
+    # existing question is returned instead of a second row.
+    duplicate: bool = False
+
+
+def validate_text(text: str) -> str:
+    """The text as stored (spaces trimmed at the ends only), or a QuestionError saying why not."""
+    cleaned = text.strip()
+    if len(cleaned) < MIN_LENGTH:
+        raise QuestionError(QuestionErrorReason.TOO_SHORT, length=len(cleaned))
+    if len(cleaned) > MAX_LENGTH:
+        raise QuestionError(QuestionErrorReason.TOO_LONG, length=len(cleaned))
+    words = sum(1 for word in cleaned.split() if any(char.isalpha() for char in word))
+    if words < MIN_WORDS:
+        # "аааааааааааа" or a lone link is not something an akim can answer.
+        raise QuestionError(QuestionErrorReason.TOO_FEW_WORDS, length=len(cleaned))
+    return cleaned
+
+
+def public_number(kind: QuestionKind, question_id: int, created_at: datetime, tz: ZoneInfo) -> str:
+    return f"{NUMBER_PREFIX[kind]}-{created_at.astimezone(tz).year}-{question_id:06d}"
+
+
+class QuestionService:
+    def __init__(
+        self,
+        session_factory: async_sessionmaker[AsyncSession],
+        clock: Clock,
+        tz: ZoneInfo = DEFAULT_TZ,
+    ) -> None:
+        self._sessions = session_factory
+        self._clock = clock
+        self._tz = tz
+
+    async def meeting(self, meeting_id: int) -> MeetingBrief | None:
+        async with self._sessions() as session:
+            return await _meeting_brief(session, meeting_id)
+
+    async def ensure_open(self, meeting_id: int) -> MeetingBrief:
+        """The meeting, if it takes questions now; else a QuestionError with the reason."""
+        async with self._sessions() as session:
+            return _check_open(await _meeting_brief(session, meeting_id), self._clock.now())
+
+    async def ask(
+        self,
+        user_id: int,
+        meeting_id: int,
+        kind: QuestionKind,
+        text: str,
+        photo_file_id: str | None = None,
+    ) -> QuestionView:
+        cleaned = validate_text(text)
+        now = self._clock.now()
+        async with self._sessions() as session:
+            brief = _check_open(await _meeting_brief(session, meeting_id), now)
+            # A no-op write to the author's row locks it (a row lock on PostgreSQL, the write
+            # lock on SQLite, where SELECT ... FOR UPDATE does not exist), so two identical
+            # sends racing each other cannot both pass the duplicate check below.
+            await session.execute(
+                update(User).where(User.id == user_id).values(locale=User.locale)
+            )
+            existing = await session.scalar(
+                select(Question)
+                .where(
+                    Question.meeting_id == meeting_id,
+                    Question.author_id == user_id,
+                    Question.text == cleaned,
+                )
+                .order_by(Question.id)
+                .limit(1)
+            )
+            if existing is not None:
+                # Leaving the session rolls back and releases the lock.
+                return replace(_view(existing, brief), is_own=True, duplicate=True)
+            question = Question(
+                meeting_id=meeting_id,
+                author_id=user_id,
+                kind=kind,
+                text=cleaned,
+                photo_file_id=photo_file_id,
+                status=QuestionStatus.NEW,
+                support_count=0,
+                created_at=now,
+            )
+            session.add(question)
+            # The id is known only after the insert; the number is set before the one commit,
+            # so no question is ever visible without its number.
+            await session.flush()
+            question.public_number = public_number(kind, question.id, now, self._tz)
+            await session.commit()
+            return replace(_view(question, brief), is_own=True)
+
+    async def get(self, question_id: int, viewer_id: int | None = None) -> QuestionView | None:
+        async with self._sessions() as session:
+            row = (
+                await session.execute(
+                    _with_meeting(select(Question)).where(Question.id == question_id)
+                )
+            ).first()
+            if row is None:
+                return None
+            views = await _views(session, [row], viewer_id)
+            return views[0]
+
+    async def mine(self, user_id: int, offset: int = 0, limit: int = 5) -> Page[QuestionView]:
+        """The user's own questions and proposals, whatever became of them, newest first."""
+        offset, limit = max(offset, 0), max(limit, 1)
+        async with self._sessions() as session:
+            total = await session.scalar(
+                select(func.count()).select_from(Question).where(Question.author_id == user_id)
+            )
+            rows = (
+                await session.execute(
+                    _with_meeting(select(Question))
+                    .where(Question.author_id == user_id)
+                    .order_by(Question.created_at.desc(), Question.id.desc())
+                    .offset(offset)
+                    .limit(limit)
+                )
+            ).all()
+            items = await _views(session, rows, user_id)
+            return Page(items=items, total=total or 0, offset=offset, limit=limit)
+
+    async def browse(
+        self,
+        meeting_id: int,
+        viewer_id: int | None,
+        offset: int = 0,
+        limit: int = 5,
+        sort: QuestionOrder = QuestionOrder.SUPPORT,
+    ) -> Page[QuestionView]:
+        """The public list of a meeting's questions; rejected and merged ones are left out."""
+        offset, limit = max(offset, 0), max(limit, 1)
+        visible = (Question.meeting_id == meeting_id, Question.status.in_(PUBLIC_STATUSES))
+        if sort is QuestionOrder.SUPPORT:
+            # Ties go to the one asked first: it waited longest.
+            order: tuple[Any, ...] = (Question.support_count.desc(), Question.id.asc())
+        else:
+            order = (Question.id.desc(),)
+        async with self._sessions() as session:
+            total = await session.scalar(
+                select(func.count()).select_from(Question).where(*visible)
+            )
+            rows = (
+                await session.execute(
+                    _with_meeting(select(Question))
+                    .where(*visible)
+                    .order_by(*order)
+                    .offset(offset)
+                    .limit(limit)
+                )
+            ).all()
+            items = await _views(session, rows, viewer_id)
+            return Page(items=items, total=total or 0, offset=offset, limit=limit)
+
+    async def support(self, user_id: int, question_id: int) -> SupportResult:
+        now = self._clock.now()
+        async with self._sessions() as session:
+            question = await session.get(Question, question_id)
+            if question is None or question.status not in PUBLIC_STATUSES:
+                return SupportResult.NOT_FOUND
+            if question.author_id == user_id:
+                return SupportResult.OWN
+            brief = await _meeting_brief(session, question.meeting_id)
+            if brief is None or brief.status is MeetingStatus.DRAFT:
+                return SupportResult.NOT_FOUND
+            if not brief.supports_open(now):
+                return SupportResult.CLOSED
+            if await session.get(Support, (question_id, user_id)) is not None:
+                return SupportResult.ALREADY
+            session.add(Support(question_id=question_id, user_id=user_id, created_at=now))
+            try:
+                await session.flush()
+            except IntegrityError:
+                # The primary key (question, user) lost a race with a second tap: one support.
+                await session.rollback()
+                return SupportResult.ALREADY
+            # Incremented in the database, not read-modify-write: concurrent supports of
+            # different people all count.
+            await session.execute(
+                update(Question)
+                .where(Question.id == question_id)
+                .values(support_count=Question.support_count + 1)
+            )
+            await session.commit()
+            return SupportResult.ADDED
+
+
+def _check_open(brief: MeetingBrief | None, now: datetime) -> MeetingBrief:
+    if brief is None:
+        raise QuestionError(QuestionErrorReason.MEETING_NOT_FOUND)
+    if brief.status in (MeetingStatus.HELD, MeetingStatus.CLOSED):
+        raise QuestionError(QuestionErrorReason.MEETING_CLOSED)
+    if brief.status is not MeetingStatus.ANNOUNCED:
+        raise QuestionError(QuestionErrorReason.MEETING_NOT_OPEN)
+    if now >= brief.questions_cutoff or now >= brief.starts_at:
+        raise QuestionError(QuestionErrorReason.MEETING_CLOSED)
+    return brief
+
+
+async def _meeting_brief(session: AsyncSession, meeting_id: int) -> MeetingBrief | None:
+    row = (
+        await session.execute(
+            select(Meeting, Locality.name_kk, Locality.name_ru)
+            .join(Akimat, Akimat.id == Meeting.host_akimat_id)
+            .join(Locality, Locality.code == Akimat.locality_code)
+            .where(Meeting.id == meeting_id)
+        )
+    ).first()
+    if row is None:
+        return None
+    meeting, name_kk, name_ru = row
+    return MeetingBrief(
+        id=meeting.id,
+        status=meeting.status,
+        starts_at=meeting.starts_at,
+        questions_cutoff=meeting.questions_cutoff,
+        host_name_kk=name_kk,
+        host_name_ru=name_ru,
+    )
+
+
+def _with_meeting(query: Select[tuple[Question]]) -> Select[tuple[Question, datetime, str, str]]:
+    return (
+        query.add_columns(Meeting.starts_at, Locality.name_kk, Locality.name_ru)
+        .join(Meeting, Meeting.id == Question.meeting_id)
+        .join(Akimat, Akimat.id == Meeting.host_akimat_id)
+        .join(Locality, Locality.code == Akimat.locality_code)
+    )
+
+
+async def _views(
+    session: AsyncSession, rows: Sequence[Any], viewer_id: int | None
+) -> list[QuestionView]:
+    supported: set[int] = set()
+    ids = [row[0].id for row in rows]
+    if viewer_id is not None and ids:
+        supported = set(
+            (
+                await session.scalars(
+                    select(Support.question_id).where(
+                        Support.user_id == viewer_id, Support.question_id.in_(ids)
+                    )
+                )
+            ).all()
+        )
+    return [
+        QuestionView(
+            id=question.id,
+            meeting_id=question.meeting_id,
+            public_number=question.public_number or "",
+            kind=question.kind,
+            text=question.text,
+            photo_file_id=question.photo_file_id,
+            status=question.status,
+            support_count=question.support_count,
+            created_at=question.created_at,
+            meeting_starts_at=starts_at,
+            host_name_kk=name_kk,
+            host_name_ru=name_ru,
+            is_own=viewer_id is not None and question.author_id == viewer_id,
+            supported_by_viewer=question.id in supported,
+        )
+        for question, starts_at, name_kk, name_ru in rows
+    ]
+
+
+def _view(question: Question, brief: MeetingBrief) -> QuestionView:
+    return QuestionView(
+        id=question.id,
+        meeting_id=question.meeting_id,
+        public_number=question.public_number or "",
+        kind=question.kind,
+        text=question.text,
+        photo_file_id=question.photo_file_id,
+        status=question.status,
+        support_count=question.support_count,
+        created_at=question.created_at,
+        meeting_starts_at=brief.starts_at,
+        host_name_kk=brief.host_name_kk,
+        host_name_ru=brief.host_name_ru,
+    )
+
+
+__all__ = [
+    "MAX_LENGTH",
+    "MIN_LENGTH",
+    "MIN_WORDS",
+    "MeetingBrief",
+    "Page",
+    "QuestionError",
+    "QuestionErrorReason",
+    "QuestionOrder",
+    "QuestionService",
+    "QuestionView",
+    "SupportResult",
+    "public_number",
+    "validate_text",
+]
