@@ -21,6 +21,7 @@ from sqlalchemy.ext.asyncio import (
 )
 
 from storage.db import create_engine, create_session_factory
+from storage.migrate import upgrade_async
 from storage.models import Base
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -93,10 +94,9 @@ async def database_url(
 
 @pytest.fixture(scope="session")
 async def engine(database_url: str) -> AsyncIterator[AsyncEngine]:
+    # The real schema: the same migrations `make run` applies (both databases start empty).
+    await upgrade_async(database_url)
     engine = create_engine(database_url)
-    async with engine.begin() as connection:
-        await connection.run_sync(Base.metadata.drop_all)
-        await connection.run_sync(Base.metadata.create_all)
     yield engine
     await engine.dispose()
 
