@@ -1,0 +1,84 @@
+"""Running the bot: against Telegram, or in sandbox mode against the local emulator."""
+
+import asyncio
+import logging
+from datetime import datetime, time, timedelta
+from pathlib import Path
+
+from bot.app import build_app
+from bot.config import Settings
+from services.container import Services
+from services.localities import ImportReport
+from storage.db import create_engine, create_session_factory
+
+log = logging.getLogger(__name__)
+
+# The sandbox's sample meeting: held by a district akim for the whole district, in ten days.
+SAMPLE_MEETING_DAYS_AHEAD = 10
+SANDBOX_ADMIN_ID = 1
+
+
+async def run_bot(settings: Settings) -> None:
+    assert settings.bot_token is not None
+    app = build_app(settings, token=settings.bot_token.get_secret_value())
+    try:
+        await app.start_polling()
+    finally:
+        await app.close()
+
+
+async def run_sandbox(settings: Settings) -> None:
+    """No token: start the Bot API emulator, the bot against it, and a web chat page."""
+    from bot.local import local_bot
+    from sandbox.config import EmulatorConfig
+
+    config = EmulatorConfig(
+        host=settings.sandbox.host, port=settings.sandbox.port, delay_ms=settings.sandbox.delay_ms
+    )
+    if not settings.admin_ids:
+        # Somebody has to be able to create meetings in the sandbox: user 1 of the chat page.
+        settings = settings.model_copy(update={"admin_ids": frozenset({SANDBOX_ADMIN_ID})})
+    async with local_bot(settings, config) as local:
+        await ensure_sample_meeting(local.app.services)
+        print(
+            f"\nKezdesu sandbox is running.\n"
+            f"  Open {local.emulator.url}/ in a browser and talk to the bot as a citizen.\n"
+            f"  User id {min(settings.admin_ids)} is an admin (/newmeeting, /announce).\n"
+            f"  Stop with Ctrl+C.\n",
+            flush=True,
+        )
+        await asyncio.Event().wait()
+
+
+async def ensure_sample_meeting(services: Services) -> None:
+    """An announced meeting in the sample district, so /meetings shows something at once."""
+    if await services.meetings.list_recent(limit=1):
+        return
+    hosts = await services.localities.search("Жаңаарқа", limit=1)
+    if not hosts:
+        log.warning("sample locality not found; no sample meeting")
+        return
+    host = hosts[0]
+    local_day = (services.clock.now().astimezone(services.tz) + timedelta(days=10)).date()
+    starts_at = datetime.combine(local_day, time(15, 0), tzinfo=services.tz)
+    meeting = await services.meetings.create_meeting(
+        host_code=host.code,
+        venue_code=host.code,
+        audience_code=host.code,
+        starts_at=starts_at,
+        duration_minutes=120,
+        place="Аудан әкімдігінің мәжіліс залы",
+        broadcast_url="https://www.instagram.com/",
+        created_by=None,
+    )
+    await services.meetings.announce(meeting.id)
+
+
+async def import_localities(settings: Settings, path: Path) -> ImportReport:
+    from services.localities import LocalityService
+
+    engine = create_engine(settings.database_url)
+    try:
+        return await LocalityService(create_session_factory(engine)).import_file(path)
+    finally:
+        await engine.dispose()

@@ -1,0 +1,231 @@
+"""/meetings: the upcoming meetings a person hears of; a meeting's card; its calendar file.
+
+Deep links (`t.me/<bot>?start=m<id>`) are parsed in start.py and land in `show_meeting_card`.
+"""
+
+from aiogram import Bot, F, Router
+from aiogram.filters import Command
+from aiogram.types import BufferedInputFile, CallbackQuery, InlineKeyboardMarkup, Message
+from aiogram.utils.keyboard import InlineKeyboardBuilder
+
+from handlers.callbacks import (
+    BrowseCb,
+    MeetingAction,
+    MeetingCb,
+    MeetingListCb,
+    SearchStartCb,
+)
+from handlers.citizen.meeting_card import list_line, render_card
+from handlers.replies import edit_or_answer
+from locales import Text
+from services.container import Services
+from services.ics import meeting_ics
+from services.meetings import MeetingView
+from services.users import UserView
+from storage.models import MeetingStatus
+
+router = Router(name=__name__)
+
+# Up to this many upcoming meetings are shown as full cards; more become a compact list.
+MAX_CARDS = 5
+LIST_PAGE_SIZE = 10
+
+
+def choose_locality_keyboard(t: Text) -> InlineKeyboardMarkup:
+    builder = InlineKeyboardBuilder()
+    builder.button(text=t("meet-btn-browse"), callback_data=BrowseCb(code=""))
+    builder.button(text=t("meet-btn-search"), callback_data=SearchStartCb())
+    builder.adjust(1)
+    return builder.as_markup()
+
+
+def list_keyboard(
+    meetings: list[MeetingView], page: int, total: int, t: Text
+) -> InlineKeyboardMarkup:
+    builder = InlineKeyboardBuilder()
+    first = page * LIST_PAGE_SIZE + 1
+    for number, meeting in enumerate(meetings, start=first):
+        builder.button(
+            text=t("meet-btn-open", number=number),
+            callback_data=MeetingCb(action=MeetingAction.OPEN, meeting_id=meeting.id),
+        )
+    sizes = [5] * (len(meetings) // 5) + ([len(meetings) % 5] if len(meetings) % 5 else [])
+    pages = (total + LIST_PAGE_SIZE - 1) // LIST_PAGE_SIZE
+    navigation = 0
+    if page > 0:
+        builder.button(text=t("meet-btn-prev"), callback_data=MeetingListCb(page=page - 1))
+        navigation += 1
+    if page + 1 < pages:
+        builder.button(text=t("meet-btn-next"), callback_data=MeetingListCb(page=page + 1))
+        navigation += 1
+    if navigation:
+        sizes.append(navigation)
+    builder.adjust(*sizes)
+    return builder.as_markup()
+
+
+async def render_list_page(
+    user: UserView, t: Text, services: Services, page: int
+) -> tuple[str, InlineKeyboardMarkup] | None:
+    total = await services.meetings.count_upcoming_for_user(user.id)
+    pages = max(1, (total + LIST_PAGE_SIZE - 1) // LIST_PAGE_SIZE)
+    page = min(max(page, 0), pages - 1)
+    meetings = await services.meetings.upcoming_for_user(
+        user.id, limit=LIST_PAGE_SIZE, offset=page * LIST_PAGE_SIZE
+    )
+    if not meetings:
+        return None
+    first = page * LIST_PAGE_SIZE + 1
+    lines = [t("meet-list-title", count=total)]
+    lines += [list_line(meeting, t, number) for number, meeting in enumerate(meetings, first)]
+    if pages > 1:
+        lines.append(t("meet-list-page", page=page + 1, pages=pages))
+    return "\n\n".join(lines), list_keyboard(meetings, page, total, t)
+
+
+async def send_meetings(message: Message, user: UserView, t: Text, services: Services) -> None:
+    """What /meetings shows: cards, a compact list, or the way to choose a locality."""
+    total = await services.meetings.count_upcoming_for_user(user.id)
+    if total == 0:
+        if await services.meetings.has_subscriptions(user.id):
+            await message.answer(t("meet-none"))
+        else:
+            await message.answer(
+                t("meet-no-subscriptions"), reply_markup=choose_locality_keyboard(t)
+            )
+        return
+    if total <= MAX_CARDS:
+        for meeting in await services.meetings.upcoming_for_user(user.id, limit=MAX_CARDS):
+            text, keyboard = render_card(meeting, t)
+            await message.answer(text, reply_markup=keyboard)
+        return
+    page = await render_list_page(user, t, services, 0)
+    if page is not None:
+        await message.answer(page[0], reply_markup=page[1])
+
+
+async def show_meeting_card(
+    message: Message, meeting_id: int, user: UserView, t: Text, services: Services
+) -> None:
+    """Send the card of meeting ``meeting_id`` as a new message (deep links, buttons).
+
+    Citizens see announced meetings only; administrators also see drafts, to check them
+    before announcing.
+    """
+    meeting = await services.meetings.get(meeting_id)
+    problem = _unavailable(meeting, user, services)
+    if problem is not None or meeting is None:
+        await message.answer(t(problem or "meet-not-found"))
+        return
+    text, keyboard = render_card(meeting, t)
+    await message.answer(text, reply_markup=keyboard)
+
+
+def _unavailable(meeting: MeetingView | None, user: UserView, services: Services) -> str | None:
+    """The locale key explaining why this person cannot open the meeting, or None."""
+    if meeting is None:
+        return "meet-not-found"
+    if meeting.status in {MeetingStatus.CANCELLED, MeetingStatus.RESCHEDULED}:
+        return "meet-cancelled"
+    if meeting.status is MeetingStatus.DRAFT and user.id not in services.admin_ids:
+        # A draft's number is not a secret, but its content is not public yet.
+        return "meet-not-found"
+    return None
+
+
+@router.message(Command("meetings"))
+async def cmd_meetings(message: Message, user: UserView, t: Text, services: Services) -> None:
+    await send_meetings(message, user, t, services)
+
+
+@router.callback_query(MeetingCb.filter(F.action == MeetingAction.LIST))
+async def cb_meetings_list(
+    query: CallbackQuery, user: UserView, t: Text, services: Services
+) -> None:
+    await query.answer()
+    if isinstance(query.message, Message):
+        await send_meetings(query.message, user, t, services)
+
+
+@router.callback_query(MeetingListCb.filter())
+async def cb_meetings_page(
+    query: CallbackQuery,
+    callback_data: MeetingListCb,
+    user: UserView,
+    t: Text,
+    services: Services,
+) -> None:
+    page = await render_list_page(user, t, services, callback_data.page)
+    if page is None:
+        await query.answer(t("meet-none-short"), show_alert=True)
+        return
+    await query.answer()
+    await edit_or_answer(query, page[0], reply_markup=page[1])
+
+
+@router.callback_query(MeetingCb.filter(F.action == MeetingAction.OPEN))
+async def cb_meeting_open(
+    query: CallbackQuery,
+    callback_data: MeetingCb,
+    user: UserView,
+    t: Text,
+    services: Services,
+) -> None:
+    meeting = await services.meetings.get(callback_data.meeting_id)
+    problem = _unavailable(meeting, user, services)
+    if problem is not None or meeting is None or not isinstance(query.message, Message):
+        await query.answer(t(problem or "meet-not-found"), show_alert=True)
+        return
+    await query.answer()
+    text, keyboard = render_card(meeting, t)
+    await query.message.answer(text, reply_markup=keyboard)
+
+
+@router.callback_query(MeetingCb.filter(F.action == MeetingAction.CALENDAR))
+async def cb_meeting_calendar(
+    query: CallbackQuery,
+    callback_data: MeetingCb,
+    user: UserView,
+    t: Text,
+    services: Services,
+    bot: Bot,
+) -> None:
+    meeting = await services.meetings.get(callback_data.meeting_id)
+    problem = _unavailable(meeting, user, services)
+    if problem is not None or meeting is None or not isinstance(query.message, Message):
+        await query.answer(t(problem or "meet-not-found"), show_alert=True)
+        return
+    if meeting.is_over:
+        await query.answer(t("meet-calendar-over"), show_alert=True)
+        return
+    await query.answer()
+    me = await bot.me()
+    link = f"https://t.me/{me.username}?start=m{meeting.id}" if me.username else None
+    await query.message.answer_document(
+        BufferedInputFile(calendar_file(meeting, t, link), filename=f"meeting-{meeting.id}.ics"),
+        caption=t("meet-calendar-caption"),
+    )
+
+
+def calendar_file(meeting: MeetingView, t: Text, bot_link: str | None) -> bytes:
+    """The .ics in the reader's language. Calendar apps show plain text, so names go in
+    unescaped here (no HTML is involved)."""
+    host = meeting.host.name_kk if t.locale == "kk" else meeting.host.name_ru
+    audience = meeting.audience.name_kk if t.locale == "kk" else meeting.audience.name_ru
+    venue = meeting.venue.name_kk if t.locale == "kk" else meeting.venue.name_ru
+    summary = t("meet-ics-summary", host=host)
+    description = t("meet-ics-description", audience=audience, host=host)
+    if meeting.broadcast_url:
+        description += "\n" + t("meet-ics-broadcast", url=meeting.broadcast_url)
+    if bot_link:
+        description += "\n" + t("meet-ics-questions", link=bot_link)
+    return meeting_ics(
+        meeting,
+        summary=summary,
+        description=description,
+        url=meeting.broadcast_url or bot_link,
+        location=f"{meeting.place}, {venue}",
+    )
+
+
+__all__ = ["calendar_file", "router", "send_meetings", "show_meeting_card"]

@@ -1,0 +1,564 @@
+"""Meetings of akims with the population: creating, announcing, and who hears of them.
+
+Who sees a meeting (its *audience*): a meeting is held for one KATO unit, and it concerns
+everyone who lives anywhere inside it (an oblast-wide meeting concerns every village of the
+oblast). So a person hears of it when they follow
+
+- the audience unit itself or any unit inside it (a village subscriber hears of the meetings of
+  their village, okrug, district and oblast), or
+- a unit that contains the audience, with "everything inside" switched on (a district
+  subscriber who asked for everything hears of the meetings of each of its villages).
+
+The KATO code carries the tree (AB oblast, CD district, EF okrug, HIJ settlement, H00 a
+settlement with smaller ones under it), and the parent of a unit is always the nearest existing
+truncation of its code (`/work/shared/data/kato/NOTES.md`). So "inside X" is a range of codes
+(one index range scan, the same on SQLite and PostgreSQL) and the ancestors of X are at most
+four candidate truncations: no recursive query is needed either way.
+"""
+
+import re
+from collections.abc import AsyncIterator, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from enum import StrEnum
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import ColumnElement, Select, and_, exists, false, func, or_, select, update
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy.orm import aliased
+
+from regulation import AkimLevel, RuleNotInProfile, announcement_due
+from services.clock import Clock
+from storage.models import Akimat, Locality, Meeting, MeetingStatus, Subscription, User
+
+MIN_DURATION_MINUTES = 15
+MAX_DURATION_MINUTES = 480
+DEFAULT_DURATION_MINUTES = 120
+MIN_PLACE_LENGTH = 3
+MAX_PLACE_LENGTH = 300
+MAX_URL_LENGTH = 500
+# Citizens' questions are collected before the meeting, so that the commission can form the
+# pool of problem issues in time (seed 001, clause 3.4); a day is left for that work.
+QUESTIONS_LEAD = timedelta(hours=24)
+AUDIENCE_BATCH = 1000
+
+_URL = re.compile(r"^https?://[^\s/?#<>\"']+\.[^\s/?#<>\"']+(?:[/?#][^\s<>\"]*)?$", re.IGNORECASE)
+
+
+# -------------------------------------------------------------------------------------------------
+# KATO code structure
+
+
+def kato_prefix(code: str) -> str:
+    """The part of a 9-digit KATO code that every unit inside it shares.
+
+    An oblast "100000000" → "10"; a district "103200000" → "1032"; an okrug "103230000" →
+    "103230"; a settlement with smaller ones under it "103230100" → "1032301"; any other
+    settlement is a leaf: its whole code.
+    """
+    if code[2:] == "0000000":
+        return code[:2]
+    if code[4:] == "00000":
+        return code[:4]
+    if code[6:] == "000":
+        return code[:6]
+    if code[7:] == "00":
+        return code[:7]
+    return code
+
+
+def kato_subtree(code: str) -> tuple[str, str]:
+    """The inclusive range of codes of ``code`` and every unit inside it."""
+    prefix = kato_prefix(code)
+    return prefix.ljust(9, "0"), prefix.ljust(9, "9")
+
+
+def kato_contains(outer: str, inner: str) -> bool:
+    """Whether ``inner`` is ``outer`` or a unit inside it."""
+    low, high = kato_subtree(outer)
+    return len(inner) == 9 and low <= inner <= high
+
+
+def kato_ancestor_candidates(code: str) -> list[str]:
+    """Codes that may contain ``code`` (not ``code`` itself), nearest last.
+
+    Some candidates do not exist (a town of district significance sits right under its
+    district, with no okrug code between); they simply match nothing.
+    """
+    candidates = [code[:2] + "0000000", code[:4] + "00000", code[:6] + "000", code[:7] + "00"]
+    seen: list[str] = []
+    for candidate in candidates:
+        if candidate != code and candidate not in seen and kato_contains(candidate, code):
+            seen.append(candidate)
+    return seen
+
+
+# -------------------------------------------------------------------------------------------------
+# Errors
+
+
+class MeetingErrorReason(StrEnum):
+    UNKNOWN_HOST = "unknown-host"
+    HOST_WITHOUT_AKIM = "host-without-akim"
+    UNKNOWN_VENUE = "unknown-venue"
+    VENUE_OUTSIDE_HOST = "venue-outside-host"
+    UNKNOWN_AUDIENCE = "unknown-audience"
+    AUDIENCE_OUTSIDE_HOST = "audience-outside-host"
+    START_IN_PAST = "start-in-past"
+    BAD_DURATION = "bad-duration"
+    BAD_PLACE = "bad-place"
+    BAD_BROADCAST_URL = "bad-broadcast-url"
+    NOT_FOUND = "not-found"
+    CANCELLED = "cancelled"
+    ALREADY_PAST = "already-past"
+
+
+class MeetingError(Exception):
+    """A meeting cannot be created or changed as asked; ``reason`` says why (handlers turn it
+    into localised text)."""
+
+    def __init__(self, reason: MeetingErrorReason) -> None:
+        super().__init__(reason.value)
+        self.reason = reason
+
+
+class MeetingLocalityError(MeetingError):
+    """The host, venue or audience is unknown or in the wrong place."""
+
+
+class MeetingScheduleError(MeetingError):
+    """The start is in the past or the duration is out of bounds."""
+
+
+class MeetingDetailsError(MeetingError):
+    """The place or the broadcast link is not acceptable."""
+
+
+class MeetingNotFoundError(MeetingError):
+    def __init__(self) -> None:
+        super().__init__(MeetingErrorReason.NOT_FOUND)
+
+
+class MeetingStateError(MeetingError):
+    """The meeting is cancelled or already over, so it cannot be announced."""
+
+
+def check_duration(minutes: int) -> int:
+    if not MIN_DURATION_MINUTES <= minutes <= MAX_DURATION_MINUTES:
+        raise MeetingScheduleError(MeetingErrorReason.BAD_DURATION)
+    return minutes
+
+
+def check_place(place: str) -> str:
+    cleaned = " ".join(place.split())
+    if not MIN_PLACE_LENGTH <= len(cleaned) <= MAX_PLACE_LENGTH:
+        raise MeetingDetailsError(MeetingErrorReason.BAD_PLACE)
+    return cleaned
+
+
+def check_broadcast_url(url: str | None) -> str | None:
+    if url is None:
+        return None
+    cleaned = url.strip()
+    if len(cleaned) > MAX_URL_LENGTH or not _URL.match(cleaned):
+        raise MeetingDetailsError(MeetingErrorReason.BAD_BROADCAST_URL)
+    return cleaned
+
+
+def check_start(starts_at: datetime, now: datetime) -> datetime:
+    if starts_at.tzinfo is None or starts_at.utcoffset() is None:
+        raise ValueError("starts_at must be an aware datetime")
+    if starts_at <= now:
+        raise MeetingScheduleError(MeetingErrorReason.START_IN_PAST)
+    return starts_at
+
+
+# -------------------------------------------------------------------------------------------------
+# Views
+
+
+@dataclass(frozen=True, slots=True)
+class LocalityRef:
+    code: str
+    name_kk: str
+    name_ru: str
+
+
+@dataclass(frozen=True, slots=True)
+class MeetingView:
+    id: int
+    status: MeetingStatus
+    starts_at: datetime
+    ends_at: datetime
+    place: str
+    broadcast_url: str | None
+    questions_cutoff: datetime
+    announced_at: datetime | None
+    host: LocalityRef
+    host_level: AkimLevel
+    venue: LocalityRef
+    audience: LocalityRef
+    # Computed when the view was read, with the service's clock.
+    questions_open: bool
+    is_over: bool
+
+    @property
+    def is_public(self) -> bool:
+        """Whether citizens may see it: announced (or already held), never a draft or a
+        cancelled one."""
+        return self.status in {MeetingStatus.ANNOUNCED, MeetingStatus.HELD, MeetingStatus.CLOSED}
+
+    @property
+    def duration_minutes(self) -> int:
+        return int((self.ends_at - self.starts_at).total_seconds() // 60)
+
+
+@dataclass(frozen=True, slots=True)
+class AnnounceResult:
+    meeting: MeetingView
+    # The last day to announce under the profile; None when the profile states no lead time.
+    due: date | None
+    late: bool
+    # Announced before: nothing changed and nothing must be sent again.
+    already: bool
+    # Days after the due date (0 when on time).
+    days_late: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Recipient:
+    user_id: int
+    locale: str | None
+
+
+# -------------------------------------------------------------------------------------------------
+# The service
+
+
+_Host = aliased(Locality, name="host")
+_Venue = aliased(Locality, name="venue")
+_Audience = aliased(Locality, name="audience")
+
+
+class MeetingService:
+    def __init__(
+        self,
+        session_factory: async_sessionmaker[AsyncSession],
+        clock: Clock,
+        tz: ZoneInfo,
+        profile: str,
+    ) -> None:
+        self._sessions = session_factory
+        self._clock = clock
+        self._tz = tz
+        self._profile = profile
+
+    # --- creating -----------------------------------------------------------------------------
+
+    async def create_meeting(
+        self,
+        host_code: str,
+        venue_code: str,
+        audience_code: str,
+        starts_at: datetime,
+        duration_minutes: int,
+        place: str,
+        broadcast_url: str | None,
+        created_by: int | None,
+    ) -> MeetingView:
+        """A new draft meeting; raises a MeetingError subclass naming the first problem."""
+        now = self._clock.now()
+        check_start(starts_at, now)
+        check_duration(duration_minutes)
+        place = check_place(place)
+        broadcast_url = check_broadcast_url(broadcast_url)
+        async with self._sessions() as session:
+            host = await session.get(Locality, host_code)
+            if host is None:
+                raise MeetingLocalityError(MeetingErrorReason.UNKNOWN_HOST)
+            if host.akim_level is None:
+                raise MeetingLocalityError(MeetingErrorReason.HOST_WITHOUT_AKIM)
+            if await session.get(Locality, venue_code) is None:
+                raise MeetingLocalityError(MeetingErrorReason.UNKNOWN_VENUE)
+            if not kato_contains(host_code, venue_code):
+                raise MeetingLocalityError(MeetingErrorReason.VENUE_OUTSIDE_HOST)
+            if await session.get(Locality, audience_code) is None:
+                raise MeetingLocalityError(MeetingErrorReason.UNKNOWN_AUDIENCE)
+            if not kato_contains(host_code, audience_code):
+                raise MeetingLocalityError(MeetingErrorReason.AUDIENCE_OUTSIDE_HOST)
+            akimat = await self._akimat_for(session, host_code)
+            starts = starts_at.astimezone(UTC)
+            meeting = Meeting(
+                host_akimat_id=akimat.id,
+                venue_code=venue_code,
+                audience_code=audience_code,
+                starts_at=starts,
+                ends_at=starts + timedelta(minutes=duration_minutes),
+                place=place,
+                broadcast_url=broadcast_url,
+                status=MeetingStatus.DRAFT,
+                questions_cutoff=max(starts - QUESTIONS_LEAD, now),
+                created_by=created_by,
+            )
+            session.add(meeting)
+            await session.commit()
+            meeting_id = meeting.id
+        view = await self.get(meeting_id)
+        assert view is not None
+        return view
+
+    async def _akimat_for(self, session: AsyncSession, locality_code: str) -> Akimat:
+        akimat = await session.scalar(select(Akimat).where(Akimat.locality_code == locality_code))
+        if akimat is None:
+            akimat = Akimat(locality_code=locality_code)
+            session.add(akimat)
+            await session.flush()
+        return akimat
+
+    # --- reading ------------------------------------------------------------------------------
+
+    async def get(self, meeting_id: int) -> MeetingView | None:
+        async with self._sessions() as session:
+            row = (await session.execute(_select_views().where(Meeting.id == meeting_id))).first()
+        return self._view(row) if row else None
+
+    async def list_recent(self, limit: int = 10) -> list[MeetingView]:
+        """The newest meetings first, drafts included: for administrators."""
+        async with self._sessions() as session:
+            rows = (
+                await session.execute(_select_views().order_by(Meeting.id.desc()).limit(limit))
+            ).all()
+        return [self._view(row) for row in rows]
+
+    async def upcoming_for_user(
+        self, user_id: int, limit: int = 10, offset: int = 0
+    ) -> list[MeetingView]:
+        """Announced meetings that have not ended and that the user hears of, soonest first."""
+        async with self._sessions() as session:
+            subscriptions = (
+                await session.execute(
+                    select(Subscription.locality_code, Subscription.include_descendants).where(
+                        Subscription.user_id == user_id
+                    )
+                )
+            ).all()
+            if not subscriptions:
+                return []
+            rows = (
+                await session.execute(
+                    _select_views()
+                    .where(
+                        Meeting.status == MeetingStatus.ANNOUNCED,
+                        Meeting.ends_at > self._clock.now(),
+                        _seen_by(subscriptions),
+                    )
+                    .order_by(Meeting.starts_at, Meeting.id)
+                    .offset(offset)
+                    .limit(limit)
+                )
+            ).all()
+        return [self._view(row) for row in rows]
+
+    async def count_upcoming_for_user(self, user_id: int) -> int:
+        async with self._sessions() as session:
+            subscriptions = (
+                await session.execute(
+                    select(Subscription.locality_code, Subscription.include_descendants).where(
+                        Subscription.user_id == user_id
+                    )
+                )
+            ).all()
+            if not subscriptions:
+                return 0
+            count = await session.scalar(
+                select(func.count(Meeting.id)).where(
+                    Meeting.status == MeetingStatus.ANNOUNCED,
+                    Meeting.ends_at > self._clock.now(),
+                    _seen_by(subscriptions),
+                )
+            )
+            return int(count or 0)
+
+    async def has_subscriptions(self, user_id: int) -> bool:
+        async with self._sessions() as session:
+            found = await session.scalar(
+                select(Subscription.id).where(Subscription.user_id == user_id).limit(1)
+            )
+        return found is not None
+
+    # --- announcing ---------------------------------------------------------------------------
+
+    def announcement_due_date(self, meeting: MeetingView) -> date | None:
+        """The last day to announce ``meeting`` under the profile (2022: seed 001, clause 3.4;
+        2016: seed 000, clause 7); None when the profile states no lead time (2013)."""
+        try:
+            return announcement_due(meeting.host_level, meeting.starts_at, self._profile)
+        except RuleNotInProfile:
+            return None
+
+    async def announce(self, meeting_id: int) -> AnnounceResult:
+        """Draft → announced, once. Announcing late is allowed (the meeting is still better
+        announced than not) but recorded in the result, so the official is told."""
+        now = self._clock.now()
+        async with self._sessions() as session:
+            meeting = await session.get(Meeting, meeting_id)
+            if meeting is None:
+                raise MeetingNotFoundError()
+            already = meeting.status is MeetingStatus.ANNOUNCED
+            if meeting.status in {MeetingStatus.CANCELLED, MeetingStatus.RESCHEDULED}:
+                raise MeetingStateError(MeetingErrorReason.CANCELLED)
+            if not already and (
+                meeting.status is not MeetingStatus.DRAFT or meeting.ends_at <= now
+            ):
+                raise MeetingStateError(MeetingErrorReason.ALREADY_PAST)
+            if not already:
+                # Conditional on the status, so two admins pressing at once announce (and fan
+                # out) only once.
+                changed = await session.execute(
+                    update(Meeting)
+                    .where(Meeting.id == meeting_id, Meeting.status == MeetingStatus.DRAFT)
+                    .values(status=MeetingStatus.ANNOUNCED, announced_at=now)
+                    .execution_options(synchronize_session=False)
+                )
+                already = _rowcount(changed) == 0
+                await session.commit()
+        view = await self.get(meeting_id)
+        assert view is not None
+        due = self.announcement_due_date(view)
+        announced_at = view.announced_at or now
+        announced_day = announced_at.astimezone(self._tz).date()
+        days_late = max(0, (announced_day - due).days) if due is not None else 0
+        return AnnounceResult(
+            meeting=view, due=due, late=days_late > 0, already=already, days_late=days_late
+        )
+
+    async def audience(self, meeting_id: int) -> AsyncIterator[Recipient]:
+        """Every reachable person with consent who hears of the meeting, each once.
+
+        Streamed in keyset batches by user id, each batch in its own short session: the sender
+        is paced (~25 messages a second), so one open cursor would hold a transaction for as
+        long as the whole broadcast takes.
+        """
+        async with self._sessions() as session:
+            audience_code = await session.scalar(
+                select(Meeting.audience_code).where(Meeting.id == meeting_id)
+            )
+        if audience_code is None:
+            return
+        low, high = kato_subtree(audience_code)
+        ancestors = kato_ancestor_candidates(audience_code)
+        follows = exists().where(
+            Subscription.user_id == User.id,
+            or_(
+                Subscription.locality_code.between(low, high),
+                and_(
+                    Subscription.include_descendants.is_(True),
+                    Subscription.locality_code.in_(ancestors) if ancestors else false(),
+                ),
+            ),
+        )
+        last_id: int | None = None
+        while True:
+            query = select(User.id, User.locale).where(
+                User.is_active.is_(True), User.consent_at.is_not(None), follows
+            )
+            if last_id is not None:
+                query = query.where(User.id > last_id)
+            async with self._sessions() as session:
+                batch = (
+                    await session.execute(query.order_by(User.id).limit(AUDIENCE_BATCH))
+                ).all()
+            for user_id, locale in batch:
+                yield Recipient(user_id=user_id, locale=locale)
+            if len(batch) < AUDIENCE_BATCH:
+                return
+            last_id = batch[-1][0]
+
+    # --- views --------------------------------------------------------------------------------
+
+    def _view(self, row: Any) -> MeetingView:
+        meeting: Meeting = row[0]
+        host: Locality = row[1]
+        venue: Locality = row[2]
+        audience: Locality = row[3]
+        now = self._clock.now()
+        return MeetingView(
+            id=meeting.id,
+            status=meeting.status,
+            starts_at=meeting.starts_at,
+            ends_at=meeting.ends_at,
+            place=meeting.place,
+            broadcast_url=meeting.broadcast_url,
+            questions_cutoff=meeting.questions_cutoff,
+            announced_at=meeting.announced_at,
+            host=_ref(host),
+            # A host is only ever a unit with an akim (checked on creation).
+            host_level=AkimLevel(host.akim_level or AkimLevel.VILLAGE),
+            venue=_ref(venue),
+            audience=_ref(audience),
+            questions_open=meeting.status is MeetingStatus.ANNOUNCED
+            and now < meeting.questions_cutoff,
+            is_over=meeting.ends_at <= now
+            or meeting.status in {MeetingStatus.HELD, MeetingStatus.CLOSED},
+        )
+
+
+def _ref(locality: Locality) -> LocalityRef:
+    return LocalityRef(code=locality.code, name_kk=locality.name_kk, name_ru=locality.name_ru)
+
+
+def _select_views() -> Select[Meeting, Locality, Locality, Locality]:
+    return (
+        select(Meeting, _Host, _Venue, _Audience)
+        .join(Akimat, Akimat.id == Meeting.host_akimat_id)
+        .join(_Host, _Host.code == Akimat.locality_code)
+        .join(_Venue, _Venue.code == Meeting.venue_code)
+        .join(_Audience, _Audience.code == Meeting.audience_code)
+    )
+
+
+def _seen_by(subscriptions: Sequence[Any]) -> ColumnElement[bool]:
+    """Meetings whose audience one of these subscriptions hears of (see the module doc)."""
+    containing: set[str] = set()
+    ranges: list[ColumnElement[bool]] = []
+    for code, include_descendants in subscriptions:
+        containing.add(code)
+        containing.update(kato_ancestor_candidates(code))
+        if include_descendants:
+            low, high = kato_subtree(code)
+            ranges.append(Meeting.audience_code.between(low, high))
+    return or_(Meeting.audience_code.in_(sorted(containing)), *ranges)
+
+
+def _rowcount(result: Any) -> int:
+    return int(getattr(result, "rowcount", 0) or 0)
+
+
+__all__ = [
+    "DEFAULT_DURATION_MINUTES",
+    "MAX_DURATION_MINUTES",
+    "MAX_PLACE_LENGTH",
+    "MIN_DURATION_MINUTES",
+    "MIN_PLACE_LENGTH",
+    "AnnounceResult",
+    "LocalityRef",
+    "MeetingDetailsError",
+    "MeetingError",
+    "MeetingErrorReason",
+    "MeetingLocalityError",
+    "MeetingNotFoundError",
+    "MeetingScheduleError",
+    "MeetingService",
+    "MeetingStateError",
+    "MeetingView",
+    "Recipient",
+    "check_broadcast_url",
+    "check_duration",
+    "check_place",
+    "check_start",
+    "kato_ancestor_candidates",
+    "kato_contains",
+    "kato_prefix",
+    "kato_subtree",
+]
