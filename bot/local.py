@@ -20,6 +20,20 @@ class LocalBot:
 
 
 @contextlib.asynccontextmanager
+async def polling(app: App, *, polling_timeout: int = 10) -> AsyncIterator[App]:
+    """The bot polls in the background while inside; stops cleanly on the way out."""
+    task = asyncio.create_task(
+        app.start_polling(
+            handle_signals=False, close_bot_session=False, polling_timeout=polling_timeout
+        )
+    )
+    try:
+        yield app
+    finally:
+        await _stop(app, task)
+
+
+@contextlib.asynccontextmanager
 async def local_bot(
     settings: Settings,
     config: EmulatorConfig,
@@ -34,26 +48,17 @@ async def local_bot(
         try:
             if load_sample:
                 await app.services.localities.load_sample()
-            polling = asyncio.create_task(
-                app.start_polling(
-                    handle_signals=False,
-                    close_bot_session=False,
-                    polling_timeout=polling_timeout,
-                )
-            )
-            try:
+            async with polling(app, polling_timeout=polling_timeout):
                 yield LocalBot(app=app, emulator=emulator)
-            finally:
-                await _stop(app, polling)
         finally:
             await app.close()
 
 
-async def _stop(app: App, polling: asyncio.Task[None]) -> None:
+async def _stop(app: App, task: asyncio.Task[None]) -> None:
     try:
         await app.dispatcher.stop_polling()
     except RuntimeError:
         # Stopped before polling had even started.
-        polling.cancel()
+        task.cancel()
     with contextlib.suppress(asyncio.CancelledError):
-        await asyncio.wait_for(polling, timeout=15)
+        await asyncio.wait_for(task, timeout=15)

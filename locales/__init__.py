@@ -6,9 +6,9 @@ locale, which handlers receive as `t` and services use to render notifications i
 recipient's language.
 """
 
+import datetime as dt
 import logging
 from collections.abc import Iterable, Mapping
-import datetime as dt
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo

@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import base64
 import json
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from types import TracebackType
 from typing import Any, Literal
@@ -428,6 +429,8 @@ class ChatSession:
     seq: int = 0
     history: list[ChatEvent] = field(default_factory=list)
     messages: dict[int, BotMessage] = field(default_factory=dict)  # the bot's, live
+    # Optional: awaits until the bot has finished handling the given update id.
+    settle: Callable[[int], Awaitable[None]] | None = None
 
     @classmethod
     async def create(
@@ -509,21 +512,45 @@ class ChatSession:
             if not batch and len(new) >= minimum:
                 return new
 
+    async def _answer_to(self, delivery: Delivery, what: str, minimum: int) -> list[ChatEvent]:
+        """The bot's events in answer to one update.
+
+        With a ``settle`` hook (a bot running in the same process can tell when it has
+        finished handling an update) this is exact: wait for that, then take what arrived.
+        Without one, wait for the bot to fall quiet (``collect``).
+        """
+        if self.settle is None or delivery.update_id is None:
+            return await self.collect(what, minimum)
+        await asyncio.wait_for(self.settle(delivery.update_id), self.timeout)
+        events = [
+            e
+            for e in await self.client.events(self.chat_id, self.seq, everything=True)
+            if e.type != "incoming"
+        ]
+        for event in events:
+            self._apply(event)
+        if len(events) < minimum:
+            raise AssertionError(
+                f"chat {self.chat_id}: expected at least {minimum} bot event(s) after {what}; "
+                f"got: {[str(e) for e in events] or 'nothing'}"
+            )
+        return events
+
     @staticmethod
     def _sent(events: list[ChatEvent]) -> list[BotMessage]:
         return [e.message for e in events if e.type == "sent" and e.message is not None]
 
     async def say(self, text: str, *, minimum: int = 1) -> list[BotMessage]:
         """Send ``text``; return the messages the bot sent in answer."""
-        await self.client.send_text(self.user_id, text)
-        return self._sent(await self.collect(f"saying {text!r}", minimum))
+        delivery = await self.client.send_text(self.user_id, text)
+        return self._sent(await self._answer_to(delivery, f"saying {text!r}", minimum))
 
     async def send(self, kind: str, *, minimum: int = 1, **options: Any) -> list[BotMessage]:
         """Send a photo/sticker/voice/location/document/contact (``SandboxClient.send_*``
         arguments); return the bot's new messages."""
         sender = getattr(self.client, f"send_{kind}")
-        await sender(self.user_id, **options)
-        return self._sent(await self.collect(f"sending a {kind}", minimum))
+        delivery = await sender(self.user_id, **options)
+        return self._sent(await self._answer_to(delivery, f"sending a {kind}", minimum))
 
     async def press(
         self,
@@ -548,5 +575,5 @@ class ChatSession:
         button = current.button(button_text)
         if button.callback_data is None:
             raise AssertionError(f"button {button.text!r} has no callback_data: {button.raw}")
-        await self.client.press(self.user_id, message_id, button.callback_data)
-        return await self.collect(f"pressing {button.text!r}", minimum)
+        delivery = await self.client.press(self.user_id, message_id, button.callback_data)
+        return await self._answer_to(delivery, f"pressing {button.text!r}", minimum)

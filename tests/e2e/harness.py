@@ -4,11 +4,17 @@
 (with a clock the test moves), and `citizen()` / `admin()` chats that speak as people do.
 """
 
+import asyncio
 import contextlib
+from collections import defaultdict
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 from zoneinfo import ZoneInfo
+
+from aiogram import Bot, Dispatcher
+from aiogram.types import Update
 
 from bot.app import App
 from bot.config import Settings
@@ -26,12 +32,36 @@ START = datetime(2026, 11, 23, 9, 0, tzinfo=ALMATY)
 ADMIN_ID = 900001
 
 
+class UpdateTracker:
+    """Knows when the bot has finished handling each update, so a test reads the bot's answer
+    the moment it is complete instead of waiting for the chat to fall quiet."""
+
+    def __init__(self) -> None:
+        self._done: dict[int, asyncio.Event] = defaultdict(asyncio.Event)
+
+    def attach(self, dispatcher: Dispatcher) -> None:
+        feed_update = dispatcher.feed_update
+
+        async def tracked(bot: Bot, update: Update, **kwargs: Any) -> Any:
+            try:
+                return await feed_update(bot, update, **kwargs)
+            finally:
+                self._done[update.update_id].set()
+
+        # Polling calls feed_update once per update, errors included (they are handled inside).
+        dispatcher.feed_update = tracked  # type: ignore[method-assign]
+
+    async def wait(self, update_id: int) -> None:
+        await self._done[update_id].wait()
+
+
 @dataclass
 class BotWorld:
     app: App
     client: SandboxClient
     emulator: RunningEmulator
     clock: ManualClock
+    tracker: UpdateTracker | None = None
     chats: list[ChatSession] = field(default_factory=list)
 
     @property
@@ -46,6 +76,8 @@ class BotWorld:
         session = await ChatSession.create(
             self.client, user_id, first_name=f"User{user_id}", language_code=language_code
         )
+        if self.tracker is not None:
+            session.settle = self.tracker.wait
         self.chats.append(session)
         return session
 
@@ -85,4 +117,8 @@ async def running_world(
         local_bot(settings, config, clock=clock, load_sample=load_sample) as local,
         SandboxClient(local.emulator.url) as client,
     ):
-        yield BotWorld(app=local.app, client=client, emulator=local.emulator, clock=clock)
+        tracker = UpdateTracker()
+        tracker.attach(local.app.dispatcher)
+        yield BotWorld(
+            app=local.app, client=client, emulator=local.emulator, clock=clock, tracker=tracker
+        )

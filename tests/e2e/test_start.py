@@ -28,8 +28,10 @@ async def test_start_language_consent_then_locality(world: BotWorld, locale: str
     assert user is not None and not user.has_consent and user.locale == locale
 
     events = await chat.press(intro, t("consent-accept"))
-    assert any(e.type == "edited" and e.message and e.message.content == t("consent-thanks")
-               for e in events)
+    assert any(
+        e.type == "edited" and e.message and e.message.content == t("consent-thanks")
+        for e in events
+    )
     assert chat.last.buttons[0].text == t("start-browse-localities")
     user = await world.services.users.get(1001)
     assert user is not None and user.has_consent
@@ -131,9 +133,7 @@ async def test_bad_deep_link_is_explained(world: BotWorld) -> None:
 async def test_command_menus_are_set_per_language(world: BotWorld) -> None:
     from bot.commands import set_bot_commands
 
-    await set_bot_commands(
-        world.app.bot, world.app.translator, "kk", world.app.settings.admin_ids
-    )
+    await set_bot_commands(world.app.bot, world.app.translator, "kk", world.app.settings.admin_ids)
     for locale in ("kk", "ru", "en"):
         commands = await world.client.commands(language_code=locale, scope="all_private_chats")
         assert [c["command"] for c in commands] == list(CITIZEN_COMMANDS)
@@ -141,8 +141,6 @@ async def test_command_menus_are_set_per_language(world: BotWorld) -> None:
 
     # Once the admin has a chat with the bot, they get the admin menu as well.
     await world.admin("ru")
-    await set_bot_commands(
-        world.app.bot, world.app.translator, "kk", world.app.settings.admin_ids
-    )
+    await set_bot_commands(world.app.bot, world.app.translator, "kk", world.app.settings.admin_ids)
     effective = await world.client.effective_commands(ADMIN_ID)
     assert {"newmeeting", "announce"} <= {c["command"] for c in effective}

@@ -54,7 +54,10 @@ async def test_stairway_up_down_up(empty_database: str) -> None:
     # Every step, one at a time, both ways: a broken downgrade in the middle is found too.
     for revision in reversed(revisions):
         await upgrade_async(empty_database, revision.revision)
-        await downgrade_async(empty_database, revision.down_revision or "base")
+        previous = revision.down_revision
+        # A linear history: each revision has one parent (or none).
+        assert previous is None or isinstance(previous, str)
+        await downgrade_async(empty_database, previous or "base")
         await upgrade_async(empty_database, revision.revision)
     expected = set(Base.metadata.tables) | {"alembic_version"}
     assert await table_names(empty_database) == expected
