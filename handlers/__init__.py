@@ -7,8 +7,16 @@ need consent; admin features need an id from ADMIN_IDS.
 from aiogram import F, Router
 
 from bot.config import Settings
-from handlers.admin import meetings as admin_meetings
-from handlers.citizen import localities, meetings, privacy, questions, start, subscriptions
+from handlers.admin import announce, new_meeting
+from handlers.citizen import (
+    ask,
+    localities,
+    meetings,
+    privacy,
+    questions,
+    start,
+    subscriptions,
+)
 from handlers.common import consent_gate, errors, fallback
 from handlers.filters import HasConsent, IsAdmin
 
@@ -39,13 +47,19 @@ def get_routers(settings: Settings) -> list[Router]:
     admin = Router(name="admin")
     admin.message.filter(private, IsAdmin(settings.admin_ids))
     admin.callback_query.filter(private_callback, IsAdmin(settings.admin_ids))
-    admin.include_routers(*_detached(admin_meetings.router))
+    admin.include_routers(*_detached(new_meeting.router, announce.router))
 
     citizen = Router(name="citizen")
     citizen.message.filter(private, HasConsent())
     citizen.callback_query.filter(private_callback, HasConsent())
     citizen.include_routers(
-        *_detached(localities.router, subscriptions.router, meetings.router, questions.router)
+        *_detached(
+            localities.router,
+            subscriptions.router,
+            meetings.router,
+            questions.router,
+            ask.router,
+        )
     )
 
     gate = Router(name="gate")

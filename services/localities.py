@@ -17,7 +17,6 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Generic, TypeVar
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -31,11 +30,11 @@ from services.kato.names import (
     strip_abbreviations,
 )
 from services.kato.reader import KatoRecord, read_kato
+from services.paging import Page
 from storage.models.locality import Locality
 from storage.repositories.localities import IndexRow, LocalityRepository, LocalityRow
 
 MIN_QUERY_LENGTH = 2
-_T = TypeVar("_T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,26 +83,6 @@ class LocalityHit:
 
     def chain(self, lang: str) -> tuple[str, ...]:
         return self.chain_kk if lang == "kk" else self.chain_ru
-
-
-@dataclass(frozen=True, slots=True)
-class Page(Generic[_T]):
-    items: tuple[_T, ...]
-    page: int  # 0-based
-    page_size: int
-    total: int
-
-    @property
-    def pages(self) -> int:
-        return max(1, -(-self.total // self.page_size))
-
-    @property
-    def has_prev(self) -> bool:
-        return self.page > 0
-
-    @property
-    def has_next(self) -> bool:
-        return (self.page + 1) * self.page_size < self.total
 
 
 def locality_row(record: KatoRecord) -> LocalityRow:
@@ -362,7 +341,7 @@ class LocalityService:
             children = await repository.children(code, page * page_size, page_size, lang=lang)
             counts = await repository.children_counts(child.code for child in children)
         items = tuple(_view(child, counts[child.code]) for child in children)
-        return Page(items=items, page=page, page_size=page_size, total=total)
+        return Page(items=items, total=total, offset=page * page_size, page_size=page_size)
 
     async def chain(self, code: str) -> list[LocalityView]:
         """The unit and its ancestors, root first, the unit itself last ([] if unknown)."""

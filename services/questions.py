@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import StrEnum
-from typing import Any, Generic, TypeVar
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import Select, func, select, update
@@ -17,6 +17,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from services.clock import Clock
+from services.paging import Page
 from storage.models import (
     Akimat,
     Locality,
@@ -28,8 +29,6 @@ from storage.models import (
     Support,
     User,
 )
-
-T = TypeVar("T")
 
 MIN_LENGTH = 10
 MAX_LENGTH = 1500
@@ -73,22 +72,6 @@ class SupportResult(StrEnum):
     NOT_FOUND = "not_found"
     # The meeting started (or was cancelled): the pool is no longer being ranked.
     CLOSED = "closed"
-
-
-@dataclass(frozen=True, slots=True)
-class Page(Generic[T]):
-    items: Sequence[T]
-    total: int
-    offset: int
-    limit: int
-
-    @property
-    def has_previous(self) -> bool:
-        return self.offset > 0
-
-    @property
-    def has_next(self) -> bool:
-        return self.offset + len(self.items) < self.total
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,7 +183,7 @@ class QuestionService:
             )
             if existing is not None:
                 # Leaving the session rolls back and releases the lock.
-                return replace(_view(existing, brief), is_own=True, duplicate=True)
+                return replace(_sent_view(existing, brief, user_id), duplicate=True)
             question = Question(
                 meeting_id=meeting_id,
                 author_id=user_id,
@@ -217,7 +200,7 @@ class QuestionService:
             await session.flush()
             question.public_number = public_number(kind, question.id, now, self._tz)
             await session.commit()
-            return replace(_view(question, brief), is_own=True)
+            return _sent_view(question, brief, user_id)
 
     async def get(self, question_id: int, viewer_id: int | None = None) -> QuestionView | None:
         async with self._sessions() as session:
@@ -248,7 +231,7 @@ class QuestionService:
                 )
             ).all()
             items = await _views(session, rows, user_id)
-            return Page(items=items, total=total or 0, offset=offset, limit=limit)
+            return Page(items=items, total=total or 0, offset=offset, page_size=limit)
 
     async def browse(
         self,
@@ -280,7 +263,7 @@ class QuestionService:
                 )
             ).all()
             items = await _views(session, rows, viewer_id)
-            return Page(items=items, total=total or 0, offset=offset, limit=limit)
+            return Page(items=items, total=total or 0, offset=offset, page_size=limit)
 
     async def support(self, user_id: int, question_id: int) -> SupportResult:
         now = self._clock.now()
@@ -358,6 +341,11 @@ def _with_meeting(query: Select[tuple[Question]]) -> Select[tuple[Question, date
     )
 
 
+def _sent_view(question: Question, brief: MeetingBrief, author_id: int) -> QuestionView:
+    """The question as its author sees it right after sending it."""
+    return _view(question, brief.starts_at, brief.host_name_kk, brief.host_name_ru, author_id)
+
+
 async def _views(
     session: AsyncSession, rows: Sequence[Any], viewer_id: int | None
 ) -> list[QuestionView]:
@@ -374,27 +362,19 @@ async def _views(
             ).all()
         )
     return [
-        QuestionView(
-            id=question.id,
-            meeting_id=question.meeting_id,
-            public_number=question.public_number or "",
-            kind=question.kind,
-            text=question.text,
-            photo_file_id=question.photo_file_id,
-            status=question.status,
-            support_count=question.support_count,
-            created_at=question.created_at,
-            meeting_starts_at=starts_at,
-            host_name_kk=name_kk,
-            host_name_ru=name_ru,
-            is_own=viewer_id is not None and question.author_id == viewer_id,
-            supported_by_viewer=question.id in supported,
-        )
+        _view(question, starts_at, name_kk, name_ru, viewer_id, question.id in supported)
         for question, starts_at, name_kk, name_ru in rows
     ]
 
 
-def _view(question: Question, brief: MeetingBrief) -> QuestionView:
+def _view(
+    question: Question,
+    meeting_starts_at: datetime,
+    host_name_kk: str,
+    host_name_ru: str,
+    viewer_id: int | None,
+    supported_by_viewer: bool = False,
+) -> QuestionView:
     return QuestionView(
         id=question.id,
         meeting_id=question.meeting_id,
@@ -405,9 +385,11 @@ def _view(question: Question, brief: MeetingBrief) -> QuestionView:
         status=question.status,
         support_count=question.support_count,
         created_at=question.created_at,
-        meeting_starts_at=brief.starts_at,
-        host_name_kk=brief.host_name_kk,
-        host_name_ru=brief.host_name_ru,
+        meeting_starts_at=meeting_starts_at,
+        host_name_kk=host_name_kk,
+        host_name_ru=host_name_ru,
+        is_own=viewer_id is not None and question.author_id == viewer_id,
+        supported_by_viewer=supported_by_viewer,
     )
 
 
@@ -416,7 +398,6 @@ __all__ = [
     "MIN_LENGTH",
     "MIN_WORDS",
     "MeetingBrief",
-    "Page",
     "QuestionError",
     "QuestionErrorReason",
     "QuestionOrder",

@@ -31,7 +31,8 @@ from handlers.replies import edit_or_answer
 from locales import Text
 from services.container import Services
 from services.kato.names import name_key
-from services.localities import MIN_QUERY_LENGTH, LocalityHit, LocalityView, Page
+from services.localities import MIN_QUERY_LENGTH, LocalityHit, LocalityView
+from services.paging import Page
 from services.subscriptions import MAX_SUBSCRIPTIONS, SubscribeStatus
 from services.users import UserView
 

@@ -21,6 +21,7 @@ from locales import Text
 from services.container import Services
 from services.ics import meeting_ics
 from services.meetings import MeetingView
+from services.paging import Page
 from services.users import UserView
 from storage.models import MeetingStatus
 
@@ -39,24 +40,25 @@ def choose_locality_keyboard(t: Text) -> InlineKeyboardMarkup:
     return builder.as_markup()
 
 
-def list_keyboard(
-    meetings: list[MeetingView], page: int, total: int, t: Text
-) -> InlineKeyboardMarkup:
+def list_keyboard(meetings: Page[MeetingView], t: Text) -> InlineKeyboardMarkup:
     builder = InlineKeyboardBuilder()
-    first = page * LIST_PAGE_SIZE + 1
-    for number, meeting in enumerate(meetings, start=first):
+    count = len(meetings.items)
+    for number, meeting in enumerate(meetings.items, start=meetings.offset + 1):
         builder.button(
             text=t("meet-btn-open", number=number),
             callback_data=MeetingCb(action=MeetingAction.OPEN, meeting_id=meeting.id),
         )
-    sizes = [5] * (len(meetings) // 5) + ([len(meetings) % 5] if len(meetings) % 5 else [])
-    pages = (total + LIST_PAGE_SIZE - 1) // LIST_PAGE_SIZE
+    sizes = [5] * (count // 5) + ([count % 5] if count % 5 else [])
     navigation = 0
-    if page > 0:
-        builder.button(text=t("meet-btn-prev"), callback_data=MeetingListCb(page=page - 1))
+    if meetings.has_prev:
+        builder.button(
+            text=t("meet-btn-prev"), callback_data=MeetingListCb(page=meetings.page - 1)
+        )
         navigation += 1
-    if page + 1 < pages:
-        builder.button(text=t("meet-btn-next"), callback_data=MeetingListCb(page=page + 1))
+    if meetings.has_next:
+        builder.button(
+            text=t("meet-btn-next"), callback_data=MeetingListCb(page=meetings.page + 1)
+        )
         navigation += 1
     if navigation:
         sizes.append(navigation)
@@ -68,19 +70,20 @@ async def render_list_page(
     user: UserView, t: Text, services: Services, page: int
 ) -> tuple[str, InlineKeyboardMarkup] | None:
     total = await services.meetings.count_upcoming_for_user(user.id)
-    pages = max(1, (total + LIST_PAGE_SIZE - 1) // LIST_PAGE_SIZE)
-    page = min(max(page, 0), pages - 1)
-    meetings = await services.meetings.upcoming_for_user(
-        user.id, limit=LIST_PAGE_SIZE, offset=page * LIST_PAGE_SIZE
-    )
-    if not meetings:
+    last = max(0, (total - 1) // LIST_PAGE_SIZE)
+    offset = min(max(page, 0), last) * LIST_PAGE_SIZE
+    items = await services.meetings.upcoming_for_user(user.id, limit=LIST_PAGE_SIZE, offset=offset)
+    if not items:
         return None
-    first = page * LIST_PAGE_SIZE + 1
+    meetings = Page(items=items, total=total, offset=offset, page_size=LIST_PAGE_SIZE)
     lines = [t("meet-list-title", count=total)]
-    lines += [list_line(meeting, t, number) for number, meeting in enumerate(meetings, first)]
-    if pages > 1:
-        lines.append(t("meet-list-page", page=page + 1, pages=pages))
-    return "\n\n".join(lines), list_keyboard(meetings, page, total, t)
+    lines += [
+        list_line(meeting, t, number)
+        for number, meeting in enumerate(meetings.items, start=meetings.offset + 1)
+    ]
+    if meetings.pages > 1:
+        lines.append(t("meet-list-page", page=meetings.page + 1, pages=meetings.pages))
+    return "\n\n".join(lines), list_keyboard(meetings, t)
 
 
 async def send_meetings(message: Message, user: UserView, t: Text, services: Services) -> None:
@@ -112,17 +115,17 @@ async def show_meeting_card(
     Citizens see announced meetings only; administrators also see drafts, to check them
     before announcing.
     """
-    meeting = await services.meetings.get(meeting_id)
-    problem = _unavailable(meeting, user, services)
-    if problem is not None or meeting is None:
-        await message.answer(t(problem or "meet-not-found"))
+    meeting = await _openable(meeting_id, user, services)
+    if isinstance(meeting, str):
+        await message.answer(t(meeting))
         return
     text, keyboard = render_card(meeting, t)
     await message.answer(text, reply_markup=keyboard)
 
 
-def _unavailable(meeting: MeetingView | None, user: UserView, services: Services) -> str | None:
-    """The locale key explaining why this person cannot open the meeting, or None."""
+async def _openable(meeting_id: int, user: UserView, services: Services) -> MeetingView | str:
+    """The meeting, if this person may open it; else the locale key saying why not."""
+    meeting = await services.meetings.get(meeting_id)
     if meeting is None:
         return "meet-not-found"
     if meeting.status in {MeetingStatus.CANCELLED, MeetingStatus.RESCHEDULED}:
@@ -130,7 +133,20 @@ def _unavailable(meeting: MeetingView | None, user: UserView, services: Services
     if meeting.status is MeetingStatus.DRAFT and user.id not in services.admin_ids:
         # A draft's number is not a secret, but its content is not public yet.
         return "meet-not-found"
-    return None
+    return meeting
+
+
+async def _pressed(
+    query: CallbackQuery, callback_data: MeetingCb, user: UserView, t: Text, services: Services
+) -> tuple[MeetingView, Message] | None:
+    """The meeting a card's button points at and the message it sits on; None (the person
+    told why) when the meeting cannot be opened or the message is gone."""
+    meeting = await _openable(callback_data.meeting_id, user, services)
+    if isinstance(meeting, str) or not isinstance(query.message, Message):
+        problem = meeting if isinstance(meeting, str) else "meet-not-found"
+        await query.answer(t(problem), show_alert=True)
+        return None
+    return meeting, query.message
 
 
 @router.message(Command("meetings"))
@@ -171,14 +187,13 @@ async def cb_meeting_open(
     t: Text,
     services: Services,
 ) -> None:
-    meeting = await services.meetings.get(callback_data.meeting_id)
-    problem = _unavailable(meeting, user, services)
-    if problem is not None or meeting is None or not isinstance(query.message, Message):
-        await query.answer(t(problem or "meet-not-found"), show_alert=True)
+    pressed = await _pressed(query, callback_data, user, t, services)
+    if pressed is None:
         return
+    meeting, message = pressed
     await query.answer()
     text, keyboard = render_card(meeting, t)
-    await query.message.answer(text, reply_markup=keyboard)
+    await message.answer(text, reply_markup=keyboard)
 
 
 @router.callback_query(MeetingCb.filter(F.action == MeetingAction.CALENDAR))
@@ -190,18 +205,17 @@ async def cb_meeting_calendar(
     services: Services,
     bot: Bot,
 ) -> None:
-    meeting = await services.meetings.get(callback_data.meeting_id)
-    problem = _unavailable(meeting, user, services)
-    if problem is not None or meeting is None or not isinstance(query.message, Message):
-        await query.answer(t(problem or "meet-not-found"), show_alert=True)
+    pressed = await _pressed(query, callback_data, user, t, services)
+    if pressed is None:
         return
+    meeting, message = pressed
     if meeting.is_over:
         await query.answer(t("meet-calendar-over"), show_alert=True)
         return
     await query.answer()
     me = await bot.me()
     link = f"https://t.me/{me.username}?start=m{meeting.id}" if me.username else None
-    await query.message.answer_document(
+    await message.answer_document(
         BufferedInputFile(calendar_file(meeting, t, link), filename=f"meeting-{meeting.id}.ics"),
         caption=t("meet-calendar-caption"),
     )

@@ -13,6 +13,7 @@ from handlers.citizen.start import locality_entry_keyboard
 from handlers.replies import edit_or_answer
 from locales import Text
 from services.container import Services
+from services.paging import Page
 from services.subscriptions import MAX_SUBSCRIPTIONS, SubscriptionView
 from services.users import UserView
 
@@ -24,28 +25,22 @@ PAGE_SIZE = 10
 MAX_ID = 2**31 - 1
 
 
-def page_count(total: int) -> int:
-    return max(1, -(-total // PAGE_SIZE))
-
-
 def render_list(
     t: Text, views: list[SubscriptionView], page: int
 ) -> tuple[str, InlineKeyboardMarkup]:
     if not views:
         return t("subs-empty"), locality_entry_keyboard(t)
     lang = sort_language(t)
-    pages = page_count(len(views))
-    page = min(max(page, 0), pages - 1)
-    first = page * PAGE_SIZE
-    shown = views[first : first + PAGE_SIZE]
+    shown = Page.of(views, page, PAGE_SIZE)
+    page = shown.page
 
     header = t("subs-title", count=len(views), limit=MAX_SUBSCRIPTIONS)
-    if pages > 1:
-        header += "\n" + t("subs-page", page=page + 1, pages=pages)
+    if shown.pages > 1:
+        header += "\n" + t("subs-page", page=page + 1, pages=shown.pages)
     blocks = [header]
     builder = InlineKeyboardBuilder()
     sizes: list[int] = []
-    for number, view in enumerate(shown, start=first + 1):
+    for number, view in enumerate(shown.items, start=shown.offset + 1):
         lines = [
             t("subs-item", number=number, place=place_text(t, view.name(lang), view.chain(lang)))
         ]
@@ -67,15 +62,15 @@ def render_list(
             )
             sizes.append(1)
         blocks.append("\n".join(lines))
-    if pages > 1:
+    if shown.pages > 1:
         navigation = 0
-        if page > 0:
+        if shown.has_prev:
             builder.button(
                 text=t("loc-page-prev"),
                 callback_data=SubscriptionCb(action=SubAction.LIST, page=page - 1),
             )
             navigation += 1
-        if page + 1 < pages:
+        if shown.has_next:
             builder.button(
                 text=t("loc-page-next"),
                 callback_data=SubscriptionCb(action=SubAction.LIST, page=page + 1),

@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import func, select
 
 from handlers.callbacks import MeetingAction, MeetingCb
-from handlers.citizen.questions import Draft, preview_text, write_prompt
+from handlers.citizen.ask import Draft, preview_text, write_prompt
 from locales import LOCALES, Translator
 from sandbox.client import BotMessage, ChatSession
 from services.questions import MAX_LENGTH, MIN_LENGTH

@@ -326,7 +326,7 @@ async def test_browse_sort_flags_and_hidden(
 
     paged = await questions.browse(meeting_id, None, 1, 1, QuestionOrder.SUPPORT)
     assert [q.id for q in paged.items] == [second.id]
-    assert paged.has_previous
+    assert paged.has_prev
     assert paged.has_next
     assert not any(q.is_own or q.supported_by_viewer for q in paged.items)
 
@@ -347,7 +347,7 @@ async def test_mine_pages_newest_first(
     assert first.total == 7
     assert [q.id for q in first.items] == ids[::-1][:5]
     assert first.has_next
-    assert not first.has_previous
+    assert not first.has_prev
     second = await questions.mine(ALICE, 5, 5)
     assert [q.id for q in second.items] == ids[::-1][5:]
     assert not second.has_next

@@ -88,3 +88,27 @@ def test_an_unreachable_database_gives_one_line() -> None:
     last_line = result.stderr.strip().splitlines()[-1]
     assert last_line.startswith("kezdesu: cannot use the database"), result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_localities_import_from_the_command_line(tmp_path: Path) -> None:
+    database = f"sqlite+aiosqlite:///{tmp_path / 'cli.sqlite3'}"
+    sample = REPO / "storage" / "sample" / "kato_sample.csv"
+    env = {"DATABASE_URL": database, "BOT_TOKEN": "1:x"}
+
+    first = run_cli("localities", "import", str(sample), env=env)
+    assert first.returncode == 0, first.stderr
+    assert " new," in first.stdout and "0 updated" in first.stdout
+    again = run_cli("localities", "import", str(sample), env=env)
+    assert "0 new, 0 updated" in again.stdout
+
+    broken = tmp_path / "broken.csv"
+    lines = sample.read_text(encoding="utf-8").splitlines()
+    broken.write_text("\n".join([*lines, "12345,NK RK 11-2025,settlement,2,с.Ошибка,Қате а."]))
+    refused = run_cli("localities", "import", str(broken), env=env)
+    assert refused.returncode != 0
+    assert "nothing was written" in refused.stderr
+    assert f"row {len(lines) + 1}" in refused.stderr.lower()
+
+    missing = run_cli("localities", "import", str(tmp_path / "nope.xlsx"), env=env)
+    assert missing.returncode != 0
+    assert "no such file" in missing.stderr

@@ -1,36 +1,35 @@
-"""/newmeeting: a short wizard that creates a draft meeting; /announce: announce it and send
-its card to everyone who follows its audience.
+"""/newmeeting: a short wizard that creates a draft meeting, then offers to announce it.
 
 The parent router lets only ADMIN_IDS in, in private chats. Every step accepts /cancel and
 keeps its state on bad input, saying what it expects.
 """
 
 import re
-from collections.abc import AsyncIterator
-from contextlib import suppress
-from datetime import date, datetime, time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
 from html import escape
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from aiogram import F, Router
-from aiogram.exceptions import TelegramBadRequest
-from aiogram.filters import Command, CommandObject, StateFilter
+from aiogram.filters import Command, StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
+from handlers.admin.announce import announce_keyboard, due_lines
 from handlers.callbacks import (
     AdminDurationCb,
     AdminMeetingAction,
     AdminMeetingCb,
     AdminPickCb,
 )
-from handlers.citizen.meeting_card import host_line, render_announcement
+from handlers.citizen.meeting_card import host_line
 from handlers.names import locality_name
 from handlers.replies import edit_or_answer
 from locales import Text
-from regulation import explain
 from services.container import Services
 from services.localities import LocalityHit, LocalityView
 from services.meetings import (
@@ -40,7 +39,6 @@ from services.meetings import (
     MIN_DURATION_MINUTES,
     MIN_PLACE_LENGTH,
     QUESTIONS_LEAD,
-    AnnounceResult,
     MeetingError,
     MeetingErrorReason,
     MeetingView,
@@ -49,7 +47,6 @@ from services.meetings import (
     check_place,
     kato_contains,
 )
-from services.sender import BroadcastReport, Outgoing
 from services.users import UserView
 
 router = Router(name=__name__)
@@ -58,7 +55,6 @@ DURATION_CHOICES = (60, 90, DEFAULT_DURATION_MINUTES, 180)
 SEARCH_LIMIT = 8
 # Ask the index for more than we show: some hits are filtered out (no akim, outside the host).
 SEARCH_POOL = 40
-MAX_MEETING_ID = 2**31 - 1
 
 _DMY = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})\s+(\d{1,2}):(\d{2})$")
 _YMD = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})\s+(\d{1,2}):(\d{2})$")
@@ -116,35 +112,31 @@ def error_text(t: Text, reason: MeetingErrorReason) -> str:
     )
 
 
-def local_date_text(t: Text, day: date) -> str:
-    # Noon of the local day: formatting it through `t.date` cannot move it to another day.
-    return t.date(datetime.combine(day, time(12), tzinfo=t.tz))
-
-
 # --- keyboards -----------------------------------------------------------------------------------
+
+
+def _add_cancel(builder: InlineKeyboardBuilder, t: Text) -> None:
+    """Every step of the wizard can be left with a button too, not only with /cancel."""
+    builder.button(
+        text=t("cancel-button"), callback_data=AdminMeetingCb(action=AdminMeetingAction.CANCEL)
+    )
 
 
 def cancel_keyboard(t: Text) -> InlineKeyboardMarkup:
     builder = InlineKeyboardBuilder()
-    builder.button(
-        text=t("cancel-button"), callback_data=AdminMeetingCb(action=AdminMeetingAction.CANCEL)
-    )
+    _add_cancel(builder, t)
     return builder.as_markup()
 
 
 def hits_keyboard(hits: list[LocalityHit], t: Text) -> InlineKeyboardMarkup:
-    builder = InlineKeyboardBuilder()
+    choices = []
     for hit in hits:
         chain = hit.chain(t.locale)
         name = hit.name(t.locale)
         # Button text is plain text: no escaping, and the parent tells namesakes apart.
         text = t("admin-hit-button", name=name, parent=chain[-1]) if chain else name
-        builder.button(text=text, callback_data=AdminPickCb(code=hit.code))
-    builder.button(
-        text=t("cancel-button"), callback_data=AdminMeetingCb(action=AdminMeetingAction.CANCEL)
-    )
-    builder.adjust(1)
-    return builder.as_markup()
+        choices.append((text, hit.code))
+    return choices_keyboard(choices, t)
 
 
 def choices_keyboard(choices: list[tuple[str, str]], t: Text) -> InlineKeyboardMarkup:
@@ -152,9 +144,7 @@ def choices_keyboard(choices: list[tuple[str, str]], t: Text) -> InlineKeyboardM
     builder = InlineKeyboardBuilder()
     for text, code in choices:
         builder.button(text=text, callback_data=AdminPickCb(code=code))
-    builder.button(
-        text=t("cancel-button"), callback_data=AdminMeetingCb(action=AdminMeetingAction.CANCEL)
-    )
+    _add_cancel(builder, t)
     builder.adjust(1)
     return builder.as_markup()
 
@@ -167,9 +157,7 @@ def duration_keyboard(t: Text) -> InlineKeyboardMarkup:
             text=t(key or "admin-duration-button", minutes=minutes),
             callback_data=AdminDurationCb(minutes=minutes),
         )
-    builder.button(
-        text=t("cancel-button"), callback_data=AdminMeetingCb(action=AdminMeetingAction.CANCEL)
-    )
+    _add_cancel(builder, t)
     builder.adjust(len(DURATION_CHOICES), 1)
     return builder.as_markup()
 
@@ -179,9 +167,7 @@ def url_keyboard(t: Text) -> InlineKeyboardMarkup:
     builder.button(
         text=t("admin-url-skip"), callback_data=AdminMeetingCb(action=AdminMeetingAction.SKIP)
     )
-    builder.button(
-        text=t("cancel-button"), callback_data=AdminMeetingCb(action=AdminMeetingAction.CANCEL)
-    )
+    _add_cancel(builder, t)
     builder.adjust(1)
     return builder.as_markup()
 
@@ -191,19 +177,8 @@ def confirm_keyboard(t: Text) -> InlineKeyboardMarkup:
     builder.button(
         text=t("admin-save-button"), callback_data=AdminMeetingCb(action=AdminMeetingAction.SAVE)
     )
-    builder.button(
-        text=t("cancel-button"), callback_data=AdminMeetingCb(action=AdminMeetingAction.CANCEL)
-    )
+    _add_cancel(builder, t)
     builder.adjust(2)
-    return builder.as_markup()
-
-
-def announce_keyboard(meeting_id: int, t: Text) -> InlineKeyboardMarkup:
-    builder = InlineKeyboardBuilder()
-    builder.button(
-        text=t("admin-announce-button"),
-        callback_data=AdminMeetingCb(action=AdminMeetingAction.ANNOUNCE, meeting_id=meeting_id),
-    )
     return builder.as_markup()
 
 
@@ -328,111 +303,95 @@ async def cb_cancel(query: CallbackQuery, t: Text, state: FSMContext) -> None:
 # --- localities: host, venue, audience -----------------------------------------------------------
 
 
-async def _search(
-    query: str, services: Services, *, within: str | None = None, with_akim: bool = False
-) -> list[LocalityHit]:
-    hits = await services.localities.search(query, limit=SEARCH_POOL)
-    chosen = [
-        hit
-        for hit in hits
-        if (not with_akim or hit.akim_level is not None)
-        and (within is None or kato_contains(within, hit.code))
-    ]
-    return chosen[:SEARCH_LIMIT]
+# The host is a unit with an akim (the akimat that holds the meeting); the venue and the
+# audience lie within its territory.
+def _has_akim(unit: LocalityHit | LocalityView, data: dict[str, Any]) -> bool:
+    return unit.akim_level is not None
 
 
-@router.message(NewMeeting.host, F.text, ~F.text.startswith("/"))
-async def step_host_text(message: Message, t: Text, services: Services) -> None:
-    hits = await _search(message.text or "", services, with_akim=True)
-    if not hits:
-        await message.answer(t("admin-host-none"), reply_markup=cancel_keyboard(t))
-        return
-    await message.answer(t("admin-pick-host"), reply_markup=hits_keyboard(hits, t))
+def _inside_host(unit: LocalityHit | LocalityView, data: dict[str, Any]) -> bool:
+    return kato_contains(str(data["host"]), unit.code)
 
 
-@router.message(NewMeeting.venue, F.text, ~F.text.startswith("/"))
-async def step_venue_text(
-    message: Message, t: Text, state: FSMContext, services: Services
+@dataclass(frozen=True, slots=True)
+class _LocalityStep:
+    """A step that picks a locality: typed names are searched, a pressed one is re-checked."""
+
+    key: str  # where the wizard's data keeps the choice
+    fits: Callable[[LocalityHit | LocalityView, dict[str, Any]], bool]
+    misfit: MeetingErrorReason  # said when a pressed locality does not fit
+    none_found: str  # locale key: nothing typed fits
+    pick: str  # locale key above the hits
+    picked: str  # locale key of the choice that replaces the list
+    next: State
+
+
+_LOCALITY_STEPS: dict[str | None, _LocalityStep] = {
+    NewMeeting.host.state: _LocalityStep(
+        key="host",
+        fits=_has_akim,
+        misfit=MeetingErrorReason.HOST_WITHOUT_AKIM,
+        none_found="admin-host-none",
+        pick="admin-pick-host",
+        picked="admin-picked-host",
+        next=NewMeeting.venue,
+    ),
+    NewMeeting.venue.state: _LocalityStep(
+        key="venue",
+        fits=_inside_host,
+        misfit=MeetingErrorReason.VENUE_OUTSIDE_HOST,
+        none_found="admin-inside-none",
+        pick="admin-pick-venue",
+        picked="admin-picked-venue",
+        next=NewMeeting.audience,
+    ),
+    NewMeeting.audience.state: _LocalityStep(
+        key="audience",
+        fits=_inside_host,
+        misfit=MeetingErrorReason.AUDIENCE_OUTSIDE_HOST,
+        none_found="admin-inside-none",
+        pick="admin-pick-audience",
+        picked="admin-picked-audience",
+        next=NewMeeting.starts,
+    ),
+}
+
+
+@router.message(StateFilter(*_LOCALITY_STEPS), F.text, ~F.text.startswith("/"))
+async def step_locality_text(
+    message: Message, raw_state: str | None, t: Text, state: FSMContext, services: Services
 ) -> None:
-    host = str((await state.get_data())["host"])
-    hits = await _search(message.text or "", services, within=host)
-    if not hits:
-        await message.answer(t("admin-inside-none"), reply_markup=cancel_keyboard(t))
+    """A name typed at the host, venue or audience step: the places that fit, as buttons."""
+    step = _LOCALITY_STEPS[raw_state]
+    data = await state.get_data()
+    hits = await services.localities.search(message.text or "", limit=SEARCH_POOL)
+    fitting = [hit for hit in hits if step.fits(hit, data)][:SEARCH_LIMIT]
+    if not fitting:
+        await message.answer(t(step.none_found), reply_markup=cancel_keyboard(t))
         return
-    await message.answer(t("admin-pick-venue"), reply_markup=hits_keyboard(hits, t))
+    await message.answer(t(step.pick), reply_markup=hits_keyboard(fitting, t))
 
 
-@router.message(NewMeeting.audience, F.text, ~F.text.startswith("/"))
-async def step_audience_text(
-    message: Message, t: Text, state: FSMContext, services: Services
-) -> None:
-    host = str((await state.get_data())["host"])
-    hits = await _search(message.text or "", services, within=host)
-    if not hits:
-        await message.answer(t("admin-inside-none"), reply_markup=cancel_keyboard(t))
-        return
-    await message.answer(t("admin-pick-audience"), reply_markup=hits_keyboard(hits, t))
-
-
-@router.callback_query(AdminPickCb.filter(), NewMeeting.host)
-async def cb_pick_host(
+@router.callback_query(AdminPickCb.filter(), StateFilter(*_LOCALITY_STEPS))
+async def cb_pick_locality(
     query: CallbackQuery,
     callback_data: AdminPickCb,
+    raw_state: str | None,
     t: Text,
     state: FSMContext,
     services: Services,
 ) -> None:
+    step = _LOCALITY_STEPS[raw_state]
+    data = await state.get_data()
     unit = await services.localities.get(callback_data.code)
-    if unit is None or unit.akim_level is None:
-        await query.answer(error_text(t, MeetingErrorReason.HOST_WITHOUT_AKIM), show_alert=True)
+    if unit is None or not step.fits(unit, data):
+        await query.answer(error_text(t, step.misfit), show_alert=True)
         return
     await query.answer()
-    await state.update_data(host=unit.code)
-    await _confirm_pick(query, t("admin-picked-host", name=_name(unit, t)))
+    await state.update_data({step.key: unit.code})
+    await _confirm_pick(query, t(step.picked, name=_name(unit, t)))
     if isinstance(query.message, Message):
-        await _go(query.message, NewMeeting.venue, t, state, services)
-
-
-@router.callback_query(AdminPickCb.filter(), NewMeeting.venue)
-async def cb_pick_venue(
-    query: CallbackQuery,
-    callback_data: AdminPickCb,
-    t: Text,
-    state: FSMContext,
-    services: Services,
-) -> None:
-    host = str((await state.get_data())["host"])
-    unit = await services.localities.get(callback_data.code)
-    if unit is None or not kato_contains(host, unit.code):
-        await query.answer(error_text(t, MeetingErrorReason.VENUE_OUTSIDE_HOST), show_alert=True)
-        return
-    await query.answer()
-    await state.update_data(venue=unit.code)
-    await _confirm_pick(query, t("admin-picked-venue", name=_name(unit, t)))
-    if isinstance(query.message, Message):
-        await _go(query.message, NewMeeting.audience, t, state, services)
-
-
-@router.callback_query(AdminPickCb.filter(), NewMeeting.audience)
-async def cb_pick_audience(
-    query: CallbackQuery,
-    callback_data: AdminPickCb,
-    t: Text,
-    state: FSMContext,
-    services: Services,
-) -> None:
-    host = str((await state.get_data())["host"])
-    unit = await services.localities.get(callback_data.code)
-    if unit is None or not kato_contains(host, unit.code):
-        await query.answer(
-            error_text(t, MeetingErrorReason.AUDIENCE_OUTSIDE_HOST), show_alert=True
-        )
-        return
-    await query.answer()
-    await state.update_data(audience=unit.code)
-    await _confirm_pick(query, t("admin-picked-audience", name=_name(unit, t)))
-    if isinstance(query.message, Message):
-        await _go(query.message, NewMeeting.starts, t, state, services)
+        await _go(query.message, step.next, t, state, services)
 
 
 async def _confirm_pick(query: CallbackQuery, text: str) -> None:
@@ -565,25 +524,14 @@ async def cb_save(
 
 
 def saved_text(meeting: MeetingView, t: Text, services: Services) -> str:
-    lines = [t("admin-saved", id=str(meeting.id)), host_line(meeting, t)]
-    due = services.meetings.announcement_due_date(meeting)
-    if due is None:
-        lines.append(t("admin-due-none"))
-    else:
-        lead = (meeting.starts_at.astimezone(services.tz).date() - due).days
-        lines.append(t("admin-due", due=local_date_text(t, due), days=lead))
-        seed, clause = _source("announcement", services.profile)
-        lines.append(t("admin-due-source", seed=seed, clause=clause))
-        if due < services.clock.now().astimezone(services.tz).date():
-            lines.append(t("admin-due-passed"))
-    lines.append(t("admin-saved-next", id=str(meeting.id)))
-    return "\n".join(lines)
-
-
-def _source(rule_key: str, profile: str) -> tuple[str, str]:
-    """The short seed number ("001") and clause ("3.4") of a rule, for an official to check."""
-    source = explain(rule_key, profile)
-    return source.seed.split("_")[0], source.clause
+    return "\n".join(
+        [
+            t("admin-saved", id=str(meeting.id)),
+            host_line(meeting, t),
+            *due_lines(meeting, t, services),
+            t("admin-saved-next", id=str(meeting.id)),
+        ]
+    )
 
 
 # --- anything else during the wizard -------------------------------------------------------------
@@ -608,112 +556,4 @@ async def cb_stale_step(query: CallbackQuery, t: Text) -> None:
     await query.answer(t("admin-stale-step"), show_alert=True)
 
 
-# --- /announce -----------------------------------------------------------------------------------
-
-
-def parse_meeting_id(args: str | None) -> int | None:
-    text = (args or "").strip().lstrip("№#")
-    if text.isdigit() and 0 < int(text) <= MAX_MEETING_ID:
-        return int(text)
-    return None
-
-
-@router.message(Command("announce"))
-async def cmd_announce(
-    message: Message, command: CommandObject, t: Text, services: Services
-) -> None:
-    meeting_id = parse_meeting_id(command.args)
-    if meeting_id is None:
-        await message.answer(t("admin-announce-usage"))
-        return
-    await announce_and_send(message, meeting_id, t, services)
-
-
-@router.callback_query(AdminMeetingCb.filter(F.action == AdminMeetingAction.ANNOUNCE))
-async def cb_announce(
-    query: CallbackQuery, callback_data: AdminMeetingCb, t: Text, services: Services
-) -> None:
-    await query.answer()
-    if isinstance(query.message, Message):
-        # The button is one-shot: take it away before the (slow) sending starts.
-        with suppress(TelegramBadRequest):
-            await query.message.edit_reply_markup(reply_markup=None)
-        await announce_and_send(query.message, callback_data.meeting_id, t, services)
-
-
-async def announce_and_send(
-    message: Message, meeting_id: int, t: Text, services: Services
-) -> None:
-    try:
-        result = await services.meetings.announce(meeting_id)
-    except MeetingError as error:
-        await message.answer(t(f"admin-announce-{error.reason.value}", id=str(meeting_id)))
-        return
-    if result.already:
-        announced = result.meeting.announced_at
-        await message.answer(
-            t(
-                "admin-announce-already",
-                id=str(meeting_id),
-                when=t.datetime(announced) if announced else "-",
-            )
-        )
-        return
-    await message.answer(t("admin-announce-sending", id=str(meeting_id)))
-    # Sent inline for now: the sender paces itself (~25/s), so a big audience keeps this
-    # handler busy for a while; a durable outbox replaces this in the next issue.
-    report = await services.sender.broadcast(announcement_messages(result.meeting, services))
-    await message.answer(report_text(result, report, t, services.profile))
-
-
-async def announcement_messages(
-    meeting: MeetingView, services: Services
-) -> AsyncIterator[Outgoing]:
-    """The card for each person of the audience, in their language (rendered once per
-    language, not once per person)."""
-    rendered: dict[str, tuple[str, InlineKeyboardMarkup]] = {}
-    async for recipient in services.meetings.audience(meeting.id):
-        locale = recipient.locale or services.default_locale
-        if locale not in rendered:
-            rendered[locale] = render_announcement(
-                meeting, services.translator.bind(locale, services.tz)
-            )
-        text, keyboard = rendered[locale]
-        yield Outgoing(chat_id=recipient.user_id, text=text, reply_markup=keyboard)
-
-
-def report_text(result: AnnounceResult, report: BroadcastReport, t: Text, profile: str) -> str:
-    lines = [
-        t("admin-announce-done", id=str(result.meeting.id)),
-        t("admin-report-sent", count=report.sent),
-        t("admin-report-unreachable", count=report.unreachable),
-    ]
-    if report.failed:
-        lines.append(t("admin-report-failed", count=report.failed))
-    if result.due is None:
-        lines.append(t("admin-timing-no-rule"))
-    elif result.late:
-        seed, clause = _source("announcement", profile)
-        lines.append(
-            t(
-                "admin-timing-late",
-                days=result.days_late,
-                due=local_date_text(t, result.due),
-                seed=seed,
-                clause=clause,
-            )
-        )
-    else:
-        lines.append(t("admin-timing-on-time", due=local_date_text(t, result.due)))
-    return "\n".join(lines)
-
-
-__all__ = [
-    "NewMeeting",
-    "announce_and_send",
-    "announcement_messages",
-    "parse_local_datetime",
-    "parse_meeting_id",
-    "report_text",
-    "router",
-]
+__all__ = ["NewMeeting", "parse_local_datetime", "router"]
