@@ -1,7 +1,7 @@
 """Running the bot: against Telegram, or in sandbox mode against the local emulator."""
 
 import asyncio
-import logging
+import json
 from datetime import datetime, time, timedelta
 from pathlib import Path
 
@@ -11,10 +11,7 @@ from services.container import Services
 from services.localities import ImportReport
 from storage.db import create_engine, create_session_factory
 
-log = logging.getLogger(__name__)
-
-# The sandbox's sample meeting: held by a district akim for the whole district, in ten days.
-SAMPLE_MEETING_DAYS_AHEAD = 10
+SAMPLE_MEETING = Path(__file__).resolve().parent.parent / "storage" / "sample" / "meeting.json"
 SANDBOX_ADMIN_ID = 1
 
 
@@ -54,21 +51,20 @@ async def ensure_sample_meeting(services: Services) -> None:
     """An announced meeting in the sample district, so /meetings shows something at once."""
     if await services.meetings.list_recent(limit=1):
         return
-    hosts = await services.localities.search("Жаңаарқа", limit=1)
-    if not hosts:
-        log.warning("sample locality not found; no sample meeting")
-        return
-    host = hosts[0]
-    local_day = (services.clock.now().astimezone(services.tz) + timedelta(days=10)).date()
-    starts_at = datetime.combine(local_day, time(15, 0), tzinfo=services.tz)
+    sample = json.loads(SAMPLE_MEETING.read_text(encoding="utf-8"))
+    local_day = services.clock.now().astimezone(services.tz).date()
+    local_day += timedelta(days=sample["days_ahead"])
+    starts_at = datetime.combine(
+        local_day, time.fromisoformat(sample["local_time"]), tzinfo=services.tz
+    )
     meeting = await services.meetings.create_meeting(
-        host_code=host.code,
-        venue_code=host.code,
-        audience_code=host.code,
+        host_code=sample["host_code"],
+        venue_code=sample["host_code"],
+        audience_code=sample["host_code"],
         starts_at=starts_at,
-        duration_minutes=120,
-        place="Аудан әкімдігінің мәжіліс залы",
-        broadcast_url="https://www.instagram.com/",
+        duration_minutes=sample["duration_minutes"],
+        place=sample["place"],
+        broadcast_url=sample["broadcast_url"],
         created_by=None,
     )
     await services.meetings.announce(meeting.id)

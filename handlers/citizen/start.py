@@ -22,14 +22,13 @@ from services.users import UserView
 
 router = Router(name=__name__)
 
-LANGUAGE_NAMES = {"kk": "Қазақша", "ru": "Русский", "en": "English"}
 PENDING_MEETING = "pending_meeting"
 
 
-def language_keyboard() -> InlineKeyboardMarkup:
+def language_keyboard(t: Text) -> InlineKeyboardMarkup:
     builder = InlineKeyboardBuilder()
     for code in LOCALES:
-        builder.button(text=LANGUAGE_NAMES[code], callback_data=LanguageCb(code=code))
+        builder.button(text=t(f"language-name-{code}"), callback_data=LanguageCb(code=code))
     builder.adjust(3)
     return builder.as_markup()
 
@@ -82,12 +81,12 @@ async def cmd_start(
     await state.clear()
     if meeting_id is not None:
         await state.update_data({PENDING_MEETING: meeting_id})
-    await message.answer(t("start-choose-language"), reply_markup=language_keyboard())
+    await message.answer(t("start-choose-language"), reply_markup=language_keyboard(t))
 
 
 @router.message(Command("language"))
 async def cmd_language(message: Message, t: Text) -> None:
-    await message.answer(t("start-choose-language"), reply_markup=language_keyboard())
+    await message.answer(t("start-choose-language"), reply_markup=language_keyboard(t))
 
 
 @router.callback_query(LanguageCb.filter())

@@ -6,3 +6,7 @@ fallback-unsupported = I understand text messages and buttons. All commands: /he
 cancel-button = ✖️ Cancel
 back-button = ⬅️ Back
 cancelled = Cancelled. Nothing was changed.
+# Each language by its own name: the same in every locale, so anyone finds theirs.
+language-name-kk = Қазақша
+language-name-ru = Русский
+language-name-en = English

@@ -6,3 +6,7 @@ fallback-unsupported = Мен мәтіндік хабарламалар мен �
 cancel-button = ✖️ Болдырмау
 back-button = ⬅️ Артқа
 cancelled = Болдырылмады. Ештеңе өзгерген жоқ.
+# Each language by its own name: the same in every locale, so anyone finds theirs.
+language-name-kk = Қазақша
+language-name-ru = Русский
+language-name-en = English

@@ -6,3 +6,7 @@ fallback-unsupported = Я понимаю текстовые сообщения �
 cancel-button = ✖️ Отмена
 back-button = ⬅️ Назад
 cancelled = Отменено. Ничего не изменилось.
+# Each language by its own name: the same in every locale, so anyone finds theirs.
+language-name-kk = Қазақша
+language-name-ru = Русский
+language-name-en = English
