@@ -179,7 +179,7 @@ async def chat_events(request: web.Request) -> web.StreamResponse:
         remaining = deadline - loop.time()
         if remaining <= 0:
             break
-        await state.events_changed.wait(remaining)
+        await state.events_changed.wait(remaining, chat.id)
         events = _events_after(chat, after_seq, everything)
     last_seq = events[-1].seq if events else max(after_seq, 0)
     return _json({"events": [e.to_json() for e in events], "last_seq": last_seq})

@@ -179,8 +179,8 @@ class PollTicket:
 class EmulatorState:
     def __init__(self, config: EmulatorConfig) -> None:
         self.config = config
-        self.updates_changed = Notifier()
-        self.events_changed = Notifier()
+        self.updates_changed = Notifier()  # the bot's getUpdates: one key
+        self.events_changed = Notifier()  # the driver's event feeds: keyed by chat id
         self.active_poll: PollTicket | None = None
         self.closing = False
         self.next_update_id = 1
@@ -208,8 +208,8 @@ class EmulatorState:
         kept an offset is not confused.
         """
         self._init_data()
-        self.updates_changed.notify()
-        self.events_changed.notify()
+        self.updates_changed.notify_all()
+        self.events_changed.notify_all()
 
     # --- configuration ---------------------------------------------------------------------
 
@@ -226,8 +226,8 @@ class EmulatorState:
     def close(self) -> None:
         """Wake every long poll so that the server can shut down at once."""
         self.closing = True
-        self.updates_changed.notify()
-        self.events_changed.notify()
+        self.updates_changed.notify_all()
+        self.events_changed.notify_all()
 
     # --- identities ------------------------------------------------------------------------
 
@@ -295,7 +295,7 @@ class EmulatorState:
         )
         self.next_seq += 1
         chat.events.append(event)
-        self.events_changed.notify()
+        self.events_changed.notify(chat.id)  # only this chat's long polls
         return event
 
     # --- messages --------------------------------------------------------------------------
