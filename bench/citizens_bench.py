@@ -32,7 +32,6 @@ import signal
 import sys
 import tempfile
 import time
-import uuid
 from collections import Counter, defaultdict, deque
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
@@ -42,8 +41,7 @@ from zoneinfo import ZoneInfo
 
 import aiohttp
 import psutil
-from sqlalchemy import func, make_url, select, text
-from sqlalchemy.ext.asyncio import create_async_engine
+from sqlalchemy import func, select
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO_ROOT))
@@ -60,6 +58,7 @@ from services.meetings import MeetingService  # noqa: E402
 from storage.db import create_engine, create_session_factory  # noqa: E402
 from storage.migrate import upgrade_async  # noqa: E402
 from storage.models import Question  # noqa: E402
+from storage.scratch import scratch_postgres_database  # noqa: E402
 
 ALMATY = ZoneInfo("Asia/Almaty")
 ADMIN_ID = 900001
@@ -406,16 +405,8 @@ async def scratch_database(backend: str, postgres_url: str) -> AsyncIterator[str
         with tempfile.TemporaryDirectory(prefix="kezdesu-bench-") as directory:
             yield f"sqlite+aiosqlite:///{Path(directory) / 'bench.sqlite3'}"
         return
-    name = f"kezdesu_bench_{os.getpid()}_{uuid.uuid4().hex[:8]}"
-    admin = create_async_engine(postgres_url, isolation_level="AUTOCOMMIT")
-    try:
-        async with admin.connect() as connection:
-            await connection.execute(text(f'CREATE DATABASE "{name}"'))
-        yield make_url(postgres_url).set(database=name).render_as_string(hide_password=False)
-    finally:
-        async with admin.connect() as connection:
-            await connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        await admin.dispose()
+    async with scratch_postgres_database(postgres_url, prefix="kezdesu_bench") as url:
+        yield url
 
 
 async def prepare_database(url: str, translator: Translator) -> dict[str, list[Route]]:

@@ -7,22 +7,21 @@ PostgreSQL half is skipped on a laptop, but FAILS when CI=true: CI must not pass
 import asyncio
 import contextlib
 import os
-import uuid
 from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import make_url, text
+from sqlalchemy import text
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
     AsyncSession,
     async_sessionmaker,
-    create_async_engine,
 )
 
 from storage.db import create_engine, create_session_factory
 from storage.migrate import upgrade_async
 from storage.models import Base
+from storage.scratch import scratch_postgres_database as scratch_database
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 POSTGRES_URL = os.environ.get(
@@ -65,20 +64,10 @@ async def require_postgres(url: str = POSTGRES_URL) -> None:
 
 @contextlib.asynccontextmanager
 async def scratch_postgres_database(url: str = POSTGRES_URL) -> AsyncIterator[str]:
-    """A database of its own for this test run, next to the one TEST_DATABASE_URL names, so
-    that two runs on one server (two developers, a benchmark) never delete each other's rows.
-    Dropped afterwards."""
+    """A database of this test run's own, beside the one TEST_DATABASE_URL names."""
     await require_postgres(url)
-    name = f"kezdesu_test_{os.getpid()}_{uuid.uuid4().hex[:8]}"
-    admin = create_async_engine(url, isolation_level="AUTOCOMMIT")
-    try:
-        async with admin.connect() as connection:
-            await connection.execute(text(f'CREATE DATABASE "{name}"'))
-        yield make_url(url).set(database=name).render_as_string(hide_password=False)
-    finally:
-        async with admin.connect() as connection:
-            await connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        await admin.dispose()
+    async with scratch_database(url, prefix="kezdesu_test") as scratch:
+        yield scratch
 
 
 @pytest.fixture(scope="session", params=["sqlite", "postgresql"])
