@@ -18,7 +18,7 @@ from handlers.citizen import (
     subscriptions,
 )
 from handlers.common import consent_gate, errors, fallback
-from handlers.filters import HasConsent, IsAdmin
+from handlers.filters import HasConsent, IsAdmin, IsStaff
 
 
 def _detached(*routers: Router) -> tuple[Router, ...]:
@@ -49,6 +49,11 @@ def get_routers(settings: Settings) -> list[Router]:
     admin.callback_query.filter(private_callback, IsAdmin(settings.admin_ids))
     admin.include_routers(*_detached(new_meeting.router, announce.router))
 
+    # Officials and admins alike; every handler inside re-checks the right on its akimat.
+    staff = Router(name="staff")
+    staff.message.filter(private, IsStaff())
+    staff.callback_query.filter(private_callback, IsStaff())
+
     citizen = Router(name="citizen")
     citizen.message.filter(private, HasConsent())
     citizen.callback_query.filter(private_callback, HasConsent())
@@ -71,4 +76,4 @@ def get_routers(settings: Settings) -> list[Router]:
     rest.message.filter(private)
     rest.include_routers(*_detached(fallback.router))
 
-    return [*_detached(errors.router), open_to_all, admin, citizen, gate, rest]
+    return [*_detached(errors.router), open_to_all, admin, staff, citizen, gate, rest]

@@ -7,9 +7,11 @@ from aiogram import Bot
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from locales import Translator
+from services.access import AccessService
 from services.clock import Clock
 from services.localities import LocalityService
 from services.meetings import MeetingService
+from services.outbox import Outbox
 from services.questions import QuestionService
 from services.sender import Sender
 from services.subscriptions import SubscriptionService
@@ -30,6 +32,8 @@ class Services:
     questions: QuestionService
     subscriptions: SubscriptionService
     sender: Sender
+    access: AccessService
+    outbox: Outbox
 
     @classmethod
     def create(
@@ -58,4 +62,6 @@ class Services:
             questions=QuestionService(session_factory, clock, tz),
             subscriptions=SubscriptionService(session_factory, clock),
             sender=Sender(bot, on_unreachable=users.mark_unreachable),
+            access=AccessService(session_factory, clock, admin_ids),
+            outbox=Outbox(clock, translator, tz),
         )

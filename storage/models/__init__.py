@@ -2,24 +2,61 @@
 
 from storage.models.akimat import Akimat
 from storage.models.base import Base
-from storage.models.enums import MeetingStatus, QuestionKind, QuestionStatus
+from storage.models.enums import (
+    MeetingStatus,
+    NoticeKind,
+    OutboxStatus,
+    PlanItemStatus,
+    QuestionKind,
+    QuestionStatus,
+)
 from storage.models.fsm import FsmRecord
 from storage.models.locality import Locality
-from storage.models.meeting import Meeting
+from storage.models.meeting import Meeting, Reception
+from storage.models.official import AuditEntry, Invite, Official
+from storage.models.outbox import OutboxMessage, OutboxPayload
+from storage.models.plan import (
+    ActionPlan,
+    PlanFollow,
+    PlanItem,
+    PlanItemQuestion,
+    ProgressEntry,
+    ProgressReport,
+)
+from storage.models.preferences import NotificationSettings, Rating
 from storage.models.question import Question, Support
+from storage.models.scheduler import JobMark
 from storage.models.subscription import Subscription
 from storage.models.user import User
 
 __all__ = [
+    "ActionPlan",
     "Akimat",
+    "AuditEntry",
     "Base",
     "FsmRecord",
+    "Invite",
+    "JobMark",
     "Locality",
     "Meeting",
     "MeetingStatus",
+    "NoticeKind",
+    "NotificationSettings",
+    "Official",
+    "OutboxMessage",
+    "OutboxPayload",
+    "OutboxStatus",
+    "PlanFollow",
+    "PlanItem",
+    "PlanItemQuestion",
+    "PlanItemStatus",
+    "ProgressEntry",
+    "ProgressReport",
     "Question",
     "QuestionKind",
     "QuestionStatus",
+    "Rating",
+    "Reception",
     "Subscription",
     "Support",
     "User",

@@ -36,3 +36,37 @@ def enum_column(enum: type[StrEnum]) -> sa.Enum:
         values_callable=lambda members: [member.value for member in members],
         validate_strings=True,
     )
+
+
+class PlanItemStatus(StrEnum):
+    NOT_STARTED = "not_started"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+    OVERDUE = "overdue"
+
+
+class OutboxStatus(StrEnum):
+    PENDING = "pending"
+    SENDING = "sending"
+    SENT = "sent"
+    # Telegram said the chat is gone (403, chat not found): never retried.
+    UNREACHABLE = "unreachable"
+    # Refused for good (a 400 other than chat not found) or out of attempts.
+    FAILED = "failed"
+    # Not sent on purpose: the recipient switched this kind off, or the event was withdrawn.
+    SKIPPED = "skipped"
+
+
+class NoticeKind(StrEnum):
+    """What a notification is about; citizens switch kinds off in /settings."""
+
+    ANNOUNCEMENT = "announcement"
+    MEETING_CHANGED = "meeting_changed"  # cancelled or moved: urgent, never switched off
+    MEETING_REMINDER = "meeting_reminder"
+    BROADCAST = "broadcast"
+    ACTION_PLAN = "action_plan"
+    PROGRESS = "progress"
+    QUESTION_STATUS = "question_status"
+    RATING = "rating"
+    DUTY = "duty"  # an official's compliance reminder or escalation
+    SERVICE = "service"  # invitations, role changes

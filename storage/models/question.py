@@ -38,6 +38,14 @@ class Question(Base):
     # left keep counting.
     support_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     created_at: Mapped[datetime] = mapped_column(UtcDateTime(), server_default=func.now())
+    # The official's answer (status answered) or reason (status rejected), sent to the author.
+    resolution: Mapped[str | None] = mapped_column(Text)
+    # For status merged: the question this duplicate was folded into.
+    merged_into_id: Mapped[int | None] = mapped_column(
+        ForeignKey("questions.id", ondelete="SET NULL")
+    )
+    resolved_by: Mapped[int | None] = mapped_column(BigInteger)
+    status_changed_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
 
     __table_args__ = (Index("ix_questions_meeting_support", "meeting_id", "support_count"),)
 

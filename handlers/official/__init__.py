@@ -1,0 +1,1 @@
+"""What akimat officials (and admins) do: their akimat's meetings, questions, plans, duties."""

@@ -1,0 +1,151 @@
+"""Who may do what: admins, officials of an akimat, and the audit log of their acts.
+
+Every handler and every button press of an official asks here again; a keyboard that was shown
+is not a permission. An official *acts* only for their own akimat and *reads* their own and every
+akimat whose territory lies inside it (a district akimat reads its villages' akimats). Admins
+(regional coordinators, ADMIN_IDS) may do everything. Each denied attempt is written to the audit
+log, and so is each act that changes something.
+"""
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from services.clock import Clock
+from services.meetings import kato_contains
+from storage.models import Akimat, AuditEntry, Locality, Official
+
+MAX_DETAIL = 2000
+
+
+class Right(StrEnum):
+    READ = "read"
+    ACT = "act"
+
+
+class AccessDeniedError(Exception):
+    """Raised by :meth:`AccessService.require`; the attempt is already in the audit log."""
+
+    def __init__(self, action: str, akimat_id: int | None) -> None:
+        super().__init__(f"{action} denied for akimat {akimat_id}")
+        self.action = action
+        self.akimat_id = akimat_id
+
+
+@dataclass(frozen=True, slots=True)
+class AkimatRef:
+    id: int
+    locality_code: str
+    name_kk: str
+    name_ru: str
+
+
+class AccessService:
+    def __init__(
+        self,
+        session_factory: async_sessionmaker[AsyncSession],
+        clock: Clock,
+        admin_ids: frozenset[int],
+    ) -> None:
+        self._sessions = session_factory
+        self._clock = clock
+        self._admin_ids = admin_ids
+
+    def is_admin(self, user_id: int) -> bool:
+        return user_id in self._admin_ids
+
+    async def is_staff(self, user_id: int) -> bool:
+        """An admin, or an official of at least one akimat."""
+        if self.is_admin(user_id):
+            return True
+        async with self._sessions() as session:
+            found = await session.scalar(
+                select(Official.id).where(Official.user_id == user_id).limit(1)
+            )
+        return found is not None
+
+    async def akimats_of(self, user_id: int) -> list[AkimatRef]:
+        """The akimats the user acts for (for an admin: none in particular, so empty)."""
+        async with self._sessions() as session:
+            rows = await session.execute(
+                select(Akimat.id, Akimat.locality_code, Locality.name_kk, Locality.name_ru)
+                .join(Official, Official.akimat_id == Akimat.id)
+                .join(Locality, Locality.code == Akimat.locality_code)
+                .where(Official.user_id == user_id)
+                .order_by(Akimat.locality_code)
+            )
+            return [AkimatRef(*row) for row in rows]
+
+    async def allowed(self, user_id: int, akimat_id: int, right: Right) -> bool:
+        if self.is_admin(user_id):
+            return True
+        async with self._sessions() as session:
+            return await self._allowed(session, user_id, akimat_id, right)
+
+    async def _allowed(
+        self, session: AsyncSession, user_id: int, akimat_id: int, right: Right
+    ) -> bool:
+        rows = (
+            await session.execute(
+                select(Akimat.id, Akimat.locality_code)
+                .join(Official, Official.akimat_id == Akimat.id)
+                .where(Official.user_id == user_id)
+            )
+        ).all()
+        if any(own_id == akimat_id for own_id, _ in rows):
+            return True
+        if right is Right.ACT or not rows:
+            return False
+        target = await session.scalar(select(Akimat.locality_code).where(Akimat.id == akimat_id))
+        return target is not None and any(kato_contains(code, target) for _, code in rows)
+
+    async def require(
+        self,
+        user_id: int,
+        akimat_id: int | None,
+        right: Right,
+        *,
+        action: str,
+        target: str | None = None,
+    ) -> None:
+        """Raise AccessDeniedError (and audit it) unless ``user_id`` has ``right`` on the akimat.
+
+        ``akimat_id`` None (an object that does not exist) is denied to everyone but admins.
+        """
+        ok = self.is_admin(user_id) or (
+            akimat_id is not None and await self.allowed(user_id, akimat_id, right)
+        )
+        if not ok:
+            await self.audit(user_id, action, akimat_id=akimat_id, target=target, allowed=False)
+            raise AccessDeniedError(action, akimat_id)
+
+    async def audit(
+        self,
+        actor_id: int,
+        action: str,
+        *,
+        akimat_id: int | None = None,
+        target: str | None = None,
+        allowed: bool = True,
+        detail: str | None = None,
+        session: AsyncSession | None = None,
+    ) -> None:
+        """Record an act. With ``session`` the entry joins the caller's transaction (the caller
+        commits); without, it is committed on its own."""
+        entry = AuditEntry(
+            at=self._clock.now(),
+            actor_id=actor_id,
+            action=action[:64],
+            akimat_id=akimat_id,
+            target=target[:100] if target else None,
+            allowed=allowed,
+            detail=detail[:MAX_DETAIL] if detail else None,
+        )
+        if session is not None:
+            session.add(entry)
+            return
+        async with self._sessions() as own:
+            own.add(entry)
+            await own.commit()
