@@ -10,3 +10,4 @@ cancelled = Cancelled. Nothing was changed.
 language-name-kk = Қазақша
 language-name-ru = Русский
 language-name-en = English
+access-denied = You have no rights for this: it belongs to another akimat. The attempt has been recorded.

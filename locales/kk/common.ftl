@@ -10,3 +10,4 @@ cancelled = Болдырылмады. Ештеңе өзгерген жоқ.
 language-name-kk = Қазақша
 language-name-ru = Русский
 language-name-en = English
+access-denied = Бұл әрекетке құқығыңыз жоқ: ол басқа әкімдікке тиесілі. Әрекет тіркелді.

@@ -10,3 +10,4 @@ cancelled = Отменено. Ничего не изменилось.
 language-name-kk = Қазақша
 language-name-ru = Русский
 language-name-en = English
+access-denied = У вас нет прав на это действие: оно относится к другому акимату. Попытка записана.
