@@ -1,0 +1,14 @@
+"""The periodic tasks of the scheduler, each `async def task(services, now) -> None`.
+
+Every task is idempotent: it may run twice for the same moment (two instances, a restart) and
+the outbox's unique keys make each notification go out once.
+"""
+
+from collections.abc import Awaitable, Callable
+from datetime import datetime
+
+from services.container import Services
+
+Task = Callable[[Services, datetime], Awaitable[None]]
+
+TASKS: dict[str, Task] = {}
