@@ -40,18 +40,30 @@ def check_blocked(chat: ChatRecord) -> None:
         raise forbidden(BLOCKED)
 
 
-def rate_limit(state: EmulatorState, chat: ChatRecord, method_name: str) -> None:
+def rate_limit(
+    state: EmulatorState, chat: ChatRecord, method_name: str, *, paid: bool = False
+) -> None:
+    stats = state.stats
+    if paid:
+        stats.paid_requests += 1
     if not state.config.rate_limits_enabled:
         return
-    verdict, retry_after = state.limiter.check(chat.id)
+    if paid:
+        decision = state.limiter.check_paid(chat.id)
+        verdict, retry_after = decision.verdict, decision.retry_after
+        if decision.billed:
+            stats.paid_billed += 1
+    else:
+        verdict, retry_after = state.limiter.check(chat.id)
     if verdict == "ok":
         return
-    stats = state.stats
     stats.rate_limited += 1
     stats.rate_limited_by_method[method_name] += 1
     if verdict == "chat":
         stats.chat_violations += 1
         stats.chat_violations_by_chat[chat.id] += 1
+    elif verdict == "paid":
+        stats.paid_violations += 1
     else:
         stats.global_violations += 1
     raise too_many_requests(retry_after)
@@ -109,7 +121,7 @@ def finish_send(
     chat = require_chat(state, params)
     reply_to = reply_target(chat, params)
     check_blocked(chat)
-    rate_limit(state, chat, method_name)
+    rate_limit(state, chat, method_name, paid=params.flag("allow_paid_broadcast"))
     if params.flag("protect_content"):
         content["has_protected_content"] = True
     message = state.new_message(

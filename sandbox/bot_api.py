@@ -18,7 +18,7 @@ from sandbox import (  # noqa: F401  (importing registers the methods)
 )
 from sandbox.api_common import METHODS
 from sandbox.errors import NOT_FOUND, UNAUTHORIZED, ApiError
-from sandbox.params import read_params
+from sandbox.params import Params, read_params
 from sandbox.state import EmulatorState
 
 log = logging.getLogger("sandbox.bot_api")
@@ -43,6 +43,19 @@ def _error(state: EmulatorState, error: ApiError) -> web.Response:
     return _answer(error.to_json(), error.code)
 
 
+async def injected_fault(state: EmulatorState, name: str, params: Params) -> None:
+    """Answer with an injected fault (driver API ``/_driver/faults``) when one matches."""
+    if not state.faults:
+        return
+    chat_id = params.integer("chat_id")
+    fault = state.take_fault(name, chat_id)
+    if fault is None:
+        return
+    if fault.delay_ms > 0:
+        await network_delay(fault.delay_ms / 1000)
+    raise ApiError(fault.error_code, fault.description)
+
+
 async def handle_method(request: web.Request) -> web.Response:
     state = request.app[STATE_KEY]
     delay = state.config.delay_ms
@@ -57,6 +70,7 @@ async def handle_method(request: web.Request) -> web.Response:
     state.stats.requests[name] += 1
     try:
         params = await read_params(request)
+        await injected_fault(state, name, params)
         result = await handler(state, params)
     except ApiError as error:
         return _error(state, error)

@@ -398,12 +398,43 @@ class SandboxClient:
 
     async def configure(self, **changes: Any) -> dict[str, Any]:
         """Change delay_ms, global_rate, global_burst, chat_rate, chat_burst,
-        rate_limits_enabled, max_updates_kept or strict_html_entities at run time."""
+        paid_broadcast_rate, paid_broadcast_burst, rate_limits_enabled, max_updates_kept or
+        strict_html_entities at run time."""
         data = await self._request("POST", "/_driver/config", changes)
         return dict(data["config"])
 
     async def config(self) -> dict[str, Any]:
         return dict((await self._request("GET", "/_driver/config"))["config"])
+
+    async def inject_fault(
+        self,
+        method: str = "sendMessage",
+        count: int = 1,
+        error_code: int = 500,
+        *,
+        description: str | None = None,
+        chat_id: int | None = None,
+        delay_ms: int = 0,
+    ) -> list[dict[str, Any]]:
+        """Answer the next ``count`` calls of ``method`` (to ``chat_id`` when given) with
+        ``error_code``, after ``delay_ms``; returns the faults still armed."""
+        body: dict[str, Any] = {
+            "method": method,
+            "count": count,
+            "error_code": error_code,
+            "delay_ms": delay_ms,
+        }
+        if description is not None:
+            body["description"] = description
+        if chat_id is not None:
+            body["chat_id"] = chat_id
+        return list((await self._request("POST", "/_driver/faults", body))["faults"])
+
+    async def faults(self) -> list[dict[str, Any]]:
+        return list((await self._request("GET", "/_driver/faults"))["faults"])
+
+    async def clear_faults(self) -> None:
+        await self._request("DELETE", "/_driver/faults")
 
     async def pending_updates(self) -> list[dict[str, Any]]:
         return list((await self._request("GET", "/_driver/updates"))["updates"])

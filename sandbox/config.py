@@ -15,6 +15,9 @@ class EmulatorConfig:
     Rate limits apply to the sending methods (sendMessage, sendPhoto, ...): a token bucket per
     chat (``chat_rate`` tokens/s, ``chat_burst`` capacity) and a global one (``global_rate``,
     ``global_burst``). ``retry_after`` is computed from the bucket, at least 1 second.
+    Requests with ``allow_paid_broadcast`` replace the global bucket by a paid one
+    (``paid_broadcast_rate``, ``paid_broadcast_burst``: Telegram allows up to 1000 messages a
+    second for 0.1 Star each beyond the regular limit); the per-chat bucket still applies.
     """
 
     host: str = "127.0.0.1"
@@ -27,6 +30,8 @@ class EmulatorConfig:
     global_burst: int = 30
     chat_rate: float = 1.0
     chat_burst: int = 3
+    paid_broadcast_rate: float = 1000.0
+    paid_broadcast_burst: int = 1000
     rate_limits_enabled: bool = True
     max_updates_kept: int = 10_000
     max_long_poll_seconds: int = 50
@@ -48,6 +53,8 @@ class EmulatorConfig:
             "global_burst": int,
             "chat_rate": float,
             "chat_burst": int,
+            "paid_broadcast_rate": float,
+            "paid_broadcast_burst": int,
             "rate_limits_enabled": bool,
             "max_updates_kept": int,
             "strict_html_entities": bool,
@@ -67,7 +74,7 @@ class EmulatorConfig:
             if value < 0:
                 raise ValueError(f"{key} must not be negative")
             clean[key] = kind(value)
-        for key in ("global_burst", "chat_burst"):
+        for key in ("global_burst", "chat_burst", "paid_broadcast_burst"):
             if key in clean and clean[key] < 1:
                 raise ValueError(f"{key} must be at least 1")
         return dataclasses.replace(self, **clean)

@@ -9,15 +9,17 @@ import asyncio
 import bisect
 import json
 from collections.abc import Awaitable, Callable
+from http import HTTPStatus
 from pathlib import Path
 from typing import Any
 
 from aiohttp import web
 
+from sandbox.api_common import METHODS
 from sandbox.api_settings import effective_commands, scope_key
 from sandbox.bot_api import STATE_KEY
 from sandbox.errors import ApiError
-from sandbox.state import BOT_EVENT_TYPES, ChatEvent, ChatRecord, EmulatorState, Stats
+from sandbox.state import BOT_EVENT_TYPES, ChatEvent, ChatRecord, EmulatorState, Fault, Stats
 from sandbox.user_messages import DriverError, user_presses, user_sends
 
 MAX_WAIT_SECONDS = 60.0
@@ -309,6 +311,51 @@ async def set_config(request: web.Request) -> web.StreamResponse:
 
 
 @_driver
+async def add_fault(request: web.Request) -> web.StreamResponse:
+    """Fail the next ``count`` calls of ``method`` with ``error_code`` (e.g. 500)."""
+    body = await _body(request)
+    method = body.get("method")
+    if not isinstance(method, str) or method.lower() not in METHODS:
+        raise DriverError(400, "method must be a Bot API method name, like sendMessage")
+    count = _int(body.get("count", 1), "count")
+    code = _int(body.get("error_code", 500), "error_code")
+    if count < 1 or not 400 <= code <= 599:
+        raise DriverError(400, "count must be at least 1 and error_code within 400..599")
+    description = body.get("description")
+    if description is None:
+        try:
+            description = HTTPStatus(code).phrase
+        except ValueError:
+            description = f"Error {code}"
+    chat_id = body.get("chat_id")
+    delay_ms = _int(body.get("delay_ms", 0), "delay_ms")
+    if delay_ms < 0:
+        raise DriverError(400, "delay_ms must not be negative")
+    fault = Fault(
+        method=METHODS[method.lower()][0],
+        remaining=count,
+        error_code=code,
+        description=str(description),
+        chat_id=None if chat_id is None else _int(chat_id, "chat_id"),
+        delay_ms=delay_ms,
+    )
+    state = _state(request)
+    state.faults.append(fault)
+    return _json({"faults": [f.to_json() for f in state.faults]})
+
+
+@_driver
+async def list_faults(request: web.Request) -> web.StreamResponse:
+    return _json({"faults": [f.to_json() for f in _state(request).faults]})
+
+
+@_driver
+async def clear_faults(request: web.Request) -> web.StreamResponse:
+    _state(request).faults.clear()
+    return _json({"faults": []})
+
+
+@_driver
 async def pending_updates(request: web.Request) -> web.StreamResponse:
     return _json({"updates": [u.to_json() for u in _state(request).updates]})
 
@@ -344,4 +391,7 @@ def setup_driver_api(app: web.Application) -> None:
     r.add_get("/_driver/config", get_config)
     r.add_post("/_driver/config", set_config)
     r.add_get("/_driver/updates", pending_updates)
+    r.add_post("/_driver/faults", add_fault)
+    r.add_get("/_driver/faults", list_faults)
+    r.add_delete("/_driver/faults", clear_faults)
     r.add_post("/_driver/reset", reset)

@@ -140,11 +140,16 @@ class Stats:
     chat_violations: int = 0
     chat_violations_by_chat: Counter[int] = field(default_factory=Counter)
     global_violations: int = 0
+    # Requests with allow_paid_broadcast; those beyond the regular limit are billed 0.1 Star.
+    paid_requests: int = 0
+    paid_billed: int = 0
+    paid_violations: int = 0
     messages_sent: int = 0
     messages_edited: int = 0
     messages_deleted: int = 0
     updates_created: int = 0
     updates_delivered: int = 0
+    faults_injected: int = 0
     since: float = field(default_factory=time.time)
 
     def to_json(self) -> dict[str, Any]:
@@ -159,13 +164,49 @@ class Stats:
                 str(k): v for k, v in self.chat_violations_by_chat.items()
             },
             "global_violations": self.global_violations,
+            "paid_requests": self.paid_requests,
+            "paid_billed": self.paid_billed,
+            "paid_violations": self.paid_violations,
+            "stars_spent": self.paid_billed / 10,
             "messages_sent": self.messages_sent,
             "messages_edited": self.messages_edited,
             "messages_deleted": self.messages_deleted,
             "updates_created": self.updates_created,
             "updates_delivered": self.updates_delivered,
+            "faults_injected": self.faults_injected,
             "since": self.since,
             "seconds": time.time() - self.since,
+        }
+
+
+@dataclass
+class Fault:
+    """An injected failure: the next ``remaining`` calls of ``method`` (to ``chat_id`` when
+    set) are answered with ``error_code`` after ``delay_ms``, standing in for Telegram's own
+    bad moments (5xx, slow answers) that no test could otherwise provoke."""
+
+    method: str
+    remaining: int
+    error_code: int
+    description: str
+    chat_id: int | None = None
+    delay_ms: int = 0
+
+    def matches(self, method: str, chat_id: int | None) -> bool:
+        return (
+            self.remaining > 0
+            and self.method.lower() == method.lower()
+            and (self.chat_id is None or self.chat_id == chat_id)
+        )
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "method": self.method,
+            "remaining": self.remaining,
+            "error_code": self.error_code,
+            "description": self.description,
+            "chat_id": self.chat_id,
+            "delay_ms": self.delay_ms,
         }
 
 
@@ -200,6 +241,7 @@ class EmulatorState:
         self.descriptions: dict[tuple[str, str], str] = {}
         self.stats = Stats()
         self.limiter = self._new_limiter()
+        self.faults: list[Fault] = []
 
     def reset(self) -> None:
         """Forget users, chats, files, updates, settings and stats; keep the config.
@@ -215,13 +257,37 @@ class EmulatorState:
 
     def _new_limiter(self) -> RateLimiter:
         c = self.config
-        return RateLimiter(c.global_rate, c.global_burst, c.chat_rate, c.chat_burst)
+        return RateLimiter(
+            c.global_rate,
+            c.global_burst,
+            c.chat_rate,
+            c.chat_burst,
+            paid_rate=c.paid_broadcast_rate,
+            paid_burst=c.paid_broadcast_burst,
+        )
 
     def reconfigure(self, changes: dict[str, Any]) -> EmulatorConfig:
         self.config = self.config.with_changes(changes)
-        if {"global_rate", "global_burst", "chat_rate", "chat_burst"} & changes.keys():
+        limits = {
+            "global_rate",
+            "global_burst",
+            "chat_rate",
+            "chat_burst",
+            "paid_broadcast_rate",
+            "paid_broadcast_burst",
+        }
+        if limits & changes.keys():
             self.limiter = self._new_limiter()
         return self.config
+
+    def take_fault(self, method: str, chat_id: int | None) -> Fault | None:
+        """The first injected fault for this call, used up by one; None when there is none."""
+        for fault in self.faults:
+            if fault.matches(method, chat_id):
+                fault.remaining -= 1
+                self.stats.faults_injected += 1
+                return fault
+        return None
 
     def close(self) -> None:
         """Wake every long poll so that the server can shut down at once."""
