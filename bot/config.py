@@ -26,6 +26,20 @@ class SandboxSettings(BaseSettings):
     delay_ms: int = 0
 
 
+class SenderSettings(BaseSettings):
+    """The one sender of notifications (services/outbox_sender.py)."""
+
+    # Messages a second, all chats together; unset: 30, or 1000 with paid broadcasts.
+    rate: float | None = Field(default=None, gt=0, le=1000)
+    # Send with allow_paid_broadcast: Telegram allows up to 1000/s for 0.1 Star a message.
+    paid_broadcast: bool = False
+    # Requests in flight at once; unset: a quarter of a second's worth (at least 8).
+    concurrency: int | None = Field(default=None, ge=1, le=1000)
+    # Seconds between looks for due notifications when idle.
+    idle_poll: float = Field(default=1.0, gt=0)
+    max_attempts: int = Field(default=5, ge=1)
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(
         env_file=".env",
@@ -44,6 +58,7 @@ class Settings(BaseSettings):
     default_locale: str = "kk"
     log_level: str = "INFO"
     sandbox: SandboxSettings = Field(default_factory=SandboxSettings)
+    sender: SenderSettings = Field(default_factory=SenderSettings)
 
     @field_validator("admin_ids", mode="before")
     @classmethod

@@ -17,7 +17,7 @@ four candidate truncations: no recursive query is needed either way.
 """
 
 import re
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator, Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
@@ -28,9 +28,20 @@ from sqlalchemy import ColumnElement, Select, and_, exists, false, func, or_, se
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from sqlalchemy.orm import aliased
 
-from regulation import AkimLevel, RuleNotInProfile, announcement_due
+from locales import Text
+from regulation import AkimLevel, RuleNotInProfile, announcement_due, max_presentation_minutes
 from services.clock import Clock
-from storage.models import Akimat, Locality, Meeting, MeetingStatus, Subscription, User
+from services.outbox import Outbox, Rendered
+from storage.models import (
+    Akimat,
+    Locality,
+    Meeting,
+    MeetingStatus,
+    NoticeKind,
+    OutboxStatus,
+    Subscription,
+    User,
+)
 
 MIN_DURATION_MINUTES = 15
 MAX_DURATION_MINUTES = 480
@@ -42,6 +53,12 @@ MAX_URL_LENGTH = 500
 # pool of problem issues in time (seed 001, clause 3.4); a day is left for that work.
 QUESTIONS_LEAD = timedelta(hours=24)
 AUDIENCE_BATCH = 1000
+
+# An announced meeting whose time was moved is "rescheduled": still coming, still visible to
+# citizens and open for questions, with the old start kept in `previous_starts_at`
+# (services/lifecycle.py). So "announced" for citizens means either of these two.
+OPEN_MEETING_STATUSES = (MeetingStatus.ANNOUNCED, MeetingStatus.RESCHEDULED)
+PUBLIC_MEETING_STATUSES = (*OPEN_MEETING_STATUSES, MeetingStatus.HELD, MeetingStatus.CLOSED)
 
 _URL = re.compile(r"^https?://[^\s/?#<>\"']+\.[^\s/?#<>\"']+(?:[/?#][^\s<>\"]*)?$", re.IGNORECASE)
 
@@ -109,6 +126,8 @@ class MeetingErrorReason(StrEnum):
     BAD_DURATION = "bad-duration"
     BAD_PLACE = "bad-place"
     BAD_BROADCAST_URL = "bad-broadcast-url"
+    BAD_PRESENTATION = "bad-presentation"
+    PRESENTATION_TOO_LONG = "presentation-too-long"
     NOT_FOUND = "not-found"
     CANCELLED = "cancelled"
     ALREADY_PAST = "already-past"
@@ -166,6 +185,27 @@ def check_broadcast_url(url: str | None) -> str | None:
     return cleaned
 
 
+def presentation_limit(duration_minutes: int, profile: str) -> int | None:
+    """The longest akim's presentation in a meeting of ``duration_minutes`` (2022: a quarter
+    of the planned time, seed 001, clause 3.3); None when the profile sets no bound."""
+    try:
+        return max_presentation_minutes(duration_minutes, profile)
+    except RuleNotInProfile:
+        return None
+
+
+def check_presentation(minutes: int, duration_minutes: int, profile: str) -> int:
+    """The planned presentation length, at least a minute and within the profile's share of
+    the meeting (seed 001, clause 3.3); a profile without the rule still keeps it shorter
+    than the meeting itself."""
+    if not 1 <= minutes <= duration_minutes:
+        raise MeetingScheduleError(MeetingErrorReason.BAD_PRESENTATION)
+    limit = presentation_limit(duration_minutes, profile)
+    if limit is not None and minutes > limit:
+        raise MeetingScheduleError(MeetingErrorReason.PRESENTATION_TOO_LONG)
+    return minutes
+
+
 def check_start(starts_at: datetime, now: datetime) -> datetime:
     if starts_at.tzinfo is None or starts_at.utcoffset() is None:
         raise ValueError("starts_at must be an aware datetime")
@@ -202,12 +242,33 @@ class MeetingView:
     # Computed when the view was read, with the service's clock.
     questions_open: bool
     is_over: bool
+    # The lifecycle (services/lifecycle.py); defaults keep hand-built views short.
+    host_akimat_id: int = 0
+    off_calendar: bool = False
+    presentation_minutes: int | None = None
+    announce_at: datetime | None = None
+    announce_due_on: date | None = None
+    announced_late: bool = False
+    # Set when an announced meeting was moved (status rescheduled): the start citizens knew.
+    previous_starts_at: datetime | None = None
+    cancelled_at: datetime | None = None
+    cancel_reason: str | None = None
+    held_at: datetime | None = None
+    closed_at: datetime | None = None
 
     @property
     def is_public(self) -> bool:
-        """Whether citizens may see it: announced (or already held), never a draft or a
-        cancelled one."""
-        return self.status in {MeetingStatus.ANNOUNCED, MeetingStatus.HELD, MeetingStatus.CLOSED}
+        """Whether citizens may see it: announced (moved or not, already held or not), never a
+        draft. A cancelled one is shown as cancelled, not as a meeting to come."""
+        return self.status in PUBLIC_MEETING_STATUSES
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self.status is MeetingStatus.CANCELLED
+
+    @property
+    def was_moved(self) -> bool:
+        return self.status is MeetingStatus.RESCHEDULED and self.previous_starts_at is not None
 
     @property
     def duration_minutes(self) -> int:
@@ -224,12 +285,18 @@ class AnnounceResult:
     already: bool
     # Days after the due date (0 when on time).
     days_late: int = 0
+    # People the announcement was queued for (services/outbox_sender.py delivers it).
+    queued: int = 0
 
 
 @dataclass(frozen=True, slots=True)
 class Recipient:
     user_id: int
     locale: str | None
+
+
+# The announcement card of a meeting in one language (the handlers know how it looks).
+AnnouncementRender = Callable[[MeetingView, Text], Rendered]
 
 
 # -------------------------------------------------------------------------------------------------
@@ -248,11 +315,14 @@ class MeetingService:
         clock: Clock,
         tz: ZoneInfo,
         profile: str,
+        *,
+        outbox: Outbox | None = None,
     ) -> None:
         self._sessions = session_factory
         self._clock = clock
         self._tz = tz
         self._profile = profile
+        self._outbox = outbox
 
     # --- creating -----------------------------------------------------------------------------
 
@@ -266,11 +336,21 @@ class MeetingService:
         place: str,
         broadcast_url: str | None,
         created_by: int | None,
+        *,
+        off_calendar: bool = False,
+        presentation_minutes: int | None = None,
     ) -> MeetingView:
-        """A new draft meeting; raises a MeetingError subclass naming the first problem."""
+        """A new draft meeting; raises a MeetingError subclass naming the first problem.
+
+        ``off_calendar``: held on the population's demand, outside the annual calendar (seed
+        001, clause 3.1). ``presentation_minutes``: the akim's planned report, at most a quarter
+        of the duration (seed 001, clause 3.3).
+        """
         now = self._clock.now()
         check_start(starts_at, now)
         check_duration(duration_minutes)
+        if presentation_minutes is not None:
+            check_presentation(presentation_minutes, duration_minutes, self._profile)
         place = check_place(place)
         broadcast_url = check_broadcast_url(broadcast_url)
         async with self._sessions() as session:
@@ -300,6 +380,9 @@ class MeetingService:
                 status=MeetingStatus.DRAFT,
                 questions_cutoff=max(starts - QUESTIONS_LEAD, now),
                 created_by=created_by,
+                off_calendar=off_calendar,
+                presentation_minutes=presentation_minutes,
+                announce_due_on=self._due_on(AkimLevel(host.akim_level), starts),
             )
             session.add(meeting)
             await session.commit()
@@ -307,6 +390,12 @@ class MeetingService:
         view = await self.get(meeting_id)
         assert view is not None
         return view
+
+    def _due_on(self, level: AkimLevel, starts_at: datetime) -> date | None:
+        try:
+            return announcement_due(level, starts_at, self._profile)
+        except RuleNotInProfile:
+            return None
 
     async def _akimat_for(self, session: AsyncSession, locality_code: str) -> Akimat:
         akimat = await session.scalar(select(Akimat).where(Akimat.locality_code == locality_code))
@@ -331,10 +420,41 @@ class MeetingService:
             ).all()
         return [self._view(row) for row in rows]
 
+    async def view_in(self, session: AsyncSession, meeting_id: int) -> MeetingView | None:
+        """The view as the caller's transaction sees it (its changes flushed, not committed)."""
+        row = (await session.execute(_select_views().where(Meeting.id == meeting_id))).first()
+        return self._view(row) if row else None
+
+    async def find(
+        self,
+        where: Sequence[ColumnElement[bool]],
+        order_by: Sequence[Any],
+        offset: int = 0,
+        limit: int = 10,
+    ) -> list[MeetingView]:
+        """Views of the meetings matching ``where`` (conditions on Meeting and Akimat)."""
+        async with self._sessions() as session:
+            rows = (
+                await session.execute(
+                    _select_views().where(*where).order_by(*order_by).offset(offset).limit(limit)
+                )
+            ).all()
+        return [self._view(row) for row in rows]
+
+    async def count(self, where: Sequence[ColumnElement[bool]]) -> int:
+        async with self._sessions() as session:
+            total = await session.scalar(
+                select(func.count(Meeting.id))
+                .join(Akimat, Akimat.id == Meeting.host_akimat_id)
+                .where(*where)
+            )
+        return int(total or 0)
+
     async def upcoming_for_user(
         self, user_id: int, limit: int = 10, offset: int = 0
     ) -> list[MeetingView]:
-        """Announced meetings that have not ended and that the user hears of, soonest first."""
+        """Announced (or moved) meetings that have not ended and that the user hears of,
+        soonest first."""
         async with self._sessions() as session:
             subscriptions = (
                 await session.execute(
@@ -349,7 +469,7 @@ class MeetingService:
                 await session.execute(
                     _select_views()
                     .where(
-                        Meeting.status == MeetingStatus.ANNOUNCED,
+                        Meeting.status.in_(OPEN_MEETING_STATUSES),
                         Meeting.ends_at > self._clock.now(),
                         _seen_by(subscriptions),
                     )
@@ -373,7 +493,7 @@ class MeetingService:
                 return 0
             count = await session.scalar(
                 select(func.count(Meeting.id)).where(
-                    Meeting.status == MeetingStatus.ANNOUNCED,
+                    Meeting.status.in_(OPEN_MEETING_STATUSES),
                     Meeting.ends_at > self._clock.now(),
                     _seen_by(subscriptions),
                 )
@@ -397,16 +517,26 @@ class MeetingService:
         except RuleNotInProfile:
             return None
 
-    async def announce(self, meeting_id: int) -> AnnounceResult:
+    async def announce(
+        self, meeting_id: int, *, render: AnnouncementRender | None = None
+    ) -> AnnounceResult:
         """Draft → announced, once. Announcing late is allowed (the meeting is still better
-        announced than not) but recorded in the result, so the official is told."""
+        announced than not) but recorded in the result, so the official is told.
+
+        With ``render`` (the card in one language), the announcement is enqueued in the same
+        transaction for everyone who hears of the meeting (kind ANNOUNCEMENT, topic
+        ``meeting:<id>``, key ``announce:<id>``): announced and told commit together, and
+        ``queued`` says for how many people.
+        """
         now = self._clock.now()
+        queued = 0
         async with self._sessions() as session:
             meeting = await session.get(Meeting, meeting_id)
             if meeting is None:
                 raise MeetingNotFoundError()
-            already = meeting.status is MeetingStatus.ANNOUNCED
-            if meeting.status in {MeetingStatus.CANCELLED, MeetingStatus.RESCHEDULED}:
+            # A moved ("rescheduled") meeting was announced before it was moved.
+            already = meeting.status in OPEN_MEETING_STATUSES
+            if meeting.status is MeetingStatus.CANCELLED:
                 raise MeetingStateError(MeetingErrorReason.CANCELLED)
             if not already and (
                 meeting.status is not MeetingStatus.DRAFT or meeting.ends_at <= now
@@ -422,6 +552,8 @@ class MeetingService:
                     .execution_options(synchronize_session=False)
                 )
                 already = _rowcount(changed) == 0
+                if not already and render is not None:
+                    queued = await self._enqueue_announcement(session, meeting_id, render)
                 await session.commit()
         view = await self.get(meeting_id)
         assert view is not None
@@ -430,22 +562,49 @@ class MeetingService:
         announced_day = announced_at.astimezone(self._tz).date()
         days_late = max(0, (announced_day - due).days) if due is not None else 0
         return AnnounceResult(
-            meeting=view, due=due, late=days_late > 0, already=already, days_late=days_late
+            meeting=view,
+            due=due,
+            late=days_late > 0,
+            already=already,
+            days_late=days_late,
+            queued=queued,
         )
 
-    async def audience(self, meeting_id: int) -> AsyncIterator[Recipient]:
-        """Every reachable person with consent who hears of the meeting, each once.
-
-        Streamed in keyset batches by user id, each batch in its own short session: the sender
-        is paced (~25 messages a second), so one open cursor would hold a transaction for as
-        long as the whole broadcast takes.
-        """
-        async with self._sessions() as session:
-            audience_code = await session.scalar(
-                select(Meeting.audience_code).where(Meeting.id == meeting_id)
+    async def _enqueue_announcement(
+        self, session: AsyncSession, meeting_id: int, render: AnnouncementRender
+    ) -> int:
+        if self._outbox is None:
+            raise RuntimeError("MeetingService needs the outbox to send announcements")
+        row = (
+            await session.execute(
+                _select_views()
+                .where(Meeting.id == meeting_id)
+                .execution_options(populate_existing=True)
             )
-        if audience_code is None:
-            return
+        ).one()
+        view = self._view(row)
+        return await self._outbox.notify_audience(
+            session,
+            kind=NoticeKind.ANNOUNCEMENT,
+            key=f"announce:{meeting_id}",
+            audience=self.audience_query(view.audience.code),
+            render=lambda t: render(view, t),
+            topic=f"meeting:{meeting_id}",
+        )
+
+    async def announcement_progress(self, meeting_id: int) -> dict[OutboxStatus, int]:
+        """How the announcement's delivery goes: messages in each outbox state."""
+        if self._outbox is None:
+            return {}
+        async with self._sessions() as session:
+            return await self._outbox.delivery_counts(
+                session, topic=f"meeting:{meeting_id}", kind=NoticeKind.ANNOUNCEMENT
+            )
+
+    def audience_query(self, audience_code: str) -> Select[int, str | None]:
+        """(user id, locale) of every reachable person with consent who hears of a meeting
+        held for ``audience_code`` (see the module doc), each once: for the outbox to copy
+        in one statement, or to stream."""
         low, high = kato_subtree(audience_code)
         ancestors = kato_ancestor_candidates(audience_code)
         follows = exists().where(
@@ -458,11 +617,26 @@ class MeetingService:
                 ),
             ),
         )
+        return select(User.id, User.locale).where(
+            User.is_active.is_(True), User.consent_at.is_not(None), follows
+        )
+
+    async def audience(self, meeting_id: int) -> AsyncIterator[Recipient]:
+        """Every reachable person with consent who hears of the meeting, each once.
+
+        Streamed in keyset batches by user id, each batch in its own short session, so no
+        transaction stays open while the caller works through a large audience. (To notify
+        them, ``Outbox.notify_audience`` with ``audience_query`` copies them in SQL instead.)
+        """
+        async with self._sessions() as session:
+            audience_code = await session.scalar(
+                select(Meeting.audience_code).where(Meeting.id == meeting_id)
+            )
+        if audience_code is None:
+            return
         last_id: int | None = None
         while True:
-            query = select(User.id, User.locale).where(
-                User.is_active.is_(True), User.consent_at.is_not(None), follows
-            )
+            query = self.audience_query(audience_code)
             if last_id is not None:
                 query = query.where(User.id > last_id)
             async with self._sessions() as session:
@@ -497,10 +671,21 @@ class MeetingService:
             host_level=AkimLevel(host.akim_level or AkimLevel.VILLAGE),
             venue=_ref(venue),
             audience=_ref(audience),
-            questions_open=meeting.status is MeetingStatus.ANNOUNCED
+            questions_open=meeting.status in OPEN_MEETING_STATUSES
             and now < meeting.questions_cutoff,
             is_over=meeting.ends_at <= now
             or meeting.status in {MeetingStatus.HELD, MeetingStatus.CLOSED},
+            host_akimat_id=meeting.host_akimat_id,
+            off_calendar=meeting.off_calendar,
+            presentation_minutes=meeting.presentation_minutes,
+            announce_at=meeting.announce_at,
+            announce_due_on=meeting.announce_due_on,
+            announced_late=meeting.announced_late,
+            previous_starts_at=meeting.previous_starts_at,
+            cancelled_at=meeting.cancelled_at,
+            cancel_reason=meeting.cancel_reason,
+            held_at=meeting.held_at,
+            closed_at=meeting.closed_at,
         )
 
 
@@ -541,7 +726,10 @@ __all__ = [
     "MAX_PLACE_LENGTH",
     "MIN_DURATION_MINUTES",
     "MIN_PLACE_LENGTH",
+    "OPEN_MEETING_STATUSES",
+    "PUBLIC_MEETING_STATUSES",
     "AnnounceResult",
+    "AnnouncementRender",
     "LocalityRef",
     "MeetingDetailsError",
     "MeetingError",
@@ -556,9 +744,11 @@ __all__ = [
     "check_broadcast_url",
     "check_duration",
     "check_place",
+    "check_presentation",
     "check_start",
     "kato_ancestor_candidates",
     "kato_contains",
     "kato_prefix",
     "kato_subtree",
+    "presentation_limit",
 ]

@@ -1,10 +1,11 @@
-"""/announce and the "Announce now" button: announce a draft meeting and send its card to
-everyone who follows its audience; tell the administrator by when the law wanted it announced.
+"""/announce and the "Announce now" button: announce a draft meeting and queue its card for
+everyone who follows its audience (the outbox sender delivers it in the background); tell the
+administrator for how many people, and by when the law wanted it announced. Asked again, it
+says how the delivery is going.
 
 The parent router lets only ADMIN_IDS in, in private chats.
 """
 
-from collections.abc import AsyncIterator
 from contextlib import suppress
 from datetime import date, datetime, time
 
@@ -20,7 +21,8 @@ from locales import Text
 from regulation import explain
 from services.container import Services
 from services.meetings import AnnounceResult, MeetingError, MeetingView
-from services.sender import BroadcastReport, Outgoing
+from services.outbox import Rendered
+from storage.models import OutboxStatus
 
 router = Router(name=__name__)
 
@@ -87,7 +89,7 @@ async def cb_announce(
 ) -> None:
     await query.answer()
     if isinstance(query.message, Message):
-        # The button is one-shot: take it away before the (slow) sending starts.
+        # The button is one-shot: take it away at once.
         with suppress(TelegramBadRequest):
             await query.message.edit_reply_markup(reply_markup=None)
         await announce_and_send(query.message, callback_data.meeting_id, t, services)
@@ -97,51 +99,46 @@ async def announce_and_send(
     message: Message, meeting_id: int, t: Text, services: Services
 ) -> None:
     try:
-        result = await services.meetings.announce(meeting_id)
+        result = await services.meetings.announce(meeting_id, render=announcement_notice)
     except MeetingError as error:
         await message.answer(t(f"admin-announce-{error.reason.value}", id=str(meeting_id)))
         return
     if result.already:
         announced = result.meeting.announced_at
-        await message.answer(
+        lines = [
             t(
                 "admin-announce-already",
                 id=str(meeting_id),
                 when=t.datetime(announced) if announced else "-",
             )
-        )
+        ]
+        progress = await services.meetings.announcement_progress(meeting_id)
+        if progress:
+            lines.append(progress_text(progress, t))
+        await message.answer("\n".join(lines))
         return
-    await message.answer(t("admin-announce-sending", id=str(meeting_id)))
-    # Sent inline for now: the sender paces itself (~25/s), so a big audience keeps this
-    # handler busy for a while; a durable outbox replaces this in the next issue.
-    report = await services.sender.broadcast(announcement_messages(result.meeting, services))
-    await message.answer(report_text(result, report, t, services.profile))
+    await message.answer(report_text(result, t, services.profile))
 
 
-async def announcement_messages(
-    meeting: MeetingView, services: Services
-) -> AsyncIterator[Outgoing]:
-    """The card for each person of the audience, in their language (rendered once per
-    language, not once per person)."""
-    rendered: dict[str, tuple[str, InlineKeyboardMarkup]] = {}
-    async for recipient in services.meetings.audience(meeting.id):
-        locale = recipient.locale or services.default_locale
-        if locale not in rendered:
-            rendered[locale] = render_announcement(
-                meeting, services.translator.bind(locale, services.tz)
-            )
-        text, keyboard = rendered[locale]
-        yield Outgoing(chat_id=recipient.user_id, text=text, reply_markup=keyboard)
+def announcement_notice(meeting: MeetingView, t: Text) -> Rendered:
+    """The card each subscriber gets, in their language (rendered once per language)."""
+    text, keyboard = render_announcement(meeting, t)
+    return Rendered(text, keyboard)
 
 
-def report_text(result: AnnounceResult, report: BroadcastReport, t: Text, profile: str) -> str:
-    lines = [
-        t("admin-announce-done", id=str(result.meeting.id)),
-        t("admin-report-sent", count=report.sent),
-        t("admin-report-unreachable", count=report.unreachable),
-    ]
-    if report.failed:
-        lines.append(t("admin-report-failed", count=report.failed))
+def progress_text(counts: dict[OutboxStatus, int], t: Text) -> str:
+    return t(
+        "admin-announce-progress",
+        sent=counts.get(OutboxStatus.SENT, 0),
+        waiting=counts.get(OutboxStatus.PENDING, 0) + counts.get(OutboxStatus.SENDING, 0),
+        unreachable=counts.get(OutboxStatus.UNREACHABLE, 0),
+        failed=counts.get(OutboxStatus.FAILED, 0),
+        skipped=counts.get(OutboxStatus.SKIPPED, 0),
+    )
+
+
+def report_text(result: AnnounceResult, t: Text, profile: str) -> str:
+    lines = [t("admin-announce-queued", id=str(result.meeting.id), count=result.queued)]
     if result.due is None:
         lines.append(t("admin-timing-no-rule"))
     elif result.late:
@@ -163,9 +160,10 @@ def report_text(result: AnnounceResult, report: BroadcastReport, t: Text, profil
 __all__ = [
     "announce_and_send",
     "announce_keyboard",
-    "announcement_messages",
+    "announcement_notice",
     "due_lines",
     "parse_meeting_id",
+    "progress_text",
     "report_text",
     "router",
 ]
