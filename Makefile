@@ -34,8 +34,11 @@ format: $(STAMP)
 	$(BIN)/ruff check --fix .
 
 bench: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'
 	$(BIN)/python bench/kato_bench.py
 	$(BIN)/python bench/citizens_bench.py
+	$(BIN)/python bench/enqueue_bench.py
+	$(BIN)/python bench/sender_bench.py
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache

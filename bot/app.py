@@ -8,7 +8,7 @@ from typing import Any
 from aiogram import Bot, Dispatcher
 from aiogram.client.default import DefaultBotProperties
 from aiogram.client.session.aiohttp import AiohttpSession
-from aiogram.client.telegram import TelegramAPIServer
+from aiogram.client.telegram import PRODUCTION, TelegramAPIServer
 from aiogram.enums import ParseMode
 from aiogram.fsm.storage.base import BaseStorage
 from aiogram.fsm.storage.memory import SimpleEventIsolation
@@ -21,9 +21,13 @@ from bot.middlewares.logging import HandlerNameMiddleware, UpdateLogMiddleware
 from bot.middlewares.user import UserMiddleware
 from bot.retry import RetryAfterMiddleware
 from handlers import get_routers
+from handlers.admin.announce import announcement_notice
+from handlers.official.deadlines import duty_keyboard
 from locales import Translator
+from scheduler.runner import SchedulerRunner
 from services.clock import Clock, SystemClock
 from services.container import Services
+from services.outbox_sender import SenderConfig
 from storage.db import create_engine, create_session_factory
 
 log = logging.getLogger(__name__)
@@ -38,6 +42,14 @@ class App:
     dispatcher: Dispatcher
     services: Services
     translator: Translator
+    # The compliance clock and other periodic tasks; None when the caller drives time itself
+    # (an injected clock: tests call scheduler.runner.tick).
+    scheduler: SchedulerRunner | None = None
+    # The outbox sender's own bot: no retry-after middleware (the sender paces itself and
+    # must see every 429), a connection pool as wide as its window.
+    sender_bot: Bot | None = None
+    # Send the outbox while polling (the one sender, services/outbox_sender.py).
+    run_sender: bool = True
 
     async def start_polling(self, *, set_commands: bool = True, **kwargs: Any) -> None:
         if set_commands:
@@ -47,11 +59,23 @@ class App:
                 self.settings.default_locale,
                 self.settings.admin_ids,
             )
-        await self.dispatcher.start_polling(self.bot, **kwargs)
+        if self.scheduler is not None:
+            self.scheduler.start()
+        if self.run_sender:
+            self.services.outbox_sender.start()
+        try:
+            await self.dispatcher.start_polling(self.bot, **kwargs)
+        finally:
+            await self.services.outbox_sender.stop()
+            if self.scheduler is not None:
+                await self.scheduler.stop()
 
     async def close(self) -> None:
+        await self.services.outbox_sender.stop()
         await self.dispatcher.storage.close()
         await self.bot.session.close()
+        if self.sender_bot is not None:
+            await self.sender_bot.session.close()
         await self.engine.dispose()
 
 
@@ -63,6 +87,29 @@ def create_bot(settings: Settings, token: str, api_url: str | None = None) -> Bo
         token=token,
         session=session,
         default=DefaultBotProperties(parse_mode=ParseMode.HTML),
+    )
+
+
+def create_sender_bot(
+    settings: Settings, token: str, config: SenderConfig, api_url: str | None = None
+) -> Bot:
+    url = api_url or settings.telegram_api_url
+    api = TelegramAPIServer.from_base(url) if url else PRODUCTION
+    return Bot(
+        token=token,
+        session=AiohttpSession(api=api, limit=config.concurrency),
+        default=DefaultBotProperties(parse_mode=ParseMode.HTML),
+    )
+
+
+def sender_config(settings: Settings) -> SenderConfig:
+    sender = settings.sender
+    return SenderConfig.for_rate(
+        sender.rate,
+        paid_broadcast=sender.paid_broadcast,
+        concurrency=sender.concurrency,
+        idle_poll=sender.idle_poll,
+        max_attempts=sender.max_attempts,
     )
 
 
@@ -83,14 +130,20 @@ def build_app(
     api_url: str | None = None,
     clock: Clock | None = None,
     configure_services: Callable[[Services], None] | None = None,
+    run_scheduler: bool | None = None,
 ) -> App:
+    """``run_scheduler``: tick the periodic tasks every minute while polling; by default only
+    on the system clock, since a test that injects a clock moves time and ticks itself."""
     engine = create_engine(settings.database_url)
     session_factory = create_session_factory(engine)
     bot = create_bot(settings, token, api_url)
+    sending = sender_config(settings)
+    sender_bot = create_sender_bot(settings, token, sending, api_url)
     translator = Translator()
     services = Services.create(
         session_factory=session_factory,
-        bot=bot,
+        bot=sender_bot,
+        sender_config=sending,
         translator=translator,
         clock=clock or SystemClock(),
         tz=settings.tz,
@@ -98,6 +151,10 @@ def build_app(
         admin_ids=settings.admin_ids,
         default_locale=settings.default_locale,
     )
+    # The reminders' buttons point at handlers, which services must not import.
+    services.duties.keyboard = duty_keyboard
+    services.lifecycle.announcement_render = announcement_notice
+    ticking = clock is None if run_scheduler is None else run_scheduler
     if configure_services is not None:
         configure_services(services)
 
@@ -125,4 +182,6 @@ def build_app(
         dispatcher=dispatcher,
         services=services,
         translator=translator,
+        scheduler=SchedulerRunner(services) if ticking else None,
+        sender_bot=sender_bot,
     )

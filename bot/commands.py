@@ -16,13 +16,26 @@ CITIZEN_COMMANDS = (
     "subscribe",
     "subscriptions",
     "myquestions",
+    "plans",
+    "settings",
     "language",
     "help",
     "privacy",
     "mydata",
     "forget",
 )
-ADMIN_COMMANDS = ("newmeeting", "announce")
+ADMIN_COMMANDS = (
+    "newmeeting",
+    "mymeetings",
+    "announce",
+    "pool",
+    "plan",
+    "progress",
+    "deadlines",
+    "office",
+    "officials",
+    "audit",
+)
 
 
 def commands_for(translator: Translator, locale: str, *, admin: bool = False) -> list[BotCommand]:

@@ -9,6 +9,12 @@ from enum import StrEnum
 
 from aiogram.filters.callback_data import CallbackData
 
+# The rating buttons travel inside outbox notices that a service renders, and services may not
+# import handlers: the factory lives beside the notice and is listed here ("rt1").
+from services.citizen_notices import RatingCb as RatingCb
+from services.duties import CalendarStep
+from services.preferences import NoticeSwitch
+
 
 class LanguageCb(CallbackData, prefix="lg1"):
     code: str
@@ -142,3 +148,305 @@ class AdminDurationCb(CallbackData, prefix="ad1"):
     """A duration in minutes offered as a button in the /newmeeting wizard."""
 
     minutes: int
+
+
+# --- officials and their rights (/officials, /audit) ---------------------------------------------
+
+
+class OfficialsAction(StrEnum):
+    LIST = "l"  # /officials again, page `page`
+    AKIMAT = "a"  # one akimat: its officials and open invitations
+    INVITE = "i"  # a new invitation link to `akimat_id`
+    REMOVE = "r"  # ask to confirm removing `user_id` from `akimat_id`
+    REMOVE_CONFIRM = "y"
+    PICK = "p"  # invite to an akimat not listed: type its locality's name
+
+
+class OfficialsCb(CallbackData, prefix="of1"):
+    action: OfficialsAction
+    akimat_id: int = 0
+    user_id: int = 0
+    page: int = 0
+
+
+class InviteRevokeCb(CallbackData, prefix="of2"):
+    """Revoke the open invitation whose token is `token` (an admin's own button)."""
+
+    token: str
+    akimat_id: int = 0
+
+
+class OfficialsPickCb(CallbackData, prefix="of3"):
+    """The locality whose akimat an invitation is for, chosen among search hits."""
+
+    code: str
+
+
+class AuditPageCb(CallbackData, prefix="of4"):
+    page: int = 0
+
+
+# --- the question pool of a meeting (handlers/official/pool.py) ------------------------------
+
+
+class PoolStatusFilter(StrEnum):
+    ALL = "a"
+    NEW = "n"
+    ACCEPTED = "c"
+    ANSWERED = "w"
+    REJECTED = "r"
+    MERGED = "m"
+
+
+class PoolKindFilter(StrEnum):
+    ALL = "a"
+    QUESTION = "q"
+    PROPOSAL = "p"
+
+
+class PoolListCb(CallbackData, prefix="qp1"):
+    """A page of a meeting's pool with its filters (also the button on a meeting's card)."""
+
+    meeting_id: int
+    status: PoolStatusFilter = PoolStatusFilter.ALL
+    kind: PoolKindFilter = PoolKindFilter.ALL
+    page: int = 0
+
+
+class PoolItemAction(StrEnum):
+    OPEN = "o"
+    ACCEPT = "c"
+    ANSWER = "w"
+    REJECT = "r"
+    MERGE = "m"
+    PHOTO = "f"
+
+
+class PoolItemCb(CallbackData, prefix="qp2"):
+    """An act on one question; status, kind and page are the list it was opened from."""
+
+    action: PoolItemAction
+    question_id: int
+    status: PoolStatusFilter = PoolStatusFilter.ALL
+    kind: PoolKindFilter = PoolKindFilter.ALL
+    page: int = 0
+
+
+class PoolMergeCb(CallbackData, prefix="qp3"):
+    """Merging duplicate `question_id`: the picker (target 0, page `pick_page`), the question
+    to confirm (`target_id`), or the merge itself (`confirm`)."""
+
+    question_id: int
+    target_id: int = 0
+    pick_page: int = 0
+    confirm: bool = False
+    status: PoolStatusFilter = PoolStatusFilter.ALL
+    kind: PoolKindFilter = PoolKindFilter.ALL
+    page: int = 0
+
+
+class PoolSendAction(StrEnum):
+    SEND = "s"
+    CANCEL = "c"
+
+
+class PoolSendCb(CallbackData, prefix="qp4"):
+    """Send (or drop) the answer or reason typed for `question_id`."""
+
+    action: PoolSendAction
+    question_id: int
+
+
+class PoolExportCb(CallbackData, prefix="qp5"):
+    meeting_id: int
+
+
+# --- the meeting lifecycle (/newmeeting for officials, /mymeetings) ------------------------------
+
+
+class LcListCb(CallbackData, prefix="lc1"):
+    """A tab and page of /mymeetings; `group` is a services.lifecycle.ListGroup value."""
+
+    group: str = "active"
+    page: int = 0
+
+
+class LcAction(StrEnum):
+    OPEN = "o"
+    ANNOUNCE = "a"
+    SCHEDULE = "s"
+    UNSCHEDULE = "u"
+    MOVE = "m"
+    MOVE_CONFIRM = "v"
+    CANCEL = "c"
+    CANCEL_CONFIRM = "y"
+    RECEPTION = "r"
+    HOLD = "h"
+    CLOSE = "x"
+    # Leave a started input (a date, a reason) and show the card again.
+    BACK = "b"
+
+
+class LcMeetingCb(CallbackData, prefix="lc2"):
+    """A button of a meeting's management card; rights and status are re-checked on press.
+    `fresh`: OPEN from under a duty reminder, the card comes as a new message."""
+
+    action: LcAction
+    meeting_id: int
+    fresh: bool = False
+
+
+class LcPresentationCb(CallbackData, prefix="lc3"):
+    """The planned presentation length offered as a button in the /newmeeting wizard."""
+
+    minutes: int
+
+
+class LcCalendarCb(CallbackData, prefix="lc4"):
+    """In the annual calendar (False) or held on the population's demand (True)."""
+
+    off_calendar: bool
+
+
+# --- /settings and meeting ratings ---------------------------------------------------------------
+
+
+class SettingsSwitchCb(CallbackData, prefix="st1"):
+    """Turn one kind of notification on or off. Carries the value to set, not "flip", so the
+    second tap of a double tap changes nothing."""
+
+    switch: NoticeSwitch
+    on: bool
+
+
+class QuietAction(StrEnum):
+    MENU = "m"
+    SET = "s"  # a preset: `start` to `end`
+    OFF = "o"
+    TYPE = "t"  # type one's own hours
+    CANCEL = "c"  # leave typing
+    BACK = "b"  # back to /settings
+
+
+class QuietHoursCb(CallbackData, prefix="st2"):
+    action: QuietAction
+    start: int = 0
+    end: int = 0
+
+
+# --- the compliance clock (/deadlines, the buttons of duty reminders) ----------------------------
+#
+# `fresh` (here and on the plan and report screens below): the button sits under a notice, a duty
+# reminder, which must stay in the chat as it was (its due date, the clause it cites): the screen
+# comes as a new message. Without it the button sits on the screen itself, which is replaced.
+# (The citizens' plan buttons, pl1-pl3, mark the other case, `here`: a new message is their
+# default, since most of them sit on cards and notices.)
+
+
+class DeadlinesCb(CallbackData, prefix="dl1"):
+    """A page of /deadlines: every akimat the person sees (`akimat_id` 0) or one of them."""
+
+    akimat_id: int = 0
+    page: int = 0
+    fresh: bool = False
+
+
+class CalendarMarkCb(CallbackData, prefix="dl2"):
+    """Record the akimat's annual calendar of `year` as approved or submitted; the first tap
+    asks, the second (`confirm`) records."""
+
+    akimat_id: int
+    year: int
+    step: CalendarStep
+    confirm: bool = False
+    fresh: bool = False
+
+
+# --- action plans and quarterly progress (handlers/citizen/plans.py, handlers/official/) --------
+
+
+class PlanViewCb(CallbackData, prefix="pl1"):
+    """A meeting's published action plan, page `page` of its items. `here`: the button sits on
+    the plan's own screen (re-render it in place) rather than on a card or a notice."""
+
+    meeting_id: int
+    page: int = 0
+    here: bool = False
+
+
+class PlanHistoryCb(CallbackData, prefix="pl2"):
+    """A plan's published quarterly reports (`report_id` 0), or one report, page `page`."""
+
+    meeting_id: int
+    report_id: int = 0
+    page: int = 0
+    here: bool = False
+
+
+class PlanFollowCb(CallbackData, prefix="pl3"):
+    """Follow (`on`) or stop following a plan's progress: the value to set, not "flip"."""
+
+    meeting_id: int
+    on: bool
+    page: int = 0
+    here: bool = False
+
+
+class PlansListCb(CallbackData, prefix="pl4"):
+    """A page of /plans."""
+
+    page: int = 0
+
+
+class PlanEditAction(StrEnum):
+    LIST = "l"  # the meetings awaiting a plan (/plan)
+    OPEN = "o"  # the plan's screen, page `page` of its items
+    SUMMARY = "s"
+    ADD = "a"
+    TEMPLATE = "t"
+    UPLOAD = "u"
+    REMOVE = "r"
+    PUBLISH = "p"  # ask to confirm
+    CONFIRM = "y"  # publish
+    LINK_DONE = "d"  # the linked-questions step is finished
+    CANCEL = "c"  # leave what is being typed; the draft stays
+
+
+class PlanEditCb(CallbackData, prefix="pl5"):
+    action: PlanEditAction
+    meeting_id: int = 0
+    page: int = 0
+    fresh: bool = False
+
+
+class PlanLinkCb(CallbackData, prefix="pl6"):
+    """In the linked-questions step: link or unlink `question_id` (`page` of the choices)."""
+
+    meeting_id: int
+    question_id: int = 0
+    page: int = 0
+
+
+class ProgressAction(StrEnum):
+    LIST = "l"  # the plans progress is reported on (/progress)
+    OPEN = "o"  # the report of quarter `value` (yyyyq, 0: the default one), page `page`
+    QUARTERS = "q"  # choose another quarter
+    ITEM = "i"  # fill in `item_id`
+    STATUS = "s"  # `value`: the index of the status in PROGRESS_STATUSES
+    SAME = "m"  # as in the last published report
+    PERCENT = "p"  # `value` percent
+    NO_COMMENT = "n"
+    KEEP_COMMENT = "k"  # keep the last published comment
+    PUBLISH = "u"  # ask to confirm
+    CONFIRM = "y"
+    CANCEL = "c"
+
+
+class ProgressCb(CallbackData, prefix="pl7"):
+    action: ProgressAction
+    meeting_id: int = 0
+    report_id: int = 0
+    item_id: int = 0
+    value: int = 0
+    page: int = 0
+    fresh: bool = False

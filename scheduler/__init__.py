@@ -1,1 +1,1 @@
-"""Scheduled jobs (the compliance clock of the officials' issue) will live here; none run yet."""
+"""The scheduler: periodic tasks (scheduler/tasks/) run by one interval job (runner.py)."""

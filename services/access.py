@@ -121,6 +121,20 @@ class AccessService:
             await self.audit(user_id, action, akimat_id=akimat_id, target=target, allowed=False)
             raise AccessDeniedError(action, akimat_id)
 
+    async def require_admin(
+        self,
+        user_id: int,
+        *,
+        action: str,
+        akimat_id: int | None = None,
+        target: str | None = None,
+    ) -> None:
+        """Raise AccessDeniedError (and audit it) unless ``user_id`` is an admin: for what only
+        admins do whatever akimat it concerns, such as appointing and removing officials."""
+        if not self.is_admin(user_id):
+            await self.audit(user_id, action, akimat_id=akimat_id, target=target, allowed=False)
+            raise AccessDeniedError(action, akimat_id)
+
     async def audit(
         self,
         actor_id: int,

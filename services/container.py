@@ -8,12 +8,19 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from locales import Translator
 from services.access import AccessService
+from services.citizen_notices import CitizenNoticeService
 from services.clock import Clock
+from services.duties import DutyService
+from services.lifecycle import LifecycleService
 from services.localities import LocalityService
 from services.meetings import MeetingService
+from services.officials import OfficialsService
 from services.outbox import Outbox
+from services.outbox_sender import OutboxSender, SenderConfig
+from services.plans import PlanService
+from services.pool import PoolService
+from services.preferences import PreferenceService
 from services.questions import QuestionService
-from services.sender import Sender
 from services.subscriptions import SubscriptionService
 from services.users import UserService
 
@@ -31,9 +38,16 @@ class Services:
     meetings: MeetingService
     questions: QuestionService
     subscriptions: SubscriptionService
-    sender: Sender
     access: AccessService
     outbox: Outbox
+    outbox_sender: OutboxSender
+    officials: OfficialsService
+    duties: DutyService
+    preferences: PreferenceService
+    citizen_notices: CitizenNoticeService
+    pool: PoolService
+    lifecycle: LifecycleService
+    plans: PlanService
 
     @classmethod
     def create(
@@ -47,8 +61,17 @@ class Services:
         profile: str,
         admin_ids: frozenset[int],
         default_locale: str,
+        sender_config: SenderConfig | None = None,
     ) -> "Services":
+        """``bot``: the one the outbox sender sends notifications with."""
         users = UserService(session_factory, clock, default_locale)
+        access = AccessService(session_factory, clock, admin_ids)
+        outbox = Outbox(clock, translator, tz, default_locale)
+        outbox_sender = OutboxSender(
+            session_factory, bot, clock=clock, tz=tz, config=sender_config
+        )
+        outbox.on_enqueue(outbox_sender.wake)
+        meetings = MeetingService(session_factory, clock, tz, profile, outbox=outbox)
         return cls(
             clock=clock,
             tz=tz,
@@ -58,10 +81,23 @@ class Services:
             translator=translator,
             users=users,
             localities=LocalityService(session_factory),
-            meetings=MeetingService(session_factory, clock, tz, profile),
+            meetings=meetings,
             questions=QuestionService(session_factory, clock, tz),
             subscriptions=SubscriptionService(session_factory, clock),
-            sender=Sender(bot, on_unreachable=users.mark_unreachable),
-            access=AccessService(session_factory, clock, admin_ids),
-            outbox=Outbox(clock, translator, tz),
+            access=access,
+            outbox=outbox,
+            outbox_sender=outbox_sender,
+            officials=OfficialsService(session_factory, clock, access, outbox, default_locale),
+            duties=DutyService(
+                session_factory, clock, tz, profile, admin_ids, default_locale, outbox
+            ),
+            preferences=PreferenceService(session_factory, clock),
+            citizen_notices=CitizenNoticeService(
+                session_factory, clock, tz, meetings, outbox, default_locale
+            ),
+            pool=PoolService(session_factory, clock, tz, access, outbox, default_locale),
+            lifecycle=LifecycleService(
+                session_factory, clock, tz, profile, meetings, access, outbox
+            ),
+            plans=PlanService(session_factory, clock, tz, profile, outbox, access, default_locale),
         )

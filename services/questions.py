@@ -17,6 +17,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from services.clock import Clock
+from services.meetings import OPEN_MEETING_STATUSES
 from services.paging import Page
 from storage.models import (
     Akimat,
@@ -43,7 +44,7 @@ NUMBER_PREFIX = {QuestionKind.QUESTION: "Q", QuestionKind.PROPOSAL: "P"}
 
 class QuestionErrorReason(StrEnum):
     MEETING_NOT_FOUND = "meeting_not_found"
-    # A draft, cancelled or rescheduled meeting: nothing to send questions to.
+    # A draft or cancelled meeting: nothing to send questions to.
     MEETING_NOT_OPEN = "meeting_not_open"
     # The questions cutoff passed, or the meeting was already held.
     MEETING_CLOSED = "meeting_closed"
@@ -86,12 +87,13 @@ class MeetingBrief:
     host_name_ru: str
 
     def questions_open(self, now: datetime) -> bool:
-        return self.status is MeetingStatus.ANNOUNCED and now < self.questions_cutoff
+        # A moved ("rescheduled") meeting is still coming: questions stay open.
+        return self.status in OPEN_MEETING_STATUSES and now < self.questions_cutoff
 
     def supports_open(self, now: datetime) -> bool:
         # Supports rank the pool the akim answers; they make sense until the meeting begins,
         # even after new questions are no longer taken.
-        return self.status is MeetingStatus.ANNOUNCED and now < self.starts_at
+        return self.status in OPEN_MEETING_STATUSES and now < self.starts_at
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,6 +115,10 @@ class QuestionView:
     # Set by `ask` when the same author already sent the same text for this meeting: the
     # existing question is returned instead of a second row.
     duplicate: bool = False
+    # What the akimat decided (services/pool.py): the answer (answered) or the reason
+    # (rejected), and for a merged duplicate the number of the question it went into.
+    resolution: str | None = None
+    merged_into_number: str | None = None
 
 
 def validate_text(text: str) -> str:
@@ -303,7 +309,7 @@ def _check_open(brief: MeetingBrief | None, now: datetime) -> MeetingBrief:
         raise QuestionError(QuestionErrorReason.MEETING_NOT_FOUND)
     if brief.status in (MeetingStatus.HELD, MeetingStatus.CLOSED):
         raise QuestionError(QuestionErrorReason.MEETING_CLOSED)
-    if brief.status is not MeetingStatus.ANNOUNCED:
+    if brief.status not in OPEN_MEETING_STATUSES:
         raise QuestionError(QuestionErrorReason.MEETING_NOT_OPEN)
     if now >= brief.questions_cutoff or now >= brief.starts_at:
         raise QuestionError(QuestionErrorReason.MEETING_CLOSED)
@@ -361,8 +367,23 @@ async def _views(
                 )
             ).all()
         )
+    targets = {row[0].merged_into_id for row in rows} - {None}
+    numbers: dict[int, str | None] = {}
+    if targets:
+        numbers = dict(
+            (
+                await session.execute(
+                    select(Question.id, Question.public_number).where(Question.id.in_(targets))
+                )
+            ).all()
+        )
     return [
-        _view(question, starts_at, name_kk, name_ru, viewer_id, question.id in supported)
+        replace(
+            _view(question, starts_at, name_kk, name_ru, viewer_id, question.id in supported),
+            merged_into_number=numbers.get(question.merged_into_id)
+            if question.merged_into_id is not None
+            else None,
+        )
         for question, starts_at, name_kk, name_ru in rows
     ]
 
@@ -390,6 +411,7 @@ def _view(
         host_name_ru=host_name_ru,
         is_own=viewer_id is not None and question.author_id == viewer_id,
         supported_by_viewer=supported_by_viewer,
+        resolution=question.resolution,
     )
 
 

@@ -9,7 +9,18 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from services.clock import Clock
-from storage.models import Locality, Question, Subscription, Support, User
+from storage.models import (
+    ActionPlan,
+    Locality,
+    NotificationSettings,
+    OutboxMessage,
+    PlanFollow,
+    Question,
+    Rating,
+    Subscription,
+    Support,
+    User,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,6 +123,22 @@ class UserService:
                     .order_by(Support.created_at)
                 )
             ).all()
+            settings = await session.get(NotificationSettings, user_id)
+            ratings = (
+                await session.execute(
+                    select(Rating.meeting_id, Rating.score, Rating.created_at)
+                    .where(Rating.user_id == user_id)
+                    .order_by(Rating.meeting_id)
+                )
+            ).all()
+            followed = (
+                await session.execute(
+                    select(ActionPlan.meeting_id)
+                    .join(PlanFollow, PlanFollow.plan_id == ActionPlan.id)
+                    .where(PlanFollow.user_id == user_id)
+                    .order_by(ActionPlan.meeting_id)
+                )
+            ).scalars()
             return {
                 "telegram_id": user.id,
                 "language": user.locale,
@@ -145,6 +172,12 @@ class UserService:
                 "supported_questions": [
                     {"number": number, "at": _iso(at)} for at, number in supports
                 ],
+                "notification_settings": _settings(settings),
+                "ratings": [
+                    {"meeting_id": meeting_id, "score": score, "at": _iso(at)}
+                    for meeting_id, score, at in ratings
+                ],
+                "followed_plans_of_meetings": list(followed),
             }
 
     async def export_json(self, user_id: int) -> bytes:
@@ -163,6 +196,9 @@ class UserService:
             )
             await session.execute(delete(Support).where(Support.user_id == user_id))
             await session.execute(delete(Subscription).where(Subscription.user_id == user_id))
+            # Settings, ratings, plan follows and an official's role go with the user row
+            # (ON DELETE CASCADE); what was queued for them is personal data too.
+            await session.execute(delete(OutboxMessage).where(OutboxMessage.chat_id == user_id))
             await session.execute(delete(User).where(User.id == user_id))
             await session.commit()
 
@@ -176,6 +212,19 @@ class UserService:
                 setattr(user, name, value)
             await session.commit()
             return UserView.of(user, self._default_locale)
+
+
+def _settings(settings: NotificationSettings | None) -> dict[str, Any] | None:
+    if settings is None:
+        return None
+    kinds = ("announcements", "reminders", "broadcasts", "plans", "progress", "questions")
+    values: dict[str, Any] = {kind: getattr(settings, kind) for kind in (*kinds, "ratings")}
+    values["quiet_hours"] = (
+        f"{settings.quiet_from:02d}-{settings.quiet_to:02d}"
+        if settings.quiet_from is not None and settings.quiet_to is not None
+        else None
+    )
+    return values
 
 
 def _iso(value: datetime | None) -> str | None:

@@ -9,7 +9,7 @@ from html import escape
 from aiogram.types import InlineKeyboardMarkup
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
-from handlers.callbacks import MeetingAction, MeetingCb
+from handlers.callbacks import MeetingAction, MeetingCb, PlanViewCb
 from handlers.names import locality_name
 from locales import Text
 from services.meetings import MeetingView
@@ -27,16 +27,23 @@ def render_card_text(meeting: MeetingView, t: Text) -> str:
     lines = [t("meet-card-title", id=meeting.id)]
     if meeting.status is MeetingStatus.DRAFT:
         lines.append(t("meet-card-draft"))
-    elif meeting.status in {MeetingStatus.CANCELLED, MeetingStatus.RESCHEDULED}:
+    elif meeting.is_cancelled:
         lines.append(t("meet-card-cancelled"))
+        if meeting.cancel_reason:
+            lines.append(t("lc-card-cancel-reason", reason=escape(meeting.cancel_reason)))
     lines.append(host_line(meeting, t))
     lines.append(t("meet-card-when", when=t.weekday_datetime(meeting.starts_at)))
+    if meeting.was_moved and meeting.previous_starts_at is not None:
+        lines.append(t("lc-card-moved-from", when=t.weekday_datetime(meeting.previous_starts_at)))
     venue = locality_name(meeting.venue.name_kk, meeting.venue.name_ru, locale)
     lines.append(t("meet-card-place", venue=venue, place=escape(meeting.place)))
     audience = locality_name(meeting.audience.name_kk, meeting.audience.name_ru, locale)
     lines.append(t("meet-card-audience", audience=audience))
     if meeting.broadcast_url:
         lines.append(t("meet-card-broadcast", url=escape(meeting.broadcast_url, quote=True)))
+    if meeting.is_cancelled:
+        # Neither held nor taking questions: the reason above says it all.
+        return "\n".join(lines)
     if meeting.is_over:
         lines.append(t("meet-card-over"))
     elif meeting.questions_open:
@@ -48,6 +55,9 @@ def render_card_text(meeting: MeetingView, t: Text) -> str:
 
 def card_keyboard(meeting: MeetingView, t: Text) -> InlineKeyboardMarkup:
     builder = InlineKeyboardBuilder()
+    if meeting.is_cancelled:
+        # Nothing to ask, browse or put in a calendar any more.
+        return builder.as_markup()
     sizes: list[int] = []
     if meeting.questions_open:
         builder.button(
@@ -69,6 +79,10 @@ def card_keyboard(meeting: MeetingView, t: Text) -> InlineKeyboardMarkup:
             text=t("meet-btn-calendar"),
             callback_data=MeetingCb(action=MeetingAction.CALENDAR, meeting_id=meeting.id),
         )
+        sizes.append(1)
+    if meeting.status is MeetingStatus.CLOSED:
+        # Publishing the action plan is what closes a meeting (services/plans.py).
+        builder.button(text=t("plan-open-button"), callback_data=PlanViewCb(meeting_id=meeting.id))
         sizes.append(1)
     if meeting.broadcast_url:
         builder.button(text=t("meet-btn-broadcast"), url=meeting.broadcast_url)

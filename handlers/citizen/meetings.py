@@ -112,8 +112,8 @@ async def show_meeting_card(
 ) -> None:
     """Send the card of meeting ``meeting_id`` as a new message (deep links, buttons).
 
-    Citizens see announced meetings only; administrators also see drafts, to check them
-    before announcing.
+    Citizens see announced meetings (moved ones with the old time, cancelled ones marked so);
+    administrators also see drafts, to check them before announcing.
     """
     meeting = await _openable(meeting_id, user, services)
     if isinstance(meeting, str):
@@ -128,10 +128,12 @@ async def _openable(meeting_id: int, user: UserView, services: Services) -> Meet
     meeting = await services.meetings.get(meeting_id)
     if meeting is None:
         return "meet-not-found"
-    if meeting.status in {MeetingStatus.CANCELLED, MeetingStatus.RESCHEDULED}:
-        return "meet-cancelled"
-    if meeting.status is MeetingStatus.DRAFT and user.id not in services.admin_ids:
-        # A draft's number is not a secret, but its content is not public yet.
+    never_public = meeting.status is MeetingStatus.DRAFT or (
+        meeting.is_cancelled and meeting.announced_at is None
+    )
+    if never_public and user.id not in services.admin_ids:
+        # A draft's number is not a secret, but its content is not public (yet, or ever: a
+        # draft cancelled before it was announced).
         return "meet-not-found"
     return meeting
 
@@ -209,6 +211,9 @@ async def cb_meeting_calendar(
     if pressed is None:
         return
     meeting, message = pressed
+    if meeting.is_cancelled:
+        await query.answer(t("meet-cancelled"), show_alert=True)
+        return
     if meeting.is_over:
         await query.answer(t("meet-calendar-over"), show_alert=True)
         return

@@ -25,7 +25,7 @@ from locales import Text
 from services.container import Services
 from services.questions import QuestionOrder, QuestionView, SupportResult
 from services.users import UserView
-from storage.models import MeetingStatus
+from storage.models import MeetingStatus, QuestionStatus
 
 router = Router(name=__name__)
 
@@ -33,6 +33,8 @@ PAGE_SIZE = 5
 # Lists show the start of long texts so a page stays far below Telegram's 4096 characters.
 LIST_TEXT_LIMIT = 300
 MINE_TEXT_LIMIT = 200
+# The akimat's answer or reason in /myquestions; five items with both stay under 4096.
+MINE_RESOLUTION_LIMIT = 250
 
 SUPPORT_ANSWERS = {
     SupportResult.ADDED: "q-supported",
@@ -79,7 +81,7 @@ async def render_mine(
 
 
 def mine_item(t: Text, question: QuestionView) -> str:
-    return t(
+    item = t(
         "q-mine-item",
         number=question.public_number,
         kind=t("q-kind", kind=question.kind.value),
@@ -90,6 +92,21 @@ def mine_item(t: Text, question: QuestionView) -> str:
         ),
         text=escape(shorten(question.text, MINE_TEXT_LIMIT)),
     )
+    outcome = mine_outcome(t, question)
+    return f"{item}\n{outcome}" if outcome else item
+
+
+def mine_outcome(t: Text, question: QuestionView) -> str:
+    """What the akimat decided (services/pool.py), shortened: the full answer or reason came
+    to the author as a message of its own."""
+    resolution = escape(shorten(question.resolution or "", MINE_RESOLUTION_LIMIT))
+    if question.status is QuestionStatus.ANSWERED and resolution:
+        return t("pool-mine-answer", resolution=resolution)
+    if question.status is QuestionStatus.REJECTED and resolution:
+        return t("pool-mine-reason", resolution=resolution)
+    if question.status is QuestionStatus.MERGED and question.merged_into_number:
+        return t("pool-mine-merged", number=question.merged_into_number)
+    return ""
 
 
 async def render_questions(
@@ -104,7 +121,7 @@ async def render_questions(
     brief = await services.questions.meeting(meeting_id)
     if brief is None or brief.status is MeetingStatus.DRAFT:
         return "q-meeting-not-found"
-    if brief.status in (MeetingStatus.CANCELLED, MeetingStatus.RESCHEDULED):
+    if brief.status is MeetingStatus.CANCELLED:
         return "q-list-unavailable"
     order = QuestionOrder.NEWEST if sort is QuestionSort.NEW else QuestionOrder.SUPPORT
     result = await services.questions.browse(

@@ -1,7 +1,8 @@
 """/start: language, what the bot does, consent, then the first locality. Also /language,
-/help and deep links (`?start=m<id>` opens a meeting card)."""
+/help and deep links (`?start=m<id>` opens a meeting card, `?start=inv_<token>` makes an
+official of an akimat: see handlers/official/officials.py)."""
 
-from aiogram import F, Router
+from aiogram import Bot, F, Router
 from aiogram.filters import Command, CommandObject, CommandStart
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
@@ -15,14 +16,17 @@ from handlers.callbacks import (
     SearchStartCb,
 )
 from handlers.citizen.meetings import show_meeting_card
+from handlers.official.officials import invite_before_consent, open_invite
 from handlers.replies import edit_or_answer
 from locales import LOCALES, Text
 from services.container import Services
+from services.officials import AcceptOutcome, parse_invite_payload
 from services.users import UserView
 
 router = Router(name=__name__)
 
 PENDING_MEETING = "pending_meeting"
+PENDING_INVITE = "pending_invite"
 
 
 def language_keyboard(t: Text) -> InlineKeyboardMarkup:
@@ -66,12 +70,18 @@ async def cmd_start(
     t: Text,
     state: FSMContext,
     services: Services,
+    bot: Bot,
 ) -> None:
     meeting_id = parse_meeting_payload(command.args)
-    if command.args and meeting_id is None:
+    invite_token = parse_invite_payload(command.args)
+    if command.args and meeting_id is None and invite_token is None:
         await message.answer(t("start-bad-link"))
     if user.has_consent:
         await state.set_state(None)
+        if invite_token is not None:
+            name = message.from_user.full_name if message.from_user else str(user.id)
+            await open_invite(message, invite_token, user, name, t, services, bot)
+            return
         if meeting_id is not None:
             await show_meeting_card(message, meeting_id, user, t, services)
             return
@@ -81,6 +91,11 @@ async def cmd_start(
     await state.clear()
     if meeting_id is not None:
         await state.update_data({PENDING_MEETING: meeting_id})
+    if invite_token is not None and await invite_before_consent(
+        message, invite_token, t, services
+    ):
+        # Applied once consent is given (the invitation is checked again then).
+        await state.update_data({PENDING_INVITE: invite_token})
     await message.answer(t("start-choose-language"), reply_markup=language_keyboard(t))
 
 
@@ -121,6 +136,7 @@ async def cb_consent_accept(
     t: Text,
     state: FSMContext,
     services: Services,
+    bot: Bot,
 ) -> None:
     already = user.has_consent
     user = await services.users.accept_consent(user.id)
@@ -129,9 +145,18 @@ async def cb_consent_accept(
         await edit_or_answer(query, t("consent-already"))
         return
     await edit_or_answer(query, t("consent-thanks"))
-    pending = (await state.get_data()).get(PENDING_MEETING)
+    data = await state.get_data()
+    pending = data.get(PENDING_MEETING)
+    invite_token = data.get(PENDING_INVITE)
     await state.clear()
     if isinstance(query.message, Message):
+        if isinstance(invite_token, str):
+            outcome = await open_invite(
+                query.message, invite_token, user, query.from_user.full_name, t, services, bot
+            )
+            if outcome is AcceptOutcome.ACCEPTED:
+                # An official came for the office, not (yet) to follow a village.
+                return
         if isinstance(pending, int):
             await show_meeting_card(query.message, pending, user, t, services)
         await query.message.answer(

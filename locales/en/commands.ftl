@@ -10,3 +10,4 @@ cmd-forget = Delete my data
 cmd-newmeeting = Create a meeting
 cmd-announce = Announce a meeting
 cmd-subscribe = Follow a locality
+cmd-settings = Notification settings

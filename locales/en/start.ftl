@@ -38,6 +38,8 @@ help-citizen =
     /meetings: upcoming akim meetings in your localities; ask a question or make a proposal, support others' questions, add a meeting to your calendar
     /subscriptions: the localities you follow; add or remove one
     /myquestions: your questions and what became of them
+    /plans: action plans after the meetings and their quarterly progress
+    /settings: which notifications you get, and quiet hours
     /language: change the language
     /privacy: how your data are used
     /mydata: download everything stored about you

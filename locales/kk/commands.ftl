@@ -10,3 +10,4 @@ cmd-forget = Деректерімді жою
 cmd-newmeeting = Кездесу құру
 cmd-announce = Кездесуді жариялау
 cmd-subscribe = Елді мекенді бақылау
+cmd-settings = Хабарламаларды баптау

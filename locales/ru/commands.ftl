@@ -10,3 +10,4 @@ cmd-forget = Удалить мои данные
 cmd-newmeeting = Создать встречу
 cmd-announce = Объявить встречу
 cmd-subscribe = Подписаться на населённый пункт
+cmd-settings = Настройки уведомлений

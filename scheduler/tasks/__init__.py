@@ -7,8 +7,16 @@ the outbox's unique keys make each notification go out once.
 from collections.abc import Awaitable, Callable
 from datetime import datetime
 
+from scheduler.tasks.citizen_reminders import citizen_reminders
+from scheduler.tasks.compliance import compliance
+from scheduler.tasks.meetings import meetings
 from services.container import Services
 
 Task = Callable[[Services, datetime], Awaitable[None]]
 
-TASKS: dict[str, Task] = {}
+TASKS: dict[str, Task] = {
+    # First: a meeting announced in this tick is then reminded of like any other.
+    "meetings": meetings,
+    "compliance": compliance,
+    "citizen_reminders": citizen_reminders,
+}

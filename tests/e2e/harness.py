@@ -17,7 +17,7 @@ from aiogram import Bot, Dispatcher
 from aiogram.types import Update
 
 from bot.app import App
-from bot.config import Settings
+from bot.config import SenderSettings, Settings
 from bot.local import local_bot
 from locales import Text
 from sandbox.client import ChatSession, SandboxClient
@@ -112,6 +112,10 @@ async def running_world(
         bot_token=None,
         database_url=database_url,
         admin_ids=frozenset({ADMIN_ID}),
+        # The outbox sender runs in the background (as with `make run`); after the test moves
+        # the clock it finds what became due within this many seconds. Tests that need it all
+        # sent at a known point call `await world.services.outbox_sender.drain()`.
+        sender=SenderSettings(idle_poll=0.1),
     )
     async with (
         local_bot(settings, config, clock=clock, load_sample=load_sample) as local,

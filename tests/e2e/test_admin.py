@@ -51,13 +51,16 @@ async def test_newmeeting_announce_and_calendar(world: BotWorld, locale: str) ->
     admin = await world.admin(locale)
 
     [ask] = await admin.say("/newmeeting")
-    assert ask.content == plain(t("admin-ask-host"))
+    # An admin answers every step: nine, the host first.
+    assert ask.content == plain(t("admin-ask-host", step=1, steps=9))
 
     # Host: a name, then a pick among units with an akim.
     [hits] = await admin.say("Қараағаш")
     assert hits.content == t("admin-pick-host")
     await admin.press(hits, names["karaagash"])
-    assert admin.last.content == plain(t("admin-ask-venue", host=names["karaagash"]))
+    assert admin.last.content == plain(
+        t("admin-ask-venue", host=names["karaagash"], step=2, steps=9)
+    )
 
     # Venue: typed, inside the host's territory; a place outside it is not offered.
     [none] = await admin.say("Күйгенбаз")
@@ -74,12 +77,26 @@ async def test_newmeeting_announce_and_calendar(world: BotWorld, locale: str) ->
     [past] = await admin.say("01.01.2026 10:00")
     assert past.content.startswith(plain(t("admin-datetime-past", now="X")).split("(")[0])
     await admin.say("05.12.2026 15:00")
-    assert admin.last.content == plain(t("admin-ask-duration", min=15, max=480))
+    assert admin.last.content == plain(t("admin-ask-duration", min=15, max=480, step=5, steps=9))
 
     # Duration: out of bounds, then the default button.
     [bad] = await admin.say("5")
     assert bad.content == t("admin-error-bad-duration", min_duration=15, max_duration=480)
     await admin.press(admin.last, t("admin-duration-default-button", minutes=120))
+
+    # The akim's presentation: a quarter of 120 minutes at most (seed 001, clause 3.3).
+    assert admin.last.content == plain(
+        t(
+            "admin-ask-presentation",
+            duration=120,
+            max=30,
+            seed="001",
+            clause="3.3",
+            step=6,
+            steps=9,
+        )
+    )
+    await admin.press(admin.last, t("admin-presentation-button", minutes=20))
 
     # Place: too short, then with characters that must be escaped.
     [bad] = await admin.say("ab")
@@ -89,9 +106,14 @@ async def test_newmeeting_announce_and_calendar(world: BotWorld, locale: str) ->
     # Broadcast link: not a link, then a link.
     [bad] = await admin.say("instagram")
     assert bad.content == plain(t("admin-error-bad-broadcast-url"))
-    [summary] = await admin.say("https://instagram.com/karaagash_akimat")
+    [calendar] = await admin.say("https://instagram.com/karaagash_akimat")
+    assert calendar.content == plain(t("admin-ask-calendar", step=9, steps=9))
+    await admin.press(calendar, t("admin-calendar-in-button"))
+    summary = admin.last
     assert "<үлкен зал> & фойе" in summary.content
     assert "https://instagram.com/karaagash_akimat" in summary.content
+    assert plain(t("admin-summary-presentation", minutes=20)) in summary.content
+    assert plain(t("admin-summary-calendar-in")) in summary.content
 
     await admin.press(summary, t("admin-save-button"))
     meeting = await latest_meeting(world)
@@ -100,7 +122,11 @@ async def test_newmeeting_announce_and_calendar(world: BotWorld, locale: str) ->
     # A rural okrug announces a week before (seed 001, clause 3.4): by 28 November.
     assert t.date(datetime(2026, 11, 28, 12, tzinfo=ALMATY)) in saved.content
     assert plain(t("admin-due-source", seed="001", clause="3.4")) in saved.content
-    assert f"/announce {meeting.id}" in saved.content
+    assert "/mymeetings" in saved.content
+    # The saved draft carries its management buttons (handlers/official/meetings.py).
+    assert t("lc-btn-announce") in [b.text for b in saved.buttons]
+    assert meeting.presentation_minutes == 20
+    assert meeting.off_calendar is False
     assert meeting.starts_at == datetime(2026, 12, 5, 15, tzinfo=ALMATY)
     assert meeting.audience.code == KARAAGASH
     assert meeting.venue.code == ZHARTAS
@@ -111,10 +137,11 @@ async def test_newmeeting_announce_and_calendar(world: BotWorld, locale: str) ->
     assert usage.content == plain(t("admin-announce-usage"))
     [unknown] = await admin.say("/announce 999")
     assert unknown.content == t("admin-announce-not-found", id="999")
-    sending, report = await admin.say(f"/announce {meeting.id}", minimum=2)
-    assert sending.content == t("admin-announce-sending", id=str(meeting.id))
-    assert t("admin-report-sent", count=1) in report.content
-    assert t("admin-report-unreachable", count=0) in report.content
+    # The card is queued in the outbox with the announcement; the one sender delivers it.
+    [report] = await admin.say(f"/announce {meeting.id}")
+    assert report.content.startswith(
+        plain(t("admin-announce-queued", id=str(meeting.id), count=1))
+    )
     assert plain(t("admin-timing-on-time", due="X")).split("X")[0] in report.content
 
     # The villager got the card; the neighbouring okrug's villager did not.
@@ -132,9 +159,13 @@ async def test_newmeeting_announce_and_calendar(world: BotWorld, locale: str) ->
     assert card.buttons[-1].url == "https://instagram.com/karaagash_akimat"
     assert not [m for m in neighbour.messages.values() if "📣" in m.content]
 
-    # Announcing again sends nothing.
+    # Announcing again sends nothing, and tells how the delivery went.
+    await world.services.outbox_sender.drain()
     [again] = await admin.say(f"/announce {meeting.id}")
     assert again.content.startswith(t("admin-announce-already", id=str(meeting.id), when="")[:10])
+    progress = t("admin-announce-progress", sent=1, waiting=0, unreachable=0, failed=0, skipped=0)
+    assert again.content.endswith(plain(progress))
+    assert not [m for m in villager.messages.values() if "📣" in m.content][1:]
 
     # Add to calendar: a parseable .ics.
     await villager.press(card, t("meet-btn-calendar"))
@@ -165,8 +196,8 @@ async def test_late_announcement_is_reported(world: BotWorld, locale: str) -> No
         1,
     )
     admin = await world.admin(locale)
-    _, report = await admin.say(f"/announce {meeting.id}", minimum=2)
-    assert t("admin-report-sent", count=1) in report.content
+    [report] = await admin.say(f"/announce {meeting.id}")
+    assert plain(t("admin-announce-queued", id=str(meeting.id), count=1)) in report.content
     due = t.date(datetime(2026, 11, 12, 12, tzinfo=ALMATY))
     late = plain(t("admin-timing-late", days=11, due=due, seed="001", clause="3.4"))
     assert late in report.content
@@ -202,7 +233,7 @@ async def test_host_must_have_an_akim_and_citizens_cannot_create(world: BotWorld
     assert answer.content == t("admin-host-none")
     answers = await admin.send("sticker")
     assert answers[0].content == t("admin-expected-other")
-    assert answers[1].content == plain(t("admin-ask-host"))
+    assert answers[1].content == plain(t("admin-ask-host", step=1, steps=9))
 
     citizen = await world.citizen(2004, "ru")
     [answer] = await citizen.say("/newmeeting")

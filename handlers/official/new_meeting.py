@@ -1,16 +1,18 @@
-"""/newmeeting: a short wizard that creates a draft meeting, then offers to announce it.
+"""/newmeeting: a wizard that creates a draft meeting, then shows its management card (announce
+now or later, move, cancel: handlers/official/meetings.py).
 
-The parent router lets only ADMIN_IDS in, in private chats. Every step accepts /cancel and
+The staff router lets admins and officials in. An official creates meetings for their own
+akimat only: its unit is the host (a choice among their akimats when they have several) and the
+venue and audience lie within its territory; an admin picks any unit with an akim. Saving
+checks the right on the akimat again (services/lifecycle.py). Every step accepts /cancel and
 keeps its state on bad input, saying what it expects.
 """
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from html import escape
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from aiogram import F, Router
 from aiogram.filters import Command, StateFilter
@@ -19,17 +21,25 @@ from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
-from handlers.admin.announce import announce_keyboard, due_lines
 from handlers.callbacks import (
     AdminDurationCb,
     AdminMeetingAction,
     AdminMeetingCb,
     AdminPickCb,
+    LcCalendarCb,
+    LcPresentationCb,
 )
 from handlers.citizen.meeting_card import host_line
 from handlers.names import locality_name
+from handlers.official.meetings import (
+    due_lines,
+    manage_keyboard,
+    parse_local_datetime,
+    rule_source,
+)
 from handlers.replies import edit_or_answer
 from locales import Text
+from services.access import AccessDeniedError
 from services.container import Services
 from services.localities import LocalityHit, LocalityView
 from services.meetings import (
@@ -45,19 +55,19 @@ from services.meetings import (
     check_broadcast_url,
     check_duration,
     check_place,
+    check_presentation,
     kato_contains,
+    presentation_limit,
 )
 from services.users import UserView
 
 router = Router(name=__name__)
 
 DURATION_CHOICES = (60, 90, DEFAULT_DURATION_MINUTES, 180)
+PRESENTATION_CHOICES = (10, 15, 20, 30)
 SEARCH_LIMIT = 8
 # Ask the index for more than we show: some hits are filtered out (no akim, outside the host).
 SEARCH_POOL = 40
-
-_DMY = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})\s+(\d{1,2}):(\d{2})$")
-_YMD = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})\s+(\d{1,2}):(\d{2})$")
 
 
 class NewMeeting(StatesGroup):
@@ -66,10 +76,25 @@ class NewMeeting(StatesGroup):
     audience = State()
     starts = State()
     duration = State()
+    presentation = State()
     place = State()
     url = State()
+    calendar = State()
     confirm = State()
 
+
+# The questions in order; an official of one akimat starts at the venue (the host is theirs).
+_STEPS = (
+    NewMeeting.host,
+    NewMeeting.venue,
+    NewMeeting.audience,
+    NewMeeting.starts,
+    NewMeeting.duration,
+    NewMeeting.presentation,
+    NewMeeting.place,
+    NewMeeting.url,
+    NewMeeting.calendar,
+)
 
 # Which step to go back to when saving fails for this reason.
 _STEP_OF_REASON: dict[MeetingErrorReason, State] = {
@@ -81,34 +106,31 @@ _STEP_OF_REASON: dict[MeetingErrorReason, State] = {
     MeetingErrorReason.AUDIENCE_OUTSIDE_HOST: NewMeeting.audience,
     MeetingErrorReason.START_IN_PAST: NewMeeting.starts,
     MeetingErrorReason.BAD_DURATION: NewMeeting.duration,
+    MeetingErrorReason.BAD_PRESENTATION: NewMeeting.presentation,
+    MeetingErrorReason.PRESENTATION_TOO_LONG: NewMeeting.presentation,
     MeetingErrorReason.BAD_PLACE: NewMeeting.place,
     MeetingErrorReason.BAD_BROADCAST_URL: NewMeeting.url,
 }
 
 
-def parse_local_datetime(text: str, tz: ZoneInfo) -> datetime | None:
-    """`DD.MM.YYYY HH:MM` (the hour may have one digit) or `YYYY-MM-DD HH:MM`, local time in
-    ``tz``, as an aware datetime; None when it is not such a date or not a real one."""
-    cleaned = " ".join(text.split())
-    if match := _DMY.match(cleaned):
-        day, month, year, hour, minute = (int(part) for part in match.groups())
-    elif match := _YMD.match(cleaned):
-        year, month, day, hour, minute = (int(part) for part in match.groups())
-    else:
-        return None
-    try:
-        return datetime(year, month, day, hour, minute, tzinfo=tz)
-    except ValueError:
-        return None
-
-
-def error_text(t: Text, reason: MeetingErrorReason) -> str:
+def error_text(
+    t: Text,
+    reason: MeetingErrorReason,
+    data: dict[str, Any] | None = None,
+    profile: str | None = None,
+) -> str:
+    """A MeetingError as the person reads it; ``data`` (the wizard's answers) and the
+    regulation ``profile`` fill in the presentation's bounds."""
+    duration = int(str((data or {}).get("duration", DEFAULT_DURATION_MINUTES)))
+    limit = presentation_limit(duration, profile) if profile is not None else None
     return t(
         f"admin-error-{reason.value}",
         min_duration=MIN_DURATION_MINUTES,
         max_duration=MAX_DURATION_MINUTES,
         min_place=MIN_PLACE_LENGTH,
         max_place=MAX_PLACE_LENGTH,
+        duration=duration,
+        max=limit if limit is not None else duration,
     )
 
 
@@ -162,10 +184,45 @@ def duration_keyboard(t: Text) -> InlineKeyboardMarkup:
     return builder.as_markup()
 
 
+def presentation_choices(duration: int, limit: int | None) -> list[int]:
+    """Lengths offered as buttons: the usual ones that fit, and the longest allowed."""
+    bound = limit if limit is not None else duration
+    choices = [minutes for minutes in PRESENTATION_CHOICES if minutes <= bound]
+    if limit is not None and limit > 0 and limit not in choices:
+        choices.append(limit)
+    return choices
+
+
+def presentation_keyboard(t: Text, duration: int, limit: int | None) -> InlineKeyboardMarkup:
+    builder = InlineKeyboardBuilder()
+    choices = presentation_choices(duration, limit)
+    for minutes in choices:
+        builder.button(
+            text=t("admin-presentation-button", minutes=minutes),
+            callback_data=LcPresentationCb(minutes=minutes),
+        )
+    _add_cancel(builder, t)
+    builder.adjust(*([len(choices)] if choices else []), 1)
+    return builder.as_markup()
+
+
 def url_keyboard(t: Text) -> InlineKeyboardMarkup:
     builder = InlineKeyboardBuilder()
     builder.button(
         text=t("admin-url-skip"), callback_data=AdminMeetingCb(action=AdminMeetingAction.SKIP)
+    )
+    _add_cancel(builder, t)
+    builder.adjust(1)
+    return builder.as_markup()
+
+
+def calendar_keyboard(t: Text) -> InlineKeyboardMarkup:
+    builder = InlineKeyboardBuilder()
+    builder.button(
+        text=t("admin-calendar-in-button"), callback_data=LcCalendarCb(off_calendar=False)
+    )
+    builder.button(
+        text=t("admin-calendar-off-button"), callback_data=LcCalendarCb(off_calendar=True)
     )
     _add_cancel(builder, t)
     builder.adjust(1)
@@ -189,20 +246,26 @@ def _name(unit: LocalityView | LocalityHit, t: Text) -> str:
     return locality_name(unit.name_kk, unit.name_ru, t.locale)
 
 
+def _numbering(step: State, data: dict[str, Any]) -> dict[str, int]:
+    """ "Step 3 of 9": the host step is not asked of an official with one akimat."""
+    steps = _STEPS[1:] if data.get("host_fixed") else _STEPS
+    return {"step": steps.index(step) + 1, "steps": len(steps)}
+
+
 async def ask_step(
     message: Message, step: str | None, t: Text, state: FSMContext, services: Services
 ) -> None:
     """Send the question of ``step`` (the state's name) with its buttons."""
     data = await state.get_data()
     if step == NewMeeting.host.state:
-        await message.answer(t("admin-ask-host"), reply_markup=cancel_keyboard(t))
+        await _ask_host(message, data, t, services)
     elif step == NewMeeting.venue.state:
         host = await services.localities.get(data["host"])
         if host is None:
             await _restart(message, t, state)
             return
         await message.answer(
-            t("admin-ask-venue", host=_name(host, t)),
+            t("admin-ask-venue", host=_name(host, t), **_numbering(NewMeeting.venue, data)),
             reply_markup=choices_keyboard(
                 [(t("admin-venue-host-button", name=host.name(t.locale)), host.code)], t
             ),
@@ -217,24 +280,110 @@ async def ask_step(
         if venue.code != host.code:
             choices.append((t("admin-audience-host-button", name=host.name(t.locale)), host.code))
         await message.answer(
-            t("admin-ask-audience", host=_name(host, t)),
+            t("admin-ask-audience", host=_name(host, t), **_numbering(NewMeeting.audience, data)),
             reply_markup=choices_keyboard(choices, t),
         )
     elif step == NewMeeting.starts.state:
-        await message.answer(t("admin-ask-starts"), reply_markup=cancel_keyboard(t))
+        await message.answer(
+            t("admin-ask-starts", **_numbering(NewMeeting.starts, data)),
+            reply_markup=cancel_keyboard(t),
+        )
     elif step == NewMeeting.duration.state:
         await message.answer(
-            t("admin-ask-duration", min=MIN_DURATION_MINUTES, max=MAX_DURATION_MINUTES),
+            t(
+                "admin-ask-duration",
+                min=MIN_DURATION_MINUTES,
+                max=MAX_DURATION_MINUTES,
+                **_numbering(NewMeeting.duration, data),
+            ),
             reply_markup=duration_keyboard(t),
         )
+    elif step == NewMeeting.presentation.state:
+        await message.answer(
+            presentation_question(data, t, services),
+            reply_markup=presentation_keyboard(
+                t,
+                int(data["duration"]),
+                presentation_limit(int(data["duration"]), services.profile),
+            ),
+        )
     elif step == NewMeeting.place.state:
-        await message.answer(t("admin-ask-place"), reply_markup=cancel_keyboard(t))
+        await message.answer(
+            t("admin-ask-place", **_numbering(NewMeeting.place, data)),
+            reply_markup=cancel_keyboard(t),
+        )
     elif step == NewMeeting.url.state:
-        await message.answer(t("admin-ask-url"), reply_markup=url_keyboard(t))
+        await message.answer(
+            t("admin-ask-url", **_numbering(NewMeeting.url, data)), reply_markup=url_keyboard(t)
+        )
+    elif step == NewMeeting.calendar.state:
+        await message.answer(
+            t("admin-ask-calendar", **_numbering(NewMeeting.calendar, data)),
+            reply_markup=calendar_keyboard(t),
+        )
     elif step == NewMeeting.confirm.state:
         await message.answer(
             await summary_text(data, t, services), reply_markup=confirm_keyboard(t)
         )
+
+
+async def _ask_host(message: Message, data: dict[str, Any], t: Text, services: Services) -> None:
+    numbering = _numbering(NewMeeting.host, data)
+    hosts = data.get("hosts")
+    if hosts is None:
+        # An admin: any unit with an akim, found by name.
+        await message.answer(t("admin-ask-host", **numbering), reply_markup=cancel_keyboard(t))
+        return
+    # An official of several akimats: one of theirs.
+    choices = []
+    for code in hosts:
+        unit = await services.localities.get(str(code))
+        if unit is not None:
+            choices.append((unit.name(t.locale), unit.code))
+    await message.answer(
+        t("admin-ask-host-own", **numbering), reply_markup=choices_keyboard(choices, t)
+    )
+
+
+def presentation_question(data: dict[str, Any], t: Text, services: Services) -> str:
+    duration = int(data["duration"])
+    numbering = _numbering(NewMeeting.presentation, data)
+    limit = presentation_limit(duration, services.profile)
+    source = rule_source("presentation_share", services.profile)
+    if limit is None or source is None:
+        return t("admin-ask-presentation-free", duration=duration, **numbering)
+    seed, clause = source
+    return t(
+        "admin-ask-presentation",
+        duration=duration,
+        max=limit,
+        seed=seed,
+        clause=clause,
+        **numbering,
+    )
+
+
+def presentation_refusal(
+    minutes: int, data: dict[str, Any], t: Text, services: Services, *, popup: bool = False
+) -> str:
+    """Why ``minutes`` is not accepted, naming the longest that is (``popup``: the short form,
+    for a button's alert of at most 200 characters)."""
+    duration = int(data["duration"])
+    limit = presentation_limit(duration, services.profile)
+    source = rule_source("presentation_share", services.profile)
+    if limit is not None and source is not None and limit < minutes <= duration:
+        if popup:
+            return t("admin-error-presentation-too-long", max=limit, duration=duration)
+        seed, clause = source
+        return t(
+            "admin-presentation-too-long",
+            minutes=minutes,
+            max=limit,
+            duration=duration,
+            seed=seed,
+            clause=clause,
+        )
+    return t("admin-error-bad-presentation", max=limit if limit is not None else duration)
 
 
 async def _go(
@@ -246,9 +395,8 @@ async def _go(
 
 async def _restart(message: Message, t: Text, state: FSMContext) -> None:
     # The wizard's data points at a locality that no longer exists: start again cleanly.
-    await state.set_state(NewMeeting.host)
-    await state.set_data({})
-    await message.answer(t("admin-restart"), reply_markup=cancel_keyboard(t))
+    await state.clear()
+    await message.answer(t("admin-restart"))
 
 
 async def summary_text(data: dict[str, object], t: Text, services: Services) -> str:
@@ -267,8 +415,12 @@ async def summary_text(data: dict[str, object], t: Text, services: Services) -> 
             t("admin-summary-audience", audience=_name(audience, t) if audience else missing),
             t("admin-summary-starts", when=t.weekday_datetime(starts)),
             t("admin-summary-duration", minutes=int(str(data["duration"]))),
+            t("admin-summary-presentation", minutes=int(str(data["presentation"]))),
             t("admin-summary-place", place=escape(str(data["place"]))),
             t("admin-summary-url", url=escape(str(url))) if url else t("admin-summary-no-url"),
+            t("admin-summary-calendar-off")
+            if data.get("off_calendar")
+            else t("admin-summary-calendar-in"),
             t("admin-summary-cutoff", when=t.datetime(cutoff)),
         ]
     )
@@ -278,8 +430,24 @@ async def summary_text(data: dict[str, object], t: Text, services: Services) -> 
 
 
 @router.message(Command("newmeeting"))
-async def cmd_newmeeting(message: Message, t: Text, state: FSMContext, services: Services) -> None:
+async def cmd_newmeeting(
+    message: Message, user: UserView, t: Text, state: FSMContext, services: Services
+) -> None:
     await state.clear()
+    if services.access.is_admin(user.id):
+        await _go(message, NewMeeting.host, t, state, services)
+        return
+    # Checked in the database again: the staff filter let them in, but only the akimats they
+    # act for may host their meetings.
+    codes = [akimat.locality_code for akimat in await services.access.akimats_of(user.id)]
+    if not codes:
+        await message.answer(t("access-denied"))
+        return
+    if len(codes) == 1:
+        await state.set_data({"host": codes[0], "hosts": codes, "host_fixed": True})
+        await _go(message, NewMeeting.venue, t, state, services)
+        return
+    await state.set_data({"hosts": codes})
     await _go(message, NewMeeting.host, t, state, services)
 
 
@@ -303,10 +471,11 @@ async def cb_cancel(query: CallbackQuery, t: Text, state: FSMContext) -> None:
 # --- localities: host, venue, audience -----------------------------------------------------------
 
 
-# The host is a unit with an akim (the akimat that holds the meeting); the venue and the
-# audience lie within its territory.
-def _has_akim(unit: LocalityHit | LocalityView, data: dict[str, Any]) -> bool:
-    return unit.akim_level is not None
+# The host is a unit with an akim (the akimat that holds the meeting), one of the official's
+# own when the wizard knows their akimats; the venue and the audience lie within its territory.
+def _fits_host(unit: LocalityHit | LocalityView, data: dict[str, Any]) -> bool:
+    hosts = data.get("hosts")
+    return unit.akim_level is not None and (hosts is None or unit.code in hosts)
 
 
 def _inside_host(unit: LocalityHit | LocalityView, data: dict[str, Any]) -> bool:
@@ -329,7 +498,7 @@ class _LocalityStep:
 _LOCALITY_STEPS: dict[str | None, _LocalityStep] = {
     NewMeeting.host.state: _LocalityStep(
         key="host",
-        fits=_has_akim,
+        fits=_fits_host,
         misfit=MeetingErrorReason.HOST_WITHOUT_AKIM,
         none_found="admin-host-none",
         pick="admin-pick-host",
@@ -399,7 +568,7 @@ async def _confirm_pick(query: CallbackQuery, text: str) -> None:
     await edit_or_answer(query, text)
 
 
-# --- time, duration, place, link -----------------------------------------------------------------
+# --- time, duration, presentation, place, link, calendar -----------------------------------------
 
 
 @router.message(NewMeeting.starts, F.text, ~F.text.startswith("/"))
@@ -422,9 +591,9 @@ async def step_starts(message: Message, t: Text, state: FSMContext, services: Se
 async def step_duration_text(
     message: Message, t: Text, state: FSMContext, services: Services
 ) -> None:
-    text = (message.text or "").strip()
+    minutes = _minutes(message.text)
     try:
-        minutes = check_duration(int(text)) if text.isdigit() and len(text) < 6 else None
+        minutes = check_duration(minutes) if minutes is not None else None
     except MeetingError:
         minutes = None
     if minutes is None:
@@ -433,7 +602,12 @@ async def step_duration_text(
         )
         return
     await state.update_data(duration=minutes)
-    await _go(message, NewMeeting.place, t, state, services)
+    await _go(message, NewMeeting.presentation, t, state, services)
+
+
+def _minutes(text: str | None) -> int | None:
+    cleaned = (text or "").strip()
+    return int(cleaned) if cleaned.isdigit() and len(cleaned) < 6 else None
 
 
 @router.callback_query(AdminDurationCb.filter(), NewMeeting.duration)
@@ -452,6 +626,60 @@ async def cb_duration(
     await query.answer()
     await state.update_data(duration=minutes)
     await _confirm_pick(query, t("admin-picked-duration", minutes=minutes))
+    if isinstance(query.message, Message):
+        await _go(query.message, NewMeeting.presentation, t, state, services)
+
+
+@router.message(NewMeeting.presentation, F.text, ~F.text.startswith("/"))
+async def step_presentation_text(
+    message: Message, t: Text, state: FSMContext, services: Services
+) -> None:
+    """The akim's report: refused above a quarter of the duration (seed 001, clause 3.3), with
+    the longest allowed named."""
+    data = await state.get_data()
+    duration = int(data["duration"])
+    minutes = _minutes(message.text)
+    limit = presentation_limit(duration, services.profile)
+    keyboard = presentation_keyboard(t, duration, limit)
+    if minutes is None:
+        await message.answer(
+            t("admin-error-bad-presentation", max=limit if limit is not None else duration),
+            reply_markup=keyboard,
+        )
+        return
+    try:
+        check_presentation(minutes, duration, services.profile)
+    except MeetingError:
+        await message.answer(
+            presentation_refusal(minutes, data, t, services), reply_markup=keyboard
+        )
+        return
+    await state.update_data(presentation=minutes)
+    await _go(message, NewMeeting.place, t, state, services)
+
+
+@router.callback_query(LcPresentationCb.filter(), NewMeeting.presentation)
+async def cb_presentation(
+    query: CallbackQuery,
+    callback_data: LcPresentationCb,
+    t: Text,
+    state: FSMContext,
+    services: Services,
+) -> None:
+    data = await state.get_data()
+    try:
+        minutes = check_presentation(
+            callback_data.minutes, int(data["duration"]), services.profile
+        )
+    except MeetingError:
+        await query.answer(
+            presentation_refusal(callback_data.minutes, data, t, services, popup=True),
+            show_alert=True,
+        )
+        return
+    await query.answer()
+    await state.update_data(presentation=minutes)
+    await _confirm_pick(query, t("admin-picked-presentation", minutes=minutes))
     if isinstance(query.message, Message):
         await _go(query.message, NewMeeting.place, t, state, services)
 
@@ -475,7 +703,7 @@ async def step_url(message: Message, t: Text, state: FSMContext, services: Servi
         await message.answer(error_text(t, error.reason), reply_markup=url_keyboard(t))
         return
     await state.update_data(url=url)
-    await _go(message, NewMeeting.confirm, t, state, services)
+    await _go(message, NewMeeting.calendar, t, state, services)
 
 
 @router.callback_query(AdminMeetingCb.filter(F.action == AdminMeetingAction.SKIP), NewMeeting.url)
@@ -485,6 +713,24 @@ async def cb_skip_url(
     await query.answer()
     await state.update_data(url=None)
     await _confirm_pick(query, t("admin-picked-no-url"))
+    if isinstance(query.message, Message):
+        await _go(query.message, NewMeeting.calendar, t, state, services)
+
+
+@router.callback_query(LcCalendarCb.filter(), NewMeeting.calendar)
+async def cb_calendar(
+    query: CallbackQuery,
+    callback_data: LcCalendarCb,
+    t: Text,
+    state: FSMContext,
+    services: Services,
+) -> None:
+    await query.answer()
+    await state.update_data(off_calendar=callback_data.off_calendar)
+    picked = (
+        "admin-summary-calendar-off" if callback_data.off_calendar else "admin-summary-calendar-in"
+    )
+    await _confirm_pick(query, t(picked))
     if isinstance(query.message, Message):
         await _go(query.message, NewMeeting.confirm, t, state, services)
 
@@ -500,7 +746,8 @@ async def cb_save(
 ) -> None:
     data = await state.get_data()
     try:
-        meeting = await services.meetings.create_meeting(
+        meeting = await services.lifecycle.create(
+            user.id,
             host_code=str(data["host"]),
             venue_code=str(data["venue"]),
             audience_code=str(data["audience"]),
@@ -508,19 +755,27 @@ async def cb_save(
             duration_minutes=int(str(data["duration"])),
             place=str(data["place"]),
             broadcast_url=str(data["url"]) if data.get("url") else None,
-            created_by=user.id,
+            off_calendar=bool(data.get("off_calendar")),
+            presentation_minutes=int(str(data["presentation"])),
         )
+    except AccessDeniedError:
+        # The official lost the akimat while answering: nothing is saved for it.
+        await state.clear()
+        await query.answer()
+        await edit_or_answer(query, t("access-denied"))
+        return
     except MeetingError as error:
         # Nothing is lost: the answers stay, and the step that needs a new answer is asked.
-        await query.answer(error_text(t, error.reason), show_alert=True)
+        await query.answer(error_text(t, error.reason, data, services.profile), show_alert=True)
         step = _STEP_OF_REASON.get(error.reason, NewMeeting.host)
         if isinstance(query.message, Message):
-            await query.message.answer(error_text(t, error.reason))
+            await query.message.answer(error_text(t, error.reason, data, services.profile))
             await _go(query.message, step, t, state, services)
         return
     await state.clear()
     await query.answer()
-    await edit_or_answer(query, saved_text(meeting, t, services), announce_keyboard(meeting.id, t))
+    dossier = await services.lifecycle.dossier(meeting.id, user.id)
+    await edit_or_answer(query, saved_text(meeting, t, services), manage_keyboard(dossier, t))
 
 
 def saved_text(meeting: MeetingView, t: Text, services: Services) -> str:
@@ -549,6 +804,8 @@ async def step_unexpected(
 
 @router.callback_query(AdminPickCb.filter())
 @router.callback_query(AdminDurationCb.filter())
+@router.callback_query(LcPresentationCb.filter())
+@router.callback_query(LcCalendarCb.filter())
 @router.callback_query(
     AdminMeetingCb.filter(F.action.in_({AdminMeetingAction.SKIP, AdminMeetingAction.SAVE}))
 )

@@ -1,0 +1,218 @@
+"""The outbox sender against Telegram's limits, beside a published broadcast library.
+
+    .venv/bin/pip install -e '.[bench]'     # aiogram-broadcaster, a benchmark-only extra
+    .venv/bin/python bench/sender_bench.py [--limit 30,1000] [--quick] [--no-library]
+                                           [--no-pacing] [--postgres URL] [--max-seconds 150]
+
+Against the emulator (bench/fanout.py: its own process, 50 ms on every answer, flood control
+on), at a 30/s limit and at 1000/s (paid broadcasts: the sender asks with
+`allow_paid_broadcast`, the emulator's paid bucket allows 1000/s):
+
+- fan-out: N citizens (a minute's worth at the limit: 1,800 and 60,000; --quick: ten
+  seconds' worth), one message each, enqueued in one transaction through Outbox.notify on a
+  scratch PostgreSQL database while the sender (services/outbox_sender.py, in its own process,
+  configured by SenderConfig.for_rate as the bot configures it) waits; then it sends until
+  the emulator has them all.
+- per-chat pacing (at 30/s): ten notices to each of 100 chats, so that what holds the sender
+  back is Telegram's one message a second per chat, not the global limit.
+- the same fan-outs through aiogram-broadcaster 0.6.8 (bench/broadcaster_bench.py), printed
+  side by side.
+
+Figures per run: the sustained rate (accepted sends between the first and the last, as the
+emulator saw them) and its fraction of the limit, the 429 answers and their share of the
+requests, per-chat violations (429s from the per-chat bucket), messages lost or sent twice,
+the enqueue → sent latency (the commit of the enqueue to the sender's record of the send), CPU
+of the sender's and of the emulator's process, and the sender's peak RSS.
+"""
+
+import argparse
+import asyncio
+import sys
+import time
+from datetime import datetime
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from broadcaster_bench import library_runs
+from fanout import (
+    ALMATY,
+    DEFAULT_POSTGRES,
+    LOCALES,
+    REGULAR_LIMIT,
+    ROUND_TRIP_MS,
+    TEXT,
+    FanoutResult,
+    Limits,
+    add_citizens,
+    emulator,
+    fanout_size,
+    load_note,
+    machine,
+    prepare_database,
+    print_table,
+    sender_process,
+)
+from sqlalchemy import func, select
+
+from locales import Translator
+from services.clock import SystemClock
+from services.outbox import Outbox, Recipient, Rendered
+from storage.db import create_engine, create_session_factory
+from storage.models import NoticeKind, OutboxMessage, OutboxStatus
+from storage.scratch import scratch_postgres_database
+
+FIRST_CHAT = 10_000_000
+
+
+async def run_outbox(
+    name: str,
+    limits: Limits,
+    chats: int,
+    per_chat: int,
+    postgres_url: str,
+    max_seconds: float,
+    *,
+    gc_freeze: bool = False,
+) -> FanoutResult:
+    """`per_chat` notices to each of `chats` citizens through the outbox and its sender."""
+    chat_ids = range(FIRST_CHAT, FIRST_CHAT + chats)
+    planned = chats * per_chat
+    async with scratch_postgres_database(postgres_url, prefix="kezdesu_bench") as url:
+        await prepare_database(url)
+        engine = create_engine(url)
+        try:
+            sessions = create_session_factory(engine)
+            await add_citizens(engine, chat_ids)
+            outbox = Outbox(SystemClock(), Translator(), ALMATY)
+            recipients = [Recipient(chat, LOCALES[chat % len(LOCALES)]) for chat in chat_ids]
+            async with (
+                emulator(limits, chat_ids) as emu,
+                sender_process(url, emu.url, limits, gc_freeze=gc_freeze) as sender,
+            ):
+                sender_cpu, emulator_cpu = sender.cpu_seconds(), emu.cpu_seconds()
+                started = time.perf_counter()
+                async with sessions() as session:
+                    for notice in range(per_chat):
+                        await outbox.notify(
+                            session,
+                            kind=NoticeKind.BROADCAST,
+                            key=f"bench:{notice}",
+                            recipients=recipients,
+                            render=lambda _t: Rendered(TEXT),
+                        )
+                    await session.commit()
+                enqueued_at = time.time()
+                finished = await emu.until_sent(planned, max_seconds)
+                wall = time.perf_counter() - started
+                sender_cpu = sender.cpu_seconds() - sender_cpu
+                emulator_cpu = emu.cpu_seconds() - emulator_cpu
+                log, stats = await emu.sends(), await emu.stats()
+                report = await sender.stop()
+            async with sessions() as session:
+                counts = dict(
+                    (
+                        await session.execute(
+                            select(OutboxMessage.status, func.count()).group_by(
+                                OutboxMessage.status
+                            )
+                        )
+                    ).all()
+                )
+                sent_at = (
+                    await session.scalars(
+                        select(OutboxMessage.sent_at).where(
+                            OutboxMessage.status == OutboxStatus.SENT
+                        )
+                    )
+                ).all()
+        finally:
+            await engine.dispose()
+    given_up = counts.get(OutboxStatus.FAILED, 0) + counts.get(OutboxStatus.UNREACHABLE, 0)
+    notes = [
+        f"outbox rows: {', '.join(f'{s.value} {n}' for s, n in sorted(counts.items()))}; "
+        f"sender: {report['concurrency']} in flight, batches of {report['batch_size']}, "
+        f"{report['stats']['rate_limited']} 429s seen"
+    ]
+    return FanoutResult(
+        name=name,
+        limit=limits.limit,
+        planned=planned,
+        chats=chats,
+        log=log,
+        stats=stats,
+        wall_seconds=wall,
+        sender_cpu_seconds=sender_cpu,
+        emulator_cpu_seconds=emulator_cpu,
+        finished=finished,
+        failed=given_up,
+        latencies_ms=[
+            (moment.timestamp() - enqueued_at) * 1000
+            for moment in sent_at
+            if isinstance(moment, datetime)
+        ],
+        peak_rss_mb=float(report["peak_rss_mb"]),
+        notes=notes,
+    )
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0] if __doc__ else "")
+    parser.add_argument("--limit", default="30,1000", help="global limits, comma separated")
+    parser.add_argument("--quick", action="store_true", help="10 seconds' worth, not 60")
+    parser.add_argument("--no-library", action="store_true", help="skip aiogram-broadcaster")
+    parser.add_argument("--no-pacing", action="store_true", help="skip the per-chat scenario")
+    parser.add_argument("--postgres", default=DEFAULT_POSTGRES, help="server for scratch DBs")
+    parser.add_argument("--max-seconds", type=float, default=150.0, help="cap per run")
+    parser.add_argument(
+        "--sender-gc-freeze",
+        action="store_true",
+        help="gc.freeze() in the sender's process at start (the bot does not do it)",
+    )
+    args = parser.parse_args(argv)
+    args.limits = [float(part) for part in args.limit.split(",") if part.strip()]
+    return args
+
+
+async def main(args: argparse.Namespace) -> None:
+    print(f"Machine: {machine()}")
+    print(f"Before: {load_note()}")
+    print(f"Emulator: {ROUND_TRIP_MS} ms on every answer, flood control on.")
+    print("broadcaster = aiogram-broadcaster 0.6.8, driven as bench/broadcaster_bench.py says.")
+    library = (
+        {}
+        if args.no_library
+        else await library_runs(args.limits, args.quick, min(args.max_seconds, 90.0))
+    )
+    name = "outbox sender" + (" (gc.freeze)" if args.sender_gc_freeze else "")
+    for limit in args.limits:
+        chats = fanout_size(limit, args.quick)
+        ours = await run_outbox(
+            name,
+            Limits(limit),
+            chats,
+            1,
+            args.postgres,
+            args.max_seconds,
+            gc_freeze=args.sender_gc_freeze,
+        )
+        print(f"\nFan-out at {limit:g} messages/s: {chats} chats, one message each")
+        print_table([ours, *library.get(limit, [])])
+    if not args.no_pacing:
+        chats, per_chat = (30, 5) if args.quick else (100, 10)
+        pacing = await run_outbox(
+            name,
+            Limits(REGULAR_LIMIT),
+            chats,
+            per_chat,
+            args.postgres,
+            args.max_seconds,
+            gc_freeze=args.sender_gc_freeze,
+        )
+        print(f"\nPer-chat pacing at {REGULAR_LIMIT:g}/s: {per_chat} messages to each of {chats}")
+        print_table([pacing])
+    print(f"\nAfter: {load_note()}")
+
+
+if __name__ == "__main__":
+    asyncio.run(main(parse_args()))

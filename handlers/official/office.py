@@ -1,0 +1,135 @@
+"""/office: the home of staff. An official sees the akimats they act for and may read, and the
+commands open to them; an admin sees the state of the officials and of the audit log.
+
+Also the officials' command menu: set for their chat when they accept an invitation, removed
+when they are no longer an official anywhere.
+"""
+
+import logging
+from html import escape
+
+from aiogram import Bot, Router
+from aiogram.exceptions import TelegramAPIError
+from aiogram.filters import Command
+from aiogram.types import BotCommand, BotCommandScopeAllPrivateChats, BotCommandScopeChat, Message
+
+from locales import Text, Translator
+from services.container import Services
+from services.officials import AkimatView
+from services.users import UserView
+
+router = Router(name=__name__)
+log = logging.getLogger(__name__)
+
+# What an official may use, in menu order (each has its `cmd-<name>` description).
+OFFICIAL_COMMANDS: tuple[str, ...] = (
+    "office",
+    "mymeetings",
+    "newmeeting",
+    "pool",
+    "plan",
+    "progress",
+    "deadlines",
+    "officials",
+)
+# What an admin may use besides (everything an official may, for every akimat).
+ADMIN_OFFICE_COMMANDS: tuple[str, ...] = (
+    "officials",
+    "audit",
+    "mymeetings",
+    "newmeeting",
+    "announce",
+    "pool",
+    "plan",
+    "progress",
+    "deadlines",
+)
+
+
+def akimat_title(akimat: AkimatView, locale: str) -> str:
+    """ "Қараағаш а.о. (Жаңаарқа ауданы)", escaped for HTML: the parent tells namesakes apart."""
+    parent = akimat.parent(locale)
+    name = escape(akimat.name(locale))
+    return f"{name} ({escape(parent)})" if parent else name
+
+
+def command_lines(names: tuple[str, ...], t: Text) -> list[str]:
+    return [t("office-command-line", command=name, description=t(f"cmd-{name}")) for name in names]
+
+
+@router.message(Command("office"))
+async def cmd_office(message: Message, user: UserView, t: Text, services: Services) -> None:
+    await message.answer(await office_text(user.id, t, services))
+
+
+async def office_text(user_id: int, t: Text, services: Services) -> str:
+    if services.access.is_admin(user_id):
+        summary = await services.officials.summary(user_id)
+        return "\n".join(
+            [
+                t("office-title-admin"),
+                "",
+                t(
+                    "office-admin-summary",
+                    akimats=summary.akimats,
+                    officials=summary.officials,
+                    invites=summary.open_invites,
+                    denied=summary.denied_recently,
+                ),
+                "",
+                t("office-commands"),
+                *command_lines(ADMIN_OFFICE_COMMANDS, t),
+            ]
+        )
+    # Asked again here, not taken from the filter that let the person in: they may have been
+    # removed a moment ago.
+    own, below = await services.officials.readable_akimats(user_id)
+    if not own:
+        return t("office-not-staff")
+    lines = [t("office-title-official"), "", t("office-acts-for")]
+    lines += [t("office-akimat-line", name=akimat_title(akimat, t.locale)) for akimat in own]
+    if below:
+        lines += ["", t("office-reads", count=len(below))]
+        lines += [t("office-akimat-line", name=akimat_title(akimat, t.locale)) for akimat in below]
+    lines += ["", t("office-commands"), *command_lines(OFFICIAL_COMMANDS, t)]
+    return "\n".join(lines)
+
+
+# --- the officials' command menu -----------------------------------------------------------------
+
+
+async def set_office_menu(
+    bot: Bot, translator: Translator, default_locale: str, chat_id: int
+) -> None:
+    """The everyday menu of private chats plus the officials' commands, for this chat only.
+
+    Read back from Telegram, so the citizens' part is whatever the bot set at start-up. A
+    failure is logged, never raised: /office works without a menu.
+    """
+    everyone = BotCommandScopeAllPrivateChats()
+    scope = BotCommandScopeChat(chat_id=chat_id)
+    try:
+        for language in (None, *translator.locales):
+            base = await bot.get_my_commands(scope=everyone, language_code=language)
+            present = {command.command for command in base}
+            extra = [
+                BotCommand(
+                    command=name,
+                    description=translator.get(language or default_locale, f"cmd-{name}"),
+                )
+                for name in OFFICIAL_COMMANDS
+                if name not in present
+            ]
+            await bot.set_my_commands([*base, *extra], scope=scope, language_code=language)
+    except TelegramAPIError as error:
+        log.warning("office menu for %s not set: %s", chat_id, error.message)
+
+
+async def clear_office_menu(bot: Bot, translator: Translator, chat_id: int) -> None:
+    """Back to the menu everyone has (the chat's own menu is deleted in every language)."""
+    scope = BotCommandScopeChat(chat_id=chat_id)
+    try:
+        for language in (None, *translator.locales):
+            await bot.delete_my_commands(scope=scope, language_code=language)
+    except TelegramAPIError as error:
+        log.warning("office menu for %s not removed: %s", chat_id, error.message)

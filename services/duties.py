@@ -1,0 +1,960 @@
+"""The compliance clock: what each akimat owes under the regulation profile, and when.
+
+Duties are not stored: they are computed from the database and the profile every time they
+are asked for, so a meeting announced, a plan published or a calendar marked approved ends its
+duty at once, and a changed profile changes every due date the same day.
+
+- **announcement** (seed 001, clause 3.4): a draft meeting must be announced by
+  ``announcement_due``. Reminders 3 days before that day and on it, while it stays a draft
+  and no announcement is scheduled for that day or earlier.
+- **action plan** (seed 001, clause 3.5): after a meeting (held, closed, or announced and
+  already over) the results and the action plan are due ``action_plan_due`` (10 calendar days
+  after the meeting or the last personal reception after it). Reminders 7 days after the
+  meeting, on the due day, then every day while overdue.
+- **quarterly progress** (seed 001, clause 3.5): for each published plan, every quarter from
+  the one it was published in until all its items are done, by ``progress_due``. Reminders 5
+  days before, on the day, then every day while overdue.
+- **annual calendar** (seed 001, clauses 2.1 and 2.2): oblasts, cities of republican
+  significance and the capital approve their calendar of meetings and submit it. The bot has no
+  calendar of its own, so an official records the step with a button of ``/deadlines``: an
+  audit entry ``calendar.approved`` / ``calendar.submitted`` with the year as its target, which
+  is what ends the duty. Reminders 5 days before and on the day; it is shown from 60 days
+  before its day until 30 days after (older years are history, not a duty).
+
+Overdue escalation: on the third overdue day of an action plan or a progress report, and then
+every seventh day while it stays overdue, the admins (ADMIN_IDS) and the officials of every
+higher akimat (whose territory contains this one's) are told. Weekly rather than daily: one
+admin watches many akimats, and a daily copy of every overdue duty would bury the news; the
+akimat's own officials still hear every day.
+
+Reminders go out at 09:00 local time on their day (``REMINDER_TIME``) to every official of the
+akimat, in each one's language, with the seed and clause they come from. Each is an outbox row
+keyed by duty, stage, day and recipient, so it is sent once however often, and on however many
+instances, the clock runs.
+
+Catch-up: the job mark (storage/models/scheduler.py) keeps the last moment the clock covered.
+After downtime, the span since then is evaluated against the duties as they are *now*: a duty
+done in the meantime sends nothing, and of the reminders whose days fell in the span only the
+latest one per duty and audience goes out (one to the officials, one escalation), worded for
+today ("overdue by 4 days"). Replaying each missed day would tell the same thing several times
+in one minute.
+"""
+
+import logging
+from collections import defaultdict
+from collections.abc import Callable, Collection, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time, timedelta
+from enum import StrEnum
+from html import escape
+from zoneinfo import ZoneInfo
+
+from aiogram.types import InlineKeyboardMarkup
+from sqlalchemy import and_, exists, func, or_, select, update
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from locales import Text
+from regulation import (
+    AkimLevel,
+    RuleNotInProfile,
+    action_plan_due,
+    announcement_due,
+    calendar_deadlines,
+    calendar_levels,
+    explain,
+    progress_due,
+)
+from services.clock import Clock
+from services.meetings import kato_contains
+from services.outbox import Outbox, Recipient, Rendered, insert_ignoring_duplicates
+from storage.models import (
+    ActionPlan,
+    Akimat,
+    AuditEntry,
+    JobMark,
+    Locality,
+    Meeting,
+    MeetingStatus,
+    NoticeKind,
+    Official,
+    PlanItem,
+    PlanItemStatus,
+    ProgressReport,
+    Reception,
+    User,
+)
+
+log = logging.getLogger(__name__)
+
+JOB_NAME = "compliance"
+REMINDER_TIME = time(9, 0)
+ANNOUNCEMENT_LEAD_DAYS = 3
+PLAN_REMINDER_AFTER_MEETING_DAYS = 7
+PROGRESS_LEAD_DAYS = 5
+CALENDAR_LEAD_DAYS = 5
+ESCALATE_AFTER_DAYS = 3
+ESCALATE_EVERY_DAYS = 7
+CALENDAR_SHOWN_BEFORE_DAYS = 60
+CALENDAR_SHOWN_AFTER_DAYS = 30
+
+
+class DutyKind(StrEnum):
+    """What is owed; each value is also the key of its rule in the regulation profile."""
+
+    ANNOUNCEMENT = "announcement"
+    ACTION_PLAN = "action_plan"
+    PROGRESS = "progress"
+    CALENDAR_APPROVE = "calendar_approve"
+    CALENDAR_SUBMIT = "calendar_submit"
+
+
+class CalendarStep(StrEnum):
+    APPROVE = "approve"
+    SUBMIT = "submit"
+
+    @property
+    def kind(self) -> DutyKind:
+        return (
+            DutyKind.CALENDAR_APPROVE if self is CalendarStep.APPROVE else DutyKind.CALENDAR_SUBMIT
+        )
+
+    @property
+    def audit_action(self) -> str:
+        """The audit-log action that records this step as done."""
+        return "calendar.approved" if self is CalendarStep.APPROVE else "calendar.submitted"
+
+
+class Stage(StrEnum):
+    BEFORE = "before"
+    DUE = "due"
+    OVERDUE = "overdue"
+
+
+@dataclass(frozen=True, slots=True)
+class AkimatInfo:
+    id: int
+    code: str
+    name_kk: str
+    name_ru: str
+    level: AkimLevel | None
+
+    def plain_name(self, locale: str) -> str:
+        """The akimat's locality as a reader of ``locale`` knows it (for a button's text)."""
+        return self.name_kk if locale == "kk" else self.name_ru
+
+    def name(self, locale: str) -> str:
+        """The same, escaped for an HTML message."""
+        return escape(self.plain_name(locale))
+
+
+@dataclass(frozen=True, slots=True)
+class Duty:
+    """One thing an akimat owes by a local date."""
+
+    kind: DutyKind
+    akimat: AkimatInfo
+    due: date
+    meeting_id: int | None = None
+    meeting_starts_at: datetime | None = None
+    # The meeting's local date: the action plan's first reminder counts from it.
+    meeting_day: date | None = None
+    plan_id: int | None = None
+    year: int | None = None
+    quarter: int | None = None
+
+    @property
+    def rule_key(self) -> str:
+        return self.kind.value
+
+    @property
+    def key(self) -> str:
+        """Names the duty in outbox keys: stable across restarts and instances."""
+        if self.kind is DutyKind.ANNOUNCEMENT:
+            return f"announce:m{self.meeting_id}"
+        if self.kind is DutyKind.ACTION_PLAN:
+            return f"plan:m{self.meeting_id}"
+        if self.kind is DutyKind.PROGRESS:
+            return f"progress:p{self.plan_id}:{self.year}q{self.quarter}"
+        return f"{self.kind.value}:a{self.akimat.id}:{self.year}"
+
+    @property
+    def calendar_step(self) -> CalendarStep | None:
+        if self.kind is DutyKind.CALENDAR_APPROVE:
+            return CalendarStep.APPROVE
+        if self.kind is DutyKind.CALENDAR_SUBMIT:
+            return CalendarStep.SUBMIT
+        return None
+
+    def days_left(self, today: date) -> int:
+        """Days until the due date; 0 on it, negative once overdue."""
+        return (self.due - today).days
+
+    def stage_on(self, day: date) -> Stage | None:
+        """Which reminder the akimat's officials get on ``day``, if any."""
+        if day == self.due:
+            return Stage.DUE
+        if self.kind is DutyKind.ANNOUNCEMENT:
+            return Stage.BEFORE if day == self.due - timedelta(ANNOUNCEMENT_LEAD_DAYS) else None
+        if self.kind in {DutyKind.CALENDAR_APPROVE, DutyKind.CALENDAR_SUBMIT}:
+            return Stage.BEFORE if day == self.due - timedelta(CALENDAR_LEAD_DAYS) else None
+        if day > self.due:
+            return Stage.OVERDUE
+        if self.kind is DutyKind.ACTION_PLAN:
+            assert self.meeting_day is not None
+            first = self.meeting_day + timedelta(PLAN_REMINDER_AFTER_MEETING_DAYS)
+            return Stage.BEFORE if day == first else None
+        return Stage.BEFORE if day == self.due - timedelta(PROGRESS_LEAD_DAYS) else None
+
+    def escalates_on(self, day: date) -> bool:
+        """Whether the admins and the higher akimats are told on ``day`` (see the module doc)."""
+        if self.kind not in {DutyKind.ACTION_PLAN, DutyKind.PROGRESS}:
+            return False
+        late = (day - self.due).days
+        return (
+            late >= ESCALATE_AFTER_DAYS and (late - ESCALATE_AFTER_DAYS) % ESCALATE_EVERY_DAYS == 0
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class DutyLine:
+    """A duty as one person sees it in /deadlines."""
+
+    duty: Duty
+    # The person acts for this akimat (may mark its calendar), rather than only reading it.
+    can_act: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Scope:
+    """The akimats a person sees in /deadlines."""
+
+    akimats: tuple[AkimatInfo, ...]
+    acting: frozenset[int]
+    is_admin: bool
+
+    @property
+    def ids(self) -> frozenset[int]:
+        return frozenset(akimat.id for akimat in self.akimats)
+
+    def get(self, akimat_id: int) -> AkimatInfo | None:
+        return next((akimat for akimat in self.akimats if akimat.id == akimat_id), None)
+
+
+class MarkOutcome(StrEnum):
+    MARKED = "marked"
+    ALREADY = "already"
+    # The akimat keeps no annual calendar, or the profile has no such step.
+    NOT_APPLICABLE = "not-applicable"
+    # A year the clock does not offer (too far back or ahead): a stale or forged button.
+    BAD_YEAR = "bad-year"
+
+
+@dataclass(frozen=True, slots=True)
+class MarkResult:
+    outcome: MarkOutcome
+    # When it was first recorded (for ALREADY and MARKED).
+    at: datetime | None = None
+
+
+@dataclass
+class ReminderReport:
+    """What one run of the clock did."""
+
+    span_start: datetime
+    span_end: datetime
+    days: list[date] = field(default_factory=list)
+    duties: int = 0
+    reminders: int = 0
+    escalations: int = 0
+    # Outbox rows written (recipients already holding a key are not counted).
+    messages: int = 0
+
+
+DutyKeyboard = Callable[[Text, Duty, bool], InlineKeyboardMarkup | None]
+"""Buttons under a reminder (``escalation`` True for the copy to admins and higher akimats).
+Set by the composition root: the callback data lives with the handlers."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Chat:
+    chat_id: int
+    locale: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Audiences:
+    """Who hears of duties: each akimat's officials, and for escalations the admins."""
+
+    officials: dict[int, list[_Chat]]
+    admins: list[_Chat]
+    akimats: dict[int, AkimatInfo]
+
+    def above(self, akimat: AkimatInfo) -> list[_Chat]:
+        """The admins, then the officials of every akimat whose territory contains this one,
+        each person once."""
+        chats = list(self.admins)
+        for other in self.akimats.values():
+            if other.id != akimat.id and kato_contains(other.code, akimat.code):
+                chats.extend(self.officials.get(other.id, []))
+        unique: dict[int, _Chat] = {}
+        for chat in chats:
+            unique.setdefault(chat.chat_id, chat)
+        return list(unique.values())
+
+
+class DutyService:
+    def __init__(
+        self,
+        session_factory: async_sessionmaker[AsyncSession],
+        clock: Clock,
+        tz: ZoneInfo,
+        profile: str,
+        admin_ids: frozenset[int],
+        default_locale: str,
+        outbox: Outbox,
+    ) -> None:
+        self._sessions = session_factory
+        self._clock = clock
+        self._tz = tz
+        self._profile = profile
+        self._admin_ids = admin_ids
+        self._default_locale = default_locale
+        self._outbox = outbox
+        self.keyboard: DutyKeyboard | None = None
+
+    def today(self, now: datetime | None = None) -> date:
+        return (now or self._clock.now()).astimezone(self._tz).date()
+
+    def source(self, duty: Duty) -> tuple[str, str]:
+        """The short seed number ("001") and the clause ("3.5") the duty comes from."""
+        source = explain(duty.rule_key, self._profile)
+        return source.seed.split("_")[0], source.clause
+
+    # --- what is owed -------------------------------------------------------------------------
+
+    async def open_duties(
+        self, now: datetime | None = None, akimat_ids: Collection[int] | None = None
+    ) -> list[Duty]:
+        """Every duty not yet done, overdue ones included, soonest due first."""
+        moment = now or self._clock.now()
+        async with self._sessions() as session:
+            return await self._open_duties(session, moment, akimat_ids)
+
+    async def _open_duties(
+        self,
+        session: AsyncSession,
+        now: datetime,
+        akimat_ids: Collection[int] | None,
+        akimats: dict[int, AkimatInfo] | None = None,
+    ) -> list[Duty]:
+        if akimats is None:
+            akimats = await self._akimats(session, akimat_ids)
+        if not akimats:
+            return []
+        ids = list(akimats)
+        duties: list[Duty] = []
+        duties += await self._announcement_duties(session, now, akimats, ids)
+        duties += await self._action_plan_duties(session, now, akimats, ids)
+        duties += await self._progress_duties(session, now, akimats, ids)
+        duties += await self._calendar_duties(session, now, akimats)
+        duties.sort(key=_sort_key)
+        return duties
+
+    async def _akimats(
+        self, session: AsyncSession, akimat_ids: Collection[int] | None
+    ) -> dict[int, AkimatInfo]:
+        query = select(
+            Akimat.id,
+            Akimat.locality_code,
+            Locality.name_kk,
+            Locality.name_ru,
+            Locality.akim_level,
+        ).join(Locality, Locality.code == Akimat.locality_code)
+        if akimat_ids is not None:
+            if not akimat_ids:
+                return {}
+            query = query.where(Akimat.id.in_(list(akimat_ids)))
+        rows = (await session.execute(query)).all()
+        return {
+            akimat_id: AkimatInfo(
+                id=akimat_id,
+                code=code,
+                name_kk=name_kk,
+                name_ru=name_ru,
+                level=AkimLevel(level) if level else None,
+            )
+            for akimat_id, code, name_kk, name_ru, level in rows
+        }
+
+    async def _announcement_duties(
+        self,
+        session: AsyncSession,
+        now: datetime,
+        akimats: dict[int, AkimatInfo],
+        ids: list[int],
+    ) -> list[Duty]:
+        rows = (
+            await session.execute(
+                select(Meeting.id, Meeting.host_akimat_id, Meeting.starts_at, Meeting.announce_at)
+                .where(
+                    Meeting.status == MeetingStatus.DRAFT,
+                    Meeting.starts_at > now,
+                    Meeting.host_akimat_id.in_(ids),
+                )
+                .order_by(Meeting.id)
+            )
+        ).all()
+        duties = []
+        for meeting_id, akimat_id, starts_at, announce_at in rows:
+            akimat = akimats[akimat_id]
+            # Counted from the start as it is now: a draft moved to another day owes by
+            # another day.
+            due = self._announcement_due(akimat, starts_at)
+            if due is None:
+                continue
+            # An announcement scheduled in time (services/lifecycle.py announces it then) is
+            # taken care of; one scheduled after the last day is still reminded of.
+            if announce_at is not None and self.today(announce_at) <= due:
+                continue
+            duties.append(
+                Duty(
+                    kind=DutyKind.ANNOUNCEMENT,
+                    akimat=akimat,
+                    due=due,
+                    meeting_id=meeting_id,
+                    meeting_starts_at=starts_at,
+                    meeting_day=starts_at.astimezone(self._tz).date(),
+                )
+            )
+        return duties
+
+    def _announcement_due(self, akimat: AkimatInfo, starts_at: datetime) -> date | None:
+        # The same computation as MeetingService.announcement_due_date (seed 001, clause 3.4).
+        if akimat.level is None:
+            return None
+        try:
+            return announcement_due(akimat.level, starts_at, self._profile)
+        except RuleNotInProfile:
+            return None
+
+    async def _action_plan_duties(
+        self,
+        session: AsyncSession,
+        now: datetime,
+        akimats: dict[int, AkimatInfo],
+        ids: list[int],
+    ) -> list[Duty]:
+        if not self._has_rule(DutyKind.ACTION_PLAN):
+            return []
+        published = exists().where(
+            ActionPlan.meeting_id == Meeting.id, ActionPlan.published_at.is_not(None)
+        )
+        over = or_(
+            Meeting.status.in_([MeetingStatus.HELD, MeetingStatus.CLOSED]),
+            and_(
+                Meeting.status.in_([MeetingStatus.ANNOUNCED, MeetingStatus.RESCHEDULED]),
+                Meeting.ends_at <= now,
+            ),
+        )
+        rows = (
+            await session.execute(
+                select(Meeting.id, Meeting.host_akimat_id, Meeting.starts_at)
+                .where(over, ~published, Meeting.host_akimat_id.in_(ids))
+                .order_by(Meeting.id)
+            )
+        ).all()
+        if not rows:
+            return []
+        receptions = await self._last_receptions(session, [row[0] for row in rows])
+        duties = []
+        for meeting_id, akimat_id, starts_at in rows:
+            meeting_day = starts_at.astimezone(self._tz).date()
+            duties.append(
+                Duty(
+                    kind=DutyKind.ACTION_PLAN,
+                    akimat=akimats[akimat_id],
+                    due=self._plan_due(meeting_day, receptions.get(meeting_id)),
+                    meeting_id=meeting_id,
+                    meeting_starts_at=starts_at,
+                    meeting_day=meeting_day,
+                )
+            )
+        return duties
+
+    async def _last_receptions(
+        self, session: AsyncSession, meeting_ids: list[int]
+    ) -> dict[int, date]:
+        result: dict[int, date] = {}
+        for start in range(0, len(meeting_ids), 1000):
+            rows = await session.execute(
+                select(Reception.meeting_id, func.max(Reception.held_on))
+                .where(Reception.meeting_id.in_(meeting_ids[start : start + 1000]))
+                .group_by(Reception.meeting_id)
+            )
+            result.update({row[0]: row[1] for row in rows})
+        return result
+
+    def _plan_due(self, meeting_day: date, last_reception: date | None) -> date:
+        """``action_plan_due`` counted from the end of the meetings and the receptions (seed
+        001, clause 3.5). A reception recorded before the meeting (the pre-meeting one of the
+        2016 order) does not end the period: the meeting day does."""
+        end = last_reception if last_reception and last_reception >= meeting_day else None
+        return action_plan_due(meeting_day, end, self._profile)
+
+    async def _progress_duties(
+        self,
+        session: AsyncSession,
+        now: datetime,
+        akimats: dict[int, AkimatInfo],
+        ids: list[int],
+    ) -> list[Duty]:
+        if not self._has_rule(DutyKind.PROGRESS):
+            return []
+        unfinished = exists().where(
+            PlanItem.plan_id == ActionPlan.id, PlanItem.status != PlanItemStatus.DONE
+        )
+        plans = (
+            await session.execute(
+                select(
+                    ActionPlan.id,
+                    ActionPlan.published_at,
+                    Meeting.id,
+                    Meeting.host_akimat_id,
+                    Meeting.starts_at,
+                )
+                .join(Meeting, Meeting.id == ActionPlan.meeting_id)
+                .where(
+                    ActionPlan.published_at.is_not(None),
+                    unfinished,
+                    Meeting.host_akimat_id.in_(ids),
+                )
+                .order_by(ActionPlan.id)
+            )
+        ).all()
+        if not plans:
+            return []
+        plan_ids = [row[0] for row in plans]
+        reported = {
+            (plan_id, year, quarter)
+            for plan_id, year, quarter in await session.execute(
+                select(ProgressReport.plan_id, ProgressReport.year, ProgressReport.quarter).where(
+                    ProgressReport.plan_id.in_(plan_ids), ProgressReport.published_at.is_not(None)
+                )
+            )
+        }
+        current = _quarter_of(self.today(now))
+        duties = []
+        for plan_id, published_at, meeting_id, akimat_id, starts_at in plans:
+            # From the quarter the plan was published in up to the current one: each quarter's
+            # report is due the month after it (seed 001, clause 3.5).
+            for year, quarter in _quarters(_quarter_of(self.today(published_at)), current):
+                if (plan_id, year, quarter) in reported:
+                    continue
+                duties.append(
+                    Duty(
+                        kind=DutyKind.PROGRESS,
+                        akimat=akimats[akimat_id],
+                        due=progress_due(year, quarter, self._profile),
+                        meeting_id=meeting_id,
+                        meeting_starts_at=starts_at,
+                        meeting_day=starts_at.astimezone(self._tz).date(),
+                        plan_id=plan_id,
+                        year=year,
+                        quarter=quarter,
+                    )
+                )
+        return duties
+
+    async def _calendar_duties(
+        self, session: AsyncSession, now: datetime, akimats: dict[int, AkimatInfo]
+    ) -> list[Duty]:
+        levels = calendar_levels(self._profile)
+        keeping = [akimat for akimat in akimats.values() if akimat.level in levels]
+        if not keeping:
+            return []
+        today = self.today(now)
+        marked = await self._calendar_marks(session, [akimat.id for akimat in keeping])
+        duties: list[Duty] = []
+        for year in (today.year - 1, today.year, today.year + 1):
+            for step_name, due in calendar_deadlines(year, self._profile).items():
+                step = CalendarStep(step_name)
+                shown_from = due - timedelta(CALENDAR_SHOWN_BEFORE_DAYS)
+                shown_until = due + timedelta(CALENDAR_SHOWN_AFTER_DAYS)
+                if not shown_from <= today <= shown_until:
+                    continue
+                duties.extend(
+                    Duty(kind=step.kind, akimat=akimat, due=due, year=year)
+                    for akimat in keeping
+                    if (akimat.id, step.audit_action, str(year)) not in marked
+                )
+        return duties
+
+    async def _calendar_marks(
+        self, session: AsyncSession, akimat_ids: list[int]
+    ) -> dict[tuple[int, str, str], datetime]:
+        rows = await session.execute(
+            select(
+                AuditEntry.akimat_id, AuditEntry.action, AuditEntry.target, func.min(AuditEntry.at)
+            )
+            .where(
+                AuditEntry.akimat_id.in_(akimat_ids),
+                AuditEntry.action.in_([step.audit_action for step in CalendarStep]),
+                AuditEntry.allowed.is_(True),
+            )
+            .group_by(AuditEntry.akimat_id, AuditEntry.action, AuditEntry.target)
+        )
+        return {
+            (akimat_id or 0, action, target or ""): at for akimat_id, action, target, at in rows
+        }
+
+    def _has_rule(self, kind: DutyKind) -> bool:
+        try:
+            explain(kind.value, self._profile)
+        except RuleNotInProfile:
+            return False
+        return True
+
+    # --- who sees what ------------------------------------------------------------------------
+
+    async def scope_of(self, user_id: int) -> Scope:
+        """An admin sees every akimat; an official their own (acting) and every akimat inside
+        its territory (reading only)."""
+        async with self._sessions() as session:
+            every = await self._akimats(session, None)
+            if user_id in self._admin_ids:
+                ordered = tuple(sorted(every.values(), key=lambda akimat: akimat.code))
+                return Scope(ordered, frozenset(every), is_admin=True)
+            own = set(
+                (
+                    await session.scalars(
+                        select(Official.akimat_id).where(Official.user_id == user_id)
+                    )
+                ).all()
+            )
+        own_codes = [every[akimat_id].code for akimat_id in own if akimat_id in every]
+        seen = [
+            akimat
+            for akimat in every.values()
+            if akimat.id in own or any(kato_contains(code, akimat.code) for code in own_codes)
+        ]
+        seen.sort(key=lambda akimat: akimat.code)
+        return Scope(tuple(seen), frozenset(own), is_admin=False)
+
+    async def akimat_id_of(self, locality_code: str) -> int | None:
+        """The akimat of the locality with this KATO code, if there is one."""
+        if not (len(locality_code) == 9 and locality_code.isdigit()):
+            return None
+        async with self._sessions() as session:
+            return await session.scalar(
+                select(Akimat.id).where(Akimat.locality_code == locality_code)
+            )
+
+    async def lines_for(
+        self, user_id: int, akimat_id: int | None = None, now: datetime | None = None
+    ) -> tuple[Scope, list[DutyLine]]:
+        """The duties ``user_id`` sees, of one akimat of their scope or of all of it. The
+        caller checks the right on a chosen akimat first (AccessService.require)."""
+        scope = await self.scope_of(user_id)
+        ids: Collection[int] = scope.ids
+        if akimat_id is not None:
+            ids = [akimat_id] if akimat_id in scope.ids else []
+        duties = await self.open_duties(now, ids)
+        return scope, [DutyLine(duty, can_act=duty.akimat.id in scope.acting) for duty in duties]
+
+    # --- marking the calendar -----------------------------------------------------------------
+
+    async def mark_calendar(
+        self, actor_id: int, akimat_id: int, year: int, step: CalendarStep
+    ) -> MarkResult:
+        """Record that the akimat approved (or submitted) its calendar of meetings for
+        ``year`` (seed 001, clauses 2.1 and 2.2). The caller checks the right to act first.
+        Recorded once: a second press answers when it was recorded."""
+        now = self._clock.now()
+        today = self.today(now)
+        if not today.year - 1 <= year <= today.year + 1:
+            return MarkResult(MarkOutcome.BAD_YEAR)
+        if step.value not in calendar_deadlines(year, self._profile):
+            return MarkResult(MarkOutcome.NOT_APPLICABLE)
+        async with self._sessions() as session:
+            akimats = await self._akimats(session, [akimat_id])
+            akimat = akimats.get(akimat_id)
+            if akimat is None or akimat.level not in calendar_levels(self._profile):
+                return MarkResult(MarkOutcome.NOT_APPLICABLE)
+            marks = await self._calendar_marks(session, [akimat_id])
+            earlier = marks.get((akimat_id, step.audit_action, str(year)))
+            if earlier is not None:
+                return MarkResult(MarkOutcome.ALREADY, earlier)
+            session.add(
+                AuditEntry(
+                    at=now,
+                    actor_id=actor_id,
+                    action=step.audit_action,
+                    akimat_id=akimat_id,
+                    target=str(year),
+                    allowed=True,
+                )
+            )
+            await session.commit()
+        return MarkResult(MarkOutcome.MARKED, now)
+
+    # --- the clock ----------------------------------------------------------------------------
+
+    async def send_reminders(self, now: datetime) -> ReminderReport:
+        """Enqueue every reminder whose moment fell since the last run, up to ``now``.
+
+        Most ticks (every minute) find no 09:00 in their span and only read the job mark: it
+        stays at the last moment reminders were counted. When a reminder moment has come, one
+        transaction moves the mark and enqueues the reminders together, or neither. On
+        PostgreSQL the mark's row is locked first, so a second instance waits and then finds
+        the span already covered; the outbox keys would stop a duplicate anyway.
+        """
+        async with self._sessions() as session:
+            covered = await self._covered(session, now, lock=False)
+            report = ReminderReport(span_start=covered, span_end=now)
+            if not self.reminder_days(covered, now):
+                return report
+            covered = await self._covered(session, now, lock=True)
+            report = ReminderReport(span_start=covered, span_end=now)
+            report.days = self.reminder_days(covered, now)
+            if not report.days:
+                # Another instance has just covered it.
+                await session.rollback()
+                return report
+            await self._remind(session, now, report)
+            await session.execute(
+                update(JobMark)
+                .where(JobMark.name == JOB_NAME, JobMark.covered_until < now)
+                .values(covered_until=now)
+            )
+            await session.commit()
+        if report.messages:
+            log.info(
+                "compliance: %d reminders, %d escalations, %d messages for %s",
+                report.reminders,
+                report.escalations,
+                report.messages,
+                ", ".join(day.isoformat() for day in report.days),
+            )
+        return report
+
+    def reminder_days(self, after: datetime, until: datetime) -> list[date]:
+        """The local days whose reminder moment lies in (``after``, ``until``], in order."""
+        days = []
+        day = after.astimezone(self._tz).date()
+        last = until.astimezone(self._tz).date()
+        while day <= last:
+            moment = datetime.combine(day, REMINDER_TIME, tzinfo=self._tz)
+            if after < moment <= until:
+                days.append(day)
+            day += timedelta(days=1)
+        return days
+
+    async def _covered(self, session: AsyncSession, now: datetime, *, lock: bool) -> datetime:
+        """Up to when reminders were counted; with ``lock`` the mark's row is created if
+        missing and locked until the transaction ends."""
+        query = select(JobMark.covered_until).where(JobMark.name == JOB_NAME)
+        covered = await session.scalar(query.with_for_update() if lock else query)
+        if covered is not None:
+            return covered
+        # The first run ever starts at the local midnight of its day, so the day's reminders go
+        # out even when the bot is first started after 09:00; earlier days are not replayed.
+        start_of_day = datetime.combine(self.today(now), time(0), tzinfo=self._tz).astimezone(UTC)
+        if not lock:
+            return start_of_day
+        await session.execute(
+            insert_ignoring_duplicates(session, JobMark).values(
+                name=JOB_NAME, covered_until=start_of_day
+            )
+        )
+        covered = await session.scalar(query.with_for_update())
+        assert covered is not None
+        return covered
+
+    async def _remind(self, session: AsyncSession, now: datetime, report: ReminderReport) -> None:
+        every_akimat = await self._akimats(session, None)
+        duties = await self._open_duties(session, now, None, every_akimat)
+        report.duties = len(duties)
+        # Most days no duty has a reminder: then nobody needs to be looked up.
+        due = [
+            duty
+            for duty in duties
+            if any(duty.stage_on(day) or duty.escalates_on(day) for day in report.days)
+        ]
+        if not due:
+            return
+        officials = await self._officials(session)
+        admins = await self._admins(session)
+        audiences = _Audiences(officials, admins, every_akimat)
+        for duty in due:
+            await self._remind_one(session, now, duty, audiences, report)
+
+    async def _remind_one(
+        self,
+        session: AsyncSession,
+        now: datetime,
+        duty: Duty,
+        audiences: "_Audiences",
+        report: ReminderReport,
+    ) -> None:
+        today = self.today(now)
+        # Catch-up: of the days in the span, only the latest reminder per audience.
+        remind_day = _latest(report.days, lambda day: duty.stage_on(day) is not None)
+        escalate_day = _latest(report.days, duty.escalates_on)
+        own = audiences.officials.get(duty.akimat.id, [])
+        topic = f"duty:{duty.key}"[:64]
+        if remind_day is not None and own:
+            report.reminders += 1
+            report.messages += await self._outbox.notify(
+                session,
+                kind=NoticeKind.DUTY,
+                key=f"duty:{duty.key}:{duty.stage_on(remind_day)}:{remind_day.isoformat()}",
+                recipients=[Recipient(chat.chat_id, chat.locale) for chat in own],
+                render=lambda t: self.render_reminder(t, duty, today),
+                topic=topic,
+                not_before=now,
+            )
+        if escalate_day is None:
+            return
+        # Someone who is also an official of the akimat has just had the reminder.
+        own_ids = {chat.chat_id for chat in own}
+        chats = [chat for chat in audiences.above(duty.akimat) if chat.chat_id not in own_ids]
+        if not chats:
+            return
+        report.escalations += 1
+        report.messages += await self._outbox.notify(
+            session,
+            kind=NoticeKind.DUTY,
+            key=f"duty:{duty.key}:escalation:{escalate_day.isoformat()}",
+            recipients=[Recipient(chat.chat_id, chat.locale) for chat in chats],
+            render=lambda t: self.render_escalation(t, duty, today),
+            topic=topic,
+            not_before=now,
+        )
+
+    async def _officials(self, session: AsyncSession) -> dict[int, list[_Chat]]:
+        rows = await session.execute(
+            select(Official.akimat_id, User.id, User.locale)
+            .join(User, User.id == Official.user_id)
+            .where(User.is_active.is_(True))
+            .order_by(Official.akimat_id, User.id)
+        )
+        by_akimat: dict[int, list[_Chat]] = defaultdict(list)
+        for akimat_id, user_id, locale in rows:
+            by_akimat[akimat_id].append(_Chat(user_id, locale or self._default_locale))
+        return by_akimat
+
+    async def _admins(self, session: AsyncSession) -> list[_Chat]:
+        if not self._admin_ids:
+            return []
+        known = {
+            user_id: (locale, active)
+            for user_id, locale, active in await session.execute(
+                select(User.id, User.locale, User.is_active).where(
+                    User.id.in_(sorted(self._admin_ids))
+                )
+            )
+        }
+        chats = []
+        for admin_id in sorted(self._admin_ids):
+            locale, active = known.get(admin_id, (None, True))
+            if active:
+                chats.append(_Chat(admin_id, locale or self._default_locale))
+        return chats
+
+    # --- words --------------------------------------------------------------------------------
+
+    def describe(self, t: Text, duty: Duty) -> str:
+        """What is owed, in one line (escaped)."""
+        args: dict[str, object] = {}
+        if duty.meeting_starts_at is not None:
+            args["when"] = t.datetime(duty.meeting_starts_at)
+        if duty.year is not None:
+            args["year"] = str(duty.year)
+        if duty.quarter is not None:
+            args["quarter"] = duty.quarter
+        return t(f"deadlines-kind-{duty.kind.value}", **args)
+
+    def timing(self, t: Text, duty: Duty, today: date) -> str:
+        left = duty.days_left(today)
+        if left > 0:
+            return t("deadlines-left", days=left)
+        if left == 0:
+            return t("deadlines-today")
+        return t("deadlines-overdue", days=-left)
+
+    def due_text(self, t: Text, duty: Duty) -> str:
+        # Noon of the local day: formatting it cannot move it to another day.
+        return t.date(datetime.combine(duty.due, time(12), tzinfo=self._tz))
+
+    def source_text(self, t: Text, duty: Duty) -> str:
+        seed, clause = self.source(duty)
+        return t("deadlines-source", seed=seed, clause=clause)
+
+    def render_reminder(self, t: Text, duty: Duty, today: date) -> Rendered:
+        text = t(
+            "deadlines-reminder",
+            akimat=duty.akimat.name(t.locale),
+            duty=self.describe(t, duty),
+            due=self.due_text(t, duty),
+            timing=self.timing(t, duty, today),
+            source=self.source_text(t, duty),
+        )
+        return Rendered(text, self._keyboard(t, duty, escalation=False))
+
+    def render_escalation(self, t: Text, duty: Duty, today: date) -> Rendered:
+        text = t(
+            "deadlines-escalation",
+            akimat=duty.akimat.name(t.locale),
+            days=-duty.days_left(today),
+            duty=self.describe(t, duty),
+            due=self.due_text(t, duty),
+            source=self.source_text(t, duty),
+        )
+        return Rendered(text, self._keyboard(t, duty, escalation=True))
+
+    def _keyboard(self, t: Text, duty: Duty, *, escalation: bool) -> InlineKeyboardMarkup | None:
+        return self.keyboard(t, duty, escalation) if self.keyboard is not None else None
+
+
+def _sort_key(duty: Duty) -> tuple[date, int, str, int, int]:
+    order = list(DutyKind).index(duty.kind)
+    return (duty.due, order, duty.akimat.code, duty.meeting_id or 0, duty.plan_id or 0)
+
+
+def _latest(days: Sequence[date], applies: Callable[[date], bool]) -> date | None:
+    return next((day for day in reversed(days) if applies(day)), None)
+
+
+def _quarter_of(day: date) -> tuple[int, int]:
+    return day.year, (day.month - 1) // 3 + 1
+
+
+def _quarters(first: tuple[int, int], last: tuple[int, int]) -> Iterable[tuple[int, int]]:
+    year, quarter = first
+    while (year, quarter) <= last:
+        yield year, quarter
+        year, quarter = (year + 1, 1) if quarter == 4 else (year, quarter + 1)
+
+
+__all__ = [
+    "ANNOUNCEMENT_LEAD_DAYS",
+    "CALENDAR_LEAD_DAYS",
+    "ESCALATE_AFTER_DAYS",
+    "ESCALATE_EVERY_DAYS",
+    "JOB_NAME",
+    "PLAN_REMINDER_AFTER_MEETING_DAYS",
+    "PROGRESS_LEAD_DAYS",
+    "REMINDER_TIME",
+    "AkimatInfo",
+    "CalendarStep",
+    "Duty",
+    "DutyKeyboard",
+    "DutyKind",
+    "DutyLine",
+    "DutyService",
+    "MarkOutcome",
+    "MarkResult",
+    "ReminderReport",
+    "Scope",
+    "Stage",
+]

@@ -1,0 +1,919 @@
+"""The life of a meeting after it is created: announcing (now or at a set moment), moving,
+cancelling, personal receptions, held and closed.
+
+    draft ──announce──▶ announced ──(ended, or marked)──▶ held ──close──▶ closed
+      │ move (stays a draft)  │ move           ▲
+      │                       ▼                │
+      │                  rescheduled ──(ended, or marked)
+      └──────── cancel from draft, announced or rescheduled ──▶ cancelled
+
+*Rescheduled* is an announced meeting whose time was moved: still coming, visible to citizens
+with "moved from …" (the old start is in ``previous_starts_at``), open for questions until its
+new cutoff, and moved again as often as needed. A draft that is moved stays a draft: nobody was
+told of its old time. *Held* comes by itself when a meeting has ended (the scheduler) or by the
+official's word once it has started; *closed* is the official's "this meeting's cycle is done",
+after which nothing changes.
+
+Cancelling or moving an announced meeting tells everyone who was told of it (the recipients of
+its announcement in the outbox) and every author of a question for it, in the same transaction
+as the change. Every act checks the actor's right on the meeting's akimat first and is written
+to the audit log.
+"""
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from enum import StrEnum
+from html import escape
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import ColumnElement, distinct, func, or_, select, union, update
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from locales import Text
+from regulation import (
+    ReceptionRule,
+    RuleNotInProfile,
+    action_plan_due,
+    announcement_due,
+    get_profile,
+)
+from services.access import AccessService, Right
+from services.clock import Clock
+from services.meetings import (
+    OPEN_MEETING_STATUSES,
+    QUESTIONS_LEAD,
+    AnnouncementRender,
+    LocalityRef,
+    MeetingError,
+    MeetingErrorReason,
+    MeetingService,
+    MeetingView,
+    check_start,
+    kato_subtree,
+)
+from services.outbox import Outbox, Rendered
+from services.paging import Page
+from storage.models import (
+    Akimat,
+    Meeting,
+    MeetingStatus,
+    NoticeKind,
+    OutboxMessage,
+    OutboxPayload,
+    OutboxStatus,
+    Question,
+    Reception,
+    User,
+)
+
+MIN_REASON_LENGTH = 5
+MAX_REASON_LENGTH = 500
+MAX_NOTE_LENGTH = 300
+# A reception dated this long after its meeting is taken for a typo: the action plan is due ten
+# days after the meetings and receptions end (seed 001, clause 3.5), so receptions follow the
+# meeting closely; an input bound, not a rule of the law.
+RECEPTION_WINDOW = timedelta(days=30)
+LIST_PAGE_SIZE = 8
+
+
+def meeting_topic(meeting_id: int) -> str:
+    """The outbox topic of everything said about a meeting (services/outbox.py)."""
+    return f"meeting:{meeting_id}"
+
+
+# --- what may happen when ------------------------------------------------------------------------
+
+
+class Act(StrEnum):
+    ANNOUNCE = "announce"
+    SCHEDULE = "schedule"
+    MOVE = "move"
+    CANCEL = "cancel"
+    RECEPTION = "reception"
+    HOLD = "hold"
+    CLOSE = "close"
+
+
+ALLOWED_FROM: dict[Act, frozenset[MeetingStatus]] = {
+    Act.ANNOUNCE: frozenset({MeetingStatus.DRAFT}),
+    Act.SCHEDULE: frozenset({MeetingStatus.DRAFT}),
+    Act.MOVE: frozenset({MeetingStatus.DRAFT, *OPEN_MEETING_STATUSES}),
+    Act.CANCEL: frozenset({MeetingStatus.DRAFT, *OPEN_MEETING_STATUSES}),
+    Act.RECEPTION: frozenset({*OPEN_MEETING_STATUSES, MeetingStatus.HELD}),
+    Act.HOLD: frozenset(OPEN_MEETING_STATUSES),
+    Act.CLOSE: frozenset({MeetingStatus.HELD}),
+}
+
+
+def acts_possible(meeting: MeetingView, now: datetime) -> frozenset[Act]:
+    """What can be done to ``meeting`` now, rights aside."""
+    acts = {act for act, statuses in ALLOWED_FROM.items() if meeting.status in statuses}
+    if meeting.ends_at <= now:
+        # Too late to announce or to plan an announcement of a meeting that is over.
+        acts -= {Act.ANNOUNCE, Act.SCHEDULE}
+    if meeting.starts_at > now:
+        # Held is a fact: it cannot be stated before the meeting begins.
+        acts.discard(Act.HOLD)
+    return frozenset(acts)
+
+
+class ListGroup(StrEnum):
+    """The tabs of /mymeetings."""
+
+    ACTIVE = "active"  # drafts and announced (moved or not): still to come or to be held
+    HELD = "held"  # held, waiting for the results and the action plan
+    ARCHIVE = "archive"  # closed or cancelled
+
+
+GROUP_STATUSES: dict[ListGroup, tuple[MeetingStatus, ...]] = {
+    ListGroup.ACTIVE: (MeetingStatus.DRAFT, *OPEN_MEETING_STATUSES),
+    ListGroup.HELD: (MeetingStatus.HELD,),
+    ListGroup.ARCHIVE: (MeetingStatus.CLOSED, MeetingStatus.CANCELLED),
+}
+
+
+# --- errors --------------------------------------------------------------------------------------
+
+
+class LifecycleErrorReason(StrEnum):
+    NOT_FOUND = "not-found"
+    # The act is not possible from the meeting's status (the status is on the error).
+    WRONG_STATUS = "wrong-status"
+    START_IN_PAST = "start-in-past"
+    SAME_START = "same-start"
+    ANNOUNCE_AT_PAST = "announce-at-past"
+    ANNOUNCE_AT_AFTER_START = "announce-at-after-start"
+    MEETING_OVER = "meeting-over"
+    NOT_STARTED = "not-started"
+    BAD_REASON = "bad-reason"
+    BAD_NOTE = "bad-note"
+    RECEPTION_TOO_EARLY = "reception-too-early"
+    RECEPTION_TOO_LATE = "reception-too-late"
+
+
+class LifecycleError(Exception):
+    """An act refused; ``reason`` says why (handlers turn it into localised text)."""
+
+    def __init__(
+        self,
+        reason: LifecycleErrorReason,
+        status: MeetingStatus | None = None,
+        *,
+        bound: date | None = None,
+    ) -> None:
+        super().__init__(reason.value if status is None else f"{reason.value}: {status.value}")
+        self.reason = reason
+        self.status = status
+        # The earliest or latest day allowed, for a date out of bounds.
+        self.bound = bound
+
+
+def check_reason(text: str) -> str:
+    """A cancellation reason, said to everyone who was told of the meeting."""
+    cleaned = " ".join(text.split())
+    if not MIN_REASON_LENGTH <= len(cleaned) <= MAX_REASON_LENGTH:
+        raise LifecycleError(LifecycleErrorReason.BAD_REASON)
+    return cleaned
+
+
+# --- results -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class MeetingDossier:
+    """A meeting as its akimat manages it."""
+
+    meeting: MeetingView
+    receptions: tuple[date, ...]
+    # The last day to announce (seed 001, clause 3.4) and to publish the action plan (seed 001,
+    # clause 3.5, counted from the last reception); None where the profile has no such rule.
+    announcement_due: date | None
+    action_plan_due: date | None
+    # People the announcement went or is going to, and authors of its questions.
+    told: int
+    question_authors: int
+    # What the reader may do now: empty for someone who may only read.
+    acts: frozenset[Act]
+
+
+@dataclass(frozen=True, slots=True)
+class AnnounceOutcome:
+    meeting: MeetingView
+    due: date | None
+    late: bool
+    days_late: int
+    # Announced before: nothing changed and nothing was sent again.
+    already: bool
+    # Recipients enqueued for the announcement (0 when already announced).
+    enqueued: int
+
+
+@dataclass(frozen=True, slots=True)
+class ScheduleOutcome:
+    meeting: MeetingView
+    announce_at: datetime
+    due: date | None
+    # Days the planned announcement falls after the last day to announce (0: on time).
+    days_late: int
+
+
+@dataclass(frozen=True, slots=True)
+class ChangeOutcome:
+    meeting: MeetingView
+    # Recipients of the notice enqueued (0 for a draft: nobody was told of it).
+    notified: int
+
+
+@dataclass(frozen=True, slots=True)
+class ReceptionOutcome:
+    meeting: MeetingView
+    receptions: tuple[date, ...]
+    action_plan_due: date | None
+    # False when that day was already recorded.
+    added: bool
+
+
+# --- the service ---------------------------------------------------------------------------------
+
+
+class LifecycleService:
+    def __init__(
+        self,
+        session_factory: async_sessionmaker[AsyncSession],
+        clock: Clock,
+        tz: ZoneInfo,
+        profile: str,
+        meetings: MeetingService,
+        access: AccessService,
+        outbox: Outbox,
+    ) -> None:
+        self._sessions = session_factory
+        self._clock = clock
+        self._tz = tz
+        self._profile = profile
+        self._meetings = meetings
+        self._access = access
+        self._outbox = outbox
+        # The announcement card in one language: its buttons point at handlers, which services
+        # must not import, so the composition root (bot/app.py) sets it.
+        self.announcement_render: AnnouncementRender | None = None
+
+    # --- creating -----------------------------------------------------------------------------
+
+    async def create(
+        self,
+        actor_id: int,
+        *,
+        host_code: str,
+        venue_code: str,
+        audience_code: str,
+        starts_at: datetime,
+        duration_minutes: int,
+        place: str,
+        broadcast_url: str | None,
+        off_calendar: bool,
+        presentation_minutes: int | None,
+    ) -> MeetingView:
+        """A new draft for the akimat of ``host_code``, if the actor acts for it (an admin: any
+        unit with an akim). Raises AccessDeniedError or a MeetingError subclass."""
+        await self._access.require(
+            actor_id,
+            await self.akimat_id_of(host_code),
+            Right.ACT,
+            action="meeting.create",
+            target=f"locality:{host_code}",
+        )
+        meeting = await self._meetings.create_meeting(
+            host_code=host_code,
+            venue_code=venue_code,
+            audience_code=audience_code,
+            starts_at=starts_at,
+            duration_minutes=duration_minutes,
+            place=place,
+            broadcast_url=broadcast_url,
+            created_by=actor_id,
+            off_calendar=off_calendar,
+            presentation_minutes=presentation_minutes,
+        )
+        await self._access.audit(
+            actor_id,
+            "meeting.create",
+            akimat_id=meeting.host_akimat_id,
+            target=meeting_topic(meeting.id),
+        )
+        return meeting
+
+    async def akimat_id_of(self, locality_code: str) -> int | None:
+        """The akimat of a locality, if one was ever registered (officials' akimats are)."""
+        async with self._sessions() as session:
+            return await session.scalar(
+                select(Akimat.id).where(Akimat.locality_code == locality_code)
+            )
+
+    # --- reading ------------------------------------------------------------------------------
+
+    async def list_for(
+        self, user_id: int, group: ListGroup, page: int = 0, page_size: int = LIST_PAGE_SIZE
+    ) -> Page[MeetingView]:
+        """The meetings of the akimats ``user_id`` may read (an admin: all), one tab of
+        /mymeetings: what is to come soonest first, the rest newest first."""
+        where: list[ColumnElement[bool]] = [Meeting.status.in_(GROUP_STATUSES[group])]
+        if not self._access.is_admin(user_id):
+            akimats = await self._access.akimats_of(user_id)
+            if not akimats:
+                return Page(items=[], total=0, offset=0, page_size=page_size)
+            # An official reads their own akimat and every akimat inside its territory.
+            where.append(
+                or_(
+                    *(
+                        Akimat.locality_code.between(*kato_subtree(akimat.locality_code))
+                        for akimat in akimats
+                    )
+                )
+            )
+        order = (
+            [Meeting.starts_at, Meeting.id]
+            if group is ListGroup.ACTIVE
+            else [Meeting.starts_at.desc(), Meeting.id.desc()]
+        )
+        total = await self._meetings.count(where)
+        last = max(0, (total - 1) // page_size)
+        offset = min(max(page, 0), last) * page_size
+        items = await self._meetings.find(where, order, offset=offset, limit=page_size)
+        return Page(items=items, total=total, offset=offset, page_size=page_size)
+
+    async def dossier(self, meeting_id: int, user_id: int) -> MeetingDossier:
+        """The management card's content; raises AccessDeniedError for someone who may not
+        read the meeting's akimat, LifecycleError when there is no such meeting."""
+        meeting = await self._meeting(meeting_id)
+        await self._access.require(
+            user_id,
+            meeting.host_akimat_id,
+            Right.READ,
+            action="meeting.read",
+            target=meeting_topic(meeting_id),
+        )
+        can_act = await self._access.allowed(user_id, meeting.host_akimat_id, Right.ACT)
+        async with self._sessions() as session:
+            receptions = await _reception_days(session, meeting_id)
+            told = await session.scalar(
+                select(func.count(distinct(OutboxMessage.chat_id)))
+                .join(OutboxPayload, OutboxPayload.id == OutboxMessage.payload_id)
+                .where(
+                    *_announcement_of(meeting_id),
+                    OutboxMessage.status.in_((*_TOLD_OR_TELLING, OutboxStatus.PENDING)),
+                )
+            )
+            authors = await session.scalar(
+                select(func.count(distinct(Question.author_id))).where(
+                    Question.meeting_id == meeting_id, Question.author_id.is_not(None)
+                )
+            )
+        return MeetingDossier(
+            meeting=meeting,
+            receptions=receptions,
+            announcement_due=self._meetings.announcement_due_date(meeting),
+            action_plan_due=self._plan_due(meeting, receptions),
+            told=int(told or 0),
+            question_authors=int(authors or 0),
+            acts=acts_possible(meeting, self._clock.now()) if can_act else frozenset(),
+        )
+
+    async def action_plan_due(self, meeting_id: int) -> date | None:
+        """The last day to publish the meeting's results and action plan: ten calendar days
+        after the meeting and the personal receptions that follow it end (2022: seed 001,
+        clause 3.5; 2016: seed 000, clause 7-4). None for a cancelled meeting or a profile
+        without the rule; LifecycleError NOT_FOUND for an unknown meeting."""
+        meeting = await self._meeting(meeting_id)
+        async with self._sessions() as session:
+            receptions = await _reception_days(session, meeting_id)
+        return self._plan_due(meeting, receptions)
+
+    def _plan_due(self, meeting: MeetingView, receptions: Sequence[date]) -> date | None:
+        if meeting.is_cancelled:
+            return None
+        meeting_day = meeting.starts_at.astimezone(self._tz).date()
+        # A reception before the meeting (the day before, seed 000, clause 7-3) does not end
+        # the period: only those on or after the meeting's day count.
+        after = [day for day in receptions if day >= meeting_day]
+        try:
+            return action_plan_due(meeting_day, max(after) if after else None, self._profile)
+        except RuleNotInProfile:
+            return None
+
+    async def _meeting(self, meeting_id: int) -> MeetingView:
+        meeting = await self._meetings.get(meeting_id)
+        if meeting is None:
+            raise LifecycleError(LifecycleErrorReason.NOT_FOUND)
+        return meeting
+
+    async def _guard(self, meeting_id: int, actor_id: int, act: Act) -> MeetingView:
+        """The meeting, once the actor's right to ``act`` on it is checked (a denial is
+        audited and raised as AccessDeniedError)."""
+        meeting = await self._meeting(meeting_id)
+        await self._access.require(
+            actor_id,
+            meeting.host_akimat_id,
+            Right.ACT,
+            action=f"meeting.{act.value}",
+            target=meeting_topic(meeting_id),
+        )
+        return meeting
+
+    async def check(self, meeting_id: int, actor_id: int, act: Act) -> MeetingView:
+        """The meeting, if the actor may do ``act`` to it now: asked before a handler asks
+        for a date or a reason, so nobody types one for nothing. The act itself checks again."""
+        meeting = await self._guard(meeting_id, actor_id, act)
+        if act not in acts_possible(meeting, self._clock.now()):
+            if meeting.status in ALLOWED_FROM[act]:
+                over = act in {Act.ANNOUNCE, Act.SCHEDULE}
+                raise LifecycleError(
+                    LifecycleErrorReason.MEETING_OVER if over else LifecycleErrorReason.NOT_STARTED
+                )
+            raise LifecycleError(LifecycleErrorReason.WRONG_STATUS, meeting.status)
+        return meeting
+
+    async def _locked(self, session: AsyncSession, meeting_id: int, act: Act) -> Meeting:
+        """The meeting's row, locked for this transaction (PostgreSQL; SQLite has a single
+        writer anyway), after checking that ``act`` is possible from its status."""
+        meeting = await session.get(Meeting, meeting_id, with_for_update=True)
+        if meeting is None:
+            raise LifecycleError(LifecycleErrorReason.NOT_FOUND)
+        if meeting.status not in ALLOWED_FROM[act]:
+            raise LifecycleError(LifecycleErrorReason.WRONG_STATUS, meeting.status)
+        return meeting
+
+    async def _audit(
+        self,
+        session: AsyncSession,
+        actor_id: int,
+        act: Act,
+        meeting: Meeting,
+        detail: str | None = None,
+    ) -> None:
+        await self._access.audit(
+            actor_id,
+            f"meeting.{act.value}",
+            akimat_id=meeting.host_akimat_id,
+            target=meeting_topic(meeting.id),
+            detail=detail,
+            session=session,
+        )
+
+    async def _reread(self, meeting_id: int) -> MeetingView:
+        return await self._meeting(meeting_id)
+
+    # --- announcing ---------------------------------------------------------------------------
+
+    async def announce(self, meeting_id: int, actor_id: int) -> AnnounceOutcome:
+        """Announce now: draft → announced, and the card enqueued for the audience. A
+        repeated press changes nothing and sends nothing."""
+        meeting = await self._guard(meeting_id, actor_id, Act.ANNOUNCE)
+        if meeting.status in OPEN_MEETING_STATUSES or meeting.status is MeetingStatus.HELD:
+            return self._already(meeting)
+        if meeting.status is not MeetingStatus.DRAFT:
+            raise LifecycleError(LifecycleErrorReason.WRONG_STATUS, meeting.status)
+        if meeting.ends_at <= self._clock.now():
+            raise LifecycleError(LifecycleErrorReason.MEETING_OVER)
+        outcome = await self._announce(meeting_id)
+        if not outcome.already:
+            await self._access.audit(
+                actor_id,
+                f"meeting.{Act.ANNOUNCE.value}",
+                akimat_id=meeting.host_akimat_id,
+                target=meeting_topic(meeting_id),
+                detail=f"late by {outcome.days_late} days" if outcome.late else None,
+            )
+        return outcome
+
+    def _already(self, meeting: MeetingView) -> AnnounceOutcome:
+        due = self._meetings.announcement_due_date(meeting)
+        return AnnounceOutcome(
+            meeting=meeting,
+            due=due,
+            late=meeting.announced_late,
+            days_late=self._days_late(due, meeting.announced_at),
+            already=True,
+            enqueued=0,
+        )
+
+    def _days_late(self, due: date | None, moment: datetime | None) -> int:
+        if due is None or moment is None:
+            return 0
+        return max(0, (moment.astimezone(self._tz).date() - due).days)
+
+    async def _announce(self, meeting_id: int) -> AnnounceOutcome:
+        if self.announcement_render is None:
+            raise RuntimeError("LifecycleService.announcement_render is not set")
+        try:
+            result = await self._meetings.announce(meeting_id, render=self.announcement_render)
+        except MeetingError as error:
+            if error.reason is MeetingErrorReason.NOT_FOUND:
+                raise LifecycleError(LifecycleErrorReason.NOT_FOUND) from error
+            if error.reason is MeetingErrorReason.CANCELLED:
+                raise LifecycleError(
+                    LifecycleErrorReason.WRONG_STATUS, MeetingStatus.CANCELLED
+                ) from error
+            raise LifecycleError(LifecycleErrorReason.MEETING_OVER) from error
+        if not result.already:
+            # The lateness stays on the meeting, for the compliance clock and the record,
+            # whatever happens to the meeting later.
+            async with self._sessions() as session:
+                await session.execute(
+                    update(Meeting)
+                    .where(Meeting.id == meeting_id)
+                    .values(announce_due_on=result.due, announced_late=result.late)
+                    .execution_options(synchronize_session=False)
+                )
+                await session.commit()
+        meeting = await self._reread(meeting_id)
+        return AnnounceOutcome(
+            meeting=meeting,
+            due=result.due,
+            late=result.late,
+            days_late=result.days_late,
+            already=result.already,
+            enqueued=result.queued,
+        )
+
+    async def schedule_announcement(
+        self, meeting_id: int, actor_id: int, announce_at: datetime
+    ) -> ScheduleOutcome:
+        """Announce a draft later, at ``announce_at`` (the scheduler does it: see
+        announce_scheduled). A moment after the last day to announce is allowed, and said."""
+        await self._guard(meeting_id, actor_id, Act.SCHEDULE)
+        now = self._clock.now()
+        if announce_at.tzinfo is None or announce_at.utcoffset() is None:
+            raise ValueError("announce_at must be an aware datetime")
+        if announce_at <= now:
+            raise LifecycleError(LifecycleErrorReason.ANNOUNCE_AT_PAST)
+        async with self._sessions() as session:
+            row = await self._locked(session, meeting_id, Act.SCHEDULE)
+            if announce_at >= row.starts_at:
+                raise LifecycleError(LifecycleErrorReason.ANNOUNCE_AT_AFTER_START)
+            row.announce_at = announce_at
+            await self._audit(session, actor_id, Act.SCHEDULE, row, announce_at.isoformat())
+            await session.commit()
+        meeting = await self._reread(meeting_id)
+        due = self._meetings.announcement_due_date(meeting)
+        return ScheduleOutcome(
+            meeting=meeting,
+            announce_at=announce_at,
+            due=due,
+            days_late=self._days_late(due, announce_at),
+        )
+
+    async def unschedule_announcement(self, meeting_id: int, actor_id: int) -> MeetingView:
+        await self._guard(meeting_id, actor_id, Act.SCHEDULE)
+        async with self._sessions() as session:
+            row = await self._locked(session, meeting_id, Act.SCHEDULE)
+            if row.announce_at is not None:
+                row.announce_at = None
+                await self._audit(session, actor_id, Act.SCHEDULE, row, "unscheduled")
+                await session.commit()
+        return await self._reread(meeting_id)
+
+    async def announce_scheduled(self, now: datetime) -> list[AnnounceOutcome]:
+        """Announce every draft whose planned moment has come (the scheduler calls this).
+
+        Each meeting is announced once however often this runs or on however many instances:
+        announcing is conditional on the draft status, and the outbox keys are unique. A draft
+        whose meeting ended while the scheduler was down is left alone: too late to announce.
+        """
+        async with self._sessions() as session:
+            due_ids = (
+                await session.scalars(
+                    select(Meeting.id)
+                    .where(
+                        Meeting.status == MeetingStatus.DRAFT,
+                        Meeting.announce_at.is_not(None),
+                        Meeting.announce_at <= now,
+                        Meeting.ends_at > now,
+                    )
+                    .order_by(Meeting.announce_at, Meeting.id)
+                )
+            ).all()
+        outcomes = []
+        for meeting_id in due_ids:
+            try:
+                outcomes.append(await self._announce(meeting_id))
+            except LifecycleError:
+                # Cancelled or over between the query and the announcement: nothing to do.
+                continue
+        return outcomes
+
+    # --- moving and cancelling ----------------------------------------------------------------
+
+    async def move(self, meeting_id: int, actor_id: int, starts_at: datetime) -> ChangeOutcome:
+        """A new start, the duration kept. An announced meeting becomes rescheduled and
+        everyone who was told of it, and each author of a question for it, is told."""
+        meeting = await self._guard(meeting_id, actor_id, Act.MOVE)
+        now = self._clock.now()
+        try:
+            check_start(starts_at, now)
+        except MeetingError as error:
+            raise LifecycleError(LifecycleErrorReason.START_IN_PAST) from error
+        async with self._sessions() as session:
+            row = await self._locked(session, meeting_id, Act.MOVE)
+            if row.starts_at == starts_at:
+                raise LifecycleError(LifecycleErrorReason.SAME_START)
+            old_start = row.starts_at
+            duration = row.ends_at - row.starts_at
+            row.starts_at = starts_at
+            row.ends_at = starts_at + duration
+            row.questions_cutoff = max(starts_at - QUESTIONS_LEAD, now)
+            notified = 0
+            if row.status is MeetingStatus.DRAFT:
+                # Nobody was told of a draft: its time simply changes, and so does the last
+                # day to announce it; a planned announcement after the new start is dropped.
+                row.announce_due_on = self._due_for(meeting, starts_at)
+                if row.announce_at is not None and row.announce_at >= starts_at:
+                    row.announce_at = None
+            else:
+                row.status = MeetingStatus.RESCHEDULED
+                row.previous_starts_at = old_start
+                await session.flush()
+                view = await self._reread_in(session, meeting_id)
+                notified = await self._tell(
+                    session,
+                    meeting_id,
+                    key=f"move:{meeting_id}:{starts_at.isoformat()}",
+                    render=lambda t: _moved_notice(view, old_start, t),
+                    # Those still waiting for the announcement get this notice instead: the
+                    # card they would get shows the old time.
+                    statuses=(*_TOLD_OR_TELLING, OutboxStatus.PENDING),
+                )
+                await _skip_pending_announcement(session, meeting_id)
+            await self._audit(
+                session,
+                actor_id,
+                Act.MOVE,
+                row,
+                f"{old_start.isoformat()} -> {starts_at.isoformat()}",
+            )
+            await session.commit()
+        return ChangeOutcome(meeting=await self._reread(meeting_id), notified=notified)
+
+    async def cancel(self, meeting_id: int, actor_id: int, reason: str) -> ChangeOutcome:
+        """Cancel with a reason. Everyone who was told of the meeting and each author of a
+        question for it is told; announcements not yet sent are withdrawn."""
+        await self._guard(meeting_id, actor_id, Act.CANCEL)
+        reason = check_reason(reason)
+        now = self._clock.now()
+        async with self._sessions() as session:
+            row = await self._locked(session, meeting_id, Act.CANCEL)
+            was_announced = row.status is not MeetingStatus.DRAFT
+            row.status = MeetingStatus.CANCELLED
+            row.cancelled_at = now
+            row.cancel_reason = reason
+            row.announce_at = None
+            notified = 0
+            # Withdrawn first, so nobody who never heard of the meeting hears of it now.
+            await _skip_pending_announcement(session, meeting_id)
+            if was_announced:
+                await session.flush()
+                view = await self._reread_in(session, meeting_id)
+                notified = await self._tell(
+                    session,
+                    meeting_id,
+                    key=f"cancel:{meeting_id}",
+                    render=lambda t: _cancelled_notice(view, t),
+                    statuses=_TOLD_OR_TELLING,
+                )
+            await self._audit(session, actor_id, Act.CANCEL, row, reason)
+            await session.commit()
+        return ChangeOutcome(meeting=await self._reread(meeting_id), notified=notified)
+
+    async def _reread_in(self, session: AsyncSession, meeting_id: int) -> MeetingView:
+        """The view as this transaction sees it (the change is flushed, not committed)."""
+        found = await self._meetings.view_in(session, meeting_id)
+        if found is None:
+            raise LifecycleError(LifecycleErrorReason.NOT_FOUND)
+        return found
+
+    def _due_for(self, meeting: MeetingView, starts_at: datetime) -> date | None:
+        try:
+            return announcement_due(meeting.host_level, starts_at, self._profile)
+        except RuleNotInProfile:
+            return None
+
+    async def _tell(
+        self,
+        session: AsyncSession,
+        meeting_id: int,
+        *,
+        key: str,
+        render: Callable[[Text], Rendered],
+        statuses: Sequence[OutboxStatus],
+    ) -> int:
+        """Enqueue a change notice (urgent: it ignores quiet hours) for the recipients of the
+        meeting's announcement in ``statuses`` and for the authors of its questions.
+
+        One INSERT … SELECT (Outbox.notify_audience): however large the audience that was told,
+        nothing of it is loaded here. Someone both told and an author gets one notice (the
+        outbox's per-recipient key).
+        """
+        told = (
+            select(OutboxMessage.chat_id.label("chat_id"), OutboxMessage.locale.label("locale"))
+            .join(OutboxPayload, OutboxPayload.id == OutboxMessage.payload_id)
+            .where(*_announcement_of(meeting_id), OutboxMessage.status.in_(statuses))
+        )
+        authors = select(User.id.label("chat_id"), User.locale.label("locale")).where(
+            User.id.in_(select(Question.author_id).where(Question.meeting_id == meeting_id)),
+            User.is_active.is_(True),
+        )
+        crowd = union(told, authors).subquery("crowd")
+        return await self._outbox.notify_audience(
+            session,
+            kind=NoticeKind.MEETING_CHANGED,
+            key=key,
+            audience=select(crowd.c.chat_id, crowd.c.locale),
+            render=render,
+            topic=meeting_topic(meeting_id),
+            urgent=True,
+        )
+
+    # --- receptions, held, closed -------------------------------------------------------------
+
+    async def add_reception(
+        self, meeting_id: int, actor_id: int, held_on: date, note: str | None = None
+    ) -> ReceptionOutcome:
+        """Record a day of personal reception of citizens (seed 001, clause 3.5). The last
+        one on or after the meeting's day moves the action plan's deadline."""
+        meeting = await self._guard(meeting_id, actor_id, Act.RECEPTION)
+        if note is not None:
+            note = " ".join(note.split()) or None
+            if note is not None and len(note) > MAX_NOTE_LENGTH:
+                raise LifecycleError(LifecycleErrorReason.BAD_NOTE)
+        earliest = self.reception_earliest(meeting)
+        latest = meeting.starts_at.astimezone(self._tz).date() + RECEPTION_WINDOW
+        if held_on < earliest:
+            raise LifecycleError(LifecycleErrorReason.RECEPTION_TOO_EARLY, bound=earliest)
+        if held_on > latest:
+            raise LifecycleError(LifecycleErrorReason.RECEPTION_TOO_LATE, bound=latest)
+        async with self._sessions() as session:
+            row = await self._locked(session, meeting_id, Act.RECEPTION)
+            known = await _reception_days(session, meeting_id)
+            added = held_on not in known
+            if added:
+                session.add(
+                    Reception(
+                        meeting_id=meeting_id, held_on=held_on, note=note, created_by=actor_id
+                    )
+                )
+                await self._audit(session, actor_id, Act.RECEPTION, row, held_on.isoformat())
+                await session.commit()
+                known = tuple(sorted((*known, held_on)))
+        return ReceptionOutcome(
+            meeting=meeting,
+            receptions=known,
+            action_plan_due=self._plan_due(meeting, known),
+            added=added,
+        )
+
+    def reception_earliest(self, meeting: MeetingView) -> date:
+        """The earliest day a reception of ``meeting`` may be recorded for."""
+        meeting_day = meeting.starts_at.astimezone(self._tz).date()
+        return meeting_day - timedelta(days=self._reception_days_before())
+
+    def _reception_days_before(self) -> int:
+        """Days before the meeting a reception may be held: 2016 has one the day before (seed
+        000, clause 7-3); 2022 has receptions after the meeting only (seed 001, clause 3.5)."""
+        rule = get_profile(self._profile).personal_reception
+        if isinstance(rule, ReceptionRule) and rule.days_before is not None:
+            return rule.days_before
+        return 0
+
+    async def mark_held(self, meeting_id: int, actor_id: int) -> MeetingView:
+        """The official says the meeting took place (it must have started)."""
+        await self._guard(meeting_id, actor_id, Act.HOLD)
+        now = self._clock.now()
+        async with self._sessions() as session:
+            row = await self._locked(session, meeting_id, Act.HOLD)
+            if row.starts_at > now:
+                raise LifecycleError(LifecycleErrorReason.NOT_STARTED)
+            row.status = MeetingStatus.HELD
+            row.held_at = now
+            await self._audit(session, actor_id, Act.HOLD, row)
+            await session.commit()
+        return await self._reread(meeting_id)
+
+    async def close(self, meeting_id: int, actor_id: int) -> MeetingView:
+        """The meeting's cycle is done: nothing about it changes any more."""
+        await self._guard(meeting_id, actor_id, Act.CLOSE)
+        async with self._sessions() as session:
+            row = await self._locked(session, meeting_id, Act.CLOSE)
+            row.status = MeetingStatus.CLOSED
+            row.closed_at = self._clock.now()
+            await self._audit(session, actor_id, Act.CLOSE, row)
+            await session.commit()
+        return await self._reread(meeting_id)
+
+    async def mark_ended_held(self, now: datetime) -> int:
+        """Announced (or moved) meetings that have ended are held (the scheduler calls this).
+        Returns how many changed."""
+        async with self._sessions() as session:
+            result = await session.execute(
+                update(Meeting)
+                .where(Meeting.status.in_(OPEN_MEETING_STATUSES), Meeting.ends_at <= now)
+                .values(status=MeetingStatus.HELD, held_at=now)
+                .execution_options(synchronize_session=False)
+            )
+            await session.commit()
+        return int(getattr(result, "rowcount", 0) or 0)
+
+
+# --- queries -------------------------------------------------------------------------------------
+
+
+# Announcement rows whose recipient was told, or is being told right now.
+_TOLD_OR_TELLING = (OutboxStatus.SENT, OutboxStatus.SENDING)
+
+
+def _announcement_of(meeting_id: int) -> tuple[ColumnElement[bool], ...]:
+    """Conditions on OutboxPayload: the payloads of the meeting's announcement."""
+    return (
+        OutboxPayload.topic == meeting_topic(meeting_id),
+        OutboxPayload.kind == NoticeKind.ANNOUNCEMENT,
+    )
+
+
+async def _reception_days(session: AsyncSession, meeting_id: int) -> tuple[date, ...]:
+    days = await session.scalars(
+        select(Reception.held_on)
+        .where(Reception.meeting_id == meeting_id)
+        .order_by(Reception.held_on)
+    )
+    return tuple(days.all())
+
+
+async def _skip_pending_announcement(session: AsyncSession, meeting_id: int) -> None:
+    """Withdraw the meeting's announcement rows not sent yet: they show what is no longer so."""
+    payloads = select(OutboxPayload.id).where(*_announcement_of(meeting_id))
+    await session.execute(
+        update(OutboxMessage)
+        .where(
+            OutboxMessage.payload_id.in_(payloads),
+            OutboxMessage.status == OutboxStatus.PENDING,
+        )
+        .values(status=OutboxStatus.SKIPPED, last_error="meeting changed")
+        .execution_options(synchronize_session=False)
+    )
+
+
+# --- the notices ---------------------------------------------------------------------------------
+
+
+def _name(ref: LocalityRef, locale: str) -> str:
+    # Kazakh readers get the Kazakh name, the others the Russian one (as handlers/names.py).
+    return escape(ref.name_kk if locale == "kk" else ref.name_ru)
+
+
+def _cancelled_notice(meeting: MeetingView, t: Text) -> Rendered:
+    return Rendered(
+        t(
+            "lc-notice-cancelled",
+            id=meeting.id,
+            host=_name(meeting.host, t.locale),
+            when=t.weekday_datetime(meeting.starts_at),
+            reason=escape(meeting.cancel_reason or ""),
+        )
+    )
+
+
+def _moved_notice(meeting: MeetingView, old_start: datetime, t: Text) -> Rendered:
+    return Rendered(
+        t(
+            "lc-notice-moved",
+            id=meeting.id,
+            host=_name(meeting.host, t.locale),
+            old=t.weekday_datetime(old_start),
+            new=t.weekday_datetime(meeting.starts_at),
+            venue=_name(meeting.venue, t.locale),
+            place=escape(meeting.place),
+            cutoff=t.datetime(meeting.questions_cutoff),
+        )
+    )
+
+
+__all__ = [
+    "ALLOWED_FROM",
+    "GROUP_STATUSES",
+    "MAX_REASON_LENGTH",
+    "MIN_REASON_LENGTH",
+    "RECEPTION_WINDOW",
+    "Act",
+    "AnnounceOutcome",
+    "ChangeOutcome",
+    "LifecycleError",
+    "LifecycleErrorReason",
+    "LifecycleService",
+    "ListGroup",
+    "MeetingDossier",
+    "ReceptionOutcome",
+    "ScheduleOutcome",
+    "acts_possible",
+    "check_reason",
+    "meeting_topic",
+]
