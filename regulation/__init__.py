@@ -13,6 +13,7 @@ from regulation.deadlines import (
     calendar_levels,
     local_date,
     progress_due,
+    results_due,
 )
 from regulation.feedback import FeedbackIndex, feedback_index
 from regulation.levels import AkimLevel
@@ -78,4 +79,5 @@ __all__ = [
     "max_presentation_minutes",
     "meeting_period",
     "progress_due",
+    "results_due",
 ]

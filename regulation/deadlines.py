@@ -5,6 +5,7 @@ date is the meeting's *local* calendar date in Kazakhstan, never a UTC date.
 """
 
 import calendar
+from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -91,6 +92,20 @@ def action_plan_due(
             )
         end = reception_end
     return end + timedelta(days=rule.days)
+
+
+def results_due(
+    meeting_date: date, reception_days: Iterable[date] = (), profile: str = DEFAULT_PROFILE
+) -> date:
+    """``action_plan_due`` for a meeting and the personal-reception days recorded around it.
+
+    Only receptions on or after the meeting's day end the period (2022: seed 001, clause 3.5,
+    "after the meetings and receptions"); one held before it, like the day-before reception of
+    2016 (seed 000, clause 7-3), does not move the deadline.
+    """
+    after = [_plain_date("reception day", day) for day in reception_days]
+    after = [day for day in after if day >= meeting_date]
+    return action_plan_due(meeting_date, max(after) if after else None, profile)
 
 
 def progress_due(year: int, quarter: int, profile: str = DEFAULT_PROFILE) -> date:

@@ -57,12 +57,12 @@ from locales import Text
 from regulation import (
     AkimLevel,
     RuleNotInProfile,
-    action_plan_due,
     announcement_due,
     calendar_deadlines,
     calendar_levels,
     explain,
     progress_due,
+    results_due,
 )
 from services.clock import Clock
 from services.meetings import kato_contains
@@ -495,11 +495,8 @@ class DutyService:
         return result
 
     def _plan_due(self, meeting_day: date, last_reception: date | None) -> date:
-        """``action_plan_due`` counted from the end of the meetings and the receptions (seed
-        001, clause 3.5). A reception recorded before the meeting (the pre-meeting one of the
-        2016 order) does not end the period: the meeting day does."""
-        end = last_reception if last_reception and last_reception >= meeting_day else None
-        return action_plan_due(meeting_day, end, self._profile)
+        receptions = () if last_reception is None else (last_reception,)
+        return results_due(meeting_day, receptions, self._profile)
 
     async def _progress_duties(
         self,

@@ -34,9 +34,9 @@ from locales import Text
 from regulation import (
     ReceptionRule,
     RuleNotInProfile,
-    action_plan_due,
     announcement_due,
     get_profile,
+    results_due,
 )
 from services.access import AccessService, Right
 from services.clock import Clock
@@ -393,12 +393,10 @@ class LifecycleService:
     def _plan_due(self, meeting: MeetingView, receptions: Sequence[date]) -> date | None:
         if meeting.is_cancelled:
             return None
-        meeting_day = meeting.starts_at.astimezone(self._tz).date()
-        # A reception before the meeting (the day before, seed 000, clause 7-3) does not end
-        # the period: only those on or after the meeting's day count.
-        after = [day for day in receptions if day >= meeting_day]
         try:
-            return action_plan_due(meeting_day, max(after) if after else None, self._profile)
+            return results_due(
+                meeting.starts_at.astimezone(self._tz).date(), receptions, self._profile
+            )
         except RuleNotInProfile:
             return None
 

@@ -40,7 +40,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from locales import Text
-from regulation import RuleNotInProfile, action_plan_due, progress_due
+from regulation import RuleNotInProfile, progress_due, results_due
 from services.access import AccessService
 from services.clock import Clock
 from services.meetings import OPEN_MEETING_STATUSES, kato_ancestor_candidates, kato_subtree
@@ -509,11 +509,9 @@ class PlanService:
         )
 
     def _due(self, meeting_day: date, reception_end: date | None) -> date | None:
-        # Only receptions after the meeting move the deadline (seed 001, clause 3.5: "after the
-        # meetings and receptions end"); one held before it does not.
-        end = reception_end if reception_end and reception_end > meeting_day else None
         try:
-            return action_plan_due(meeting_day, end, self._profile)
+            receptions = () if reception_end is None else (reception_end,)
+            return results_due(meeting_day, receptions, self._profile)
         except RuleNotInProfile:
             return None
 

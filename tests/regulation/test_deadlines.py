@@ -13,6 +13,7 @@ from regulation import (
     calendar_deadlines,
     calendar_levels,
     progress_due,
+    results_due,
 )
 
 REGIONAL = frozenset({AkimLevel.OBLAST, AkimLevel.REPUBLICAN_CITY, AkimLevel.CAPITAL})
@@ -41,6 +42,24 @@ def test_action_plan_due_ten_days_after_meetings_and_receptions(
 
 def test_action_plan_default_profile_is_2022() -> None:
     assert action_plan_due(date(2026, 5, 20)) == date(2026, 5, 30)
+
+
+@pytest.mark.parametrize(
+    ("profile", "receptions", "expected"),
+    [
+        # No reception recorded: the meeting day ends the period.
+        ("2022", [], date(2026, 5, 30)),
+        # The latest reception on or after the meeting day ends it (seed 001, clause 3.5).
+        ("2022", [date(2026, 5, 20), date(2026, 5, 23), date(2026, 5, 21)], date(2026, 6, 2)),
+        # 2016's day-before reception (seed 000, clause 7-3) does not move the deadline.
+        ("2016", [date(2026, 5, 19)], date(2026, 5, 30)),
+        ("2016", [date(2026, 5, 19), date(2026, 5, 21)], date(2026, 5, 31)),
+    ],
+)
+def test_results_due_counts_receptions_after_the_meeting(
+    profile: str, receptions: list[date], expected: date
+) -> None:
+    assert results_due(date(2026, 5, 20), receptions, profile=profile) == expected
 
 
 @pytest.mark.parametrize("profile", ["2022", "2016"])
