@@ -1,6 +1,7 @@
 """/deadlines end to end, in Kazakh and Russian: each official sees their akimat's duties (and
 those of the akimats below, read only) with the seed and clause; the calendar is marked with
-two taps; citizens and other akimats' officials get nothing of it.
+two taps; citizens and other akimats' officials get nothing of it. The buttons under a reminder
+open their screens as new messages: the reminder stays in the chat as it was sent.
 
 The clock stands at Monday 23 November 2026, 09:00 in Almaty (tests/e2e/harness.py).
 """
@@ -11,6 +12,7 @@ import pytest
 from sqlalchemy import select
 
 from handlers.callbacks import CalendarMarkCb, DeadlinesCb
+from handlers.official.meetings import dossier_text
 from sandbox.client import BotMessage, ChatSession
 from scheduler.runner import tick
 from services.duties import CalendarStep
@@ -255,13 +257,7 @@ async def test_reminders_reach_the_official_and_catch_up_after_a_day_down(
     chat, _ = await official(world, DISTRICT_OFFICIAL, ZHANAARKA, locale)
     await duties_of_the_week(world)
 
-    async def tick_at(moment: datetime) -> None:
-        world.clock.set(moment)
-        report = await tick(world.services, moment)
-        assert report.failed == []
-        await world.services.outbox_sender.drain()
-
-    await tick_at(datetime(2026, 11, 23, 9, 0, tzinfo=ALMATY))
+    await tick_at(world, datetime(2026, 11, 23, 9, 0, tzinfo=ALMATY))
     first = await received(chat, "the first reminder")
     assert plain(t("deadlines-left", days=3)) in first.content
     assert EXPECTED[locale]["plan_source"] in first.content
@@ -270,20 +266,105 @@ async def test_reminders_reach_the_official_and_catch_up_after_a_day_down(
         t("deadlines-open-button"),
     ]
 
-    await tick_at(datetime(2026, 11, 26, 8, 0, tzinfo=ALMATY))
-    await tick_at(datetime(2026, 11, 27, 10, 0, tzinfo=ALMATY))
+    await tick_at(world, datetime(2026, 11, 26, 8, 0, tzinfo=ALMATY))
+    await tick_at(world, datetime(2026, 11, 27, 10, 0, tzinfo=ALMATY))
     caught_up = await received(chat, "the catch-up")
     assert plain(t("deadlines-overdue", days=1)) in caught_up.content
-    await tick_at(datetime(2026, 11, 27, 11, 0, tzinfo=ALMATY))
+    await tick_at(world, datetime(2026, 11, 27, 11, 0, tzinfo=ALMATY))
     assert await chat.client.events(chat.chat_id, chat.seq, everything=True) == []
 
     # The button under it opens the akimat's deadlines.
-    await chat.press(caught_up, t("deadlines-open-button"))
-    assert EXPECTED[locale]["plan"] in chat.last.content
+    listing = await opens_anew(chat, caught_up, t("deadlines-open-button"))
+    assert EXPECTED[locale]["plan"] in listing.content
+
+
+@pytest.mark.parametrize("locale", ["kk", "ru"])
+async def test_a_reminder_stays_as_sent_when_its_buttons_are_pressed(
+    world: BotWorld, locale: str
+) -> None:
+    """The plan reminder's buttons open the plan and the deadlines as new messages, and the
+    reminder keeps its due date and clause; the plan's own buttons then change the plan's
+    message. Three days overdue, the oblast's official gets the escalation, whose button opens
+    the meeting's card as a new message too."""
+    t = world.text(locale)
+    district, _ = await official(world, DISTRICT_OFFICIAL, ZHANAARKA, locale)
+    oblast, _ = await official(world, OBLAST_OFFICIAL, OBLAST, locale)
+    await duties_of_the_week(world)
+
+    await tick_at(world, datetime(2026, 11, 23, 9, 0, tzinfo=ALMATY))
+    reminder = await received(district, "the plan reminder")
+    assert EXPECTED[locale]["plan_source"] in reminder.content
+    screen = await opens_anew(district, reminder, t("deadlines-plan-button"))
+    assert plain(t("plan-summary-missing")) in screen.content
+    events = await district.press(screen, t("plan-list-button"))
+    assert [(e.type, e.message_id) for e in events if e.message_id is not None] == [
+        ("edited", screen.message_id)
+    ]
+    assert district.messages[reminder.message_id] == reminder
+    listing = await opens_anew(district, reminder, t("deadlines-open-button"))
+    assert EXPECTED[locale]["plan"] in listing.content
+
+    await tick_at(world, datetime(2026, 11, 29, 9, 0, tzinfo=ALMATY))
+    escalation = await received(oblast, "the escalation")
+    assert EXPECTED[locale]["plan_source"] in escalation.content
+    assert [button.text for button in escalation.buttons] == [
+        t("deadlines-meeting-button"),
+        t("deadlines-open-button"),
+    ]
+    card = await opens_anew(oblast, escalation, t("deadlines-meeting-button"))
+    async with world.app.session_factory() as session:
+        meeting_id = await session.scalar(select(Meeting.id).where(Meeting.held_at.is_not(None)))
+    assert meeting_id is not None
+    dossier = await world.services.lifecycle.dossier(meeting_id, OBLAST_OFFICIAL)
+    assert card.content == plain(dossier_text(dossier, t, world.services))
+
+
+@pytest.mark.parametrize("locale", ["kk", "ru"])
+async def test_marking_the_calendar_from_its_reminder(world: BotWorld, locale: str) -> None:
+    """Five days before 15 January (seed 001, clause 2.1) the oblast is reminded to approve its
+    calendar; the reminder's button asks in a new message, whose "yes" records the approval
+    there. The reminder stays as it was sent."""
+    t = world.text(locale)
+    chat, _ = await official(world, OBLAST_OFFICIAL, OBLAST, locale)
+    await tick_at(world, datetime(2027, 1, 10, 9, 0, tzinfo=ALMATY))
+    reminder = await received(chat, "the calendar reminder")
+    assert plain(t("deadlines-source", seed="001", clause="2.1")) in reminder.content
+    question = await opens_anew(chat, reminder, t("deadlines-mark-approve-button", year="2027"))
+    assert question.content == plain(
+        t(
+            "deadlines-mark-confirm-approve",
+            year="2027",
+            akimat="Ұлытау облысы" if locale == "kk" else "область Ұлытау",
+        )
+    )
+    await chat.press(question, t("deadlines-mark-yes"))
+    done = chat.messages[question.message_id].content
+    assert done.startswith(plain(t("deadlines-marked")))
+    assert plain(t("deadlines-kind-calendar_approve", year="2027")) not in done
+    assert chat.messages[reminder.message_id] == reminder
+
+
+async def tick_at(world: BotWorld, moment: datetime) -> None:
+    """The scheduler's tick at ``moment``, then the one sender delivers."""
+    world.clock.set(moment)
+    report = await tick(world.services, moment)
+    assert report.failed == []
+    await world.services.outbox_sender.drain()
 
 
 async def received(chat: ChatSession, what: str) -> BotMessage:
     events = await chat.collect(what)
     sent = [e.message for e in events if e.type == "sent" and e.message is not None]
     assert len(sent) == 1, [m.content[:60] for m in sent]
+    return sent[0]
+
+
+async def opens_anew(chat: ChatSession, notice: BotMessage, label: str) -> BotMessage:
+    """Press ``label`` under a notice: what it opens is one new message (returned), and the
+    notice is neither edited nor deleted, so it reads exactly as it was sent."""
+    events = await chat.press(notice, label)
+    assert [str(e) for e in events if e.message_id == notice.message_id] == []
+    sent = [e.message for e in events if e.type == "sent" and e.message is not None]
+    assert len(sent) == 1, [str(e) for e in events]
+    assert chat.messages[notice.message_id] == notice
     return sent[0]

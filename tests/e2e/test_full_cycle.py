@@ -12,10 +12,12 @@ and in Russian, on both databases.
 5. The clock runs: the reminder at 10:00 the day before, the one an hour before, the broadcast
    link at the start; at the end the scheduler marks the meeting held and asks for a rating.
 6. No plan yet: seven days after the meeting the official is reminded (seed 001, clause 3.5).
-7. The official writes the plan in chat from the reminder's button, one item linking the
-   accepted question, publishes it: the meeting is closed; the author reads "your question … is
-   item 1, due …", the subscribers the plan; one of them follows it. Late taps on old
-   messages (the announcement's "ask", a rating request) get clear answers.
+7. The official writes the plan in chat from the reminder's button (the plan opens as a new
+   message, the reminder stays as it was), one item linking the accepted question, publishes
+   it: the meeting is closed; the author reads "your question … is item 1, due …", the
+   subscribers the plan; one of them follows it, and the notice's button turns into "Stop
+   following". Late taps on old messages (the announcement's "ask", a rating request) get
+   clear answers.
 8. Two quarterly reports: Q4 2026 from its reminder, Q1 2027 from /progress; each reaches the
    follower and the question's author; a citizen reads the plan's history in /plans.
 9. The meeting is closed, every outbox row was sent once, and nothing failed on the way.
@@ -44,6 +46,7 @@ from services.citizen_notices import Moment
 from services.plans import Quarter
 from storage.models import Meeting, MeetingStatus, OutboxMessage, OutboxStatus
 from tests.e2e.harness import ADMIN_ID, ALMATY, LANGUAGE_BUTTONS, BotWorld
+from tests.e2e.test_deadlines import opens_anew
 
 pytestmark = pytest.mark.asyncio
 
@@ -445,8 +448,8 @@ async def publish_plan(story: Story, reminder: BotMessage) -> None:
     """7. The plan in chat, from the reminder's button: the results, one item linking the
     accepted question, published; the meeting closes and the citizens are told."""
     t, official = story.t, story.official
-    await official.press(reminder, t("deadlines-plan-button"))
-    screen = official.last
+    # The plan opens as a new message: the reminder keeps its due date and clause in the chat.
+    screen = await opens_anew(official, reminder, t("deadlines-plan-button"))
     assert day_text(t, PLAN_DUE) in screen.content
     await official.press(screen, t("plan-summary-button"))
     replies = await official.say(SUMMARY)
@@ -494,9 +497,16 @@ async def publish_plan(story: Story, reminder: BotMessage) -> None:
     assert story.dana.callback_answers[-1].get("text") == t("notice-rate-thanks", score=5)
     rated = await story.world.services.citizen_notices.satisfaction(meeting_id=story.meeting_id)
     assert (rated.count, rated.mean) == (2, 4.5)
-    # Dana follows the plan's progress from the notice.
-    await story.dana.press(received[DANA][0], t("plan-follow-button"))
+    # Dana follows the plan's progress from the notice; the notice's button says she does.
+    notice = received[DANA][0]
+    await story.dana.press(notice, t("plan-follow-button"))
     assert story.dana.callback_answers[-1].get("text") == t("plan-followed")
+    followed = story.dana.messages[notice.message_id]
+    assert followed.content == notice.content
+    assert [b.text for b in followed.buttons] == [
+        t("plan-open-button"),
+        t("plan-unfollow-button"),
+    ]
 
 
 async def quarterly_reports(story: Story) -> tuple[str, str]:
@@ -512,8 +522,8 @@ async def quarterly_reports(story: Story) -> tuple[str, str]:
     reminder = one(received[OFFICIAL], "the progress reminder")
     assert plain(t("deadlines-left", days=5)) in reminder.content
     assert plain(t("deadlines-source", seed="001", clause="3.5")) in reminder.content
-    await official.press(reminder, t("deadlines-progress-button"))
-    assert q4 in official.last.content
+    report = await opens_anew(official, reminder, t("deadlines-progress-button"))
+    assert q4 in report.content
     await official.press(official.last, t("progress-next-item-button", position=1))
     await official.press(official.last, t("progress-status-button", status="in_progress"))
     await official.press(official.last, t("progress-percent-button", percent=50))
@@ -538,13 +548,12 @@ async def quarterly_reports(story: Story) -> tuple[str, str]:
         official.last.content
     )
     await reports_reach_follower_and_author(story, q1, done=True)
-    # The report opens from the author's notice; the plan from the follower's.
-    await story.bolat.press(story.bolat.last, q1)
-    assert plain(t("plan-report-title", quarter=q1, id=story.meeting_id)) in (
-        story.bolat.last.content
-    )
-    await story.dana.press(story.dana.last, t("plan-open-button"))
-    assert plain(t("plan-title", id=story.meeting_id)) in story.dana.last.content
+    # The report opens from the author's notice; the plan from the follower's: each as a new
+    # message under the notice, which stays as it was.
+    report = await opens_anew(story.bolat, story.bolat.last, q1)
+    assert plain(t("plan-report-title", quarter=q1, id=story.meeting_id)) in report.content
+    plan = await opens_anew(story.dana, story.dana.last, t("plan-open-button"))
+    assert plain(t("plan-title", id=story.meeting_id)) in plan.content
     return q4, q1
 
 

@@ -259,9 +259,29 @@ async def test_a_plan_from_held_meeting_to_two_quarterly_reports(
     assert "📌" not in told[NEIGHBOUR].content
     assert len([m for m in author.messages.values() if "📌" in m.content]) == 1
 
-    # The subscriber follows the plan from the notice.
-    await neighbour.press(told[NEIGHBOUR], t("plan-follow-button"))
+    # The subscriber follows the plan from the notice: the notice reads as it did, its button
+    # turns into "Stop following" (and back, and again), as on the plan's own screen.
+    plan_notice = told[NEIGHBOUR]
+    for label, answer, after in (
+        ("plan-follow-button", "plan-followed", "plan-unfollow-button"),
+        ("plan-unfollow-button", "plan-unfollowed", "plan-follow-button"),
+        ("plan-follow-button", "plan-followed", "plan-unfollow-button"),
+    ):
+        events = await neighbour.press(plan_notice, t(label))
+        assert neighbour.callback_answers[-1].get("text") == t(answer)
+        assert [e.type for e in events if e.type != "callback_answer"] == ["edited"]
+        shown = neighbour.messages[plan_notice.message_id]
+        assert shown.content == plan_notice.content
+        assert [b.text for b in shown.buttons] == [t("plan-open-button"), t(after)]
+    plan_id = (await world.services.plans.plan_state(meeting_id)).plan_id
+    assert plan_id is not None
+    assert await world.services.plans.is_following(plan_id, NEIGHBOUR)
+    # A second tap on the old "Follow" (a screen that had not caught up) changes nothing.
+    await neighbour.press(plan_notice, t("plan-follow-button"), stale=True)
     assert neighbour.callback_answers[-1].get("text") == t("plan-followed")
+    assert [b.text for b in neighbour.messages[plan_notice.message_id].buttons][-1] == t(
+        "plan-unfollow-button"
+    )
 
     # Q4 2026, reported in January: one item in progress with a comment, one done.
     world.clock.set(at(2027, 1, 10))

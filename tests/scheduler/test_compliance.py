@@ -115,7 +115,8 @@ async def test_reminder_text_names_the_duty_the_day_and_the_clause(world: World)
     assert "Негізі: 001 құжат, 3.5-тармақ." in body["text"]
     okrug = await world.akimat(KARAAGASH)
     buttons = [row[0]["callback_data"] for row in body["reply_markup"]["inline_keyboard"]]
-    assert buttons == [f"pl5:o:{meeting}:0", f"dl1:{okrug}:0"]
+    # The last field, `fresh`: each opens a new message, the reminder stays as it was sent.
+    assert buttons == [f"pl5:o:{meeting}:0:1", f"dl1:{okrug}:0:1"]
 
     escalation = next(m for m in messages if m.stage == "escalation" and m.chat_id == 5002)
     body = (await payload_of(world.sessions, escalation.key))["ru"]
@@ -124,7 +125,7 @@ async def test_reminder_text_names_the_duty_the_day_and_the_clause(world: World)
     assert "Основание: документ 001, п. 3.5." in body["text"]
     # Those who oversee it get the meeting's card, not the plan's editor.
     buttons = [row[0]["callback_data"] for row in body["reply_markup"]["inline_keyboard"]]
-    assert buttons == [f"lc2:o:{meeting}", f"dl1:{okrug}:0"]
+    assert buttons == [f"lc2:o:{meeting}:1", f"dl1:{okrug}:0:1"]
 
 
 async def test_receptions_after_the_meeting_move_the_plan_reminders(world: World) -> None:
