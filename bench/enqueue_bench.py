@@ -136,8 +136,8 @@ async def main(args: argparse.Namespace) -> None:
                 await emu.until_sent(args.drain)
                 wall = time.perf_counter() - begun
                 samples = list(sender.rss_samples)
-                log = await emu.sends()
                 report = await sender.stop()
+                log = await emu.sends()  # with what was in flight when it stopped
             async with sessions() as session:
                 sent = await session.scalar(
                     select(func.count()).where(OutboxMessage.status == OutboxStatus.SENT)
@@ -150,14 +150,18 @@ async def main(args: argparse.Namespace) -> None:
         f"\nSender draining {args.drain} of them at {limits.limit:g}/s "
         f"(emulator: {ROUND_TRIP_MS} ms a round trip), {load_note()}"
     )
-    print(f"  sent (emulator / outbox)  {len(log.at)} / {sent} in {wall:.1f} s, {rate:.0f}/s")
+    print(
+        f"  sent                      {len(log.at)} ({sent} recorded in the outbox) "
+        f"in {wall:.1f} s, {rate:.0f}/s"
+    )
     print(f"  RSS at rest               {rest:.0f} MB")
     print(
         "  RSS at 25/50/75/100 %     "
         + " / ".join(f"{rss_at(samples, f):.0f}" for f in (0.25, 0.5, 0.75, 1.0))
         + " MB"
     )
-    print(f"  peak RSS                  {report['peak_rss_mb']:.0f} MB")
+    peak = report["peak_rss_mb"] or max(mb for _, mb in samples)
+    print(f"  peak RSS (VmHWM)          {peak:.0f} MB")
     print(f"\nAfter: {load_note()}")
 
 

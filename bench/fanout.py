@@ -91,6 +91,15 @@ TEXT = (
     "15 желтоқсан, 15:00, аудан әкімдігінің мәжіліс залы. Сұрағыңызды ботқа алдын ала жіберіңіз."
 )
 
+ALMATY = ZoneInfo("Asia/Almaty")
+# Villages of the Жаңаарқа district (623600000) that the citizens follow, so every one of them
+# hears of a meeting held for the whole district.
+VILLAGES = ("623641105", "623661107", "623630100", "623661100")
+LOCALES = ("kk", "ru", "kk", "en")
+DEFAULT_POSTGRES = os.environ.get(
+    "TEST_DATABASE_URL", "postgresql+asyncpg://postgres@127.0.0.1:5432/test"
+)
+
 
 # --- The emulator process -----------------------------------------------------------------
 
@@ -249,43 +258,24 @@ async def run_sender(
         "stats": dataclasses.asdict(sender.stats),
         "concurrency": config.concurrency,
         "batch_size": config.batch_size,
-        # Linux reports ru_maxrss in KiB.
-        "peak_rss_mb": usage.ru_maxrss / 1024,
+        "peak_rss_mb": peak_rss_mb(),
         "cpu_seconds": usage.ru_utime + usage.ru_stime,
     }
     print(json.dumps(report), flush=True)
 
 
-def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description="a process of the fan-out benchmarks")
-    roles = parser.add_subparsers(dest="role", required=True)
-    emulator_role = roles.add_parser("emulator", help="the Bot API emulator")
-    emulator_role.add_argument("--chats", type=parse_range, required=True, help="LOW:HIGH")
-    emulator_role.add_argument("--delay-ms", type=int, default=ROUND_TRIP_MS)
-    emulator_role.add_argument("--global-rate", type=float, default=REGULAR_LIMIT)
-    emulator_role.add_argument("--global-burst", type=int, default=int(REGULAR_LIMIT))
-    emulator_role.add_argument("--paid-rate", type=float, default=PAID_LIMIT)
-    emulator_role.add_argument("--paid-burst", type=int, default=int(PAID_LIMIT))
-    emulator_role.add_argument("--chat-rate", type=float, default=1.0)
-    emulator_role.add_argument("--chat-burst", type=int, default=3)
-    sender_role = roles.add_parser("sender", help="the outbox sender")
-    sender_role.add_argument("--database-url", required=True)
-    sender_role.add_argument("--api-url", required=True)
-    sender_role.add_argument("--rate", type=float, required=True)
-    sender_role.add_argument("--paid", action="store_true")
-    sender_role.add_argument("--gc-freeze", action="store_true")
-    args = parser.parse_args(argv)
-    logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(name)s: %(message)s")
-    with contextlib.suppress(KeyboardInterrupt):
-        if args.role == "emulator":
-            asyncio.run(serve(emulator_config(args), args.chats))
-        else:
-            asyncio.run(
-                run_sender(args.database_url, args.api_url, args.rate, args.paid, args.gc_freeze)
-            )
+def peak_rss_mb() -> float | None:
+    """This process's peak resident memory: VmHWM, of its own address space. (Not ru_maxrss:
+    Linux carries that over from the parent through fork and exec, so a child started by a
+    big bench process would report the parent's size.)"""
+    with contextlib.suppress(OSError):
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024  # kB
+    return None
 
 
-# --- The emulator, seen from the bench process --------------------------------------------
+# --- Both, seen from the bench process ------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -475,16 +465,6 @@ async def sender_process(
 
 
 # --- The database ---------------------------------------------------------------------------
-
-
-ALMATY = ZoneInfo("Asia/Almaty")
-# Villages of the Жаңаарқа district (623600000) that the citizens follow, so every one of them
-# hears of a meeting held for the whole district.
-VILLAGES = ("623641105", "623661107", "623630100", "623661100")
-LOCALES = ("kk", "ru", "kk", "en")
-DEFAULT_POSTGRES = os.environ.get(
-    "TEST_DATABASE_URL", "postgresql+asyncpg://postgres@127.0.0.1:5432/test"
-)
 
 
 async def prepare_database(url: str) -> None:
@@ -697,6 +677,38 @@ def print_table(results: list[FanoutResult]) -> None:
         for note in result.notes:
             print(f"  {result.name}: {note}")
     sys.stdout.flush()
+
+
+# --- Entry point of the two roles ---------------------------------------------------------
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description="a process of the fan-out benchmarks")
+    roles = parser.add_subparsers(dest="role", required=True)
+    emulator_role = roles.add_parser("emulator", help="the Bot API emulator")
+    emulator_role.add_argument("--chats", type=parse_range, required=True, help="LOW:HIGH")
+    emulator_role.add_argument("--delay-ms", type=int, default=ROUND_TRIP_MS)
+    emulator_role.add_argument("--global-rate", type=float, default=REGULAR_LIMIT)
+    emulator_role.add_argument("--global-burst", type=int, default=int(REGULAR_LIMIT))
+    emulator_role.add_argument("--paid-rate", type=float, default=PAID_LIMIT)
+    emulator_role.add_argument("--paid-burst", type=int, default=int(PAID_LIMIT))
+    emulator_role.add_argument("--chat-rate", type=float, default=1.0)
+    emulator_role.add_argument("--chat-burst", type=int, default=3)
+    sender_role = roles.add_parser("sender", help="the outbox sender")
+    sender_role.add_argument("--database-url", required=True)
+    sender_role.add_argument("--api-url", required=True)
+    sender_role.add_argument("--rate", type=float, required=True)
+    sender_role.add_argument("--paid", action="store_true")
+    sender_role.add_argument("--gc-freeze", action="store_true")
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(name)s: %(message)s")
+    with contextlib.suppress(KeyboardInterrupt):
+        if args.role == "emulator":
+            asyncio.run(serve(emulator_config(args), args.chats))
+        else:
+            asyncio.run(
+                run_sender(args.database_url, args.api_url, args.rate, args.paid, args.gc_freeze)
+            )
 
 
 if __name__ == "__main__":

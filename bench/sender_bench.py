@@ -108,6 +108,7 @@ async def run_outbox(
                 sender_cpu = sender.cpu_seconds() - sender_cpu
                 emulator_cpu = emu.cpu_seconds() - emulator_cpu
                 log, stats = await emu.sends(), await emu.stats()
+                samples = list(sender.rss_samples)
                 report = await sender.stop()
             async with sessions() as session:
                 counts = dict(
@@ -151,7 +152,7 @@ async def run_outbox(
             for moment in sent_at
             if isinstance(moment, datetime)
         ],
-        peak_rss_mb=float(report["peak_rss_mb"]),
+        peak_rss_mb=report["peak_rss_mb"] or max((mb for _, mb in samples), default=None),
         notes=notes,
     )
 
