@@ -8,6 +8,7 @@ reads the card but gets no buttons, and a forged button is refused and audited).
 """
 
 import re
+from collections.abc import Awaitable, Callable
 from datetime import date, datetime, time
 from html import escape
 from zoneinfo import ZoneInfo
@@ -34,6 +35,7 @@ from services.lifecycle import (
     AnnounceOutcome,
     LifecycleError,
     LifecycleErrorReason,
+    LifecycleService,
     ListGroup,
     MeetingDossier,
     check_reason,
@@ -519,51 +521,29 @@ async def cb_announce(
     await _done(query, result, meeting_id, user, t, services)
 
 
-@router.callback_query(LcMeetingCb.filter(F.action == LcAction.UNSCHEDULE))
-async def cb_unschedule(
+# The acts that need nothing but the press: the service call and what the official reads after.
+SimpleAct = Callable[[LifecycleService, int, int], Awaitable[object]]
+SIMPLE_ACTS: dict[LcAction, tuple[SimpleAct, str]] = {
+    LcAction.UNSCHEDULE: (LifecycleService.unschedule_announcement, "lc-unscheduled"),
+    LcAction.HOLD: (LifecycleService.mark_held, "lc-held"),
+    LcAction.CLOSE: (LifecycleService.close, "lc-closed"),
+}
+
+
+@router.callback_query(LcMeetingCb.filter(F.action.in_(SIMPLE_ACTS)))
+async def cb_simple_act(
     query: CallbackQuery, callback_data: LcMeetingCb, user: UserView, t: Text, services: Services
 ) -> None:
+    act, result_key = SIMPLE_ACTS[callback_data.action]
     try:
-        await services.lifecycle.unschedule_announcement(callback_data.meeting_id, user.id)
+        await act(services.lifecycle, callback_data.meeting_id, user.id)
     except AccessDeniedError:
         await query.answer(t("access-denied"), show_alert=True)
         return
     except LifecycleError as error:
         await query.answer(error_text(error, t, services), show_alert=True)
         return
-    result = t("lc-unscheduled", id=callback_data.meeting_id)
-    await _done(query, result, callback_data.meeting_id, user, t, services)
-
-
-@router.callback_query(LcMeetingCb.filter(F.action == LcAction.HOLD))
-async def cb_hold(
-    query: CallbackQuery, callback_data: LcMeetingCb, user: UserView, t: Text, services: Services
-) -> None:
-    try:
-        await services.lifecycle.mark_held(callback_data.meeting_id, user.id)
-    except AccessDeniedError:
-        await query.answer(t("access-denied"), show_alert=True)
-        return
-    except LifecycleError as error:
-        await query.answer(error_text(error, t, services), show_alert=True)
-        return
-    result = t("lc-held", id=callback_data.meeting_id)
-    await _done(query, result, callback_data.meeting_id, user, t, services)
-
-
-@router.callback_query(LcMeetingCb.filter(F.action == LcAction.CLOSE))
-async def cb_close(
-    query: CallbackQuery, callback_data: LcMeetingCb, user: UserView, t: Text, services: Services
-) -> None:
-    try:
-        await services.lifecycle.close(callback_data.meeting_id, user.id)
-    except AccessDeniedError:
-        await query.answer(t("access-denied"), show_alert=True)
-        return
-    except LifecycleError as error:
-        await query.answer(error_text(error, t, services), show_alert=True)
-        return
-    result = t("lc-closed", id=callback_data.meeting_id)
+    result = t(result_key, id=callback_data.meeting_id)
     await _done(query, result, callback_data.meeting_id, user, t, services)
 
 

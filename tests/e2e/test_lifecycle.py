@@ -271,6 +271,64 @@ async def test_an_official_of_another_akimat_is_refused(world: BotWorld, locale:
     assert answer.content == t("fallback-unknown-command")
 
 
+@pytest.mark.parametrize("locale", ["kk", "ru"])
+async def test_the_official_marks_held_and_closes_from_the_card(
+    world: BotWorld, locale: str
+) -> None:
+    """Mark held only once the meeting has started, then close; a stranger's forged presses of
+    the same buttons are refused and change nothing."""
+    t = world.text(locale)
+    official = await appoint(world, OFFICIAL, KARAAGASH, locale)
+    stranger = await appoint(world, STRANGER, ULYTAU_DISTRICT, locale)
+    meeting = await world.services.lifecycle.create(
+        OFFICIAL,
+        host_code=KARAAGASH,
+        venue_code=KARAAGASH,
+        audience_code=KARAAGASH,
+        starts_at=local(10, 15),
+        duration_minutes=120,
+        place="Мәдениет үйі",
+        broadcast_url=None,
+        off_calendar=False,
+        presentation_minutes=30,
+    )
+    await world.services.lifecycle.announce(meeting.id, OFFICIAL)
+    card_button = t("lc-btn-open", id=meeting.id)
+
+    # Before it starts the card offers no "held": the forged press is answered, not obeyed.
+    [listing] = await official.say("/mymeetings")
+    await official.press(listing, card_button)
+    assert t("lc-btn-hold") not in [button.text for button in official.last.buttons]
+    hold = LcMeetingCb(action=LcAction.HOLD, meeting_id=meeting.id).pack()
+    await world.client.press(OFFICIAL, official.last.message_id, hold)
+    await official.collect("an early press")
+    assert official.callback_answers[-1]["text"] != t("lc-held", id=meeting.id)
+    early = await world.services.meetings.get(meeting.id)
+    assert early is not None and early.status.value == "announced"
+
+    # The meeting has begun: held, then closed, each from the card's own button.
+    world.clock.set(local(10, 15, 30))
+    [listing] = await official.say("/mymeetings")
+    await official.press(listing, card_button)
+    await official.press(official.last, t("lc-btn-hold"))
+    assert official.find(plain(t("lc-held", id=meeting.id)).split("\n")[0])
+    for action in (LcAction.CLOSE, LcAction.HOLD):
+        data = LcMeetingCb(action=action, meeting_id=meeting.id).pack()
+        await world.client.press(STRANGER, stranger.last.message_id, data)
+        await stranger.collect("a forged button")
+        assert stranger.callback_answers[-1]["text"] == t("access-denied")
+    # The card, refreshed after the act, now offers closing.
+    [card] = [
+        message
+        for message in official.messages.values()
+        if t("lc-btn-close") in [button.text for button in message.buttons]
+    ]
+    await official.press(card, t("lc-btn-close"))
+    assert official.find(plain(t("lc-closed", id=meeting.id)).split("\n")[0])
+    closed = await world.services.meetings.get(meeting.id)
+    assert closed is not None and closed.status.value == "closed"
+
+
 def test_popup_answers_fit_in_a_callback_answer() -> None:
     """Telegram cuts callback answers at 200 characters: every pop-up of the card must fit."""
     translator = Translator()
