@@ -256,6 +256,10 @@ class _Pass:
     sent: list[int] = field(default_factory=list)
     outcomes: list[_Outcome] = field(default_factory=list)
     blocked_chats: set[int] = field(default_factory=set)
+    # One record at a time: a flush that finds the lists empty because the periodic flush has
+    # just taken them must wait until that write is done, or a drain could report "recorded"
+    # while the rows are still "sending" in the database.
+    flushing: asyncio.Lock = field(default_factory=asyncio.Lock)
     # The last claim found nothing due; claim again only when woken or after idle_poll.
     dry: bool = False
     dry_epoch: int = -1
@@ -800,6 +804,10 @@ class OutboxSender:
     async def _flush(self, work: _Pass) -> bool:
         """Write the outcomes gathered so far; on a database error keep them for the next
         try. True when everything is written."""
+        async with work.flushing:
+            return await self._flush_now(work)
+
+    async def _flush_now(self, work: _Pass) -> bool:
         sent, work.sent = work.sent, []
         outcomes, work.outcomes = work.outcomes, []
         blocked, work.blocked_chats = work.blocked_chats, set()
