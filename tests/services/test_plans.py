@@ -194,12 +194,16 @@ async def set_status(
 
 
 async def outbox_rows(world: World) -> dict[int, tuple[str, str]]:
-    """chat id → (key, text in their language) of every enqueued message."""
+    """chat id → (key, text in their language) of the latest message enqueued for each chat."""
     async with world.sessions() as session:
         rows = await session.execute(
             select(
                 OutboxMessage.chat_id, OutboxMessage.key, OutboxMessage.locale, OutboxPayload.body
-            ).join(OutboxPayload, OutboxPayload.id == OutboxMessage.payload_id)
+            )
+            .join(OutboxPayload, OutboxPayload.id == OutboxMessage.payload_id)
+            # In enqueue order, so a chat's later message wins whatever order the database
+            # would return the rows in.
+            .order_by(OutboxMessage.id)
         )
         return {
             chat_id: (key, json.loads(body)[locale]["text"]) for chat_id, key, locale, body in rows
