@@ -15,7 +15,7 @@ from sandbox.config import EmulatorConfig
 from sandbox.server import run_emulator
 from services.clock import ManualClock
 from storage.models import Question
-from tests.e2e.harness import ADMIN_ID, LANGUAGE_BUTTONS, START
+from tests.e2e.harness import ADMIN_ID, LANGUAGE_BUTTONS, START, UpdateTracker
 
 HOST, VENUE = "623600000", "623630100"
 
@@ -41,6 +41,11 @@ async def test_restart_while_writing_a_question(
         t = first.translator.bind(locale, settings.tz)
 
         chat = await ChatSession.create(client, 4001, language_code=locale)
+        # Each press reads the bot's answer once the update is handled, not when the chat
+        # falls quiet: on a busy machine an answer's two parts can be further apart than that.
+        first_tracker = UpdateTracker()
+        first_tracker.attach(first.dispatcher)
+        chat.settle = first_tracker.wait
         async with polling(first):
             await chat.say("/start")
             await chat.press(chat.last, LANGUAGE_BUTTONS[locale])
@@ -53,6 +58,9 @@ async def test_restart_while_writing_a_question(
 
         # A new process: new app, new engine, same database and the same chat.
         second = build_app(settings, token=config.bot_token, api_url=emulator.url, clock=clock)
+        second_tracker = UpdateTracker()
+        second_tracker.attach(second.dispatcher)
+        chat.settle = second_tracker.wait
         try:
             async with polling(second):
                 await chat.press(photo_step, t("q-skip-button"))

@@ -54,7 +54,11 @@ async def test_run_without_token_starts_the_sandbox(tmp_path: Path) -> None:
             assert "<html" in (await page.text()).lower()
 
         async with SandboxClient(url) as client:
-            chat = await ChatSession.create(client, 7001, language_code="kk", timeout=20)
+            # The bot is another process, so the chat waits for it to fall quiet; a full
+            # second of quiet, since the machine may be busy with other tests.
+            chat = await ChatSession.create(
+                client, 7001, language_code="kk", timeout=20, quiet=1.0
+            )
             await chat.say("/start")
             await chat.press(chat.last, LANGUAGE_BUTTONS["kk"])
             await chat.press(chat.last, "Келісемін")
