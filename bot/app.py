@@ -1,11 +1,12 @@
 """The composition root: settings → engine → session factory → services → dispatcher."""
 
+import contextlib
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from aiogram import Bot, Dispatcher
+from aiogram import Bot
 from aiogram.client.default import DefaultBotProperties
 from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.telegram import PRODUCTION, TelegramAPIServer
@@ -16,6 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from bot.commands import set_bot_commands
 from bot.config import Settings
+from bot.dispatcher import GracefulDispatcher
 from bot.fsm_storage import DatabaseStorage
 from bot.middlewares.logging import HandlerNameMiddleware, UpdateLogMiddleware
 from bot.middlewares.user import UserMiddleware
@@ -32,6 +34,10 @@ from storage.db import create_engine, create_session_factory
 
 log = logging.getLogger(__name__)
 
+# How long a stop waits for the updates being handled to finish (a handler is a few database
+# round trips and one or two requests to Telegram).
+UPDATE_GRACE_SECONDS = 10.0
+
 
 @dataclass
 class App:
@@ -39,7 +45,7 @@ class App:
     engine: AsyncEngine
     session_factory: async_sessionmaker[AsyncSession]
     bot: Bot
-    dispatcher: Dispatcher
+    dispatcher: GracefulDispatcher
     services: Services
     translator: Translator
     # The compliance clock and other periodic tasks; None when the caller drives time itself
@@ -66,17 +72,23 @@ class App:
         try:
             await self.dispatcher.start_polling(self.bot, **kwargs)
         finally:
+            # Polling has stopped taking updates; those already taken are answered before the
+            # sender, the scheduler and (in close()) the connections go.
+            await self.dispatcher.wait_in_flight(UPDATE_GRACE_SECONDS)
             await self.services.outbox_sender.stop()
             if self.scheduler is not None:
                 await self.scheduler.stop()
 
     async def close(self) -> None:
-        await self.services.outbox_sender.stop()
-        await self.dispatcher.storage.close()
-        await self.bot.session.close()
-        if self.sender_bot is not None:
-            await self.sender_bot.session.close()
-        await self.engine.dispose()
+        # Released last to first, each even when one before it fails: an HTTP session or a
+        # pool left open would outlive the app.
+        async with contextlib.AsyncExitStack() as stack:
+            stack.push_async_callback(self.engine.dispose)
+            if self.sender_bot is not None:
+                stack.push_async_callback(self.sender_bot.session.close)
+            stack.push_async_callback(self.bot.session.close)
+            stack.push_async_callback(self.dispatcher.storage.close)
+            stack.push_async_callback(self.services.outbox_sender.stop)
 
 
 def create_bot(settings: Settings, token: str, api_url: str | None = None) -> Bot:
@@ -158,7 +170,7 @@ def build_app(
     if configure_services is not None:
         configure_services(services)
 
-    dispatcher = Dispatcher(
+    dispatcher = GracefulDispatcher(
         storage=create_fsm_storage(settings, session_factory),
         # One update of a person at a time: a double tap cannot run the same step twice.
         events_isolation=SimpleEventIsolation(),

@@ -1,0 +1,52 @@
+"""aiogram's Dispatcher, with a graceful stop.
+
+When polling stops, aiogram leaves the updates it is still handling running on their own: the
+bot would close its HTTP session and the database under them, and a person who pressed a
+button a moment before the stop would get half an answer. This dispatcher knows which updates
+are in flight, so the bot lets them finish before it closes anything.
+"""
+
+import asyncio
+import logging
+from typing import Any
+
+from aiogram import Bot, Dispatcher
+from aiogram.types import Update
+
+log = logging.getLogger(__name__)
+
+
+class GracefulDispatcher(Dispatcher):
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._in_flight: set[asyncio.Task[Any]] = set()
+
+    async def feed_update(self, bot: Bot, update: Update, **kwargs: Any) -> Any:
+        # Every update passes here, from polling and from a webhook alike, the error handlers
+        # included (they run inside).
+        task = asyncio.current_task()
+        if task is not None:
+            self._in_flight.add(task)
+        try:
+            return await super().feed_update(bot, update, **kwargs)
+        finally:
+            if task is not None:
+                self._in_flight.discard(task)
+
+    @property
+    def in_flight(self) -> int:
+        return len(self._in_flight)
+
+    async def wait_in_flight(self, timeout: float) -> None:  # noqa: ASYNC109 (a grace period)
+        """Let the updates being handled finish; past ``timeout`` seconds they are cancelled
+        (their transactions roll back: nothing is half-written)."""
+        current = asyncio.current_task()
+        pending = {task for task in self._in_flight if task is not current}
+        if not pending:
+            return
+        _, late = await asyncio.wait(pending, timeout=timeout)
+        for task in late:
+            task.cancel()
+        if late:
+            log.warning("stopped with %d updates still being handled: cancelled", len(late))
+            await asyncio.gather(*late, return_exceptions=True)
