@@ -6,6 +6,7 @@ import logging
 from aiogram import Router
 from aiogram.types import ErrorEvent
 
+from locales import normalize_locale
 from services.container import Services
 
 router = Router(name=__name__)
@@ -20,11 +21,9 @@ async def on_error(event: ErrorEvent, services: Services) -> bool:
     sender = query.from_user if query else message.from_user if message else None
     if sender is None:
         return True
+    locale = await _locale_of(services, sender.id, sender.language_code)
+    text = services.translator.get(locale, "error-internal")
     try:
-        # The error middleware sits outside the one that loads the user: look them up again.
-        user = await services.users.get(sender.id)
-        locale = user.locale if user else services.default_locale
-        text = services.translator.get(locale, "error-internal")
         if query is not None:
             await query.answer(text, show_alert=True)
         elif message is not None:
@@ -32,3 +31,15 @@ async def on_error(event: ErrorEvent, services: Services) -> bool:
     except Exception:
         log.exception("could not tell the user about the failure")
     return True
+
+
+async def _locale_of(services: Services, user_id: int, language_code: str | None) -> str:
+    """The person's chosen language; when the failure is the database itself (down, or
+    restarting), the language of their Telegram app: an apology must not need the database."""
+    try:
+        # The error middleware sits outside the one that loads the user: look them up again.
+        user = await services.users.get(user_id)
+    except Exception:
+        log.warning("could not read the language of user %s; using their app's", user_id)
+        return normalize_locale(language_code, services.default_locale)
+    return user.locale if user else services.default_locale

@@ -104,6 +104,7 @@ async def running_world(
     rate_limits: bool = False,
     delay_ms: int = 0,
     load_sample: bool = True,
+    sender: SenderSettings | None = None,
 ) -> AsyncIterator[BotWorld]:
     config = EmulatorConfig(rate_limits_enabled=rate_limits, delay_ms=delay_ms)
     clock = ManualClock(START)
@@ -115,7 +116,7 @@ async def running_world(
         # The outbox sender runs in the background (as with `make run`); after the test moves
         # the clock it finds what became due within this many seconds. Tests that need it all
         # sent at a known point call `await world.services.outbox_sender.drain()`.
-        sender=SenderSettings(idle_poll=0.1),
+        sender=sender or SenderSettings(idle_poll=0.1),
     )
     async with (
         local_bot(settings, config, clock=clock, load_sample=load_sample) as local,

@@ -4,7 +4,7 @@ is dropped at once; the bot restarted in the middle of a broadcast finishes it, 
 
 import asyncio
 import re
-from datetime import timedelta
+from datetime import datetime, timedelta
 from html import unescape
 
 from sqlalchemy import select
@@ -17,8 +17,10 @@ from sandbox.client import ChatSession, SandboxClient
 from sandbox.config import EmulatorConfig
 from sandbox.server import RunningEmulator, run_emulator
 from services.clock import ManualClock
+from services.container import Services
+from services.meetings import MeetingView
 from storage.models import OutboxMessage, OutboxStatus, Subscription, User
-from tests.e2e.harness import ADMIN_ID, START, BotWorld
+from tests.e2e.harness import ADMIN_ID, START, BotWorld, UpdateTracker
 
 KARAAGASH = "623661000"  # Қараағаш а.о.
 ZHARTAS = "623661107"  # one of its villages
@@ -26,6 +28,13 @@ ZHARTAS = "623661107"  # one of its villages
 
 def plain(html: str) -> str:
     return unescape(re.sub(r"<[^>]+>", "", html))
+
+
+async def okrug_meeting(services: Services, starts_at: datetime) -> MeetingView:
+    """A draft meeting of the Қараағаш okrug for its whole territory, two hours long."""
+    return await services.meetings.create_meeting(
+        KARAAGASH, KARAAGASH, KARAAGASH, starts_at, 120, "Мәдениет үйі", None, None
+    )
 
 
 async def test_announcement_reaches_each_subscriber_in_their_language(world: BotWorld) -> None:
@@ -36,16 +45,7 @@ async def test_announcement_reaches_each_subscriber_in_their_language(world: Bot
         await world.services.subscriptions.subscribe(user_id, ZHARTAS)
     # One of them has blocked the bot since.
     await world.client.set_blocked(3004)
-    meeting = await world.services.meetings.create_meeting(
-        KARAAGASH,
-        KARAAGASH,
-        KARAAGASH,
-        world.clock.now() + timedelta(days=10),
-        120,
-        "Мәдениет үйі",
-        None,
-        None,
-    )
+    meeting = await okrug_meeting(world.services, world.clock.now() + timedelta(days=10))
     admin = await world.admin("ru")
     t = world.text("ru")
 
@@ -132,17 +132,11 @@ async def test_a_restart_in_the_middle_of_a_broadcast_finishes_it(
         first = build_app(settings, token=config.bot_token, api_url=emulator.url, clock=clock)
         await first.services.localities.load_sample()
         await subscribers(session_factory, client, audience)
-        meeting = await first.services.meetings.create_meeting(
-            KARAAGASH,
-            KARAAGASH,
-            KARAAGASH,
-            START + timedelta(days=10),
-            120,
-            "Мәдениет үйі",
-            None,
-            None,
-        )
+        meeting = await okrug_meeting(first.services, START + timedelta(days=10))
         admin = await ChatSession.create(client, ADMIN_ID, language_code="ru")
+        tracker = UpdateTracker()
+        tracker.attach(first.dispatcher)
+        admin.settle = tracker.wait
         t = first.translator.bind("ru", settings.tz)
         try:
             async with polling(first):
