@@ -8,7 +8,7 @@ Run as a script, this file is one of those processes:
         [--global-burst 30] [--paid-rate 1000] [--paid-burst 1000] [--chat-rate 1]
         [--chat-burst 3]
     python bench/fanout.py sender --database-url URL --api-url URL --rate R [--paid]
-        [--gc-freeze]
+        [--no-gc-freeze]
 
 The emulator answers every Bot API call after ``--delay-ms`` (the network round trip), with
 Telegram's flood control on as sandbox/limits.py models it: a global bucket (or the paid one,
@@ -68,6 +68,7 @@ from aiogram.client.telegram import TelegramAPIServer  # noqa: E402
 from aiogram.enums import ParseMode  # noqa: E402
 from sqlalchemy.ext.asyncio import AsyncEngine  # noqa: E402
 
+from bot.memory import freeze_start_up_objects  # noqa: E402
 from sandbox.bot_api import STATE_KEY, setup_bot_api  # noqa: E402
 from sandbox.config import EmulatorConfig  # noqa: E402
 from sandbox.driver_api import setup_driver_api  # noqa: E402
@@ -225,12 +226,12 @@ async def run_sender(
 ) -> None:
     """OutboxSender until SIGTERM, wired as bot/app.py wires it (create_sender_bot).
 
-    ``gc_freeze``: what the bot does not do (yet): keep Python's full collections off the
-    objects that exist at start (every module imported), so that they do not stop the
+    ``gc_freeze``: what the bot does at start (bot/runner.py): keep Python's full collections
+    off the objects that exist then (every module imported), so that they do not stop the
     event loop for hundreds of milliseconds every few seconds.
     """
     if gc_freeze:
-        gc.freeze()
+        freeze_start_up_objects()
     config = SenderConfig.for_rate(rate, paid_broadcast=paid)
     engine = create_engine(database_url)
     bot = Bot(
@@ -403,7 +404,7 @@ class SenderProcess:
 
     @classmethod
     async def start(
-        cls, database_url: str, api_url: str, limits: Limits, *, gc_freeze: bool = False
+        cls, database_url: str, api_url: str, limits: Limits, *, gc_freeze: bool = True
     ) -> SenderProcess:
         process = await asyncio.create_subprocess_exec(
             sys.executable,
@@ -413,7 +414,7 @@ class SenderProcess:
             f"--api-url={api_url}",
             f"--rate={limits.limit}",
             *(["--paid"] if limits.paid else []),
-            *(["--gc-freeze"] if gc_freeze else []),
+            *([] if gc_freeze else ["--no-gc-freeze"]),
             stdin=asyncio.subprocess.DEVNULL,
             stdout=asyncio.subprocess.PIPE,
             env={**os.environ, "PYTHONPATH": str(REPO_ROOT)},
@@ -453,7 +454,7 @@ class SenderProcess:
 
 @contextlib.asynccontextmanager
 async def sender_process(
-    database_url: str, api_url: str, limits: Limits, *, gc_freeze: bool = False
+    database_url: str, api_url: str, limits: Limits, *, gc_freeze: bool = True
 ) -> AsyncIterator[SenderProcess]:
     process = await SenderProcess.start(database_url, api_url, limits, gc_freeze=gc_freeze)
     try:
@@ -699,7 +700,7 @@ def main(argv: list[str] | None = None) -> None:
     sender_role.add_argument("--api-url", required=True)
     sender_role.add_argument("--rate", type=float, required=True)
     sender_role.add_argument("--paid", action="store_true")
-    sender_role.add_argument("--gc-freeze", action="store_true")
+    sender_role.add_argument("--no-gc-freeze", dest="gc_freeze", action="store_false")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(name)s: %(message)s")
     with contextlib.suppress(KeyboardInterrupt):

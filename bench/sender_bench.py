@@ -73,7 +73,7 @@ async def run_outbox(
     postgres_url: str,
     max_seconds: float,
     *,
-    gc_freeze: bool = False,
+    gc_freeze: bool = True,
 ) -> FanoutResult:
     """`per_chat` notices to each of `chats` citizens through the outbox and its sender."""
     chat_ids = range(FIRST_CHAT, FIRST_CHAT + chats)
@@ -166,9 +166,10 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--postgres", default=DEFAULT_POSTGRES, help="server for scratch DBs")
     parser.add_argument("--max-seconds", type=float, default=150.0, help="cap per run")
     parser.add_argument(
-        "--sender-gc-freeze",
-        action="store_true",
-        help="gc.freeze() in the sender's process at start (the bot does not do it)",
+        "--no-sender-gc-freeze",
+        dest="sender_gc_freeze",
+        action="store_false",
+        help="leave out the bot's gc.freeze() at start-up, to see what it is worth",
     )
     args = parser.parse_args(argv)
     args.limits = [float(part) for part in args.limit.split(",") if part.strip()]
@@ -185,7 +186,7 @@ async def main(args: argparse.Namespace) -> None:
         if args.no_library
         else await library_runs(args.limits, args.quick, min(args.max_seconds, 90.0))
     )
-    name = "outbox sender" + (" (gc.freeze)" if args.sender_gc_freeze else "")
+    name = "outbox sender" + ("" if args.sender_gc_freeze else " (no gc.freeze)")
     for limit in args.limits:
         chats = fanout_size(limit, args.quick)
         ours = await run_outbox(

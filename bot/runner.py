@@ -7,6 +7,7 @@ from pathlib import Path
 
 from bot.app import build_app
 from bot.config import Settings
+from bot.memory import freeze_start_up_objects
 from services.container import Services
 from services.localities import ImportReport
 from storage.db import create_engine, create_session_factory
@@ -18,6 +19,7 @@ SANDBOX_ADMIN_ID = 1
 async def run_bot(settings: Settings) -> None:
     assert settings.bot_token is not None
     app = build_app(settings, token=settings.bot_token.get_secret_value())
+    freeze_start_up_objects()
     try:
         await app.start_polling()
     finally:
@@ -37,6 +39,7 @@ async def run_sandbox(settings: Settings) -> None:
         settings = settings.model_copy(update={"admin_ids": frozenset({SANDBOX_ADMIN_ID})})
     async with local_bot(settings, config) as local:
         await ensure_sample_meeting(local.app.services)
+        freeze_start_up_objects()
         print(
             f"\nKezdesu sandbox is running.\n"
             f"  Open {local.emulator.url}/ in a browser and talk to the bot as a citizen.\n"
