@@ -70,17 +70,21 @@ async def polling(emulator: RunningEmulator) -> AsyncIterator[Polling]:
         await bot.session.close()
 
 
-async def test_an_update_in_flight_is_finished_after_polling_stops(
-    polling: Polling, client: SandboxClient
-) -> None:
-    await client.add_user(6001, "Aigerim", language_code="kk")
-    await client.send_text(6001, "сәлем")
+async def stop_while_handling(polling: Polling, client: SandboxClient, user_id: int) -> None:
+    """A person writes; polling stops while the bot is still handling it."""
+    await client.add_user(user_id, "Aigerim", language_code="kk")
+    await client.send_text(user_id, "сәлем")
     await asyncio.wait_for(polling.handler.entered.wait(), 5)
     assert polling.dispatcher.in_flight == 1
-
     await polling.dispatcher.stop_polling()
     await polling.task
     assert not polling.handler.finished  # polling is over, the handler is not
+
+
+async def test_an_update_in_flight_is_finished_after_polling_stops(
+    polling: Polling, client: SandboxClient
+) -> None:
+    await stop_while_handling(polling, client, 6001)
 
     waiting = asyncio.create_task(polling.dispatcher.wait_in_flight(5))
     await asyncio.sleep(0)
@@ -96,12 +100,7 @@ async def test_an_update_in_flight_is_finished_after_polling_stops(
 async def test_an_update_past_the_grace_period_is_cancelled(
     polling: Polling, client: SandboxClient
 ) -> None:
-    await client.add_user(6002, "Aigerim", language_code="kk")
-    await client.send_text(6002, "сәлем")
-    await asyncio.wait_for(polling.handler.entered.wait(), 5)
-    await polling.dispatcher.stop_polling()
-    await polling.task
-
+    await stop_while_handling(polling, client, 6002)
     await polling.dispatcher.wait_in_flight(0.05)
     await eventually(lambda: polling.dispatcher.in_flight == 0)
     assert polling.handler.cancelled
