@@ -226,7 +226,7 @@ async def run_sender(
 ) -> None:
     """OutboxSender until SIGTERM, wired as bot/app.py wires it (create_sender_bot).
 
-    ``gc_freeze``: what the bot does at start (bot/runner.py): keep Python's full collections
+    ``gc_freeze``: what the bot does at start (bot/memory.py): keep Python's full collections
     off the objects that exist then (every module imported), so that they do not stop the
     event loop for hundreds of milliseconds every few seconds.
     """

@@ -9,6 +9,7 @@ import contextlib
 import os
 from collections.abc import AsyncIterator
 from pathlib import Path
+from typing import NoReturn
 
 import pytest
 from sqlalchemy import text
@@ -52,14 +53,23 @@ async def postgres_reachable(url: str) -> str | None:
     return None
 
 
-async def require_postgres(url: str = POSTGRES_URL) -> None:
-    problem = await postgres_reachable(url)
-    if problem is None:
-        return
-    message = f"PostgreSQL at {url} is unreachable ({problem})"
+def skip_or_fail(message: str) -> NoReturn:
+    """A missing part of the machine skips the test on a laptop and fails it in CI."""
     if IN_CI:
         pytest.fail(message + "; with CI=true this is a failure, not a skip")
     pytest.skip(message)
+
+
+async def require_postgres(url: str = POSTGRES_URL) -> None:
+    problem = await postgres_reachable(url)
+    if problem is not None:
+        skip_or_fail(f"PostgreSQL at {url} is unreachable ({problem})")
+
+
+async def empty_tables(engine: AsyncEngine) -> None:
+    async with engine.begin() as connection:
+        for table in reversed(Base.metadata.sorted_tables):
+            await connection.execute(table.delete())
 
 
 @contextlib.asynccontextmanager
@@ -94,6 +104,4 @@ async def engine(database_url: str) -> AsyncIterator[AsyncEngine]:
 async def session_factory(engine: AsyncEngine) -> AsyncIterator[async_sessionmaker[AsyncSession]]:
     yield create_session_factory(engine)
     # Every test starts from empty tables.
-    async with engine.begin() as connection:
-        for table in reversed(Base.metadata.sorted_tables):
-            await connection.execute(table.delete())
+    await empty_tables(engine)

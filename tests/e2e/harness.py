@@ -39,6 +39,12 @@ class UpdateTracker:
     def __init__(self) -> None:
         self._done: dict[int, asyncio.Event] = defaultdict(asyncio.Event)
 
+    @classmethod
+    def attached(cls, dispatcher: Dispatcher) -> "UpdateTracker":
+        tracker = cls()
+        tracker.attach(dispatcher)
+        return tracker
+
     def attach(self, dispatcher: Dispatcher) -> None:
         feed_update = dispatcher.feed_update
 
@@ -122,8 +128,10 @@ async def running_world(
         local_bot(settings, config, clock=clock, load_sample=load_sample) as local,
         SandboxClient(local.emulator.url) as client,
     ):
-        tracker = UpdateTracker()
-        tracker.attach(local.app.dispatcher)
         yield BotWorld(
-            app=local.app, client=client, emulator=local.emulator, clock=clock, tracker=tracker
+            app=local.app,
+            client=client,
+            emulator=local.emulator,
+            clock=clock,
+            tracker=UpdateTracker.attached(local.app.dispatcher),
         )

@@ -134,9 +134,7 @@ async def test_a_restart_in_the_middle_of_a_broadcast_finishes_it(
         await subscribers(session_factory, client, audience)
         meeting = await okrug_meeting(first.services, START + timedelta(days=10))
         admin = await ChatSession.create(client, ADMIN_ID, language_code="ru")
-        tracker = UpdateTracker()
-        tracker.attach(first.dispatcher)
-        admin.settle = tracker.wait
+        admin.settle = UpdateTracker.attached(first.dispatcher).wait
         t = first.translator.bind("ru", settings.tz)
         try:
             async with polling(first):

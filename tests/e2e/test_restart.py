@@ -43,9 +43,7 @@ async def test_restart_while_writing_a_question(
         chat = await ChatSession.create(client, 4001, language_code=locale)
         # Each press reads the bot's answer once the update is handled, not when the chat
         # falls quiet: on a busy machine an answer's two parts can be further apart than that.
-        first_tracker = UpdateTracker()
-        first_tracker.attach(first.dispatcher)
-        chat.settle = first_tracker.wait
+        chat.settle = UpdateTracker.attached(first.dispatcher).wait
         async with polling(first):
             await chat.say("/start")
             await chat.press(chat.last, LANGUAGE_BUTTONS[locale])
@@ -58,9 +56,7 @@ async def test_restart_while_writing_a_question(
 
         # A new process: new app, new engine, same database and the same chat.
         second = build_app(settings, token=config.bot_token, api_url=emulator.url, clock=clock)
-        second_tracker = UpdateTracker()
-        second_tracker.attach(second.dispatcher)
-        chat.settle = second_tracker.wait
+        chat.settle = UpdateTracker.attached(second.dispatcher).wait
         try:
             async with polling(second):
                 await chat.press(photo_step, t("q-skip-button"))
