@@ -48,13 +48,14 @@ sys.path.insert(0, str(REPO_ROOT))
 
 from bot.config import Settings  # noqa: E402
 from handlers.citizen.localities import short  # noqa: E402
+from handlers.notices import notice_renderers  # noqa: E402
 from locales import Text, Translator  # noqa: E402
 from sandbox.client import BotMessage, ChatEvent, ChatSession, SandboxClient  # noqa: E402
 from sandbox.config import EmulatorConfig  # noqa: E402
 from sandbox.server import RunningEmulator, run_emulator  # noqa: E402
 from services.clock import SystemClock  # noqa: E402
+from services.container import Services  # noqa: E402
 from services.localities import LocalityService  # noqa: E402
-from services.meetings import MeetingService  # noqa: E402
 from storage.db import create_engine, create_session_factory  # noqa: E402
 from storage.migrate import upgrade_async  # noqa: E402
 from storage.models import Question  # noqa: E402
@@ -419,7 +420,17 @@ async def prepare_database(url: str, translator: Translator) -> dict[str, list[R
         localities = LocalityService(sessions)
         await localities.load_sample()
         profile = str(Settings.model_fields["regulation_profile"].default)
-        meetings = MeetingService(sessions, SystemClock(), ALMATY, profile)
+        services = Services.create(
+            session_factory=sessions,
+            renderer=notice_renderers(),
+            translator=translator,
+            clock=SystemClock(),
+            tz=ALMATY,
+            profile=profile,
+            admin_ids=frozenset(),
+            default_locale="kk",
+        )
+        meetings = services.meetings
         # Real time now: the bot runs on the system clock. Ten days ahead, at 15:00 local.
         day = (datetime.now(ALMATY) + timedelta(days=10)).date()
         meeting = await meetings.create_meeting(
@@ -432,7 +443,8 @@ async def prepare_database(url: str, translator: Translator) -> dict[str, list[R
             broadcast_url=None,
             created_by=ADMIN_ID,
         )
-        await meetings.announce(meeting.id)
+        # Nobody follows it yet: announcing tells nobody (the citizens subscribe in the bench).
+        await services.lifecycle.announce_by_system(meeting.id)
         return await plan_routes(localities, translator)
     finally:
         await engine.dispose()

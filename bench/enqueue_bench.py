@@ -9,13 +9,13 @@ afterwards): migrations, the sample classifier, and N citizens with consent, eac
 village of the Жаңаарқа district (written with COPY: setting up is not what is measured), and
 a draft meeting of the district's akim for the whole district.
 
-Measured: `MeetingService.announce(meeting, render=announcement_notice)`, what the admin's
+Measured: `LifecycleService.announce(meeting, admin)`, what the admin's
 "Announce" button runs: the meeting turns announced and the card, rendered once per language,
-is enqueued for everyone who hears of it (Outbox.notify_audience: one INSERT … SELECT, nothing
+is enqueued for everyone who hears of it (Outbox.notify with a query: one INSERT … SELECT, nothing
 loaded into Python), in one transaction. Printed: seconds, rows a second, and the outbox's
 size on disk.
 
-Then the sender (services/outbox_sender.py, its own process, as the bot configures it) sends
+Then the sender (scheduler/sender/, its own process, as the bot configures it) sends
 the first `--drain` of them at the paid-broadcast rate to the emulator (bench/fanout.py: 50 ms
 on every answer, flood control on), with a million rows waiting: its resident memory is
 sampled from outside ten times a second. Memory flat whatever the audience means the peak
@@ -47,11 +47,11 @@ from sqlalchemy import func, select, text
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.config import Settings
-from handlers.admin.announce import announcement_notice
+from handlers.notices import notice_renderers
 from locales import Translator
 from services.clock import SystemClock
+from services.container import Services
 from services.meetings import MeetingService
-from services.outbox import Outbox
 from storage.db import create_engine, create_session_factory
 from storage.models import OutboxMessage, OutboxStatus
 from storage.scratch import scratch_postgres_database
@@ -63,12 +63,18 @@ ADMIN_ID = 900001
 DISTRICT, VENUE = "623600000", "623630100"
 
 
-def meeting_service(sessions: async_sessionmaker[AsyncSession]) -> MeetingService:
-    """As services/container.py builds it, with the outbox."""
-    clock = SystemClock()
-    profile = str(Settings.model_fields["regulation_profile"].default)
-    outbox = Outbox(clock, Translator(), ALMATY)
-    return MeetingService(sessions, clock, ALMATY, profile, outbox=outbox)
+def bot_services(sessions: async_sessionmaker[AsyncSession]) -> Services:
+    """As the bot builds them (bot/app.py), with the notices' renderers."""
+    return Services.create(
+        session_factory=sessions,
+        renderer=notice_renderers(),
+        translator=Translator(),
+        clock=SystemClock(),
+        tz=ALMATY,
+        profile=str(Settings.model_fields["regulation_profile"].default),
+        admin_ids=frozenset({ADMIN_ID}),
+        default_locale="kk",
+    )
 
 
 async def create_meeting(meetings: MeetingService) -> int:
@@ -105,10 +111,10 @@ async def main(args: argparse.Namespace) -> None:
             setup = time.perf_counter() - started
             print(f"\nSetup: {args.recipients} citizens following villages (COPY), {setup:.1f} s")
 
-            meetings = meeting_service(sessions)
-            meeting_id = await create_meeting(meetings)
+            services = bot_services(sessions)
+            meeting_id = await create_meeting(services.meetings)
             started = time.perf_counter()
-            result = await meetings.announce(meeting_id, render=announcement_notice)
+            result = await services.lifecycle.announce(meeting_id, ADMIN_ID)
             seconds = time.perf_counter() - started
             async with sessions() as session:
                 rows = await session.scalar(select(func.count()).select_from(OutboxMessage))
@@ -116,9 +122,9 @@ async def main(args: argparse.Namespace) -> None:
                     text("SELECT pg_total_relation_size('outbox_messages')")
                 )
             print(f"\nAnnounce (enqueue for the whole audience, one transaction), {load_note()}")
-            print(f"  recipients enqueued       {result.queued} ({rows} outbox rows)")
+            print(f"  recipients enqueued       {result.enqueued} ({rows} outbox rows)")
             print(f"  time                      {seconds:.1f} s (aim: under 60 s)")
-            print(f"  rows per second           {result.queued / seconds:,.0f}")
+            print(f"  rows per second           {result.enqueued / seconds:,.0f}")
             print(
                 f"  outbox on disk            {int(size or 0) / 2**20:.0f} MB with its indexes "
                 f"({int(size or 0) / max(1, rows or 0):.0f} bytes a row)"

@@ -20,7 +20,7 @@ the moment of every message it accepts (GET /_bench/sends → {"at": [unix secon
 garbage collector is kept off the objects of its start-up (gc.freeze), so that Telegram's
 stand-in does not pause for hundreds of milliseconds in the middle of a run.
 
-The sender process is services/outbox_sender.py's OutboxSender as the bot runs it
+The sender process is scheduler/sender/outbox_sender.py's OutboxSender as the bot runs it
 (SenderConfig.for_rate, an aiohttp session with a connection per request in flight). It prints
 "ready" when started, and on SIGTERM stops the sender, then prints one JSON line: the
 sender's own counters, its peak RSS and CPU time.
@@ -75,9 +75,9 @@ from sandbox.driver_api import setup_driver_api  # noqa: E402
 from sandbox.markup import Markup  # noqa: E402
 from sandbox.server import MAX_REQUEST_BYTES  # noqa: E402
 from sandbox.state import ChatRecord, EmulatorState, StoredMessage  # noqa: E402
+from scheduler.sender.outbox_sender import OutboxSender, SenderConfig  # noqa: E402
 from services.clock import SystemClock  # noqa: E402
 from services.localities import LocalityService  # noqa: E402
-from services.outbox_sender import OutboxSender, SenderConfig  # noqa: E402
 from storage.db import create_engine, create_session_factory  # noqa: E402
 from storage.migrate import upgrade_async  # noqa: E402
 

@@ -10,7 +10,7 @@ on), at a 30/s limit and at 1000/s (paid broadcasts: the sender asks with
 
 - fan-out: N citizens (a minute's worth at the limit: 1,800 and 60,000; --quick: ten
   seconds' worth), one message each, enqueued in one transaction through Outbox.notify on a
-  scratch PostgreSQL database while the sender (services/outbox_sender.py, in its own process,
+  scratch PostgreSQL database while the sender (scheduler/sender/, in its own process,
   configured by SenderConfig.for_rate as the bot configures it) waits; then it sends until
   the emulator has them all.
 - per-chat pacing (at 30/s): ten notices to each of 100 chats, so that what holds the sender
@@ -29,6 +29,7 @@ import argparse
 import asyncio
 import sys
 import time
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
@@ -55,14 +56,35 @@ from fanout import (
 )
 from sqlalchemy import func, select
 
-from locales import Translator
+from locales import Text, Translator
 from services.clock import SystemClock
-from services.outbox import Outbox, Recipient, Rendered
+from services.notices import Notice
+from services.outbox import Outbox, OutgoingMessage, Recipient
 from storage.db import create_engine, create_session_factory
 from storage.models import NoticeKind, OutboxMessage, OutboxStatus
 from storage.scratch import scratch_postgres_database
 
 FIRST_CHAT = 10_000_000
+
+
+@dataclass(frozen=True, slots=True)
+class BenchNotice(Notice):
+    """The bench's own notice: the same short text, numbered."""
+
+    number: int
+    kind = NoticeKind.BROADCAST
+
+    @property
+    def key(self) -> str:
+        return f"bench:{self.number}"
+
+
+class BenchRenderers:
+    def renders(self, kind: type[Notice]) -> bool:
+        return True
+
+    def render(self, notice: Notice, t: Text) -> OutgoingMessage:
+        return OutgoingMessage(TEXT)
 
 
 async def run_outbox(
@@ -84,7 +106,7 @@ async def run_outbox(
         try:
             sessions = create_session_factory(engine)
             await add_citizens(engine, chat_ids)
-            outbox = Outbox(SystemClock(), Translator(), ALMATY)
+            outbox = Outbox(SystemClock(), Translator(), ALMATY, BenchRenderers())
             recipients = [Recipient(chat, LOCALES[chat % len(LOCALES)]) for chat in chat_ids]
             async with (
                 emulator(limits, chat_ids) as emu,
@@ -94,13 +116,7 @@ async def run_outbox(
                 started = time.perf_counter()
                 async with sessions() as session:
                     for notice in range(per_chat):
-                        await outbox.notify(
-                            session,
-                            kind=NoticeKind.BROADCAST,
-                            key=f"bench:{notice}",
-                            recipients=recipients,
-                            render=lambda _t: Rendered(TEXT),
-                        )
+                        await outbox.notify(session, BenchNotice(notice), recipients)
                     await session.commit()
                 enqueued_at = time.time()
                 finished = await emu.until_sent(planned, max_seconds)

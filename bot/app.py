@@ -23,13 +23,12 @@ from bot.middlewares.logging import HandlerNameMiddleware, UpdateLogMiddleware
 from bot.middlewares.user import UserMiddleware
 from bot.retry import RetryAfterMiddleware
 from handlers import get_routers
-from handlers.admin.announce import announcement_notice
-from handlers.official.deadlines import duty_keyboard
+from handlers.notices import notice_renderers
 from locales import Translator
 from scheduler.runner import SchedulerRunner
+from scheduler.sender import OutboxSender, SenderConfig
 from services.clock import Clock, SystemClock
 from services.container import Services
-from services.outbox_sender import SenderConfig
 from storage.db import create_engine, create_session_factory
 
 log = logging.getLogger(__name__)
@@ -48,13 +47,15 @@ class App:
     dispatcher: GracefulDispatcher
     services: Services
     translator: Translator
+    # The one sender of notifications (scheduler/sender/): it delivers the outbox.
+    sender: OutboxSender
     # The compliance clock and other periodic tasks; None when the caller drives time itself
     # (an injected clock: tests call scheduler.runner.tick).
     scheduler: SchedulerRunner | None = None
     # The outbox sender's own bot: no retry-after middleware (the sender paces itself and
     # must see every 429), a connection pool as wide as its window.
     sender_bot: Bot | None = None
-    # Send the outbox while polling (the one sender, services/outbox_sender.py).
+    # Send the outbox while polling.
     run_sender: bool = True
 
     async def start_polling(self, *, set_commands: bool = True, **kwargs: Any) -> None:
@@ -68,14 +69,14 @@ class App:
         if self.scheduler is not None:
             self.scheduler.start()
         if self.run_sender:
-            self.services.outbox_sender.start()
+            self.sender.start()
         try:
             await self.dispatcher.start_polling(self.bot, **kwargs)
         finally:
             # Polling has stopped taking updates; those already taken are answered before the
             # sender, the scheduler and (in close()) the connections go.
             await self.dispatcher.wait_in_flight(UPDATE_GRACE_SECONDS)
-            await self.services.outbox_sender.stop()
+            await self.sender.stop()
             if self.scheduler is not None:
                 await self.scheduler.stop()
 
@@ -88,7 +89,7 @@ class App:
                 stack.push_async_callback(self.sender_bot.session.close)
             stack.push_async_callback(self.bot.session.close)
             stack.push_async_callback(self.dispatcher.storage.close)
-            stack.push_async_callback(self.services.outbox_sender.stop)
+            stack.push_async_callback(self.sender.stop)
 
 
 def create_bot(settings: Settings, token: str, api_url: str | None = None) -> Bot:
@@ -154,8 +155,7 @@ def build_app(
     translator = Translator()
     services = Services.create(
         session_factory=session_factory,
-        bot=sender_bot,
-        sender_config=sending,
+        renderer=notice_renderers(),
         translator=translator,
         clock=clock or SystemClock(),
         tz=settings.tz,
@@ -163,9 +163,10 @@ def build_app(
         admin_ids=settings.admin_ids,
         default_locale=settings.default_locale,
     )
-    # The reminders' buttons point at handlers, which services must not import.
-    services.duties.keyboard = duty_keyboard
-    services.lifecycle.announcement_render = announcement_notice
+    sender = OutboxSender(
+        session_factory, sender_bot, clock=services.clock, tz=settings.tz, config=sending
+    )
+    services.outbox.on_enqueue(sender.wake)
     ticking = clock is None if run_scheduler is None else run_scheduler
     if configure_services is not None:
         configure_services(services)
@@ -194,6 +195,7 @@ def build_app(
         dispatcher=dispatcher,
         services=services,
         translator=translator,
+        sender=sender,
         scheduler=SchedulerRunner(services) if ticking else None,
         sender_bot=sender_bot,
     )

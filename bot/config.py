@@ -27,7 +27,7 @@ class SandboxSettings(BaseSettings):
 
 
 class SenderSettings(BaseSettings):
-    """The one sender of notifications (services/outbox_sender.py)."""
+    """The one sender of notifications (scheduler/sender/outbox_sender.py)."""
 
     # Messages a second, all chats together; unset: 30, or 1000 with paid broadcasts.
     rate: float | None = Field(default=None, gt=0, le=1000)

@@ -70,7 +70,7 @@ async def ensure_sample_meeting(services: Services) -> None:
         broadcast_url=sample["broadcast_url"],
         created_by=None,
     )
-    await services.meetings.announce(meeting.id)
+    await services.lifecycle.announce_by_system(meeting.id)
 
 
 async def import_localities(settings: Settings, path: Path) -> ImportReport:

@@ -9,11 +9,15 @@ from enum import StrEnum
 
 from aiogram.filters.callback_data import CallbackData
 
-# The rating buttons travel inside outbox notices that a service renders, and services may not
-# import handlers: the factory lives beside the notice and is listed here ("rt1").
-from services.citizen_notices import RatingCb as RatingCb
 from services.duties import CalendarStep
 from services.preferences import NoticeSwitch
+
+
+class RatingCb(CallbackData, prefix="rt1"):
+    """A score pressed under a rating request (handlers/notices/meetings.py)."""
+
+    meeting_id: int
+    score: int
 
 
 class LanguageCb(CallbackData, prefix="lg1"):

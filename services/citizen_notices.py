@@ -35,25 +35,30 @@ started, and the broadcast link of one that ended.
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
-from html import escape
 from zoneinfo import ZoneInfo
 
-from aiogram.filters.callback_data import CallbackData
-from aiogram.utils.keyboard import InlineKeyboardBuilder
 from sqlalchemy import Select, and_, delete, func, or_, select, union, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from locales import Text
 from services.clock import Clock
-from services.lifecycle import meeting_topic
 from services.meetings import (
     OPEN_MEETING_STATUSES,
     PUBLIC_MEETING_STATUSES,
-    LocalityRef,
     MeetingService,
     MeetingView,
 )
-from services.outbox import Outbox, Rendered, insert_ignoring_duplicates
+from services.notices import (
+    BroadcastStarted,
+    MeetingReminder,
+    Notice,
+    RatingRequested,
+    ReminderLead,
+    live_key,
+    meeting_topic,
+    rating_key,
+    reminder_key,
+)
+from services.outbox import Outbox, insert_ignoring_duplicates
 from storage.models import (
     JobMark,
     Meeting,
@@ -96,14 +101,6 @@ KIND_OF_MOMENT = {
 }
 
 
-class RatingCb(CallbackData, prefix="rt1"):
-    """A score pressed under a rating request. Defined here, beside the request that carries
-    it (services may not import handlers); handlers/callbacks.py lists it with the others."""
-
-    meeting_id: int
-    score: int
-
-
 def day_reminder_at(starts_at: datetime, tz: ZoneInfo) -> datetime:
     """10:00 local time on the day before the meeting, in UTC."""
     day_before = starts_at.astimezone(tz).date() - timedelta(days=1)
@@ -115,14 +112,18 @@ def notice_key(meeting_id: int, moment: Moment, starts_at: datetime) -> str:
     a moved meeting is reminded again for its new time; the rating is asked once."""
     if moment is Moment.RATING:
         return rating_key(meeting_id)
-    stamp = starts_at.astimezone(UTC).strftime("%Y%m%d%H%M")
     if moment is Moment.LIVE:
-        return f"live:{meeting_id}:{stamp}"
-    return f"remind:{meeting_id}:{stamp}:{moment.value}"
+        return live_key(meeting_id, starts_at)
+    return reminder_key(meeting_id, starts_at, ReminderLead(moment.value))
 
 
-def rating_key(meeting_id: int) -> str:
-    return f"rate:{meeting_id}"
+def moment_notice(meeting: MeetingView, moment: Moment) -> Notice:
+    """What is said to the meeting's people at ``moment``."""
+    if moment is Moment.RATING:
+        return RatingRequested(meeting)
+    if moment is Moment.LIVE:
+        return BroadcastStarted(meeting)
+    return MeetingReminder(meeting, ReminderLead(moment.value))
 
 
 @dataclass(frozen=True, slots=True)
@@ -279,13 +280,10 @@ class CitizenNoticeService:
             if await session.get(JobMark, mark) is not None:
                 return 0
             # One INSERT … SELECT: the audience is copied in the database, never loaded here.
-            written = await self._outbox.notify_audience(
+            written = await self._outbox.notify(
                 session,
-                kind=notice.kind,
-                key=notice.key,
-                audience=self.recipients_query(meeting.id, meeting.audience.code),
-                render=lambda t: self.render(meeting, notice.moment, t),
-                topic=meeting_topic(meeting.id),
+                moment_notice(meeting, notice.moment),
+                self.recipients_query(meeting.id, meeting.audience.code),
             )
             # The rows and the done mark commit together: a crash before leaves neither.
             await session.execute(
@@ -375,54 +373,6 @@ class CitizenNoticeService:
                 await session.execute(delete(JobMark).where(JobMark.name == _mark(key)))
             await session.commit()
         return withdrawn
-
-    # --- rendering ----------------------------------------------------------------------------
-
-    def render(self, meeting: MeetingView, moment: Moment, t: Text) -> Rendered:
-        if moment is Moment.RATING:
-            return self.rating_request(meeting, t)
-        host = _name(meeting.host, t)
-        url = escape(meeting.broadcast_url, quote=True) if meeting.broadcast_url else None
-        keyboard = None
-        if url is not None and meeting.broadcast_url is not None:
-            builder = InlineKeyboardBuilder()
-            builder.button(text=t("notice-broadcast-button"), url=meeting.broadcast_url)
-            keyboard = builder.as_markup()
-        if moment is Moment.LIVE:
-            text = t("notice-live", host=host, url=url or "")
-        else:
-            text = t(
-                "notice-remind-day" if moment is Moment.DAY else "notice-remind-hour",
-                host=host,
-                when=t.weekday_datetime(meeting.starts_at),
-                time=t.time(meeting.starts_at),
-                venue=_name(meeting.venue, t),
-                place=escape(meeting.place),
-            )
-            if url is not None:
-                text += "\n" + t("notice-broadcast-line", url=url)
-        return Rendered(text + "\n\n" + t("notice-settings-hint"), keyboard)
-
-    def rating_request(self, meeting: MeetingView, t: Text, chosen: int | None = None) -> Rendered:
-        """The question and its five buttons; with ``chosen``, as it reads after a press."""
-        text = t(
-            "notice-rate",
-            host=_name(meeting.host, t),
-            when=t.weekday_datetime(meeting.starts_at),
-        )
-        if chosen is not None:
-            text += "\n\n" + t("notice-rate-chosen", score=chosen)
-        else:
-            text += "\n\n" + t("notice-settings-hint")
-        builder = InlineKeyboardBuilder()
-        for score in range(MIN_SCORE, MAX_SCORE + 1):
-            label = "notice-rate-button-chosen" if score == chosen else "notice-rate-button"
-            builder.button(
-                text=t(label, score=score),
-                callback_data=RatingCb(meeting_id=meeting.id, score=score),
-            )
-        builder.adjust(MAX_SCORE)
-        return Rendered(text, builder.as_markup())
 
     # --- ratings ------------------------------------------------------------------------------
 
@@ -514,12 +464,6 @@ class CitizenNoticeService:
         return Satisfaction(count=total, mean=mean, by_score=by_score)
 
 
-def _name(locality: LocalityRef, t: Text) -> str:
-    """Kazakh readers get the Kazakh name, others the Russian one (as handlers/names.py does),
-    escaped."""
-    return escape(locality.name_kk if t.locale == "kk" else locality.name_ru)
-
-
 def _mark(key: str) -> str:
     """The JobMark saying a notice's fan-out is complete."""
     return f"notice:{key}"
@@ -565,11 +509,11 @@ __all__ = [
     "DueNotice",
     "MeetingTimes",
     "Moment",
-    "RatingCb",
     "RatingOutcome",
     "RatingResult",
     "Satisfaction",
     "day_reminder_at",
+    "moment_notice",
     "moments_due",
     "notice_key",
     "rating_key",

@@ -3,7 +3,6 @@
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
-from aiogram import Bot
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from locales import Translator
@@ -15,8 +14,7 @@ from services.lifecycle import LifecycleService
 from services.localities import LocalityService
 from services.meetings import MeetingService
 from services.officials import OfficialsService
-from services.outbox import Outbox
-from services.outbox_sender import OutboxSender, SenderConfig
+from services.outbox import NoticeRenderer, Outbox
 from services.plans import PlanService
 from services.pool import PoolService
 from services.preferences import PreferenceService
@@ -40,7 +38,6 @@ class Services:
     subscriptions: SubscriptionService
     access: AccessService
     outbox: Outbox
-    outbox_sender: OutboxSender
     officials: OfficialsService
     duties: DutyService
     preferences: PreferenceService
@@ -54,23 +51,19 @@ class Services:
         cls,
         *,
         session_factory: async_sessionmaker[AsyncSession],
-        bot: Bot,
+        renderer: NoticeRenderer,
         translator: Translator,
         clock: Clock,
         tz: ZoneInfo,
         profile: str,
         admin_ids: frozenset[int],
         default_locale: str,
-        sender_config: SenderConfig | None = None,
     ) -> "Services":
-        """``bot``: the one the outbox sender sends notifications with."""
+        """``renderer``: how notices read (the Telegram side's registry, handlers/notices/);
+        every kind must have a renderer, or this raises MissingRendererError."""
         users = UserService(session_factory, clock, default_locale)
         access = AccessService(session_factory, clock, admin_ids)
-        outbox = Outbox(clock, translator, tz, default_locale)
-        outbox_sender = OutboxSender(
-            session_factory, bot, clock=clock, tz=tz, config=sender_config
-        )
-        outbox.on_enqueue(outbox_sender.wake)
+        outbox = Outbox(clock, translator, tz, renderer, default_locale)
         meetings = MeetingService(session_factory, clock, tz, profile, outbox=outbox)
         return cls(
             clock=clock,
@@ -86,7 +79,6 @@ class Services:
             subscriptions=SubscriptionService(session_factory, clock),
             access=access,
             outbox=outbox,
-            outbox_sender=outbox_sender,
             officials=OfficialsService(session_factory, clock, access, outbox, default_locale),
             duties=DutyService(
                 session_factory, clock, tz, profile, admin_ids, default_locale, outbox

@@ -49,11 +49,9 @@ from enum import StrEnum
 from html import escape
 from zoneinfo import ZoneInfo
 
-from aiogram.types import InlineKeyboardMarkup
 from sqlalchemy import and_, exists, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from locales import Text
 from regulation import (
     AkimLevel,
     RuleNotInProfile,
@@ -66,7 +64,8 @@ from regulation import (
 )
 from services.clock import Clock
 from services.meetings import kato_contains
-from services.outbox import Outbox, Recipient, Rendered, insert_ignoring_duplicates
+from services.notices import DutyDue, DutyEscalated, DutySource
+from services.outbox import Outbox, Recipient, insert_ignoring_duplicates
 from storage.models import (
     ActionPlan,
     Akimat,
@@ -75,7 +74,6 @@ from storage.models import (
     Locality,
     Meeting,
     MeetingStatus,
-    NoticeKind,
     Official,
     PlanItem,
     PlanItemStatus,
@@ -270,11 +268,6 @@ class ReminderReport:
     messages: int = 0
 
 
-DutyKeyboard = Callable[[Text, Duty, bool], InlineKeyboardMarkup | None]
-"""Buttons under a reminder (``escalation`` True for the copy to admins and higher akimats).
-Set by the composition root: the callback data lives with the handlers."""
-
-
 @dataclass(frozen=True, slots=True)
 class _Chat:
     chat_id: int
@@ -320,7 +313,6 @@ class DutyService:
         self._admin_ids = admin_ids
         self._default_locale = default_locale
         self._outbox = outbox
-        self.keyboard: DutyKeyboard | None = None
 
     def today(self, now: datetime | None = None) -> date:
         return (now or self._clock.now()).astimezone(self._tz).date()
@@ -798,16 +790,14 @@ class DutyService:
         remind_day = _latest(report.days, lambda day: duty.stage_on(day) is not None)
         escalate_day = _latest(report.days, duty.escalates_on)
         own = audiences.officials.get(duty.akimat.id, [])
-        topic = f"duty:{duty.key}"[:64]
+        source = DutySource(*self.source(duty))
         if remind_day is not None and own:
             report.reminders += 1
+            stage = duty.stage_on(remind_day)
             report.messages += await self._outbox.notify(
                 session,
-                kind=NoticeKind.DUTY,
-                key=f"duty:{duty.key}:{duty.stage_on(remind_day)}:{remind_day.isoformat()}",
-                recipients=[Recipient(chat.chat_id, chat.locale) for chat in own],
-                render=lambda t: self.render_reminder(t, duty, today),
-                topic=topic,
+                DutyDue(duty, today, str(stage), remind_day, source),
+                [Recipient(chat.chat_id, chat.locale) for chat in own],
                 not_before=now,
             )
         if escalate_day is None:
@@ -820,11 +810,8 @@ class DutyService:
         report.escalations += 1
         report.messages += await self._outbox.notify(
             session,
-            kind=NoticeKind.DUTY,
-            key=f"duty:{duty.key}:escalation:{escalate_day.isoformat()}",
-            recipients=[Recipient(chat.chat_id, chat.locale) for chat in chats],
-            render=lambda t: self.render_escalation(t, duty, today),
-            topic=topic,
+            DutyEscalated(duty, today, escalate_day, source),
+            [Recipient(chat.chat_id, chat.locale) for chat in chats],
             not_before=now,
         )
 
@@ -857,60 +844,6 @@ class DutyService:
             if active:
                 chats.append(_Chat(admin_id, locale or self._default_locale))
         return chats
-
-    # --- words --------------------------------------------------------------------------------
-
-    def describe(self, t: Text, duty: Duty) -> str:
-        """What is owed, in one line (escaped)."""
-        args: dict[str, object] = {}
-        if duty.meeting_starts_at is not None:
-            args["when"] = t.datetime(duty.meeting_starts_at)
-        if duty.year is not None:
-            args["year"] = str(duty.year)
-        if duty.quarter is not None:
-            args["quarter"] = duty.quarter
-        return t(f"deadlines-kind-{duty.kind.value}", **args)
-
-    def timing(self, t: Text, duty: Duty, today: date) -> str:
-        left = duty.days_left(today)
-        if left > 0:
-            return t("deadlines-left", days=left)
-        if left == 0:
-            return t("deadlines-today")
-        return t("deadlines-overdue", days=-left)
-
-    def due_text(self, t: Text, duty: Duty) -> str:
-        # Noon of the local day: formatting it cannot move it to another day.
-        return t.date(datetime.combine(duty.due, time(12), tzinfo=self._tz))
-
-    def source_text(self, t: Text, duty: Duty) -> str:
-        seed, clause = self.source(duty)
-        return t("deadlines-source", seed=seed, clause=clause)
-
-    def render_reminder(self, t: Text, duty: Duty, today: date) -> Rendered:
-        text = t(
-            "deadlines-reminder",
-            akimat=duty.akimat.name(t.locale),
-            duty=self.describe(t, duty),
-            due=self.due_text(t, duty),
-            timing=self.timing(t, duty, today),
-            source=self.source_text(t, duty),
-        )
-        return Rendered(text, self._keyboard(t, duty, escalation=False))
-
-    def render_escalation(self, t: Text, duty: Duty, today: date) -> Rendered:
-        text = t(
-            "deadlines-escalation",
-            akimat=duty.akimat.name(t.locale),
-            days=-duty.days_left(today),
-            duty=self.describe(t, duty),
-            due=self.due_text(t, duty),
-            source=self.source_text(t, duty),
-        )
-        return Rendered(text, self._keyboard(t, duty, escalation=True))
-
-    def _keyboard(self, t: Text, duty: Duty, *, escalation: bool) -> InlineKeyboardMarkup | None:
-        return self.keyboard(t, duty, escalation) if self.keyboard is not None else None
 
 
 def _sort_key(duty: Duty) -> tuple[date, int, str, int, int]:
@@ -945,7 +878,6 @@ __all__ = [
     "AkimatInfo",
     "CalendarStep",
     "Duty",
-    "DutyKeyboard",
     "DutyKind",
     "DutyLine",
     "DutyService",

@@ -20,17 +20,15 @@ as the change. Every act checks the actor's right on the meeting's akimat first 
 to the audit log.
 """
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
-from html import escape
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import ColumnElement, distinct, func, or_, select, union, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from locales import Text
 from regulation import (
     ReceptionRule,
     RuleNotInProfile,
@@ -43,16 +41,14 @@ from services.clock import Clock
 from services.meetings import (
     OPEN_MEETING_STATUSES,
     QUESTIONS_LEAD,
-    AnnouncementRender,
-    LocalityRef,
     MeetingError,
-    MeetingErrorReason,
     MeetingService,
     MeetingView,
     check_start,
     kato_subtree,
 )
-from services.outbox import Outbox, Rendered
+from services.notices import MeetingAnnounced, MeetingCancelled, MeetingMoved, meeting_topic
+from services.outbox import Outbox
 from services.paging import Page
 from storage.models import (
     Akimat,
@@ -77,9 +73,8 @@ RECEPTION_WINDOW = timedelta(days=30)
 LIST_PAGE_SIZE = 8
 
 
-def meeting_topic(meeting_id: int) -> str:
-    """The outbox topic of everything said about a meeting (services/outbox.py)."""
-    return f"meeting:{meeting_id}"
+# The actor of the audit rows of what the system does by itself (a planned announcement).
+SYSTEM_ACTOR = 0
 
 
 # --- what may happen when ------------------------------------------------------------------------
@@ -255,9 +250,6 @@ class LifecycleService:
         self._meetings = meetings
         self._access = access
         self._outbox = outbox
-        # The announcement card in one language: its buttons point at handlers, which services
-        # must not import, so the composition root (bot/app.py) sets it.
-        self.announcement_render: AnnouncementRender | None = None
 
     # --- creating -----------------------------------------------------------------------------
 
@@ -465,25 +457,19 @@ class LifecycleService:
     # --- announcing ---------------------------------------------------------------------------
 
     async def announce(self, meeting_id: int, actor_id: int) -> AnnounceOutcome:
-        """Announce now: draft → announced, and the card enqueued for the audience. A
-        repeated press changes nothing and sends nothing."""
+        """Announce now (the official's button, the admin's /announce): draft → announced,
+        the lateness recorded, the audit row written and the card enqueued for everyone who
+        hears of the meeting, all in one transaction. A repeated press changes nothing and
+        sends nothing."""
         meeting = await self._guard(meeting_id, actor_id, Act.ANNOUNCE)
         if meeting.status in OPEN_MEETING_STATUSES or meeting.status is MeetingStatus.HELD:
             return self._already(meeting)
-        if meeting.status is not MeetingStatus.DRAFT:
-            raise LifecycleError(LifecycleErrorReason.WRONG_STATUS, meeting.status)
-        if meeting.ends_at <= self._clock.now():
-            raise LifecycleError(LifecycleErrorReason.MEETING_OVER)
-        outcome = await self._announce(meeting_id)
-        if not outcome.already:
-            await self._access.audit(
-                actor_id,
-                f"meeting.{Act.ANNOUNCE.value}",
-                akimat_id=meeting.host_akimat_id,
-                target=meeting_topic(meeting_id),
-                detail=f"late by {outcome.days_late} days" if outcome.late else None,
-            )
-        return outcome
+        return await self._announce(meeting_id, actor_id)
+
+    async def announce_by_system(self, meeting_id: int) -> AnnounceOutcome:
+        """Announce with nobody's button: a planned announcement whose moment has come, the
+        sandbox's sample meeting. The same act as ``announce``, audited as SYSTEM_ACTOR."""
+        return await self._announce(meeting_id, SYSTEM_ACTOR)
 
     def _already(self, meeting: MeetingView) -> AnnounceOutcome:
         due = self._meetings.announcement_due_date(meeting)
@@ -501,38 +487,50 @@ class LifecycleService:
             return 0
         return max(0, (moment.astimezone(self._tz).date() - due).days)
 
-    async def _announce(self, meeting_id: int) -> AnnounceOutcome:
-        if self.announcement_render is None:
-            raise RuntimeError("LifecycleService.announcement_render is not set")
-        try:
-            result = await self._meetings.announce(meeting_id, render=self.announcement_render)
-        except MeetingError as error:
-            if error.reason is MeetingErrorReason.NOT_FOUND:
-                raise LifecycleError(LifecycleErrorReason.NOT_FOUND) from error
-            if error.reason is MeetingErrorReason.CANCELLED:
-                raise LifecycleError(
-                    LifecycleErrorReason.WRONG_STATUS, MeetingStatus.CANCELLED
-                ) from error
-            raise LifecycleError(LifecycleErrorReason.MEETING_OVER) from error
-        if not result.already:
+    async def _announce(self, meeting_id: int, actor_id: int) -> AnnounceOutcome:
+        now = self._clock.now()
+        async with self._sessions() as session:
+            row = await session.get(Meeting, meeting_id, with_for_update=True)
+            if row is None:
+                raise LifecycleError(LifecycleErrorReason.NOT_FOUND)
+            if row.status in OPEN_MEETING_STATUSES or row.status is MeetingStatus.HELD:
+                # Announced by someone else since the check (a double tap, two officials).
+                return self._already(await self._reread_in(session, meeting_id))
+            if row.status is not MeetingStatus.DRAFT:
+                raise LifecycleError(LifecycleErrorReason.WRONG_STATUS, row.status)
+            if row.ends_at <= now:
+                raise LifecycleError(LifecycleErrorReason.MEETING_OVER)
+            row.status = MeetingStatus.ANNOUNCED
+            row.announced_at = now
+            row.announce_at = None
+            await session.flush()
+            view = await self._reread_in(session, meeting_id)
+            due = self._meetings.announcement_due_date(view)
+            days_late = self._days_late(due, now)
             # The lateness stays on the meeting, for the compliance clock and the record,
             # whatever happens to the meeting later.
-            async with self._sessions() as session:
-                await session.execute(
-                    update(Meeting)
-                    .where(Meeting.id == meeting_id)
-                    .values(announce_due_on=result.due, announced_late=result.late)
-                    .execution_options(synchronize_session=False)
-                )
-                await session.commit()
-        meeting = await self._reread(meeting_id)
+            row.announce_due_on = due
+            row.announced_late = days_late > 0
+            await self._audit(
+                session,
+                actor_id,
+                Act.ANNOUNCE,
+                row,
+                f"late by {days_late} days" if days_late else None,
+            )
+            enqueued = await self._outbox.notify(
+                session,
+                MeetingAnnounced(view),
+                self._meetings.audience_query(view.audience.code),
+            )
+            await session.commit()
         return AnnounceOutcome(
-            meeting=meeting,
-            due=result.due,
-            late=result.late,
-            days_late=result.days_late,
-            already=result.already,
-            enqueued=result.queued,
+            meeting=await self._reread(meeting_id),
+            due=due,
+            late=days_late > 0,
+            days_late=days_late,
+            already=False,
+            enqueued=enqueued,
         )
 
     async def schedule_announcement(
@@ -576,7 +574,9 @@ class LifecycleService:
         """Announce every draft whose planned moment has come (the scheduler calls this).
 
         Each meeting is announced once however often this runs or on however many instances:
-        announcing is conditional on the draft status, and the outbox keys are unique. A draft
+        announcing locks the meeting and is conditional on the draft status, and the outbox
+        keys are unique. The audit row names the system as the actor (SYSTEM_ACTOR); the
+        official who planned it is in the row of the planning. A draft
         whose meeting ended while the scheduler was down is left alone: too late to announce.
         """
         async with self._sessions() as session:
@@ -595,7 +595,7 @@ class LifecycleService:
         outcomes = []
         for meeting_id in due_ids:
             try:
-                outcomes.append(await self._announce(meeting_id))
+                outcomes.append(await self.announce_by_system(meeting_id))
             except LifecycleError:
                 # Cancelled or over between the query and the announcement: nothing to do.
                 continue
@@ -635,9 +635,7 @@ class LifecycleService:
                 view = await self._reread_in(session, meeting_id)
                 notified = await self._tell(
                     session,
-                    meeting_id,
-                    key=f"move:{meeting_id}:{starts_at.isoformat()}",
-                    render=lambda t: _moved_notice(view, old_start, t),
+                    MeetingMoved(view, old_start),
                     # Those still waiting for the announcement get this notice instead: the
                     # card they would get shows the old time.
                     statuses=(*_TOLD_OR_TELLING, OutboxStatus.PENDING),
@@ -674,9 +672,7 @@ class LifecycleService:
                 view = await self._reread_in(session, meeting_id)
                 notified = await self._tell(
                     session,
-                    meeting_id,
-                    key=f"cancel:{meeting_id}",
-                    render=lambda t: _cancelled_notice(view, t),
+                    MeetingCancelled(view),
                     statuses=_TOLD_OR_TELLING,
                 )
             await self._audit(session, actor_id, Act.CANCEL, row, reason)
@@ -699,10 +695,8 @@ class LifecycleService:
     async def _tell(
         self,
         session: AsyncSession,
-        meeting_id: int,
+        notice: MeetingMoved | MeetingCancelled,
         *,
-        key: str,
-        render: Callable[[Text], Rendered],
         statuses: Sequence[OutboxStatus],
     ) -> int:
         """Enqueue a change notice (urgent: it ignores quiet hours) for the recipients of the
@@ -712,6 +706,7 @@ class LifecycleService:
         nothing of it is loaded here. Someone both told and an author gets one notice (the
         outbox's per-recipient key).
         """
+        meeting_id = notice.meeting.id
         told = (
             select(OutboxMessage.chat_id.label("chat_id"), OutboxMessage.locale.label("locale"))
             .join(OutboxPayload, OutboxPayload.id == OutboxMessage.payload_id)
@@ -722,15 +717,7 @@ class LifecycleService:
             User.is_active.is_(True),
         )
         crowd = union(told, authors).subquery("crowd")
-        return await self._outbox.notify_audience(
-            session,
-            kind=NoticeKind.MEETING_CHANGED,
-            key=key,
-            audience=select(crowd.c.chat_id, crowd.c.locale),
-            render=render,
-            topic=meeting_topic(meeting_id),
-            urgent=True,
-        )
+        return await self._outbox.notify(session, notice, select(crowd.c.chat_id, crowd.c.locale))
 
     # --- receptions, held, closed -------------------------------------------------------------
 
@@ -860,47 +847,13 @@ async def _skip_pending_announcement(session: AsyncSession, meeting_id: int) -> 
     )
 
 
-# --- the notices ---------------------------------------------------------------------------------
-
-
-def _name(ref: LocalityRef, locale: str) -> str:
-    # Kazakh readers get the Kazakh name, the others the Russian one (as handlers/names.py).
-    return escape(ref.name_kk if locale == "kk" else ref.name_ru)
-
-
-def _cancelled_notice(meeting: MeetingView, t: Text) -> Rendered:
-    return Rendered(
-        t(
-            "lc-notice-cancelled",
-            id=meeting.id,
-            host=_name(meeting.host, t.locale),
-            when=t.weekday_datetime(meeting.starts_at),
-            reason=escape(meeting.cancel_reason or ""),
-        )
-    )
-
-
-def _moved_notice(meeting: MeetingView, old_start: datetime, t: Text) -> Rendered:
-    return Rendered(
-        t(
-            "lc-notice-moved",
-            id=meeting.id,
-            host=_name(meeting.host, t.locale),
-            old=t.weekday_datetime(old_start),
-            new=t.weekday_datetime(meeting.starts_at),
-            venue=_name(meeting.venue, t.locale),
-            place=escape(meeting.place),
-            cutoff=t.datetime(meeting.questions_cutoff),
-        )
-    )
-
-
 __all__ = [
     "ALLOWED_FROM",
     "GROUP_STATUSES",
     "MAX_REASON_LENGTH",
     "MIN_REASON_LENGTH",
     "RECEPTION_WINDOW",
+    "SYSTEM_ACTOR",
     "Act",
     "AnnounceOutcome",
     "ChangeOutcome",

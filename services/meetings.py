@@ -17,21 +17,21 @@ four candidate truncations: no recursive query is needed either way.
 """
 
 import re
-from collections.abc import AsyncIterator, Callable, Sequence
+from collections.abc import AsyncIterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import ColumnElement, Select, and_, exists, false, func, or_, select, update
+from sqlalchemy import ColumnElement, Select, and_, exists, false, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from sqlalchemy.orm import aliased
 
-from locales import Text
 from regulation import AkimLevel, RuleNotInProfile, announcement_due, max_presentation_minutes
 from services.clock import Clock
-from services.outbox import Outbox, Rendered
+from services.notices import meeting_topic
+from services.outbox import Outbox
 from storage.models import (
     Akimat,
     Locality,
@@ -276,27 +276,9 @@ class MeetingView:
 
 
 @dataclass(frozen=True, slots=True)
-class AnnounceResult:
-    meeting: MeetingView
-    # The last day to announce under the profile; None when the profile states no lead time.
-    due: date | None
-    late: bool
-    # Announced before: nothing changed and nothing must be sent again.
-    already: bool
-    # Days after the due date (0 when on time).
-    days_late: int = 0
-    # People the announcement was queued for (services/outbox_sender.py delivers it).
-    queued: int = 0
-
-
-@dataclass(frozen=True, slots=True)
 class Recipient:
     user_id: int
     locale: str | None
-
-
-# The announcement card of a meeting in one language (the handlers know how it looks).
-AnnouncementRender = Callable[[MeetingView, Text], Rendered]
 
 
 # -------------------------------------------------------------------------------------------------
@@ -517,88 +499,13 @@ class MeetingService:
         except RuleNotInProfile:
             return None
 
-    async def announce(
-        self, meeting_id: int, *, render: AnnouncementRender | None = None
-    ) -> AnnounceResult:
-        """Draft → announced, once. Announcing late is allowed (the meeting is still better
-        announced than not) but recorded in the result, so the official is told.
-
-        With ``render`` (the card in one language), the announcement is enqueued in the same
-        transaction for everyone who hears of the meeting (kind ANNOUNCEMENT, topic
-        ``meeting:<id>``, key ``announce:<id>``): announced and told commit together, and
-        ``queued`` says for how many people.
-        """
-        now = self._clock.now()
-        queued = 0
-        async with self._sessions() as session:
-            meeting = await session.get(Meeting, meeting_id)
-            if meeting is None:
-                raise MeetingNotFoundError()
-            # A moved ("rescheduled") meeting was announced before it was moved.
-            already = meeting.status in OPEN_MEETING_STATUSES
-            if meeting.status is MeetingStatus.CANCELLED:
-                raise MeetingStateError(MeetingErrorReason.CANCELLED)
-            if not already and (
-                meeting.status is not MeetingStatus.DRAFT or meeting.ends_at <= now
-            ):
-                raise MeetingStateError(MeetingErrorReason.ALREADY_PAST)
-            if not already:
-                # Conditional on the status, so two admins pressing at once announce (and fan
-                # out) only once.
-                changed = await session.execute(
-                    update(Meeting)
-                    .where(Meeting.id == meeting_id, Meeting.status == MeetingStatus.DRAFT)
-                    .values(status=MeetingStatus.ANNOUNCED, announced_at=now)
-                    .execution_options(synchronize_session=False)
-                )
-                already = _rowcount(changed) == 0
-                if not already and render is not None:
-                    queued = await self._enqueue_announcement(session, meeting_id, render)
-                await session.commit()
-        view = await self.get(meeting_id)
-        assert view is not None
-        due = self.announcement_due_date(view)
-        announced_at = view.announced_at or now
-        announced_day = announced_at.astimezone(self._tz).date()
-        days_late = max(0, (announced_day - due).days) if due is not None else 0
-        return AnnounceResult(
-            meeting=view,
-            due=due,
-            late=days_late > 0,
-            already=already,
-            days_late=days_late,
-            queued=queued,
-        )
-
-    async def _enqueue_announcement(
-        self, session: AsyncSession, meeting_id: int, render: AnnouncementRender
-    ) -> int:
-        if self._outbox is None:
-            raise RuntimeError("MeetingService needs the outbox to send announcements")
-        row = (
-            await session.execute(
-                _select_views()
-                .where(Meeting.id == meeting_id)
-                .execution_options(populate_existing=True)
-            )
-        ).one()
-        view = self._view(row)
-        return await self._outbox.notify_audience(
-            session,
-            kind=NoticeKind.ANNOUNCEMENT,
-            key=f"announce:{meeting_id}",
-            audience=self.audience_query(view.audience.code),
-            render=lambda t: render(view, t),
-            topic=f"meeting:{meeting_id}",
-        )
-
     async def announcement_progress(self, meeting_id: int) -> dict[OutboxStatus, int]:
         """How the announcement's delivery goes: messages in each outbox state."""
         if self._outbox is None:
             return {}
         async with self._sessions() as session:
             return await self._outbox.delivery_counts(
-                session, topic=f"meeting:{meeting_id}", kind=NoticeKind.ANNOUNCEMENT
+                session, topic=meeting_topic(meeting_id), kind=NoticeKind.ANNOUNCEMENT
             )
 
     def audience_query(self, audience_code: str) -> Select[int, str | None]:
@@ -626,7 +533,7 @@ class MeetingService:
 
         Streamed in keyset batches by user id, each batch in its own short session, so no
         transaction stays open while the caller works through a large audience. (To notify
-        them, ``Outbox.notify_audience`` with ``audience_query`` copies them in SQL instead.)
+        them, ``Outbox.notify`` with ``audience_query`` copies them in SQL instead.)
         """
         async with self._sessions() as session:
             audience_code = await session.scalar(
@@ -728,8 +635,6 @@ __all__ = [
     "MIN_PLACE_LENGTH",
     "OPEN_MEETING_STATUSES",
     "PUBLIC_MEETING_STATUSES",
-    "AnnounceResult",
-    "AnnouncementRender",
     "LocalityRef",
     "MeetingDetailsError",
     "MeetingError",

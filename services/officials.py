@@ -19,7 +19,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from enum import StrEnum
-from html import escape
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, and_, delete, func, or_, select, update
@@ -30,9 +29,10 @@ from sqlalchemy.orm import aliased
 from services.access import AccessService, Right
 from services.clock import Clock
 from services.meetings import kato_subtree
-from services.outbox import Outbox, Recipient, Rendered
+from services.notices import OfficialAppointed, OfficialRemoved
+from services.outbox import Outbox, Recipient
 from services.paging import Page
-from storage.models import Akimat, AuditEntry, Invite, Locality, NoticeKind, Official, User
+from storage.models import Akimat, AuditEntry, Invite, Locality, Official, User
 
 INVITE_TTL = timedelta(hours=72)
 # 24 random bytes are 32 URL-safe characters ([A-Za-z0-9_-]); with the prefix that is 36 of the
@@ -386,21 +386,10 @@ class OfficialsService:
         user_id: int,
         display_name: str,
     ) -> None:
-        recipients = await self._recipients(session, [invite.created_by])
         await self._outbox.notify(
             session,
-            kind=NoticeKind.SERVICE,
-            key=f"invite-accepted:{invite.token}",
-            recipients=recipients,
-            render=lambda t: Rendered(
-                t(
-                    "officials-notice-accepted",
-                    name=escape(display_name),
-                    id=str(user_id),
-                    akimat=escape(akimat.name(t.locale)),
-                )
-            ),
-            topic=f"akimat:{akimat.id}",
+            OfficialAppointed(akimat, user_id, display_name, invite.token),
+            await self._recipients(session, [invite.created_by]),
         )
 
     async def revoke(self, actor_id: int, token: str) -> tuple[InviteView | None, bool]:
@@ -463,18 +452,10 @@ class OfficialsService:
             )
             akimat = await self._akimat(session, akimat_id)
             if akimat is not None:
-                recipients = await self._recipients(session, [user_id])
                 await self._outbox.notify(
                     session,
-                    kind=NoticeKind.SERVICE,
-                    key=f"official-removed:{akimat_id}:{user_id}:{now.isoformat()}",
-                    recipients=recipients,
-                    render=lambda t: Rendered(
-                        t("officials-notice-removed", akimat=escape(akimat.name(t.locale)))
-                    ),
-                    topic=f"akimat:{akimat_id}",
-                    # A change of rights: told at once, quiet hours or not.
-                    urgent=True,
+                    OfficialRemoved(akimat, user_id, now),
+                    await self._recipients(session, [user_id]),
                 )
             await session.commit()
         return True

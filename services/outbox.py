@@ -2,26 +2,27 @@
 
 Every notification is written as rows (see storage/models/outbox.py) in the same transaction as
 the change it tells of: a question answered and the message to its author commit together, or
-neither does. The sender (services/outbox_sender.py) delivers them later.
+neither does. The sender (scheduler/sender/) delivers them later.
 
 Each recipient row has a unique key, ``<notice key>:<chat id>``; enqueueing the same notice
 again adds nothing. That is what makes a reminder go out exactly once however many times, or
 on however many instances, the job that computes it runs.
 
-Two ways in: ``notify`` for recipients the caller already holds (a question's author and its
-supporters), ``notify_audience`` for a crowd given as a query (everyone who hears of a
-meeting): the database copies the crowd into the outbox with one ``INSERT … SELECT``, so a
-million recipients never pass through this process's memory.
+``notify`` takes a notice (services/notices.py: what happened, never how it looks) and its
+audience: recipients the caller already holds (a question's author and its supporters), or a
+crowd given as a query (everyone who hears of a meeting), which the database copies into the
+outbox with one ``INSERT … SELECT``, so a million recipients never pass through this process's
+memory. The text is rendered by the Telegram side's renderer (handlers/notices/), once per
+language, when the notice is enqueued.
 """
 
 import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, Protocol
 from zoneinfo import ZoneInfo
 
-from aiogram.types import InlineKeyboardMarkup
 from sqlalchemy import (
     Insert,
     Select,
@@ -41,6 +42,7 @@ from sqlalchemy.orm import Session
 
 from locales import Text, Translator
 from services.clock import Clock
+from services.notices import NOTICE_KINDS, Notice
 from storage.models import NoticeKind, OutboxMessage, OutboxPayload, OutboxStatus
 
 INSERT_BATCH = 1000
@@ -49,19 +51,35 @@ _ON_COMMIT = "outbox_on_commit"
 
 
 @dataclass(frozen=True, slots=True)
-class Rendered:
-    """One language's version of a notice."""
+class OutgoingMessage:
+    """One language's version of a notice, as the sender posts it: HTML text and the inline
+    keyboard in the Bot API's JSON form (or None)."""
 
     text: str
-    reply_markup: InlineKeyboardMarkup | None = None
+    reply_markup: dict[str, Any] | None = None
 
     def to_json(self) -> dict[str, Any]:
-        markup = (
-            self.reply_markup.model_dump(mode="json", exclude_none=True)
-            if (self.reply_markup)
-            else None
-        )
-        return {"text": self.text, "reply_markup": markup}
+        return {"text": self.text, "reply_markup": self.reply_markup}
+
+
+class NoticeRenderer(Protocol):
+    """How notices read: implemented on the Telegram side (handlers/notices/)."""
+
+    def renders(self, kind: type[Notice]) -> bool:
+        """Whether this renderer knows ``kind``."""
+        ...
+
+    def render(self, notice: Notice, t: Text) -> OutgoingMessage: ...
+
+
+class MissingRendererError(RuntimeError):
+    """Some notice kinds have no renderer: the bot must not start (it would enqueue notices
+    nobody can read)."""
+
+    def __init__(self, kinds: Iterable[type[Notice]]) -> None:
+        self.kinds = tuple(kinds)
+        names = ", ".join(kind.__name__ for kind in self.kinds)
+        super().__init__(f"no renderer for the notice kinds: {names}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,7 +88,10 @@ class Recipient:
     locale: str
 
 
-Render = Callable[[Text], Rendered]
+# Who is told: people the caller already holds, or a query selecting (chat id, locale) pairs,
+# which the database copies into the outbox without loading them here.
+AudienceQuery = Select[int, str | None]
+Audience = AudienceQuery | Iterable[Recipient]
 
 
 def insert_ignoring_duplicates(session: AsyncSession, table: Any) -> Insert:
@@ -85,16 +106,29 @@ def insert_ignoring_duplicates(session: AsyncSession, table: Any) -> Insert:
 
 class Outbox:
     def __init__(
-        self, clock: Clock, translator: Translator, tz: ZoneInfo, default_locale: str = "kk"
+        self,
+        clock: Clock,
+        translator: Translator,
+        tz: ZoneInfo,
+        renderer: NoticeRenderer,
+        default_locale: str = "kk",
     ) -> None:
+        missing = [kind for kind in NOTICE_KINDS if not renderer.renders(kind)]
+        if missing:
+            raise MissingRendererError(missing)
         self._clock = clock
         self._translator = translator
         self._tz = tz
+        self._renderer = renderer
         self._default_locale = default_locale
         self._listeners: list[Callable[[], None]] = []
 
     def text(self, locale: str) -> Text:
         return self._translator.bind(locale, self._tz)
+
+    def render(self, notice: Notice, locale: str) -> OutgoingMessage:
+        """How ``notice`` reads in ``locale`` (what its recipients in that language get)."""
+        return self._renderer.render(notice, self.text(locale))
 
     def on_enqueue(self, listener: Callable[[], None]) -> None:
         """Call ``listener`` after each commit that enqueued something (the sender wakes up
@@ -108,38 +142,58 @@ class Outbox:
     async def notify(
         self,
         session: AsyncSession,
+        notice: Notice,
+        audience: Audience,
         *,
-        kind: NoticeKind,
-        key: str,
-        recipients: Iterable[Recipient],
-        render: Render,
-        topic: str | None = None,
-        urgent: bool = False,
         not_before: datetime | None = None,
     ) -> int:
-        """Enqueue one notice for ``recipients`` inside the caller's transaction.
+        """Enqueue ``notice`` for ``audience`` inside the caller's transaction; the caller
+        commits. Returns how many new rows were written: recipients already holding the
+        notice's key are skipped, so telling again tells nobody twice.
 
-        ``render`` is called once per language among the recipients. Returns how many new rows
-        were written (recipients already holding ``key`` are skipped). The caller commits.
+        ``audience`` is either the recipients themselves, or a query of two columns, the chat
+        id and the person's locale (NULL or a language we do not speak means the default one),
+        each chat id at most once: the database then copies the crowd into the outbox with a
+        single ``INSERT … SELECT``, so however large it is, nothing of it is loaded here. The
+        notice is rendered once per language its recipients read.
         """
+        due = not_before or self._clock.now()
+        if isinstance(audience, Select):
+            return await self._notify_query(session, notice, audience, due)
+        return await self._notify_recipients(session, notice, audience, due)
+
+    async def _payload(
+        self, session: AsyncSession, notice: Notice, locales: Iterable[str]
+    ) -> OutboxPayload:
+        body = {locale: self.render(notice, locale).to_json() for locale in sorted(locales)}
+        payload = OutboxPayload(
+            kind=notice.kind, topic=notice.topic, body=json.dumps(body, ensure_ascii=False)
+        )
+        session.add(payload)
+        await session.flush()
+        return payload
+
+    async def _notify_recipients(
+        self,
+        session: AsyncSession,
+        notice: Notice,
+        recipients: Iterable[Recipient],
+        due: datetime,
+    ) -> int:
         by_chat: dict[int, str] = {}
         for recipient in recipients:
             by_chat.setdefault(recipient.chat_id, recipient.locale)
         if not by_chat:
             return 0
-        body = {locale: render(self.text(locale)).to_json() for locale in set(by_chat.values())}
-        payload = OutboxPayload(kind=kind, topic=topic, body=json.dumps(body, ensure_ascii=False))
-        session.add(payload)
-        await session.flush()
-        due = not_before or self._clock.now()
+        payload = await self._payload(session, notice, set(by_chat.values()))
         rows = [
             {
                 "payload_id": payload.id,
                 "chat_id": chat_id,
                 "locale": locale,
-                "key": f"{key}:{chat_id}",
-                "kind": kind,
-                "urgent": urgent,
+                "key": f"{notice.key}:{chat_id}",
+                "kind": notice.kind,
+                "urgent": notice.urgent,
                 "status": OutboxStatus.PENDING,
                 "attempts": 0,
                 "next_attempt_at": due,
@@ -156,31 +210,11 @@ class Outbox:
         await self._settle(session, payload, written)
         return written
 
-    async def notify_audience(
-        self,
-        session: AsyncSession,
-        *,
-        kind: NoticeKind,
-        key: str,
-        audience: Select[int, str | None],
-        render: Render,
-        topic: str | None = None,
-        urgent: bool = False,
-        not_before: datetime | None = None,
+    async def _notify_query(
+        self, session: AsyncSession, notice: Notice, audience: AudienceQuery, due: datetime
     ) -> int:
-        """Enqueue one notice for everyone ``audience`` selects, inside the caller's transaction.
-
-        ``audience`` selects two columns: the chat id and the person's locale (NULL or a
-        language we do not speak means the default one); each chat id at most once. The rows
-        are written by a single ``INSERT … SELECT … ON CONFLICT DO NOTHING``, the language
-        chosen in SQL: nothing is loaded here, however large the audience. ``render`` is called
-        once per language we speak. Returns how many new rows were written. The caller commits.
-        """
         locales = tuple(self._translator.locales)
-        body = {locale: render(self.text(locale)).to_json() for locale in locales}
-        payload = OutboxPayload(kind=kind, topic=topic, body=json.dumps(body, ensure_ascii=False))
-        session.add(payload)
-        await session.flush()
+        payload = await self._payload(session, notice, locales)
         crowd = audience.subquery("audience")
         chat_id, locale = crowd.c[0], crowd.c[1]
         default = self._default_locale if self._default_locale in locales else locales[0]
@@ -189,12 +223,12 @@ class Outbox:
             literal(payload.id, columns.payload_id.type),
             chat_id,
             case((locale.in_(locales), locale), else_=literal(default, String(2))),
-            literal(f"{key}:", String()) + cast(chat_id, String()),
-            literal(kind, columns.kind.type),
-            literal(urgent, columns.urgent.type),
+            literal(f"{notice.key}:", String()) + cast(chat_id, String()),
+            literal(notice.kind, columns.kind.type),
+            literal(notice.urgent, columns.urgent.type),
             literal(OutboxStatus.PENDING, columns.status.type),
             literal(0, columns.attempts.type),
-            literal(not_before or self._clock.now(), columns.next_attempt_at.type),
+            literal(due, columns.next_attempt_at.type),
         ).select_from(crowd)
         # SQLite reads "SELECT … FROM x ON CONFLICT" as a join's ON: a WHERE ends the SELECT.
         rows = rows.where(true())

@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from enum import StrEnum
-from typing import Any, Protocol, cast
+from typing import Any, cast
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import (
@@ -39,12 +39,12 @@ from sqlalchemy import (
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from locales import Text
 from regulation import RuleNotInProfile, progress_due, results_due
 from services.access import AccessService
 from services.clock import Clock
 from services.meetings import OPEN_MEETING_STATUSES, kato_ancestor_candidates, kato_subtree
-from services.outbox import Outbox, Recipient, Rendered
+from services.notices import Notice, PlanPublished, ProgressPublished
+from services.outbox import Outbox, Recipient
 from services.paging import Page
 from storage.models import (
     ActionPlan,
@@ -52,7 +52,6 @@ from storage.models import (
     Locality,
     Meeting,
     MeetingStatus,
-    NoticeKind,
     PlanFollow,
     PlanItem,
     PlanItemQuestion,
@@ -418,18 +417,6 @@ class ReportPublishResult:
     notified: int
 
 
-class PlanNotices(Protocol):
-    """Renders what citizens are told; implemented where the buttons live (handlers)."""
-
-    def plan_published(self, t: Text, plan: PlanView, lines: Sequence[LinkedLine]) -> Rendered:
-        """``lines`` is empty for the generic version sent to the audience."""
-        ...
-
-    def progress_published(
-        self, t: Text, plan: PlanView, report: ReportView, lines: Sequence[LinkedLine]
-    ) -> Rendered: ...
-
-
 # -------------------------------------------------------------------------------------------------
 # The service
 
@@ -787,7 +774,7 @@ class PlanService:
 
     # --- publishing -----------------------------------------------------------------------------
 
-    async def publish(self, meeting_id: int, actor_id: int, notices: PlanNotices) -> PublishResult:
+    async def publish(self, meeting_id: int, actor_id: int) -> PublishResult:
         """Publish the draft, close the meeting, and tell the audience and the people whose
         questions the plan answers, all in one transaction.
 
@@ -840,34 +827,17 @@ class PlanService:
                 session=session,
             )
             plan = _published_copy(current, now, actor_id)
-            key = f"plan:{plan.id}:published"
-            topic = f"plan:{plan.id}"
-
-            def generic(t: Text) -> Rendered:
-                return notices.plan_published(t, plan, ())
-
-            # Personal versions first: the generic one to the audience then skips those chat
+            # Personal versions first: the general one to the audience then skips those chat
             # ids (the outbox keeps one row per key and chat).
             notified = await self._notify_personal(
-                session,
-                plan,
-                key=key,
-                kind=NoticeKind.ACTION_PLAN,
-                topic=topic,
-                render=lambda t, lines: notices.plan_published(t, plan, lines),
-                states=None,
+                session, plan, lambda lines: PlanPublished(plan, lines), states=None
             )
             audience_code = await session.scalar(
                 select(Meeting.audience_code).where(Meeting.id == meeting_id)
             )
             if audience_code is not None:
-                notified += await self._outbox.notify_audience(
-                    session,
-                    kind=NoticeKind.ACTION_PLAN,
-                    key=key,
-                    audience=_audience_of(audience_code),
-                    render=generic,
-                    topic=topic,
+                notified += await self._outbox.notify(
+                    session, PlanPublished(plan), _audience_of(audience_code)
                 )
             await session.commit()
         published = await self._view_or_fail(meeting_id)
@@ -877,17 +847,15 @@ class PlanService:
         self,
         session: AsyncSession,
         plan: PlanView,
+        notice: Callable[[tuple[LinkedLine, ...]], Notice],
         *,
-        key: str,
-        kind: NoticeKind,
-        topic: str,
-        render: Callable[[Text, Sequence[LinkedLine]], Rendered],
         states: Mapping[int, EntryView] | None,
     ) -> int:
         """Tell each author and supporter of a linked question which item answers it.
 
-        People with the same lines in the same language share one rendering (the supporters of
-        one question usually do), so a question with thousands of supporters costs one payload.
+        ``notice`` makes the notice carrying one person's lines. People with the same lines
+        share one notice (the supporters of one question usually do), so a question with
+        thousands of supporters costs one payload per language.
         """
         by_item = {item.id: item for item in plan.items}
         linked = [
@@ -926,23 +894,16 @@ class PlanService:
                     LinkedLine(number, own, item.position, item.due_on, status, percent)
                 )
         reachable = await self._reachable(session, list(lines))
-        groups: dict[tuple[str, tuple[LinkedLine, ...]], list[Recipient]] = defaultdict(list)
+        groups: dict[tuple[LinkedLine, ...], list[Recipient]] = defaultdict(list)
         for user_id, locale in reachable.items():
             # A person who wrote a question and supported another sees their own first.
             ordered = tuple(
                 sorted(lines[user_id], key=lambda line: (not line.own, line.position, line.number))
             )
-            groups[(locale, ordered)].append(Recipient(user_id, locale))
+            groups[ordered].append(Recipient(user_id, locale))
         written = 0
-        for (_, ordered), recipients in groups.items():
-            written += await self._outbox.notify(
-                session,
-                kind=kind,
-                key=key,
-                recipients=recipients,
-                render=_bound(render, ordered),
-                topic=topic,
-            )
+        for ordered, recipients in groups.items():
+            written += await self._outbox.notify(session, notice(ordered), recipients)
         return written
 
     async def _reachable(self, session: AsyncSession, user_ids: Sequence[int]) -> dict[int, str]:
@@ -1258,9 +1219,7 @@ class PlanService:
         assert draft is not None
         return draft
 
-    async def publish_report(
-        self, report_id: int, actor_id: int, notices: PlanNotices
-    ) -> ReportPublishResult:
+    async def publish_report(self, report_id: int, actor_id: int) -> ReportPublishResult:
         """Publish a complete draft report: the items take its states, and the plan's followers
         and the authors and supporters of its linked questions are told, in one transaction."""
         now = self._clock.now()
@@ -1299,15 +1258,10 @@ class PlanService:
                 entries=draft.report.entries,
             )
             plan = _with_states(draft.plan, report.entries)
-            key = f"progress:{report.id}"
-            topic = f"plan:{plan.id}"
             notified = await self._notify_personal(
                 session,
                 plan,
-                key=key,
-                kind=NoticeKind.PROGRESS,
-                topic=topic,
-                render=lambda t, lines: notices.progress_published(t, plan, report, lines),
+                lambda lines: ProgressPublished(plan, report, lines),
                 states=report.entries,
             )
             followers = cast(
@@ -1320,13 +1274,8 @@ class PlanService:
                     User.consent_at.is_not(None),
                 ),
             )
-            notified += await self._outbox.notify_audience(
-                session,
-                kind=NoticeKind.PROGRESS,
-                key=key,
-                audience=followers,
-                render=lambda t: notices.progress_published(t, plan, report, ()),
-                topic=topic,
+            notified += await self._outbox.notify(
+                session, ProgressPublished(plan, report), followers
             )
             await self._access.audit(
                 actor_id,
@@ -1352,12 +1301,6 @@ class PlanService:
 
 # -------------------------------------------------------------------------------------------------
 # Helpers
-
-
-def _bound(
-    render: Callable[[Text, Sequence[LinkedLine]], Rendered], lines: Sequence[LinkedLine]
-) -> Callable[[Text], Rendered]:
-    return lambda t: render(t, lines)
 
 
 def _check_plannable(meeting: PlanMeeting | None) -> None:
@@ -1534,7 +1477,6 @@ __all__ = [
     "PlanErrorReason",
     "PlanItemView",
     "PlanMeeting",
-    "PlanNotices",
     "PlanService",
     "PlanState",
     "PlanView",

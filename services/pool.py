@@ -14,7 +14,6 @@ from collections.abc import AsyncIterator, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
-from html import escape
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -22,19 +21,18 @@ from sqlalchemy import Select, and_, case, delete, func, insert, or_, select, up
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from sqlalchemy.orm import aliased
 
-from locales import Text
 from regulation import FeedbackIndex, feedback_index
 from services.access import AccessService, Right
 from services.clock import Clock
 from services.meetings import OPEN_MEETING_STATUSES
-from services.outbox import Outbox, Recipient, Rendered
+from services.notices import MergeRole, QuestionMerged, QuestionResolved, Resolution
+from services.outbox import Outbox, Recipient
 from services.paging import Page
 from storage.models import (
     Akimat,
     Locality,
     Meeting,
     MeetingStatus,
-    NoticeKind,
     Question,
     QuestionKind,
     QuestionStatus,
@@ -427,14 +425,8 @@ class PoolService:
             )
             if _rowcount(changed) == 0:
                 await self._refuse_state(session, question_id, PoolAction.ACCEPT)
-            context = await _notice_context(session, question_id)
-            notified = await self._tell(
-                session,
-                context,
-                key=f"q:{question_id}:accepted",
-                author_key="pool-notice-accepted",
-                supporter_key="pool-notice-accepted-supporter",
-            )
+            facts = await _question_facts(session, question_id)
+            notified = await self._tell(session, facts, Resolution.ACCEPTED)
             await self._access.audit(
                 actor_id,
                 "pool.accept",
@@ -530,8 +522,8 @@ class PoolService:
             target.support_count = len(target_rows) + len(moved) + carried
             await session.flush()
 
-            dup_context = await _notice_context(session, duplicate.id)
-            target_context = await _notice_context(session, target.id)
+            dup_context = await _question_facts(session, duplicate.id)
+            target_context = await _question_facts(session, target.id)
             notified = await self._tell_merged(
                 session, dup_context, target_context, set(duplicate_rows)
             )
@@ -641,26 +633,11 @@ class PoolService:
             )
             if _rowcount(changed) == 0:
                 await self._refuse_state(session, question_id, action)
-            context = await _notice_context(session, question_id)
-            if action is PoolAction.ANSWER:
-                notified = await self._tell(
-                    session,
-                    context,
-                    key=f"q:{question_id}:answered",
-                    author_key="pool-notice-answered",
-                    supporter_key="pool-notice-answered-supporter",
-                    resolution=cleaned,
-                )
-            else:
-                # A rejection is the author's business; supporters are not told.
-                notified = await self._tell(
-                    session,
-                    context,
-                    key=f"q:{question_id}:rejected",
-                    author_key="pool-notice-rejected",
-                    supporter_key=None,
-                    resolution=cleaned,
-                )
+            facts = await _question_facts(session, question_id)
+            resolution = (
+                Resolution.ANSWERED if action is PoolAction.ANSWER else Resolution.REJECTED
+            )
+            notified = await self._tell(session, facts, resolution, cleaned)
             await self._access.audit(
                 actor_id,
                 f"pool.{action.value}",
@@ -720,63 +697,48 @@ class PoolService:
     async def _tell(
         self,
         session: AsyncSession,
-        context: "_NoticeContext",
-        *,
-        key: str,
-        author_key: str,
-        supporter_key: str | None,
-        resolution: str | None = None,
+        question: "QuestionFacts",
+        resolution: Resolution,
+        answer: str | None = None,
     ) -> int:
+        """Tell the author, and (but for a rejection, which is the author's business) the
+        supporters."""
         authors = await self._recipients(
-            session, [context.author_id] if context.author_id is not None else []
+            session, [question.author_id] if question.author_id is not None else []
         )
         notified = await self._outbox.notify(
-            session,
-            kind=NoticeKind.QUESTION_STATUS,
-            key=key,
-            recipients=authors,
-            render=lambda t: Rendered(context.render(t, author_key, resolution)),
-            topic=f"question:{context.id}",
+            session, QuestionResolved(question, resolution, to_author=True, answer=answer), authors
         )
-        if supporter_key is None:
+        if resolution is Resolution.REJECTED:
             return notified
         supporters = await self._recipients(
             session,
             (
                 user_id
-                for user_id in await _supporter_ids(session, context.id)
-                if user_id != context.author_id
+                for user_id in await _supporter_ids(session, question.id)
+                if user_id != question.author_id
             ),
         )
         notified += await self._outbox.notify(
             session,
-            kind=NoticeKind.QUESTION_STATUS,
-            key=key,
-            recipients=supporters,
-            render=lambda t: Rendered(context.render(t, supporter_key, resolution)),
-            topic=f"question:{context.id}",
+            QuestionResolved(question, resolution, to_author=False, answer=answer),
+            supporters,
         )
         return notified
 
     async def _tell_merged(
         self,
         session: AsyncSession,
-        duplicate: "_NoticeContext",
-        target: "_NoticeContext",
+        duplicate: "QuestionFacts",
+        target: "QuestionFacts",
         duplicate_supporters: set[int],
     ) -> int:
-        key = f"q:{duplicate.id}:merged"
         notified = 0
         if duplicate.author_id is not None:
             notified += await self._outbox.notify(
                 session,
-                kind=NoticeKind.QUESTION_STATUS,
-                key=key,
-                recipients=await self._recipients(session, [duplicate.author_id]),
-                render=lambda t: Rendered(
-                    duplicate.render_merged(t, "pool-notice-merged", target)
-                ),
-                topic=f"question:{duplicate.id}",
+                QuestionMerged(duplicate, target, MergeRole.AUTHOR),
+                await self._recipients(session, [duplicate.author_id]),
             )
         # Their support moved with the duplicate: they follow the target now.
         moved = [
@@ -786,31 +748,20 @@ class PoolService:
         ]
         notified += await self._outbox.notify(
             session,
-            kind=NoticeKind.QUESTION_STATUS,
-            key=key,
-            recipients=await self._recipients(session, moved),
-            render=lambda t: Rendered(
-                duplicate.render_merged(t, "pool-notice-merged-supporter", target)
-            ),
-            topic=f"question:{duplicate.id}",
+            QuestionMerged(duplicate, target, MergeRole.SUPPORTER),
+            await self._recipients(session, moved),
         )
         if target.author_id is not None and target.author_id != duplicate.author_id:
             notified += await self._outbox.notify(
                 session,
-                kind=NoticeKind.QUESTION_STATUS,
-                # One notice per duplicate folded in: several merges into one target each tell.
-                key=f"q:{target.id}:merged-in:{duplicate.id}",
-                recipients=await self._recipients(session, [target.author_id]),
-                render=lambda t: Rendered(
-                    target.render_merged(t, "pool-notice-merged-into-yours", duplicate)
-                ),
-                topic=f"question:{target.id}",
+                QuestionMerged(duplicate, target, MergeRole.TARGET_AUTHOR),
+                await self._recipients(session, [target.author_id]),
             )
         return notified
 
 
 @dataclass(frozen=True, slots=True)
-class _NoticeContext:
+class QuestionFacts:
     """What a notice about one question says, read inside the changing transaction."""
 
     id: int
@@ -825,35 +776,8 @@ class _NoticeContext:
     host_name_kk: str
     host_name_ru: str
 
-    def _common(self, t: Text) -> dict[str, Any]:
-        host = self.host_name_kk if t.locale == "kk" else self.host_name_ru
-        return {
-            "number": self.public_number,
-            "kind": self.kind.value,
-            "text": escape(shorten(self.text, NOTICE_QUOTE_LIMIT)),
-            "meeting": t("q-meeting-line", when=t.datetime(self.starts_at), host=escape(host)),
-            "supports": self.support_count,
-        }
 
-    def render(self, t: Text, key: str, resolution: str | None) -> str:
-        return t(key, resolution=escape(resolution or ""), **self._common(t))
-
-    def render_merged(self, t: Text, key: str, other: "_NoticeContext") -> str:
-        answer = ""
-        if other.status is QuestionStatus.ANSWERED and other.resolution:
-            # Merged into an item already answered: the answer is theirs too now.
-            answer = "\n\n" + t("pool-notice-target-answer", resolution=escape(other.resolution))
-        return t(
-            key,
-            other_number=other.public_number,
-            other_text=escape(shorten(other.text, NOTICE_QUOTE_LIMIT)),
-            other_supports=other.support_count,
-            target_answer=answer,
-            **self._common(t),
-        )
-
-
-async def _notice_context(session: AsyncSession, question_id: int) -> _NoticeContext:
+async def _question_facts(session: AsyncSession, question_id: int) -> QuestionFacts:
     row = (
         await session.execute(
             select(Question, Meeting.starts_at, Locality.name_kk, Locality.name_ru)
@@ -865,7 +789,7 @@ async def _notice_context(session: AsyncSession, question_id: int) -> _NoticeCon
         )
     ).one()
     question, starts_at, name_kk, name_ru = row
-    return _NoticeContext(
+    return QuestionFacts(
         id=question.id,
         public_number=question.public_number or "",
         kind=question.kind,
@@ -950,6 +874,7 @@ __all__ = [
     "PoolItem",
     "PoolMeeting",
     "PoolService",
+    "QuestionFacts",
     "resolution_bounds",
     "shorten",
     "validate_resolution",

@@ -6,7 +6,7 @@ without are switchable; a cancelled or moved meeting (NoticeKind.MEETING_CHANGED
 through, at night too, since it changes what they planned to do.
 
 This module reads and writes them for /settings; the outbox sender applies them at send time
-(services/delivery_policy.py, which maps each NoticeKind to its switch): a kind switched off is
+(scheduler/sender/delivery_policy.py, which maps each NoticeKind to its switch): a kind off is
 skipped, a non-urgent notice during quiet hours waits until they end.
 """
 

@@ -16,13 +16,13 @@ from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from handlers.callbacks import AdminMeetingAction, AdminMeetingCb
-from handlers.citizen.meeting_card import render_announcement
 from locales import Text
 from regulation import explain
 from services.container import Services
-from services.meetings import AnnounceResult, MeetingError, MeetingView
-from services.outbox import Rendered
-from storage.models import OutboxStatus
+from services.lifecycle import AnnounceOutcome, LifecycleError, LifecycleErrorReason
+from services.meetings import MeetingView
+from services.users import UserView
+from storage.models import MeetingStatus, OutboxStatus
 
 router = Router(name=__name__)
 
@@ -74,34 +74,50 @@ def _source(rule_key: str, profile: str) -> tuple[str, str]:
 
 @router.message(Command("announce"))
 async def cmd_announce(
-    message: Message, command: CommandObject, t: Text, services: Services
+    message: Message, command: CommandObject, user: UserView, t: Text, services: Services
 ) -> None:
     meeting_id = parse_meeting_id(command.args)
     if meeting_id is None:
         await message.answer(t("admin-announce-usage"))
         return
-    await announce_and_send(message, meeting_id, t, services)
+    await announce_and_send(message, meeting_id, user.id, t, services)
 
 
 @router.callback_query(AdminMeetingCb.filter(F.action == AdminMeetingAction.ANNOUNCE))
 async def cb_announce(
-    query: CallbackQuery, callback_data: AdminMeetingCb, t: Text, services: Services
+    query: CallbackQuery,
+    callback_data: AdminMeetingCb,
+    user: UserView,
+    t: Text,
+    services: Services,
 ) -> None:
     await query.answer()
     if isinstance(query.message, Message):
         # The button is one-shot: take it away at once.
         with suppress(TelegramBadRequest):
             await query.message.edit_reply_markup(reply_markup=None)
-        await announce_and_send(query.message, callback_data.meeting_id, t, services)
+        await announce_and_send(query.message, callback_data.meeting_id, user.id, t, services)
+
+
+def _refusal_key(error: LifecycleError) -> str:
+    if error.reason is LifecycleErrorReason.NOT_FOUND:
+        return "admin-announce-not-found"
+    if error.status is MeetingStatus.CANCELLED:
+        return "admin-announce-cancelled"
+    return "admin-announce-already-past"
 
 
 async def announce_and_send(
-    message: Message, meeting_id: int, t: Text, services: Services
+    message: Message, meeting_id: int, actor_id: int, t: Text, services: Services
 ) -> None:
+    """The same act as the official's "Announce now" (services/lifecycle.py)."""
     try:
-        result = await services.meetings.announce(meeting_id, render=announcement_notice)
-    except MeetingError as error:
-        await message.answer(t(f"admin-announce-{error.reason.value}", id=str(meeting_id)))
+        result = await services.lifecycle.announce(meeting_id, actor_id)
+    except LifecycleError as error:
+        await message.answer(t(_refusal_key(error), id=str(meeting_id)))
+        return
+    if result.already and result.meeting.status is MeetingStatus.HELD:
+        await message.answer(t("admin-announce-already-past", id=str(meeting_id)))
         return
     if result.already:
         announced = result.meeting.announced_at
@@ -120,12 +136,6 @@ async def announce_and_send(
     await message.answer(report_text(result, t, services.profile))
 
 
-def announcement_notice(meeting: MeetingView, t: Text) -> Rendered:
-    """The card each subscriber gets, in their language (rendered once per language)."""
-    text, keyboard = render_announcement(meeting, t)
-    return Rendered(text, keyboard)
-
-
 def progress_text(counts: dict[OutboxStatus, int], t: Text) -> str:
     return t(
         "admin-announce-progress",
@@ -137,8 +147,8 @@ def progress_text(counts: dict[OutboxStatus, int], t: Text) -> str:
     )
 
 
-def report_text(result: AnnounceResult, t: Text, profile: str) -> str:
-    lines = [t("admin-announce-queued", id=str(result.meeting.id), count=result.queued)]
+def report_text(result: AnnounceOutcome, t: Text, profile: str) -> str:
+    lines = [t("admin-announce-queued", id=str(result.meeting.id), count=result.enqueued)]
     if result.due is None:
         lines.append(t("admin-timing-no-rule"))
     elif result.late:
@@ -160,7 +170,6 @@ def report_text(result: AnnounceResult, t: Text, profile: str) -> str:
 __all__ = [
     "announce_and_send",
     "announce_keyboard",
-    "announcement_notice",
     "due_lines",
     "parse_meeting_id",
     "progress_text",

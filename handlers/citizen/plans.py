@@ -4,8 +4,8 @@ The plan is public once published (seed 001, clause 3.5): anyone who opens it fr
 card, from a notice or from /plans sees every item with its current state, and the history of
 published quarterly reports. "Follow" puts the person among those told of each new report.
 
-The notices of a published plan and of a published report are rendered here too
-(`PlanNoticeRenderer`): they carry this module's buttons.
+The notices of a published plan and of a published report (handlers/notices/plans.py) use
+this module's words and buttons.
 """
 
 from collections.abc import Callable, Sequence
@@ -31,10 +31,8 @@ from handlers.names import locality_name
 from handlers.replies import edit_or_answer
 from locales import Text
 from services.container import Services
-from services.outbox import Rendered
 from services.paging import Page
 from services.plans import (
-    LinkedLine,
     PlanBrief,
     PlanItemView,
     PlanMeeting,
@@ -352,89 +350,6 @@ def render_list(page: Page[PlanBrief], t: Text) -> tuple[str, InlineKeyboardMark
     return "\n\n".join(lines), builder.as_markup()
 
 
-# --- notices -----------------------------------------------------------------------------------
-
-
-class PlanNoticeRenderer:
-    """What citizens are told when a plan or a quarterly report is published
-    (services.plans.PlanNotices)."""
-
-    def plan_published(self, t: Text, plan: PlanView, lines: Sequence[LinkedLine]) -> Rendered:
-        blocks = [
-            t(
-                "plan-notice-published",
-                host=host_name(plan.meeting, t),
-                date=day_text(t, plan.meeting.local_date),
-                items=len(plan.items),
-            )
-        ]
-        if plan.summary:
-            blocks.append(escape(shorten(plan.summary, NOTICE_SUMMARY_LIMIT)))
-        blocks += [
-            t(
-                "plan-notice-your-item",
-                own="yes" if line.own else "no",
-                number=line.number,
-                position=line.position,
-                due=day_text(t, line.due_on),
-            )
-            for line in lines[:NOTICE_LINES_SHOWN]
-        ]
-        if len(lines) > NOTICE_LINES_SHOWN:
-            blocks.append(t("plan-more", count=len(lines) - NOTICE_LINES_SHOWN))
-        builder = InlineKeyboardBuilder()
-        builder.button(
-            text=t("plan-open-button"), callback_data=PlanViewCb(meeting_id=plan.meeting.id)
-        )
-        # Rendered once per language for everyone: "Follow"; pressing it turns it into "Stop
-        # following" in that person's chat (cb_follow).
-        builder.add(follow_button(t, plan.meeting.id, following=False))
-        builder.adjust(1)
-        return Rendered("\n\n".join(blocks), builder.as_markup())
-
-    def progress_published(
-        self, t: Text, plan: PlanView, report: ReportView, lines: Sequence[LinkedLine]
-    ) -> Rendered:
-        statuses = [entry.status for entry in report.entries.values()]
-        blocks = [
-            t(
-                "plan-notice-progress",
-                quarter=quarter_text(t, report.quarter),
-                host=host_name(plan.meeting, t),
-                date=day_text(t, plan.meeting.local_date),
-            ),
-            t(
-                "plan-notice-progress-counts",
-                done=done_count(statuses),
-                progress=statuses.count(PlanItemStatus.IN_PROGRESS),
-                overdue=statuses.count(PlanItemStatus.OVERDUE),
-                total=len(plan.items),
-            ),
-        ]
-        blocks += [
-            t(
-                "plan-notice-your-progress",
-                own="yes" if line.own else "no",
-                number=line.number,
-                position=line.position,
-                state=state_text(t, line.status, line.percent, None),
-            )
-            for line in lines[:NOTICE_LINES_SHOWN]
-        ]
-        if len(lines) > NOTICE_LINES_SHOWN:
-            blocks.append(t("plan-more", count=len(lines) - NOTICE_LINES_SHOWN))
-        builder = InlineKeyboardBuilder()
-        builder.button(
-            text=t("plan-open-button"), callback_data=PlanViewCb(meeting_id=plan.meeting.id)
-        )
-        builder.button(
-            text=t("plan-history-report-button", quarter=quarter_text(t, report.quarter)),
-            callback_data=PlanHistoryCb(meeting_id=plan.meeting.id, report_id=report.id),
-        )
-        builder.adjust(1)
-        return Rendered("\n\n".join(blocks), builder.as_markup())
-
-
 # --- handlers ----------------------------------------------------------------------------------
 
 
@@ -598,7 +513,6 @@ async def cb_history(
 
 
 __all__ = [
-    "PlanNoticeRenderer",
     "day_text",
     "host_name",
     "item_block",

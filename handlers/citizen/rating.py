@@ -1,11 +1,13 @@
 """The one-tap satisfaction rating sent after a meeting (seed 004, clause 21): a press stores or
 changes the person's score and the message shows what they chose, its buttons kept so they can
-change their mind. The request itself is rendered and sent by services/citizen_notices.py."""
+change their mind. The request itself is sent by services/citizen_notices.py and reads as
+handlers/notices/meetings.py renders it."""
 
 from aiogram import Router
 from aiogram.types import CallbackQuery
 
 from handlers.callbacks import RatingCb
+from handlers.notices.meetings import rating_request
 from handlers.replies import edit_or_answer
 from locales import Text
 from services.citizen_notices import RatingOutcome
@@ -29,7 +31,7 @@ async def cb_rate(
         await query.answer(t("notice-rate-stale"), show_alert=True)
         return
     await query.answer(t("notice-rate-thanks", score=result.score))
-    shown = notices.rating_request(result.meeting, t, chosen=result.score)
+    shown = rating_request(result.meeting, t, chosen=result.score)
     await edit_or_answer(query, shown.text, shown.reply_markup)
 
 

@@ -3,7 +3,7 @@
 Each kind is a button that shows its state and sets the opposite; the screen is re-rendered in
 place. Quiet hours are chosen from presets or typed ("22-7"); typing is a short FSM step that
 remembers what the person was doing before (writing a question, say) and returns them to it.
-The outbox sender applies the settings at send time (services/delivery_policy.py).
+The outbox sender applies the settings at send time (scheduler/sender/delivery_policy.py).
 """
 
 from aiogram import F, Router

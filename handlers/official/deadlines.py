@@ -28,6 +28,7 @@ from handlers.callbacks import (
     ProgressAction,
     ProgressCb,
 )
+from handlers.official.duty_words import describe, due_text, source_text, timing
 from handlers.official.progress import encode_quarter
 from handlers.replies import edit_or_answer
 from locales import Text
@@ -80,20 +81,19 @@ def item_text(
     t: Text, services: Services, line: DutyLine, number: int, today: date, *, read_only: bool
 ) -> str:
     duty = line.duty
-    duties = services.duties
     when = t(
         "deadlines-item-when",
         akimat=duty.akimat.name(t.locale),
-        due=duties.due_text(t, duty),
-        timing=duties.timing(t, duty, today),
+        due=due_text(t, duty),
+        timing=timing(t, duty, today),
     )
     if read_only and not line.can_act:
         when += " · " + t("deadlines-read-only")
     return "\n".join(
         (
-            t("deadlines-item-title", n=number, duty=duties.describe(t, duty)),
+            t("deadlines-item-title", n=number, duty=describe(t, duty)),
             when,
-            t("deadlines-item-source", source=duties.source_text(t, duty)),
+            t("deadlines-item-source", source=source_text(t, *services.duties.source(duty))),
         )
     )
 
@@ -160,7 +160,7 @@ def mark_button_text(t: Text, step: CalendarStep, year: int) -> str:
 
 
 def duty_keyboard(t: Text, duty: Duty, escalation: bool) -> InlineKeyboardMarkup:
-    """The buttons under a duty reminder (services/duties.py renders the text): where the
+    """The buttons under a duty reminder (handlers/notices/duties.py): where the
     akimat's own officials do what is owed (the plan, the quarterly report, the calendar's
     mark), the meeting's card for those who oversee it, and the akimat's deadlines.
 

@@ -35,7 +35,6 @@ from handlers.callbacks import (
     ProgressCb,
 )
 from handlers.citizen.plans import (
-    PlanNoticeRenderer,
     day_text,
     items_page,
     meeting_line,
@@ -1101,7 +1100,7 @@ async def cb_confirm(
         await query.answer(t("plan-error-meeting-not-found"), show_alert=True)
         return
     try:
-        result = await services.plans.publish(meeting_id, user.id, PlanNoticeRenderer())
+        result = await services.plans.publish(meeting_id, user.id)
     except PlanError as error:
         await query.answer(error_text(t, error), show_alert=True)
         return

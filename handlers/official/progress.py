@@ -32,7 +32,6 @@ from handlers.callbacks import (
     ProgressCb,
 )
 from handlers.citizen.plans import (
-    PlanNoticeRenderer,
     day_text,
     item_block,
     meeting_line,
@@ -974,9 +973,7 @@ async def cb_confirm(
         await query.answer(t("plan-error-report-not-found"), show_alert=True)
         return
     try:
-        result = await services.plans.publish_report(
-            callback_data.report_id, user.id, PlanNoticeRenderer()
-        )
+        result = await services.plans.publish_report(callback_data.report_id, user.id)
     except PlanError as error:
         await query.answer(error_text(t, error), show_alert=True)
         return

@@ -23,6 +23,7 @@ from locales import Text
 from sandbox.client import ChatSession, SandboxClient
 from sandbox.config import EmulatorConfig
 from sandbox.server import RunningEmulator
+from scheduler.sender import OutboxSender
 from services.clock import ManualClock
 from services.container import Services
 
@@ -74,6 +75,10 @@ class BotWorld:
     def services(self) -> Services:
         return self.app.services
 
+    @property
+    def sender(self) -> OutboxSender:
+        return self.app.sender
+
     def text(self, locale: str) -> Text:
         """What a person with this language reads: tests find buttons by these texts."""
         return self.app.translator.bind(locale, ALMATY)
@@ -121,7 +126,7 @@ async def running_world(
         admin_ids=frozenset({ADMIN_ID}),
         # The outbox sender runs in the background (as with `make run`); after the test moves
         # the clock it finds what became due within this many seconds. Tests that need it all
-        # sent at a known point call `await world.services.outbox_sender.drain()`.
+        # sent at a known point call `await world.sender.drain()`.
         sender=sender or SenderSettings(idle_poll=0.1),
     )
     async with (

@@ -160,7 +160,7 @@ async def test_newmeeting_announce_and_calendar(world: BotWorld, locale: str) ->
     assert not [m for m in neighbour.messages.values() if "📣" in m.content]
 
     # Announcing again sends nothing, and tells how the delivery went.
-    await world.services.outbox_sender.drain()
+    await world.sender.drain()
     [again] = await admin.say(f"/announce {meeting.id}")
     assert again.content.startswith(t("admin-announce-already", id=str(meeting.id), when="")[:10])
     progress = t("admin-announce-progress", sent=1, waiting=0, unreachable=0, failed=0, skipped=0)

@@ -11,12 +11,24 @@ import pytest
 from sqlalchemy import select
 
 from handlers.callbacks import RatingCb
+from handlers.notices import Rendered, notice_renderers
+from handlers.notices.meetings import rating_request
+from locales import Text
 from sandbox.client import BotMessage, ChatSession
 from scheduler.tasks.citizen_reminders import citizen_reminders
-from services.citizen_notices import Moment, day_reminder_at, notice_key
+from services.citizen_notices import Moment, day_reminder_at, moment_notice, notice_key
 from services.meetings import MeetingView
 from storage.models import OutboxMessage, OutboxStatus, Rating
 from tests.e2e.harness import ADMIN_ID, ALMATY, BotWorld
+from tests.shortcuts import announce_quietly
+
+RENDERERS = notice_renderers()
+
+
+def show(meeting: MeetingView, moment: Moment, t: Text) -> Rendered:
+    """The notice of ``moment`` as its recipients in ``t``'s language read it."""
+    return RENDERERS.rendered(moment_notice(meeting, moment), t)
+
 
 # Жаңаарқа district: its akim meets the people in the settlement of Жаңаарқа.
 HOST, VENUE = "623600000", "623630100"
@@ -36,7 +48,7 @@ async def announced(world: BotWorld, starts_at: datetime = STARTS) -> MeetingVie
     meeting = await meetings.create_meeting(
         HOST, VENUE, HOST, starts_at, 120, PLACE, URL, ADMIN_ID
     )
-    await meetings.announce(meeting.id)
+    await announce_quietly(meetings, meeting.id)
     return meeting
 
 
@@ -44,7 +56,7 @@ async def tick(world: BotWorld, moment: datetime) -> None:
     """The scheduler's task at ``moment``, then the sender delivers what is due."""
     world.clock.set(moment)
     await citizen_reminders(world.services, moment)
-    await world.services.outbox_sender.drain()
+    await world.sender.drain()
 
 
 async def received(chat: ChatSession, what: str) -> BotMessage:
@@ -70,13 +82,12 @@ async def test_reminders_broadcast_and_rating_in_the_chat(world: BotWorld, local
     chat = await world.citizen(user_id, locale)
     await world.services.subscriptions.subscribe(user_id, HOST)
     meeting = await announced(world)
-    notices = world.services.citizen_notices
 
     # 10:00 the day before.
     await tick(world, day_reminder_at(meeting.starts_at, ALMATY))
     day = await received(chat, "the day-before reminder")
     assert world.clock.now() == datetime(2026, 11, 25, 10, 0, tzinfo=ALMATY)
-    assert day.content == plain(notices.render(meeting, Moment.DAY, t).text)
+    assert day.content == plain(show(meeting, Moment.DAY, t).text)
     assert PLACE in day.content  # exactly as typed, never as markup
     assert t.weekday_datetime(meeting.starts_at) in day.content
     assert [(b.text, b.url) for b in day.buttons] == [(t("notice-broadcast-button"), URL)]
@@ -86,17 +97,17 @@ async def test_reminders_broadcast_and_rating_in_the_chat(world: BotWorld, local
 
     await tick(world, meeting.starts_at - timedelta(hours=1))
     hour = await received(chat, "the hour-before reminder")
-    assert hour.content == plain(notices.render(meeting, Moment.HOUR, t).text)
+    assert hour.content == plain(show(meeting, Moment.HOUR, t).text)
     assert "15:00" in hour.content
 
     await tick(world, meeting.starts_at)
     live = await received(chat, "the broadcast link")
-    assert live.content == plain(notices.render(meeting, Moment.LIVE, t).text)
+    assert live.content == plain(show(meeting, Moment.LIVE, t).text)
     assert [(b.text, b.url) for b in live.buttons] == [(t("notice-broadcast-button"), URL)]
 
     await tick(world, meeting.ends_at)
     request = await received(chat, "the rating request")
-    assert request.content == plain(notices.rating_request(meeting, t).text)
+    assert request.content == plain(rating_request(meeting, t).text)
     assert [b.text for b in request.buttons] == ["1", "2", "3", "4", "5"]
 
     await chat.press(request, "4")
@@ -117,7 +128,7 @@ async def test_reminders_broadcast_and_rating_in_the_chat(world: BotWorld, local
     async with world.app.session_factory() as session:
         scores = (await session.execute(select(Rating.user_id, Rating.score))).all()
     assert [tuple(row) for row in scores] == [(user_id, 2)]
-    summary = await notices.satisfaction(meeting_id=meeting.id)
+    summary = await world.services.citizen_notices.satisfaction(meeting_id=meeting.id)
     assert (summary.count, summary.mean) == (1, 2.0)
 
     # A button forged for a meeting they were never asked about is refused.
@@ -163,13 +174,12 @@ async def test_settings_are_obeyed_by_the_sender(world: BotWorld) -> None:
     # An early meeting: 08:30, so its hour-before reminder falls in the quiet hours.
     starts = datetime(2026, 11, 26, 8, 30, tzinfo=ALMATY)
     meeting = await announced(world, starts)
-    notices = world.services.citizen_notices
 
     await tick(world, day_reminder_at(starts, ALMATY))
     day_key = notice_key(meeting.id, Moment.DAY, starts)
     assert (await row_of(world, day_key, 4002)).status is OutboxStatus.SKIPPED
     day = await received(night_owl, "the day-before reminder")
-    assert day.content == plain(notices.render(meeting, Moment.DAY, ru).text)
+    assert day.content == plain(show(meeting, Moment.DAY, ru).text)
 
     hour_key = notice_key(meeting.id, Moment.HOUR, starts)
     await tick(world, starts - timedelta(hours=1))  # 07:30: quiet
@@ -179,9 +189,9 @@ async def test_settings_are_obeyed_by_the_sender(world: BotWorld) -> None:
     assert (await row_of(world, hour_key, 4002)).status is OutboxStatus.SKIPPED
 
     world.clock.set(datetime(2026, 11, 26, 8, 0, tzinfo=ALMATY))
-    await world.services.outbox_sender.drain()
+    await world.sender.drain()
     hour = await received(night_owl, "the held reminder")
-    assert hour.content == plain(notices.render(meeting, Moment.HOUR, ru).text)
+    assert hour.content == plain(show(meeting, Moment.HOUR, ru).text)
     assert "08:30" in hour.content
     sent = await row_of(world, hour_key, 4003)
     assert sent.status is OutboxStatus.SENT

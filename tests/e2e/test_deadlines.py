@@ -349,7 +349,7 @@ async def tick_at(world: BotWorld, moment: datetime) -> None:
     world.clock.set(moment)
     report = await tick(world.services, moment)
     assert report.failed == []
-    await world.services.outbox_sender.drain()
+    await world.sender.drain()
 
 
 async def received(chat: ChatSession, what: str) -> BotMessage:

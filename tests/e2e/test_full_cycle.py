@@ -39,14 +39,25 @@ from sqlalchemy import select
 
 from handlers.citizen.plans import day_text, quarter_text
 from handlers.names import locality_name
+from handlers.notices import Rendered, notice_renderers
+from handlers.notices.meetings import rating_request
 from locales import Text
 from sandbox.client import BotMessage, ChatSession
 from scheduler.runner import tick
-from services.citizen_notices import Moment
+from services.citizen_notices import Moment, moment_notice
+from services.meetings import MeetingView
 from services.plans import Quarter
 from storage.models import Meeting, MeetingStatus, OutboxMessage, OutboxStatus
 from tests.e2e.harness import ADMIN_ID, ALMATY, LANGUAGE_BUTTONS, BotWorld
 from tests.e2e.test_deadlines import opens_anew
+
+RENDERERS = notice_renderers()
+
+
+def show(meeting: MeetingView, moment: Moment, t: Text) -> Rendered:
+    """The notice of ``moment`` as its recipients in ``t``'s language read it."""
+    return RENDERERS.rendered(moment_notice(meeting, moment), t)
+
 
 pytestmark = pytest.mark.asyncio
 
@@ -162,7 +173,7 @@ class Story:
         self.world.clock.set(moment)
         report = await tick(self.world.services, moment)
         assert report.failed == [], report
-        await self.world.services.outbox_sender.drain()
+        await self.world.sender.drain()
 
     async def mornings(self, first: date, last: date) -> None:
         """A tick at 09:00 every day from ``first`` to ``last``, inclusive."""
@@ -173,7 +184,7 @@ class Story:
 
     async def delivered(self, *chats: ChatSession) -> dict[int, list[BotMessage]]:
         """Deliver the outbox; what reached each chat since it last looked."""
-        await self.world.services.outbox_sender.drain()
+        await self.world.sender.drain()
         received: dict[int, list[BotMessage]] = {}
         for chat in chats:
             events = await chat.collect("the outbox", minimum=0)
@@ -382,7 +393,6 @@ async def the_meeting_day(story: Story) -> None:
     t = story.t
     meeting = await story.world.services.meetings.get(story.meeting_id)
     assert meeting is not None
-    notices = story.world.services.citizen_notices
     await story.mornings(date(2026, 11, 24), date(2026, 12, 9))
     await story.quiet()  # nothing before 10:00 the day before
 
@@ -390,7 +400,7 @@ async def the_meeting_day(story: Story) -> None:
     received = await story.delivered(*story.everyone)
     for chat in story.citizens:
         day = one(received[chat.user_id], "the day-before reminder")
-        assert day.content == plain(notices.render(meeting, Moment.DAY, t).text)
+        assert day.content == plain(show(meeting, Moment.DAY, t).text)
         assert t.weekday_datetime(STARTS) in day.content
         assert [(b.text, b.url) for b in day.buttons] == [
             (t("notice-broadcast-button"), BROADCAST)
@@ -402,13 +412,13 @@ async def the_meeting_day(story: Story) -> None:
     received = await story.delivered(*story.citizens)
     for chat in story.citizens:
         hour = one(received[chat.user_id], "the hour-before reminder")
-        assert hour.content == plain(notices.render(meeting, Moment.HOUR, t).text)
+        assert hour.content == plain(show(meeting, Moment.HOUR, t).text)
 
     await story.tick_at(STARTS)
     received = await story.delivered(*story.citizens)
     for chat in story.citizens:
         live = one(received[chat.user_id], "the broadcast link")
-        assert live.content == plain(notices.render(meeting, Moment.LIVE, t).text)
+        assert live.content == plain(show(meeting, Moment.LIVE, t).text)
         assert BROADCAST in [entity.get("url") for entity in live.entities]
         assert [b.url for b in live.buttons] == [BROADCAST]
     assert await story.status() is MeetingStatus.ANNOUNCED  # under way, not over
@@ -421,7 +431,7 @@ async def the_meeting_day(story: Story) -> None:
         requests[chat.user_id] = one(received[chat.user_id], "the rating request")
     assert received[OFFICIAL] == [] and received[ADMIN_ID] == []
     for request in requests.values():
-        assert request.content == plain(notices.rating_request(meeting, t).text)
+        assert request.content == plain(rating_request(meeting, t).text)
         assert [b.text for b in request.buttons] == ["1", "2", "3", "4", "5"]
     await story.aigerim.press(requests[AIGERIM], "4")
     assert story.aigerim.callback_answers[-1].get("text") == t("notice-rate-thanks", score=4)

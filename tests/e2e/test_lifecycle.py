@@ -42,7 +42,7 @@ async def appoint(world: BotWorld, user_id: int, code: str, locale: str) -> Chat
 
 async def deliver(world: BotWorld, *chats: ChatSession) -> None:
     """The one sender sends what was enqueued; each chat reads what it got."""
-    await world.services.outbox_sender.drain()
+    await world.sender.drain()
     for chat in chats:
         await chat.collect("the outbox")
 

@@ -10,6 +10,7 @@ from storage.models import Meeting, MeetingStatus
 from tests.e2e.harness import ADMIN_ID, BotWorld
 from tests.e2e.test_admin import NAMES, plain
 from tests.services.test_ics import parse_ics
+from tests.shortcuts import announce_quietly
 
 pytestmark = pytest.mark.asyncio
 
@@ -39,7 +40,7 @@ async def meeting(
         ADMIN_ID,
     )
     if announce:
-        return (await world.services.meetings.announce(created.id)).meeting
+        return await announce_quietly(world.services.meetings, created.id)
     return created
 
 

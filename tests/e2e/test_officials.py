@@ -126,7 +126,7 @@ async def test_invitation_makes_a_newcomer_an_official(world: BotWorld, locale: 
     assert "office" in menu and "officials" in menu
 
     # The admin is told who took the link.
-    await world.services.outbox_sender.drain()
+    await world.sender.drain()
     await admin.collect("the notice of acceptance")
     assert admin.find(f"id {NEWCOMER}").content == plain(
         t(
@@ -206,7 +206,7 @@ async def test_forged_buttons_and_removal(world: BotWorld, locale: str) -> None:
     akimat_a, official_a = await appoint(world, OKRUG_A, KARAAGASH, locale)
     akimat_b, _ = await appoint(world, OKRUG_B, ULYTAU_OKRUG, locale)
     # The admin hears of both acceptances first.
-    await world.services.outbox_sender.drain()
+    await world.sender.drain()
     await admin.collect("two notices of acceptance", minimum=2)
 
     # An official reads their own akimat's officials, without buttons to manage them.
@@ -255,7 +255,7 @@ async def test_forged_buttons_and_removal(world: BotWorld, locale: str) -> None:
     )
 
     # Told at once, and the very next press is denied and recorded.
-    await world.services.outbox_sender.drain()
+    await world.sender.drain()
     await official_a.collect("the notice of removal")
     assert official_a.find(akimat_a.name(locale)).content == plain(
         t("officials-notice-removed", akimat=akimat_a.name(locale))

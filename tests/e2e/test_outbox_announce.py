@@ -59,7 +59,7 @@ async def test_announcement_reaches_each_subscriber_in_their_language(world: Bot
         await chat.collect("the announcement")
         header = plain(world.text(people[user_id])("meet-announcement-header"))
         assert chat.last.content.startswith(header)
-    await world.services.outbox_sender.drain()
+    await world.sender.drain()
 
     [again] = await admin.say(f"/announce {meeting.id}")
     progress = t("admin-announce-progress", sent=3, waiting=0, unreachable=1, failed=0, skipped=0)
@@ -151,7 +151,7 @@ async def test_a_restart_in_the_middle_of_a_broadcast_finishes_it(
         second = build_app(settings, token=config.bot_token, api_url=emulator.url, clock=clock)
         try:
             async with polling(second):
-                await second.services.outbox_sender.drain()
+                await second.sender.drain()
         finally:
             await second.close()
         # A stop that finishes what is in flight and records it sends nobody anything twice.

@@ -21,7 +21,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from sqlalchemy import func, select
 
 from handlers.callbacks import PlanEditAction, PlanEditCb, ProgressAction, ProgressCb
-from handlers.citizen.plans import PlanNoticeRenderer, day_text, quarter_text
+from handlers.citizen.plans import day_text, quarter_text
 from handlers.names import locality_name
 from handlers.official.plans import parse_local_date
 from locales import Text
@@ -41,6 +41,7 @@ from storage.models import (
     User,
 )
 from tests.e2e.harness import ADMIN_ID, ALMATY, START, BotWorld
+from tests.shortcuts import announce_quietly
 
 # Жаңаарқа district holds the meeting in the settlement of Жаңаарқа.
 HOST, VENUE = "623600000", "623630100"
@@ -81,7 +82,7 @@ async def setup(world: BotWorld, locale: str) -> tuple[int, int, list[str]]:
     meeting = await meetings.create_meeting(
         HOST, VENUE, HOST, START + timedelta(days=2, hours=6), 120, "Мәдениет үйі", None, ADMIN_ID
     )
-    await meetings.announce(meeting.id)
+    await announce_quietly(meetings, meeting.id)
     for user_id in (AUTHOR, SUPPORTER, NEIGHBOUR):
         await world.citizen(user_id, locale)
     await world.services.subscriptions.subscribe(NEIGHBOUR, HOST)
@@ -122,7 +123,7 @@ async def setup(world: BotWorld, locale: str) -> tuple[int, int, list[str]]:
 
 async def latest(world: BotWorld, *chats: ChatSession) -> dict[int, BotMessage]:
     """Deliver the outbox, then each chat's newest message."""
-    await world.services.outbox_sender.drain()
+    await world.sender.drain()
     found: dict[int, BotMessage] = {}
     for chat in chats:
         await chat.collect("a notification")
@@ -557,7 +558,7 @@ async def test_an_overdue_quarter_comes_first_and_another_can_be_chosen(world: B
     plans = world.services.plans
     await plans.set_summary(meeting_id, SUMMARY)
     await plans.add_item(meeting_id, ItemDraft(*ITEMS[0], date(2027, 6, 30)))
-    await plans.publish(meeting_id, OFFICIAL, PlanNoticeRenderer())
+    await plans.publish(meeting_id, OFFICIAL)
     official = await world.chat(OFFICIAL, "kk")
 
     world.clock.set(at(2027, 5, 10))

@@ -28,6 +28,7 @@ from storage.models import (
     User,
 )
 from tests.e2e.harness import ADMIN_ID, START, BotWorld
+from tests.shortcuts import announce_quietly
 
 # Жаңаарқа district holds the meeting in the settlement of Жаңаарқа.
 HOST, VENUE = "623600000", "623630100"
@@ -64,7 +65,7 @@ async def setup(world: BotWorld, locale: str) -> tuple[int, int]:
     meeting = await meetings.create_meeting(
         HOST, VENUE, HOST, START + timedelta(days=20), 120, "Мәдениет үйі", None, ADMIN_ID
     )
-    await meetings.announce(meeting.id)
+    await announce_quietly(meetings, meeting.id)
     async with world.app.session_factory() as session:
         host = await session.scalar(select(Akimat).where(Akimat.locality_code == HOST))
         assert host is not None
@@ -114,7 +115,7 @@ def index_of(listing: BotMessage, number: str) -> str:
 
 async def delivered(world: BotWorld, *chats: ChatSession) -> dict[int, str]:
     """Deliver the outbox, then each chat's newest message."""
-    await world.services.outbox_sender.drain()
+    await world.sender.drain()
     latest: dict[int, str] = {}
     for chat in chats:
         await chat.collect("a notification")

@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 
 from bot.config import SenderSettings
 from scheduler.runner import tick
-from services.outbox_sender import OutboxSender
+from scheduler.sender.outbox_sender import OutboxSender
 from storage.db import create_engine, create_session_factory
 from storage.migrate import upgrade_async
 from storage.models import MeetingStatus, OutboxMessage, OutboxStatus
@@ -76,7 +76,7 @@ async def test_a_broadcast_goes_on_after_postgresql_restarts(
 
     # The sender keeps sending while the server is down, until it has met the outage (a
     # write of what it sent, or a claim, failed); then the server comes back.
-    sender = world.services.outbox_sender
+    sender = world.sender
     await asyncio.to_thread(cluster.stop)
     try:
         await db_errors_at_least(sender, 1)

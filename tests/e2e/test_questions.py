@@ -17,6 +17,7 @@ from sandbox.client import BotMessage, ChatSession
 from services.questions import MAX_LENGTH, MIN_LENGTH
 from storage.models import FsmRecord, Question, QuestionKind
 from tests.e2e.harness import ADMIN_ID, START, BotWorld
+from tests.shortcuts import announce_quietly
 
 # Жаңаарқа district: its akim meets the people in the settlement of Жаңаарқа.
 HOST, VENUE = "623600000", "623630100"
@@ -43,7 +44,7 @@ async def announced_meeting(world: BotWorld, days: int = 20) -> int:
     meeting = await meetings.create_meeting(
         HOST, VENUE, HOST, START + timedelta(days=days), 120, "Мәдениет үйі", None, ADMIN_ID
     )
-    await meetings.announce(meeting.id)
+    await announce_quietly(meetings, meeting.id)
     return meeting.id
 
 

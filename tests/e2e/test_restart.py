@@ -16,6 +16,7 @@ from sandbox.server import run_emulator
 from services.clock import ManualClock
 from storage.models import Question
 from tests.e2e.harness import ADMIN_ID, LANGUAGE_BUTTONS, START, UpdateTracker
+from tests.shortcuts import announce_quietly
 
 HOST, VENUE = "623600000", "623630100"
 
@@ -37,7 +38,7 @@ async def test_restart_while_writing_a_question(
         meeting = await first.services.meetings.create_meeting(
             HOST, VENUE, HOST, START + timedelta(days=20), 120, "Мәдениет үйі", None, None
         )
-        await first.services.meetings.announce(meeting.id)
+        await announce_quietly(first.services.meetings, meeting.id)
         t = first.translator.bind(locale, settings.tz)
 
         chat = await ChatSession.create(client, 4001, language_code=locale)

@@ -16,6 +16,7 @@ from sandbox.client import BotMessage, ChatSession
 from services.preferences import NoticeSwitch, Preferences
 from storage.models import NotificationSettings
 from tests.e2e.harness import ADMIN_ID, START, BotWorld
+from tests.shortcuts import announce_quietly
 
 # Жаңаарқа district: its akim meets the people in the settlement of Жаңаарқа.
 HOST, VENUE = "623600000", "623630100"
@@ -232,7 +233,7 @@ async def test_quiet_hours_typed_in_the_middle_of_a_question_keep_the_question(
     meeting = await meetings.create_meeting(
         HOST, VENUE, HOST, START + timedelta(days=20), 120, "Мәдениет үйі", None, ADMIN_ID
     )
-    await meetings.announce(meeting.id)
+    await announce_quietly(meetings, meeting.id)
     chat = await world.citizen(3004, locale)
     replies = await chat.say(f"/start m{meeting.id}")
     await chat.press(replies[-1], t("meet-btn-ask"))

@@ -7,11 +7,10 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from aiogram import Bot
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from handlers.official.deadlines import duty_keyboard
+from handlers.notices import notice_renderers
 from locales import Translator
 from scheduler.runner import TickReport, tick
 from services.clock import ManualClock
@@ -54,10 +53,9 @@ def create_services(
     profile: str = "2022",
     admin_ids: frozenset[int] = frozenset({ADMIN_ID}),
 ) -> Services:
-    services = Services.create(
+    return Services.create(
         session_factory=sessions,
-        # Never used to send: reminders only go into the outbox here.
-        bot=Bot(token="42:TEST-TOKEN-NOT-USED"),
+        renderer=notice_renderers(),
         translator=Translator(),
         clock=clock,
         tz=TZ,
@@ -65,8 +63,6 @@ def create_services(
         admin_ids=admin_ids,
         default_locale="kk",
     )
-    services.duties.keyboard = duty_keyboard
-    return services
 
 
 @dataclass

@@ -13,12 +13,13 @@ import pytest
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from handlers.callbacks import RatingCb
+from handlers.notices import notice_renderers
 from locales import Translator
 from services.citizen_notices import (
     RATING_ASK_WITHIN,
     CitizenNoticeService,
     Moment,
-    RatingCb,
     RatingOutcome,
     day_reminder_at,
     notice_key,
@@ -42,6 +43,7 @@ from storage.models import (
     Support,
     User,
 )
+from tests.shortcuts import announce_quietly
 
 Sessions = async_sessionmaker[AsyncSession]
 TZ = ZoneInfo("Asia/Almaty")
@@ -77,7 +79,7 @@ async def meetings(session_factory: Sessions, clock: ManualClock) -> MeetingServ
 async def service(
     session_factory: Sessions, clock: ManualClock, meetings: MeetingService
 ) -> CitizenNoticeService:
-    outbox = Outbox(clock, Translator(), TZ, "kk")
+    outbox = Outbox(clock, Translator(), TZ, notice_renderers(), "kk")
     return CitizenNoticeService(session_factory, clock, TZ, meetings, outbox, "kk")
 
 
@@ -112,7 +114,7 @@ async def announced(
     meeting = await meetings.create_meeting(
         KARAAGASH, KARAAGASH, KARAAGASH, starts_at, 120, PLACE, url, created_by=1
     )
-    await meetings.announce(meeting.id)
+    await announce_quietly(meetings, meeting.id)
     return meeting
 
 

@@ -7,7 +7,9 @@ import pytest
 from sqlalchemy import select
 
 from handlers.callbacks import CalendarMarkCb, DeadlinesCb
+from handlers.notices import notice_renderers
 from handlers.official.deadlines import render_deadlines
+from handlers.official.duty_words import timing
 from regulation import AkimLevel, action_plan_due, announcement_due, progress_due
 from services.duties import (
     AkimatInfo,
@@ -19,6 +21,7 @@ from services.duties import (
     Scope,
     Stage,
 )
+from services.notices import DutyDue, DutyEscalated, DutySource
 from storage.models import AuditEntry, Meeting, MeetingStatus, Reception
 from tests.scheduler.helpers import (
     ADMIN_ID,
@@ -294,23 +297,27 @@ async def test_scope_officials_read_below_act_on_their_own(world: World) -> None
 async def test_texts_in_three_languages_carry_the_source(world: World) -> None:
     duties = world.services.duties
     translator = world.services.translator
+    renderers = notice_renderers()
     plan_duty = duty(DutyKind.ACTION_PLAN, meeting_starts_at=local(date(2027, 3, 10), 15))
+    law = DutySource(*duties.source(plan_duty))
     expected = {
         "kk": ("Негізі: 001 құжат, 3.5-тармақ.", "мерзімі 2 күнге өтті"),
         "ru": ("Основание: документ 001, п. 3.5.", "просрочено на 2 дня"),
         "en": ("Source: seed 001, clause 3.5.", "overdue by 2 days"),
     }
-    for locale, (source, timing) in expected.items():
-        rendered = duties.render_reminder(
-            translator.bind(locale, TZ), plan_duty, date(2027, 3, 22)
+    for locale, (source_line, timing_line) in expected.items():
+        rendered = renderers.rendered(
+            DutyDue(plan_duty, date(2027, 3, 22), "overdue", date(2027, 3, 22), law),
+            translator.bind(locale, TZ),
         )
-        assert source in rendered.text
-        assert timing in rendered.text
+        assert source_line in rendered.text
+        assert timing_line in rendered.text
     t = translator.bind("ru", TZ)
-    assert duties.timing(t, plan_duty, date(2027, 3, 19)) == "остался 1 день"
-    assert duties.timing(t, plan_duty, date(2027, 3, 15)) == "осталось 5 дней"
-    assert duties.timing(t, plan_duty, date(2027, 3, 20)) == "сегодня последний день"
-    assert "Караагашский с.о." in duties.render_escalation(t, plan_duty, date(2027, 3, 23)).text
+    assert timing(t, plan_duty, date(2027, 3, 19)) == "остался 1 день"
+    assert timing(t, plan_duty, date(2027, 3, 15)) == "осталось 5 дней"
+    assert timing(t, plan_duty, date(2027, 3, 20)) == "сегодня последний день"
+    escalation = DutyEscalated(plan_duty, date(2027, 3, 23), date(2027, 3, 23), law)
+    assert "Караагашский с.о." in renderers.rendered(escalation, t).text
 
 
 def test_deadlines_page_marks_and_filters(world: World) -> None:

@@ -8,11 +8,10 @@ from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
-from aiogram import Bot
 from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from handlers.admin.announce import announcement_notice
+from handlers.notices import notice_renderers
 from locales import Translator
 from scheduler.tasks.meetings import meetings as meetings_task
 from services.access import AccessDeniedError
@@ -71,8 +70,7 @@ async def clock() -> ManualClock:
 async def services(session_factory: Sessions, clock: ManualClock) -> Services:
     services = Services.create(
         session_factory=session_factory,
-        # Never used to send: notices only go into the outbox here.
-        bot=Bot(token="42:TEST-TOKEN-NOT-USED"),
+        renderer=notice_renderers(),
         translator=Translator(),
         clock=clock,
         tz=TZ,
@@ -80,7 +78,6 @@ async def services(session_factory: Sessions, clock: ManualClock) -> Services:
         admin_ids=frozenset({ADMIN}),
         default_locale="kk",
     )
-    services.lifecycle.announcement_render = announcement_notice
     await services.localities.load_sample()
     for user_id, code in (
         (OFFICIAL, KARAAGASH),

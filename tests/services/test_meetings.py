@@ -8,30 +8,35 @@ import pytest
 from sqlalchemy import func, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from locales import Translator
 from regulation import AkimLevel
+from services.access import AccessService
 from services.clock import ManualClock
+from services.lifecycle import LifecycleError, LifecycleErrorReason, LifecycleService
 from services.localities import LocalityService
 from services.meetings import (
     MAX_PLACE_LENGTH,
     MeetingError,
     MeetingErrorReason,
     MeetingLocalityError,
-    MeetingNotFoundError,
     MeetingScheduleError,
     MeetingService,
-    MeetingStateError,
     MeetingView,
     kato_ancestor_candidates,
     kato_contains,
     kato_subtree,
 )
+from services.outbox import Outbox
 from storage.models import Akimat, Meeting, MeetingStatus, Subscription, User
 from tests.conftest import shared_kato_csv
+from tests.notice_kit import KitRenderers
+from tests.shortcuts import announce_quietly
 
 Sessions = async_sessionmaker[AsyncSession]
 TZ = ZoneInfo("Asia/Almaty")
 # Monday 2 March 2026, 11:00 in Almaty.
 NOW = datetime(2026, 3, 2, 6, 0, tzinfo=UTC)
+ADMIN = 900
 
 OBLAST = "620000000"  # Ұлытау облысы
 ZHANAARKA = "623600000"  # Жаңаарқа ауданы
@@ -333,12 +338,21 @@ async def test_audience_streams_thousands(
 # --- announcing ----------------------------------------------------------------------------------
 
 
+def lifecycle_of(service: MeetingService, profile: str = "2022") -> LifecycleService:
+    """Announcing is the lifecycle's act (one transaction with its audit row and notices)."""
+    sessions, clock = service._sessions, service._clock
+    outbox = Outbox(clock, Translator(), TZ, KitRenderers())
+    access = AccessService(sessions, clock, frozenset({ADMIN}))
+    meetings = MeetingService(sessions, clock, TZ, profile, outbox=outbox)
+    return LifecycleService(sessions, clock, TZ, profile, meetings, access, outbox)
+
+
 async def test_announce_on_time(service: MeetingService, clock: ManualClock) -> None:
     # A rural okrug announces a week before (seed 001, clause 3.4): due 13 March.
     meeting = await make(service, starts_at=local(2026, 3, 20))
     assert service.announcement_due_date(meeting) == date(2026, 3, 13)
     clock.set(local(2026, 3, 13, 23, 30))
-    result = await service.announce(meeting.id)
+    result = await lifecycle_of(service).announce(meeting.id, ADMIN)
     assert result.due == date(2026, 3, 13)
     assert not result.late
     assert not result.already
@@ -354,12 +368,13 @@ async def test_announce_late_is_allowed_and_said(
     # A district announces two weeks before: due 6 March for a meeting on 20 March.
     meeting = await make(service, host=ZHANAARKA, starts_at=local(2026, 3, 20))
     clock.set(local(2026, 3, 8, 9))
-    result = await service.announce(meeting.id)
+    lifecycle = lifecycle_of(service)
+    result = await lifecycle.announce(meeting.id, ADMIN)
     assert result.due == date(2026, 3, 6)
     assert result.late
     assert result.days_late == 2
     assert result.meeting.status is MeetingStatus.ANNOUNCED
-    again = await service.announce(meeting.id)
+    again = await lifecycle.announce(meeting.id, ADMIN)
     assert again.already
     assert again.meeting.announced_at == result.meeting.announced_at
 
@@ -374,15 +389,17 @@ async def test_announce_refuses_cancelled_past_and_unknown(
         assert row is not None
         row.status = MeetingStatus.CANCELLED
         await session.commit()
-    with pytest.raises(MeetingStateError) as caught:
-        await service.announce(cancelled.id)
-    assert caught.value.reason is MeetingErrorReason.CANCELLED
+    lifecycle = lifecycle_of(service)
+    with pytest.raises(LifecycleError) as caught:
+        await lifecycle.announce(cancelled.id, ADMIN)
+    assert caught.value.status is MeetingStatus.CANCELLED
     clock.advance(timedelta(hours=5))
-    with pytest.raises(MeetingStateError) as caught:
-        await service.announce(past.id)
-    assert caught.value.reason is MeetingErrorReason.ALREADY_PAST
-    with pytest.raises(MeetingNotFoundError):
-        await service.announce(123_456)
+    with pytest.raises(LifecycleError) as caught:
+        await lifecycle.announce(past.id, ADMIN)
+    assert caught.value.reason is LifecycleErrorReason.MEETING_OVER
+    with pytest.raises(LifecycleError) as caught:
+        await lifecycle.announce(123_456, ADMIN)
+    assert caught.value.reason is LifecycleErrorReason.NOT_FOUND
 
 
 async def test_profile_without_a_lead_time(session_factory: Sessions, clock: ManualClock) -> None:
@@ -390,7 +407,7 @@ async def test_profile_without_a_lead_time(session_factory: Sessions, clock: Man
     service = MeetingService(session_factory, clock, TZ, "2013")
     meeting = await make(service)
     assert service.announcement_due_date(meeting) is None
-    result = await service.announce(meeting.id)
+    result = await lifecycle_of(service, "2013").announce(meeting.id, ADMIN)
     assert result.due is None
     assert not result.late
 
@@ -409,7 +426,7 @@ async def test_upcoming_for_user(
     elsewhere = await make(service, host=ZHUMAZHANOV_OKRUG, starts_at=local(2026, 3, 6))
     ending = await make(service, starts_at=NOW + timedelta(hours=1), duration=60)
     for meeting in (later, sooner, soonest, elsewhere, ending):
-        await service.announce(meeting.id)
+        await announce_quietly(service, meeting.id)
     seen = await service.upcoming_for_user(1)
     assert [m.id for m in seen] == [ending.id, soonest.id, sooner.id, later.id]
     assert draft.id not in [m.id for m in seen]
@@ -431,7 +448,7 @@ async def test_upcoming_with_everything_inside(
     await add_user(session_factory, 1, ZHANAARKA, inside=True)
     await add_user(session_factory, 2, ZHANAARKA)
     village = await make(service, audience=ZHARTAS)
-    await service.announce(village.id)
+    await announce_quietly(service, village.id)
     assert [m.id for m in await service.upcoming_for_user(1)] == [village.id]
     assert await service.upcoming_for_user(2) == []
 

@@ -11,6 +11,7 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from handlers.notices import notice_renderers
 from locales import Translator
 from services.access import AccessDeniedError, AccessService, Right
 from services.clock import ManualClock
@@ -74,7 +75,7 @@ async def service(
             ]
         )
         await session.commit()
-    outbox = Outbox(clock, Translator(), TZ)
+    outbox = Outbox(clock, Translator(), TZ, notice_renderers())
     return OfficialsService(session_factory, clock, access, outbox, "kk")
 
 

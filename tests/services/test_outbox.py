@@ -11,11 +11,15 @@ from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from handlers.notices import Rendered
 from locales import Text, Translator
+from services.access import AccessService
 from services.clock import ManualClock
+from services.lifecycle import LifecycleService
 from services.localities import LocalityService
-from services.meetings import MeetingService, MeetingView
-from services.outbox import Outbox, Recipient, Rendered
+from services.meetings import MeetingService
+from services.notices import MeetingAnnounced, Notice
+from services.outbox import Outbox, Recipient
 from storage.models import (
     NoticeKind,
     OutboxMessage,
@@ -24,6 +28,7 @@ from storage.models import (
     Subscription,
     User,
 )
+from tests.notice_kit import KitRenderers, plain
 
 Sessions = async_sessionmaker[AsyncSession]
 TZ = ZoneInfo("Asia/Almaty")
@@ -31,6 +36,7 @@ NOW = datetime(2026, 3, 2, 6, 0, tzinfo=UTC)
 KARAAGASH = "623661000"  # Қараағаш а.о.
 ZHARTAS = "623661107"  # one of its villages
 KUIGENBAZ = "623641105"  # a village of another okrug
+ADMIN = 900
 
 
 def render(t: Text) -> Rendered:
@@ -47,7 +53,7 @@ def clock() -> ManualClock:
 
 @pytest.fixture
 def outbox(clock: ManualClock) -> Outbox:
-    return Outbox(clock, Translator(), TZ, default_locale="kk")
+    return Outbox(clock, Translator(), TZ, KitRenderers(), default_locale="kk")
 
 
 async def rows(session_factory: Sessions) -> list[OutboxMessage]:
@@ -67,11 +73,8 @@ async def test_notify_writes_one_row_per_recipient_and_never_twice(
     async with session_factory() as session:
         written = await outbox.notify(
             session,
-            kind=NoticeKind.QUESTION_STATUS,
-            key="answer:7",
-            recipients=recipients,
-            render=render,
-            topic="question:7",
+            plain("answer:7", render, kind=NoticeKind.QUESTION_STATUS, topic="question:7"),
+            recipients,
         )
         await session.commit()
     assert written == 2
@@ -87,10 +90,8 @@ async def test_notify_writes_one_row_per_recipient_and_never_twice(
     async with session_factory() as session:
         again = await outbox.notify(
             session,
-            kind=NoticeKind.QUESTION_STATUS,
-            key="answer:7",
-            recipients=[Recipient(1, "kk"), Recipient(2, "ru")],
-            render=render,
+            plain("answer:7", render, kind=NoticeKind.QUESTION_STATUS),
+            [Recipient(1, "kk"), Recipient(2, "ru")],
         )
         await session.commit()
     assert again == 0
@@ -101,10 +102,8 @@ async def test_notify_writes_one_row_per_recipient_and_never_twice(
     async with session_factory() as session:
         more = await outbox.notify(
             session,
-            kind=NoticeKind.QUESTION_STATUS,
-            key="answer:7",
-            recipients=[Recipient(1, "kk"), Recipient(3, "en")],
-            render=render,
+            plain("answer:7", render, kind=NoticeKind.QUESTION_STATUS),
+            [Recipient(1, "kk"), Recipient(3, "en")],
         )
         await session.commit()
     assert more == 1
@@ -116,11 +115,7 @@ async def test_notify_rolls_back_with_the_callers_transaction(
 ) -> None:
     async with session_factory() as session:
         await outbox.notify(
-            session,
-            kind=NoticeKind.SERVICE,
-            key="invite:1",
-            recipients=[Recipient(5, "ru")],
-            render=render,
+            session, plain("invite:1", render, kind=NoticeKind.SERVICE), [Recipient(5, "ru")]
         )
         await session.rollback()
     assert await rows(session_factory) == []
@@ -177,13 +172,10 @@ async def test_notify_audience_copies_the_audience_in_sql_with_each_language(
 
     audience = meetings.audience_query(KARAAGASH)
     async with session_factory() as session:
-        written = await outbox.notify_audience(
+        written = await outbox.notify(
             session,
-            kind=NoticeKind.ANNOUNCEMENT,
-            key="announce:1",
-            audience=audience,
-            render=render,
-            topic="meeting:1",
+            plain("announce:1", render, kind=NoticeKind.ANNOUNCEMENT, topic="meeting:1"),
+            audience,
         )
         await session.commit()
     assert written == 5
@@ -210,13 +202,10 @@ async def test_notify_audience_copies_the_audience_in_sql_with_each_language(
 
     # Copying the same audience again adds nobody and leaves no payload behind.
     async with session_factory() as session:
-        again = await outbox.notify_audience(
+        again = await outbox.notify(
             session,
-            kind=NoticeKind.ANNOUNCEMENT,
-            key="announce:1",
-            audience=audience,
-            render=render,
-            topic="meeting:1",
+            plain("announce:1", render, kind=NoticeKind.ANNOUNCEMENT, topic="meeting:1"),
+            audience,
         )
         await session.commit()
     assert again == 0
@@ -228,6 +217,28 @@ async def test_notify_audience_copies_the_audience_in_sql_with_each_language(
             session, topic="meeting:1", kind=NoticeKind.ANNOUNCEMENT
         )
     assert counts == {OutboxStatus.PENDING: 5}
+
+
+class RecordingRenderers(KitRenderers):
+    """Records which announcements it renders: once per language, from the announced view."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.seen: list[tuple[str, str]] = []
+
+    def rendered(self, notice: Notice, t: Text) -> Rendered:
+        if isinstance(notice, MeetingAnnounced):
+            self.seen.append((t.locale, notice.meeting.status.value))
+        return super().rendered(notice, t)
+
+
+def lifecycle_with(
+    session_factory: Sessions, clock: ManualClock, renderers: KitRenderers
+) -> tuple[MeetingService, LifecycleService]:
+    outbox = Outbox(clock, Translator(), TZ, renderers, default_locale="kk")
+    meetings = MeetingService(session_factory, clock, TZ, "2022", outbox=outbox)
+    access = AccessService(session_factory, clock, frozenset({ADMIN}))
+    return meetings, LifecycleService(session_factory, clock, TZ, "2022", meetings, access, outbox)
 
 
 async def test_announcing_enqueues_the_card_for_the_audience_once(
@@ -248,29 +259,29 @@ async def test_announcing_enqueues_the_card_for_the_audience_once(
         None,
         None,
     )
-    seen: list[tuple[str, str]] = []
+    renderers = RecordingRenderers()
+    meetings, lifecycle = lifecycle_with(session_factory, clock, renderers)
 
-    def card(view: MeetingView, t: Text) -> Rendered:
-        # Rendered from the announced meeting, once per language.
-        seen.append((t.locale, view.status.value))
-        return Rendered(text=f"{t('meet-announcement-header')} {view.id}")
-
-    result = await meetings.announce(meeting.id, render=card)
-    assert result.queued == 2
-    assert sorted(seen) == [("en", "announced"), ("kk", "announced"), ("ru", "announced")]
+    result = await lifecycle.announce(meeting.id, ADMIN)
+    assert result.enqueued == 2
+    assert sorted(renderers.seen) == [
+        ("en", "announced"),
+        ("kk", "announced"),
+        ("ru", "announced"),
+    ]
     found = await rows(session_factory)
     assert [(r.chat_id, r.key) for r in found] == [
         (21, f"announce:{meeting.id}:21"),
         (22, f"announce:{meeting.id}:22"),
     ]
-    again = await meetings.announce(meeting.id, render=card)
-    assert again.already and again.queued == 0
+    again = await lifecycle.announce(meeting.id, ADMIN)
+    assert again.already and again.enqueued == 0
     assert len(await rows(session_factory)) == 2
     assert await meetings.announcement_progress(meeting.id) == {OutboxStatus.PENDING: 2}
 
 
 async def test_announcing_to_nobody_queues_nothing(
-    session_factory: Sessions, meetings: MeetingService
+    session_factory: Sessions, meetings: MeetingService, clock: ManualClock
 ) -> None:
     meeting = await meetings.create_meeting(
         KARAAGASH,
@@ -282,7 +293,8 @@ async def test_announcing_to_nobody_queues_nothing(
         None,
         None,
     )
-    result = await meetings.announce(meeting.id, render=lambda view, t: Rendered("x"))
-    assert result.queued == 0 and not result.already
+    _, lifecycle = lifecycle_with(session_factory, clock, KitRenderers())
+    result = await lifecycle.announce(meeting.id, ADMIN)
+    assert result.enqueued == 0 and not result.already
     assert await rows(session_factory) == []
     assert await payload_count(session_factory) == 0

@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from services.delivery_policy import (
+from scheduler.sender.delivery_policy import (
     NEVER_OFF,
     SWITCHES,
     Decision,

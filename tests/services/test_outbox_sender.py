@@ -27,12 +27,13 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.app import sender_config
 from bot.config import Settings
+from handlers.notices import Rendered
 from locales import Text, Translator
 from sandbox import EmulatorConfig, RunningEmulator, run_emulator
 from sandbox.client import SandboxClient
+from scheduler.sender.outbox_sender import OutboxSender, SenderConfig
 from services.clock import ManualClock
-from services.outbox import Outbox, Recipient, Rendered
-from services.outbox_sender import OutboxSender, SenderConfig
+from services.outbox import Outbox, Recipient
 from storage.models import (
     NoticeKind,
     NotificationSettings,
@@ -40,6 +41,8 @@ from storage.models import (
     OutboxStatus,
     User,
 )
+from tests.notice_kit import KitRenderers
+from tests.notice_kit import plain as plain_notice
 
 Sessions = async_sessionmaker[AsyncSession]
 TZ = ZoneInfo("Asia/Almaty")
@@ -67,7 +70,7 @@ def clock() -> ManualClock:
 
 @pytest.fixture
 def outbox(clock: ManualClock) -> Outbox:
-    return Outbox(clock, Translator(), TZ, default_locale="kk")
+    return Outbox(clock, Translator(), TZ, KitRenderers(), default_locale="kk")
 
 
 @pytest.fixture
@@ -149,11 +152,8 @@ async def enqueue(
     async with session_factory() as session:
         written = await outbox.notify(
             session,
-            kind=kind,
-            key=key,
-            recipients=[Recipient(chat_id, locale) for chat_id in ids],
-            render=render,
-            urgent=urgent,
+            plain_notice(key, render, kind=kind, urgent=urgent),
+            [Recipient(chat_id, locale) for chat_id in ids],
         )
         await session.commit()
     return written
@@ -244,10 +244,8 @@ async def test_a_notice_due_later_waits_for_its_time(
     async with session_factory() as session:
         await outbox.notify(
             session,
-            kind=NoticeKind.MEETING_REMINDER,
-            key="remind:1",
-            recipients=[Recipient(chat, "kk")],
-            render=render,
+            plain_notice("remind:1", render, kind=NoticeKind.MEETING_REMINDER),
+            [Recipient(chat, "kk")],
             not_before=clock.now() + timedelta(hours=1),
         )
         await session.commit()
@@ -537,7 +535,7 @@ from aiogram import Bot
 from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.telegram import TelegramAPIServer
 from services.clock import ManualClock
-from services.outbox_sender import OutboxSender, SenderConfig
+from scheduler.sender.outbox_sender import OutboxSender, SenderConfig
 from storage.db import create_engine, create_session_factory
 
 async def main(database_url, api_url, token, now):

@@ -16,20 +16,20 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 import services.plans as plans_module
+from handlers.notices import Rendered
 from locales import Text, Translator
 from services.access import AccessService
 from services.clock import ManualClock
 from services.localities import LocalityService
-from services.outbox import Outbox, Rendered
+from services.notices import Notice, PlanPublished, ProgressPublished
+from services.outbox import Outbox
 from services.plans import (
     ItemDraft,
-    LinkedLine,
     PlanError,
     PlanErrorReason,
     PlanService,
     PlanView,
     Quarter,
-    ReportView,
 )
 from storage.models import (
     ActionPlan,
@@ -51,6 +51,7 @@ from storage.models import (
     Support,
     User,
 )
+from tests.notice_kit import KitRenderers
 
 Sessions = async_sessionmaker[AsyncSession]
 TZ = ZoneInfo("Asia/Almaty")
@@ -68,27 +69,26 @@ AUTHOR, SUPPORTER, NEIGHBOUR, FAR_AWAY, FOLLOWER, BLOCKED = 3001, 3002, 3003, 30
 LOCALES = {AUTHOR: "kk", SUPPORTER: "ru", NEIGHBOUR: "kk", FAR_AWAY: "ru", FOLLOWER: "en"}
 
 
-class Notices:
-    """Renders plainly, so a test reads who got which lines."""
+class PlainPlanRenderers(KitRenderers):
+    """Renders the plan's notices plainly, so a test reads who got which lines."""
 
-    def plan_published(self, t: Text, plan: PlanView, lines: Sequence[LinkedLine]) -> Rendered:
-        personal = [
-            f"{'own' if line.own else 'supported'} {line.number} #{line.position} "
-            f"{line.due_on.isoformat()}"
-            for line in lines
-        ]
-        return Rendered("|".join([f"plan {plan.meeting.id} {t.locale}", *personal]))
-
-    def progress_published(
-        self, t: Text, plan: PlanView, report: ReportView, lines: Sequence[LinkedLine]
-    ) -> Rendered:
-        personal = [
-            f"{'own' if line.own else 'supported'} {line.number} #{line.position} "
-            f"{line.status.value} {line.percent}"
-            for line in lines
-        ]
-        quarter = report.quarter
-        return Rendered("|".join([f"progress {quarter.year}Q{quarter.number}", *personal]))
+    def rendered(self, notice: Notice, t: Text) -> Rendered:
+        if isinstance(notice, PlanPublished):
+            personal = [
+                f"{'own' if line.own else 'supported'} {line.number} #{line.position} "
+                f"{line.due_on.isoformat()}"
+                for line in notice.lines
+            ]
+            return Rendered("|".join([f"plan {notice.plan.meeting.id} {t.locale}", *personal]))
+        if isinstance(notice, ProgressPublished):
+            personal = [
+                f"{'own' if line.own else 'supported'} {line.number} #{line.position} "
+                f"{line.status.value} {line.percent}"
+                for line in notice.lines
+            ]
+            quarter = notice.report.quarter
+            return Rendered("|".join([f"progress {quarter.year}Q{quarter.number}", *personal]))
+        return super().rendered(notice, t)
 
 
 @dataclass
@@ -166,7 +166,7 @@ async def world(session_factory: Sessions) -> World:
         await session.commit()
         ids = (meetings[0].id, meetings[1].id, [q.id for q in questions], foreign.id)
     translator = Translator()
-    outbox = Outbox(clock, translator, TZ, "kk")
+    outbox = Outbox(clock, translator, TZ, PlainPlanRenderers(), "kk")
     access = AccessService(session_factory, clock, frozenset())
     plans = PlanService(session_factory, clock, TZ, "2022", outbox, access, "kk")
     return World(session_factory, clock, plans, ids[0], ids[1], ids[2], ids[3])
@@ -217,7 +217,7 @@ async def published_plan(world: World) -> PlanView:
     await plans.add_item(
         world.meeting_id, item("Жарық жоқ", due=date(2027, 3, 31), questions=world.question_ids)
     )
-    result = await plans.publish(world.meeting_id, OFFICIAL, Notices())
+    result = await plans.publish(world.meeting_id, OFFICIAL)
     assert not result.already
     return result.plan
 
@@ -348,11 +348,11 @@ async def test_publishing_needs_a_summary_and_items(world: World) -> None:
     plans = world.plans
     await plans.start(world.meeting_id)
     with pytest.raises(PlanError) as caught:
-        await plans.publish(world.meeting_id, OFFICIAL, Notices())
+        await plans.publish(world.meeting_id, OFFICIAL)
     assert caught.value.reason is PlanErrorReason.NO_SUMMARY
     await plans.set_summary(world.meeting_id, "Қорытынды")
     with pytest.raises(PlanError) as caught:
-        await plans.publish(world.meeting_id, OFFICIAL, Notices())
+        await plans.publish(world.meeting_id, OFFICIAL)
     assert caught.value.reason is PlanErrorReason.NO_ITEMS
 
 
@@ -396,7 +396,7 @@ async def test_publishing_closes_the_meeting_and_tells_each_person_once(world: W
         kinds = set((await session.scalars(select(OutboxMessage.kind))).all())
     assert kinds == {NoticeKind.ACTION_PLAN}
 
-    again = await world.plans.publish(world.meeting_id, OFFICIAL, Notices())
+    again = await world.plans.publish(world.meeting_id, OFFICIAL)
     assert again.already
     assert await outbox_rows(world) == rows
     with pytest.raises(PlanError) as caught:
@@ -474,7 +474,7 @@ async def test_a_quarterly_report_from_draft_to_published(world: World) -> None:
         draft.report.id, first_item.id, PlanItemStatus.IN_PROGRESS, 40, "  Жұмыс басталды  "
     )
     with pytest.raises(PlanError) as caught:
-        await plans.publish_report(draft.report.id, OFFICIAL, Notices())
+        await plans.publish_report(draft.report.id, OFFICIAL)
     assert caught.value.reason is PlanErrorReason.REPORT_INCOMPLETE
     # "Done" is 100 % whatever was typed.
     draft = await plans.set_entry(draft.report.id, second_item.id, PlanItemStatus.DONE, 3, None)
@@ -483,7 +483,7 @@ async def test_a_quarterly_report_from_draft_to_published(world: World) -> None:
     # Drafts change nothing citizens see.
     assert await plans.history(plan.id) == []
 
-    result = await plans.publish_report(draft.report.id, OFFICIAL, Notices())
+    result = await plans.publish_report(draft.report.id, OFFICIAL)
     assert not result.already
     assert result.days_late == 0
     assert await plans.progress_published(plan.id, 2026, 4)
@@ -510,7 +510,7 @@ async def test_a_quarterly_report_from_draft_to_published(world: World) -> None:
         f"|own {second} #2 done 100"
     )
 
-    again = await plans.publish_report(draft.report.id, OFFICIAL, Notices())
+    again = await plans.publish_report(draft.report.id, OFFICIAL)
     assert again.already
     with pytest.raises(PlanError) as caught:
         await plans.set_entry(draft.report.id, first_item.id, PlanItemStatus.DONE, None, None)
@@ -528,7 +528,7 @@ async def test_a_late_report_says_so(world: World) -> None:
         await world.plans.set_entry(
             draft.report.id, plan_item.id, PlanItemStatus.NOT_STARTED, 55, None
         )
-    result = await world.plans.publish_report(draft.report.id, OFFICIAL, Notices())
+    result = await world.plans.publish_report(draft.report.id, OFFICIAL)
     assert result.days_late == 3
     assert all(entry.percent == 0 for entry in result.draft.report.entries.values())
 

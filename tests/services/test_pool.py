@@ -14,6 +14,7 @@ from openpyxl import load_workbook
 from sqlalchemy import delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from handlers.notices import notice_renderers
 from locales import Translator
 from services.access import AccessDeniedError, AccessService
 from services.clock import ManualClock
@@ -43,6 +44,7 @@ from storage.models import (
     Support,
     User,
 )
+from tests.shortcuts import announce_quietly
 
 Sessions = async_sessionmaker[AsyncSession]
 TZ = ZoneInfo("Asia/Almaty")
@@ -90,7 +92,7 @@ async def world(session_factory: Sessions, clock: ManualClock) -> "PoolWorld":
     meeting = await meetings.create_meeting(
         KARAAGASH, ZHARTAS, KARAAGASH, NOW + timedelta(days=14), 120, "Мәдениет үйі", None, ADMIN
     )
-    await meetings.announce(meeting.id)
+    await announce_quietly(meetings, meeting.id)
     async with session_factory() as session:
         host = await session.scalar(select(Akimat).where(Akimat.locality_code == KARAAGASH))
         assert host is not None
@@ -108,7 +110,7 @@ async def world(session_factory: Sessions, clock: ManualClock) -> "PoolWorld":
         await session.commit()
         host_id = host.id
     access = AccessService(session_factory, clock, frozenset({ADMIN}))
-    outbox = Outbox(clock, Translator(), TZ)
+    outbox = Outbox(clock, Translator(), TZ, notice_renderers())
     return PoolWorld(
         sessions=session_factory,
         clock=clock,
@@ -441,7 +443,7 @@ async def test_merge_refuses_bad_targets(world: PoolWorld) -> None:
     other_meeting = await world.meetings.create_meeting(
         KARAAGASH, ZHARTAS, KARAAGASH, NOW + timedelta(days=20), 60, "Мектеп", None, ADMIN
     )
-    await world.meetings.announce(other_meeting.id)
+    await announce_quietly(world.meetings, other_meeting.id)
     elsewhere = await world.questions.ask(CAROL, other_meeting.id, QuestionKind.QUESTION, TEXTS[2])
     for target in (duplicate, rejected, elsewhere.id, 999_999):
         with pytest.raises(PoolError) as caught:

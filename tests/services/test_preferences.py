@@ -9,8 +9,8 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from scheduler.sender.delivery_policy import SWITCHES, Decision, decide
 from services.clock import ManualClock
-from services.delivery_policy import SWITCHES, Decision, decide
 from services.preferences import (
     NoticeSwitch,
     Preferences,
@@ -177,7 +177,7 @@ def test_quiet_hours_refuse_impossible_values() -> None:
 
 
 def test_every_switch_is_one_the_sender_applies() -> None:
-    """/settings offers exactly the switches services/delivery_policy.py reads."""
+    """/settings offers exactly the switches scheduler/sender/delivery_policy.py reads."""
     assert set(SWITCHES.values()) == {switch.value for switch in NoticeSwitch}
 
 

@@ -12,7 +12,7 @@ How a message travels:
    due again, so a crash loses nothing; what it can duplicate is bounded by the messages that
    were in flight. Leases of rows still held are renewed while they wait.
 2. *Plan.* The recipients' /settings come with the claim, one query per batch; the delivery
-   policy (services/delivery_policy.py) sends, skips or defers each message to the end of
+   policy (scheduler/sender/delivery_policy.py) sends, skips or defers each message to the end of
    the recipient's quiet hours. A recipient known to have blocked the bot is not tried again.
 3. *Send.* A pacer spaces requests evenly at the global rate (30/s; up to 1000/s with paid
    broadcasts, sent with ``allow_paid_broadcast``), at most one message a second to any chat,
@@ -52,8 +52,8 @@ from sqlalchemy import Table, bindparam, func, select, update
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from scheduler.sender.delivery_policy import Decision, decide
 from services.clock import Clock
-from services.delivery_policy import Decision, decide
 from storage.models import (
     NoticeKind,
     NotificationSettings,

@@ -1,0 +1,22 @@
+"""How the notices about officials read: an invitation accepted, a removal."""
+
+from html import escape
+
+from handlers.notices.registry import Rendered
+from locales import Text
+from services.notices import OfficialAppointed, OfficialRemoved
+
+
+def appointed(notice: OfficialAppointed, t: Text) -> Rendered:
+    return Rendered(
+        t(
+            "officials-notice-accepted",
+            name=escape(notice.display_name),
+            id=str(notice.user_id),
+            akimat=escape(notice.akimat.name(t.locale)),
+        )
+    )
+
+
+def removed(notice: OfficialRemoved, t: Text) -> Rendered:
+    return Rendered(t("officials-notice-removed", akimat=escape(notice.akimat.name(t.locale))))

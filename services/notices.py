@@ -1,0 +1,388 @@
+"""What happened that somebody must be told: one small frozen dataclass per kind of notice.
+
+A service says *what happened* (``await outbox.notify(session, MeetingCancelled(view),
+audience)``), never how it looks. Each notice carries what its text needs and names its own
+outbox key (one message per key and chat: see services/outbox.py), its kind (what /settings
+switches and quiet hours act on) and whether it is urgent. How a notice reads in each language
+and which buttons it has is the Telegram side's business: one renderer per kind in
+handlers/notices/, found through one registry that the composition root hands to the outbox.
+A kind without a renderer stops the bot at start-up (``Outbox`` checks ``NOTICE_KINDS``).
+
+To add a kind: a dataclass here (listed in ``NOTICE_KINDS``), a renderer in handlers/notices/,
+and a row in the renderers' table test.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from enum import StrEnum
+from typing import TYPE_CHECKING, ClassVar
+
+from storage.models import NoticeKind
+
+if TYPE_CHECKING:
+    # Only for the fields' types: the services that build notices import this module.
+    from services.duties import Duty
+    from services.meetings import MeetingView
+    from services.officials import AkimatView
+    from services.plans import LinkedLine, PlanView, ReportView
+    from services.pool import QuestionFacts
+
+
+class Notice:
+    """The base of every notice kind."""
+
+    __slots__ = ()
+
+    kind: ClassVar[NoticeKind]
+    # Urgent notices ignore the recipient's quiet hours (scheduler/sender/delivery_policy.py).
+    urgent: ClassVar[bool] = False
+
+    @property
+    def key(self) -> str:
+        """The outbox key: the same notice enqueued again reaches nobody twice."""
+        raise NotImplementedError
+
+    @property
+    def topic(self) -> str | None:
+        """What the notice is about, to find its rows again (delivery counts, withdrawal)."""
+        return None
+
+
+def meeting_topic(meeting_id: int) -> str:
+    """The outbox topic of everything said about a meeting."""
+    return f"meeting:{meeting_id}"
+
+
+def _stamp(moment: datetime) -> str:
+    return moment.astimezone(UTC).strftime("%Y%m%d%H%M")
+
+
+# --- meetings ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class MeetingAnnounced(Notice):
+    """The card of a newly announced meeting, for everyone who hears of it."""
+
+    meeting: MeetingView
+    kind = NoticeKind.ANNOUNCEMENT
+
+    @property
+    def key(self) -> str:
+        return f"announce:{self.meeting.id}"
+
+    @property
+    def topic(self) -> str:
+        return meeting_topic(self.meeting.id)
+
+
+@dataclass(frozen=True, slots=True)
+class MeetingMoved(Notice):
+    """An announced meeting has a new start (``meeting.starts_at``); ``old_start`` was known."""
+
+    meeting: MeetingView
+    old_start: datetime
+    kind = NoticeKind.MEETING_CHANGED
+    urgent = True
+
+    @property
+    def key(self) -> str:
+        return f"move:{self.meeting.id}:{self.meeting.starts_at.isoformat()}"
+
+    @property
+    def topic(self) -> str:
+        return meeting_topic(self.meeting.id)
+
+
+@dataclass(frozen=True, slots=True)
+class MeetingCancelled(Notice):
+    """An announced meeting was cancelled (the reason is ``meeting.cancel_reason``)."""
+
+    meeting: MeetingView
+    kind = NoticeKind.MEETING_CHANGED
+    urgent = True
+
+    @property
+    def key(self) -> str:
+        return f"cancel:{self.meeting.id}"
+
+    @property
+    def topic(self) -> str:
+        return meeting_topic(self.meeting.id)
+
+
+class ReminderLead(StrEnum):
+    """Which reminder: at 10:00 the day before, or an hour before the start."""
+
+    DAY = "day"
+    HOUR = "hour"
+
+
+def reminder_key(meeting_id: int, starts_at: datetime, lead: ReminderLead) -> str:
+    # The start is in the key: a moved meeting is reminded again for its new time.
+    return f"remind:{meeting_id}:{_stamp(starts_at)}:{lead.value}"
+
+
+def live_key(meeting_id: int, starts_at: datetime) -> str:
+    return f"live:{meeting_id}:{_stamp(starts_at)}"
+
+
+@dataclass(frozen=True, slots=True)
+class MeetingReminder(Notice):
+    meeting: MeetingView
+    lead: ReminderLead
+    kind = NoticeKind.MEETING_REMINDER
+
+    @property
+    def key(self) -> str:
+        return reminder_key(self.meeting.id, self.meeting.starts_at, self.lead)
+
+    @property
+    def topic(self) -> str:
+        return meeting_topic(self.meeting.id)
+
+
+@dataclass(frozen=True, slots=True)
+class BroadcastStarted(Notice):
+    """The meeting has begun: its broadcast link."""
+
+    meeting: MeetingView
+    kind = NoticeKind.BROADCAST
+
+    @property
+    def key(self) -> str:
+        return live_key(self.meeting.id, self.meeting.starts_at)
+
+    @property
+    def topic(self) -> str:
+        return meeting_topic(self.meeting.id)
+
+
+def rating_key(meeting_id: int) -> str:
+    return f"rate:{meeting_id}"
+
+
+@dataclass(frozen=True, slots=True)
+class RatingRequested(Notice):
+    """After the meeting: rate it 1–5 (seed 004, clause 21). Asked once per meeting."""
+
+    meeting: MeetingView
+    kind = NoticeKind.RATING
+
+    @property
+    def key(self) -> str:
+        return rating_key(self.meeting.id)
+
+    @property
+    def topic(self) -> str:
+        return meeting_topic(self.meeting.id)
+
+
+# --- questions -----------------------------------------------------------------------------------
+
+
+class Resolution(StrEnum):
+    ACCEPTED = "accepted"
+    ANSWERED = "answered"
+    REJECTED = "rejected"
+
+
+@dataclass(frozen=True, slots=True)
+class QuestionResolved(Notice):
+    """A question was accepted into the pool, answered or rejected (``answer``: the answer or
+    the reason). ``to_author`` tells the author's version from the supporters' one (the same
+    key: one message per person)."""
+
+    question: QuestionFacts
+    resolution: Resolution
+    to_author: bool
+    answer: str | None = None
+    kind = NoticeKind.QUESTION_STATUS
+
+    @property
+    def key(self) -> str:
+        return f"q:{self.question.id}:{self.resolution.value}"
+
+    @property
+    def topic(self) -> str:
+        return f"question:{self.question.id}"
+
+
+class MergeRole(StrEnum):
+    """Whom a merge notice is for."""
+
+    AUTHOR = "author"  # the author of the duplicate
+    SUPPORTER = "supporter"  # a supporter of the duplicate, now supporting the target
+    TARGET_AUTHOR = "target_author"  # the author of the question the duplicate went into
+
+
+@dataclass(frozen=True, slots=True)
+class QuestionMerged(Notice):
+    duplicate: QuestionFacts
+    target: QuestionFacts
+    role: MergeRole
+    kind = NoticeKind.QUESTION_STATUS
+
+    @property
+    def key(self) -> str:
+        if self.role is MergeRole.TARGET_AUTHOR:
+            # One notice per duplicate folded in: several merges into one target each tell.
+            return f"q:{self.target.id}:merged-in:{self.duplicate.id}"
+        return f"q:{self.duplicate.id}:merged"
+
+    @property
+    def topic(self) -> str:
+        own = self.target if self.role is MergeRole.TARGET_AUTHOR else self.duplicate
+        return f"question:{own.id}"
+
+
+# --- action plans --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class PlanPublished(Notice):
+    """A meeting's action plan is out. ``lines``: the recipient's own questions it answers
+    (empty for the audience's general version)."""
+
+    plan: PlanView
+    lines: tuple[LinkedLine, ...] = ()
+    kind = NoticeKind.ACTION_PLAN
+
+    @property
+    def key(self) -> str:
+        return f"plan:{self.plan.id}:published"
+
+    @property
+    def topic(self) -> str:
+        return f"plan:{self.plan.id}"
+
+
+@dataclass(frozen=True, slots=True)
+class ProgressPublished(Notice):
+    """A quarterly report on the plan's items is out."""
+
+    plan: PlanView
+    report: ReportView
+    lines: tuple[LinkedLine, ...] = ()
+    kind = NoticeKind.PROGRESS
+
+    @property
+    def key(self) -> str:
+        return f"progress:{self.report.id}"
+
+    @property
+    def topic(self) -> str:
+        return f"plan:{self.plan.id}"
+
+
+# --- officials' duties ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class DutySource:
+    """Where the law states a duty: the short seed number ("001") and the clause."""
+
+    seed: str
+    clause: str
+
+
+@dataclass(frozen=True, slots=True)
+class DutyDue(Notice):
+    """A reminder to the akimat's officials: ``duty`` is due (or overdue) as of ``today``.
+    ``stage`` and ``day`` make the key: each reminder of a duty goes out once."""
+
+    duty: Duty
+    today: date
+    stage: str
+    day: date
+    source: DutySource
+    kind = NoticeKind.DUTY
+
+    @property
+    def key(self) -> str:
+        return f"duty:{self.duty.key}:{self.stage}:{self.day.isoformat()}"
+
+    @property
+    def topic(self) -> str:
+        return f"duty:{self.duty.key}"[:64]
+
+
+@dataclass(frozen=True, slots=True)
+class DutyEscalated(Notice):
+    """An overdue duty told to the admins and the officials of the higher akimats."""
+
+    duty: Duty
+    today: date
+    day: date
+    source: DutySource
+    kind = NoticeKind.DUTY
+
+    @property
+    def key(self) -> str:
+        return f"duty:{self.duty.key}:escalation:{self.day.isoformat()}"
+
+    @property
+    def topic(self) -> str:
+        return f"duty:{self.duty.key}"[:64]
+
+
+# --- officials -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class OfficialAppointed(Notice):
+    """To the one who invited: the invitation ``token`` was accepted by ``user_id``."""
+
+    akimat: AkimatView
+    user_id: int
+    display_name: str
+    token: str
+    kind = NoticeKind.SERVICE
+
+    @property
+    def key(self) -> str:
+        return f"invite-accepted:{self.token}"
+
+    @property
+    def topic(self) -> str:
+        return f"akimat:{self.akimat.id}"
+
+
+@dataclass(frozen=True, slots=True)
+class OfficialRemoved(Notice):
+    """To the official: they no longer act for ``akimat``. A change of rights: urgent."""
+
+    akimat: AkimatView
+    user_id: int
+    at: datetime
+    kind = NoticeKind.SERVICE
+    urgent = True
+
+    @property
+    def key(self) -> str:
+        return f"official-removed:{self.akimat.id}:{self.user_id}:{self.at.isoformat()}"
+
+    @property
+    def topic(self) -> str:
+        return f"akimat:{self.akimat.id}"
+
+
+# Every kind the bot sends: each must have a renderer (checked when the outbox is built).
+NOTICE_KINDS: tuple[type[Notice], ...] = (
+    MeetingAnnounced,
+    MeetingMoved,
+    MeetingCancelled,
+    MeetingReminder,
+    BroadcastStarted,
+    RatingRequested,
+    QuestionResolved,
+    QuestionMerged,
+    PlanPublished,
+    ProgressPublished,
+    DutyDue,
+    DutyEscalated,
+    OfficialAppointed,
+    OfficialRemoved,
+)
