@@ -17,7 +17,7 @@ language, when the notice is enqueued.
 """
 
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Protocol
@@ -37,13 +37,15 @@ from sqlalchemy import (
     true,
 )
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from sqlalchemy.orm import Session
 
 from locales import Text, Translator
 from services.clock import Clock
 from services.notices import NOTICE_KINDS, Notice
 from storage.models import NoticeKind, OutboxMessage, OutboxPayload, OutboxStatus
+from storage.repositories import outbox as outbox_rows
+from storage.repositories.outbox import ClaimedRow, RecipientStates, RowOutcome
 
 INSERT_BATCH = 1000
 # session.info key: callbacks to run once the transaction that enqueued something commits.
@@ -284,3 +286,49 @@ def _run_commit_listeners(session: Session) -> None:
 @event.listens_for(Session, "after_rollback")
 def _forget_commit_listeners(session: Session) -> None:
     session.info.pop(_ON_COMMIT, None)
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """A batch the sender took: its rows, the payload bodies it did not hold yet, and the
+    recipients' states (active, notification settings)."""
+
+    rows: list[ClaimedRow]
+    bodies: dict[int, str]
+    recipients: RecipientStates
+
+
+class OutboxQueue:
+    """The sender's side of the outbox (scheduler/sender/): each call is one transaction."""
+
+    def __init__(self, session_factory: async_sessionmaker[AsyncSession]) -> None:
+        self._sessions = session_factory
+
+    async def claim(
+        self, now: datetime, lease_until: datetime, limit: int, known_payloads: Collection[int]
+    ) -> Claim:
+        async with self._sessions() as session:
+            rows = await outbox_rows.claim(session, now, lease_until, limit)
+            missing = {row.payload_id for row in rows} - set(known_payloads)
+            bodies = await outbox_rows.payload_bodies(session, missing)
+            recipients = await outbox_rows.recipient_states(session, {r.chat_id for r in rows})
+            await session.commit()
+        return Claim(rows, bodies, recipients)
+
+    async def record(
+        self,
+        now: datetime,
+        sent: Sequence[int],
+        outcomes: Sequence[RowOutcome],
+        blocked: Collection[int],
+    ) -> None:
+        async with self._sessions() as session:
+            await outbox_rows.record(session, now, sent, outcomes, blocked)
+            await session.commit()
+
+    async def renew(self, ids: Sequence[int], lease_until: datetime) -> None:
+        if not ids:
+            return
+        async with self._sessions() as session:
+            await outbox_rows.renew(session, ids, lease_until)
+            await session.commit()

@@ -21,8 +21,8 @@ from regulation import explain
 from services.container import Services
 from services.lifecycle import AnnounceOutcome, LifecycleError, LifecycleErrorReason
 from services.meetings import MeetingView
+from services.statuses import MeetingStatus, OutboxStatus
 from services.users import UserView
-from storage.models import MeetingStatus, OutboxStatus
 
 router = Router(name=__name__)
 

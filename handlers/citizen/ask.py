@@ -30,8 +30,8 @@ from services.questions import (
     QuestionErrorReason,
     validate_text,
 )
+from services.statuses import QuestionKind
 from services.users import UserView
-from storage.models import QuestionKind
 
 router = Router(name=__name__)
 

@@ -13,7 +13,7 @@ from handlers.callbacks import MeetingAction, MeetingCb, PlanViewCb
 from handlers.names import locality_name
 from locales import Text
 from services.meetings import MeetingView
-from storage.models import MeetingStatus
+from services.statuses import MeetingStatus
 
 
 def host_line(meeting: MeetingView, t: Text) -> str:

@@ -22,8 +22,8 @@ from services.container import Services
 from services.ics import meeting_ics
 from services.meetings import MeetingView
 from services.paging import Page
+from services.statuses import MeetingStatus
 from services.users import UserView
-from storage.models import MeetingStatus
 
 router = Router(name=__name__)
 

@@ -40,8 +40,8 @@ from services.plans import (
     Quarter,
     ReportView,
 )
+from services.statuses import PlanItemStatus
 from services.users import UserView
-from storage.models import PlanItemStatus
 
 router = Router(name=__name__)
 

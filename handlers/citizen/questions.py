@@ -24,8 +24,8 @@ from handlers.replies import edit_or_answer
 from locales import Text
 from services.container import Services
 from services.questions import QuestionOrder, QuestionView, SupportResult
+from services.statuses import MeetingStatus, QuestionStatus
 from services.users import UserView
-from storage.models import MeetingStatus, QuestionStatus
 
 router = Router(name=__name__)
 

@@ -21,7 +21,7 @@ from handlers.citizen.plans import (
 from handlers.notices.registry import Rendered
 from locales import Text
 from services.notices import PlanPublished, ProgressPublished
-from storage.models import PlanItemStatus
+from services.statuses import PlanItemStatus
 
 
 def plan_published(notice: PlanPublished, t: Text) -> Rendered:

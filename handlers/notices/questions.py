@@ -8,7 +8,7 @@ from handlers.notices.registry import Rendered
 from locales import Text
 from services.notices import MergeRole, QuestionMerged, QuestionResolved, Resolution
 from services.pool import NOTICE_QUOTE_LIMIT, QuestionFacts, shorten
-from storage.models import QuestionStatus
+from services.statuses import QuestionStatus
 
 _RESOLVED_KEYS: dict[tuple[Resolution, bool], str] = {
     (Resolution.ACCEPTED, True): "pool-notice-accepted",

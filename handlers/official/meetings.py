@@ -42,8 +42,8 @@ from services.lifecycle import (
 )
 from services.meetings import MeetingView, presentation_limit
 from services.paging import Page
+from services.statuses import MeetingStatus
 from services.users import UserView
-from storage.models import MeetingStatus
 
 router = Router(name=__name__)
 

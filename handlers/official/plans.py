@@ -72,8 +72,8 @@ from services.plans import (
     check_deadline,
     check_text,
 )
+from services.statuses import MeetingStatus
 from services.users import UserView
-from storage.models import MeetingStatus
 
 router = Router(name=__name__)
 

@@ -49,8 +49,8 @@ from services.pool import (
     validate_resolution,
 )
 from services.pool_export import export_filename, export_pool
+from services.statuses import QuestionKind, QuestionStatus
 from services.users import UserView
-from storage.models import QuestionKind, QuestionStatus
 
 router = Router(name=__name__)
 

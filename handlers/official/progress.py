@@ -57,8 +57,8 @@ from services.plans import (
     QuarterChoice,
     ReportDraft,
 )
+from services.statuses import PlanItemStatus
 from services.users import UserView
-from storage.models import PlanItemStatus
 
 router = Router(name=__name__)
 

@@ -17,7 +17,7 @@ from enum import StrEnum
 from typing import Protocol
 from zoneinfo import ZoneInfo
 
-from storage.models import NoticeKind
+from services.statuses import NoticeKind
 
 
 class Preferences(Protocol):

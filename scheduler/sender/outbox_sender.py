@@ -41,27 +41,20 @@ import math
 from collections import OrderedDict, deque
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
-from typing import Any, cast
+from datetime import timedelta
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import aiohttp
 from aiogram import Bot
 from aiogram.client.session.aiohttp import AiohttpSession
-from sqlalchemy import Table, bindparam, func, select, update
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from scheduler.sender.delivery_policy import Decision, decide
 from services.clock import Clock
-from storage.models import (
-    NoticeKind,
-    NotificationSettings,
-    OutboxMessage,
-    OutboxPayload,
-    OutboxStatus,
-    User,
-)
+from services.outbox import ClaimedRow, OutboxQueue, RecipientStates, RowOutcome
+from services.statuses import NoticeKind, OutboxStatus
 
 log = logging.getLogger(__name__)
 
@@ -233,18 +226,6 @@ class _Item:
     body: bytes
 
 
-@dataclass(frozen=True, slots=True)
-class _Outcome:
-    """A row's new state, other than plain "sent" (written in bulk apart)."""
-
-    id: int
-    status: OutboxStatus
-    # Whether a request was made (it counts towards max_attempts).
-    attempted: bool
-    next_attempt_at: datetime | None = None
-    error: str | None = None
-
-
 @dataclass
 class _Pass:
     window: asyncio.Semaphore
@@ -254,7 +235,7 @@ class _Pass:
     in_flight: dict[int, _Item] = field(default_factory=dict)
     tasks: set[asyncio.Task[None]] = field(default_factory=set)
     sent: list[int] = field(default_factory=list)
-    outcomes: list[_Outcome] = field(default_factory=list)
+    outcomes: list[RowOutcome] = field(default_factory=list)
     blocked_chats: set[int] = field(default_factory=set)
     # One record at a time: a flush that finds the lists empty because the periodic flush has
     # just taken them must wait until that write is done, or a drain could report "recorded"
@@ -281,21 +262,6 @@ class _Pass:
             *(entry[2].id for entry in self.waiting),
             *self.in_flight,
         ]
-
-
-@dataclass(frozen=True, slots=True)
-class _Claimed:
-    id: int
-    payload_id: int
-    chat_id: int
-    locale: str
-    kind: NoticeKind
-    urgent: bool
-    attempts: int
-
-
-# Per chat id: whether the user is active, and their notification settings (None: all on).
-_Recipients = dict[int, tuple[bool, NotificationSettings | None]]
 
 
 class TelegramRefusedError(Exception):
@@ -397,7 +363,7 @@ class OutboxSender:
         tz: ZoneInfo,
         config: SenderConfig | None = None,
     ) -> None:
-        self._sessions = session_factory
+        self._queue = OutboxQueue(session_factory)
         self._clock = clock
         self._tz = tz
         self.config = config or SenderConfig.for_rate()
@@ -581,7 +547,7 @@ class OutboxSender:
         work.ready.clear()
         work.waiting.clear()
         for item in held:
-            work.outcomes.append(_Outcome(item.id, OutboxStatus.PENDING, False, now))
+            work.outcomes.append(RowOutcome(item.id, OutboxStatus.PENDING, False, now))
         flusher.cancel()
         with contextlib.suppress(asyncio.CancelledError):
             await flusher
@@ -605,76 +571,19 @@ class OutboxSender:
         self._plan(work, claimed, payloads, settings)
         return len(claimed)
 
-    async def _claim(
-        self, limit: int
-    ) -> tuple[
-        list[_Claimed], dict[int, str], dict[int, tuple[bool, NotificationSettings | None]]
-    ]:
+    async def _claim(self, limit: int) -> tuple[list[ClaimedRow], dict[int, str], RecipientStates]:
         now = self._clock.now()
-        table = OutboxMessage
-        async with self._sessions() as session:
-            postgres = session.get_bind().dialect.name == "postgresql"
-            # Rows of a sender that died: its lease ran out, so they wait again.
-            await session.execute(
-                update(table)
-                .where(table.status == OutboxStatus.SENDING, table.next_attempt_at <= now)
-                .values(status=OutboxStatus.PENDING)
-                .execution_options(synchronize_session=False)
-            )
-            due = (
-                select(table.id)
-                .where(table.status == OutboxStatus.PENDING, table.next_attempt_at <= now)
-                .order_by(table.next_attempt_at)
-                .limit(limit)
-            )
-            if postgres:
-                due = due.with_for_update(skip_locked=True)
-            rows = (
-                await session.execute(
-                    update(table)
-                    .where(table.id.in_(due.scalar_subquery()))
-                    .values(status=OutboxStatus.SENDING, next_attempt_at=now + self.config.lease)
-                    .returning(
-                        table.id,
-                        table.payload_id,
-                        table.chat_id,
-                        table.locale,
-                        table.kind,
-                        table.urgent,
-                        table.attempts,
-                    )
-                    .execution_options(synchronize_session=False)
-                )
-            ).all()
-            claimed = [_Claimed(*row) for row in rows]
-            missing = {row.payload_id for row in claimed} - self._payloads.keys()
-            bodies: dict[int, str] = {}
-            if missing:
-                found = await session.execute(
-                    select(OutboxPayload.id, OutboxPayload.body).where(
-                        OutboxPayload.id.in_(missing)
-                    )
-                )
-                bodies = {int(payload_id): str(body) for payload_id, body in found.all()}
-            settings: _Recipients = {}
-            chats = {row.chat_id for row in claimed}
-            if chats:
-                found_users = await session.execute(
-                    select(User.id, User.is_active, NotificationSettings)
-                    .outerjoin(NotificationSettings, NotificationSettings.user_id == User.id)
-                    .where(User.id.in_(chats))
-                )
-                settings = {user_id: (active, prefs) for user_id, active, prefs in found_users}
-            await session.commit()
-        claimed.sort(key=lambda row: row.id)
-        return claimed, bodies, settings
+        claim = await self._queue.claim(
+            now, now + self.config.lease, limit, known_payloads=self._payloads.keys()
+        )
+        return claim.rows, claim.bodies, claim.recipients
 
     def _plan(
         self,
         work: _Pass,
-        claimed: Sequence[_Claimed],
+        claimed: Sequence[ClaimedRow],
         bodies: dict[int, str],
-        settings: _Recipients,
+        settings: RecipientStates,
     ) -> None:
         for payload_id, stored in bodies.items():
             self._remember_payload(payload_id, stored)
@@ -685,23 +594,25 @@ class OutboxSender:
                 # Telegram told us before that this person blocked the bot.
                 self.stats.unreachable += 1
                 work.outcomes.append(
-                    _Outcome(row.id, OutboxStatus.UNREACHABLE, False, error="user inactive")
+                    RowOutcome(row.id, OutboxStatus.UNREACHABLE, False, error="user inactive")
                 )
                 continue
             verdict = decide(preferences, row.kind, urgent=row.urgent, now=now, tz=self._tz)
             if verdict.decision is Decision.SKIP:
                 self.stats.skipped += 1
-                work.outcomes.append(_Outcome(row.id, OutboxStatus.SKIPPED, False))
+                work.outcomes.append(RowOutcome(row.id, OutboxStatus.SKIPPED, False))
                 continue
             if verdict.decision is Decision.DEFER:
                 self.stats.deferred += 1
-                work.outcomes.append(_Outcome(row.id, OutboxStatus.PENDING, False, verdict.until))
+                work.outcomes.append(
+                    RowOutcome(row.id, OutboxStatus.PENDING, False, verdict.until)
+                )
                 continue
             body = self._body(row.payload_id, row.locale)
             if body is None:
                 self.stats.failed += 1
                 work.outcomes.append(
-                    _Outcome(row.id, OutboxStatus.FAILED, False, error="payload missing")
+                    RowOutcome(row.id, OutboxStatus.FAILED, False, error="payload missing")
                 )
                 continue
             work.ready.append(_Item(row.id, row.chat_id, row.kind, row.attempts, body))
@@ -750,7 +661,7 @@ class OutboxSender:
             elif error.final:
                 self.stats.failed += 1
                 work.outcomes.append(
-                    _Outcome(item.id, OutboxStatus.FAILED, True, None, _short(error.description))
+                    RowOutcome(item.id, OutboxStatus.FAILED, True, None, _short(error.description))
                 )
             else:
                 # 5xx, a timeout, the network, or another refusal that may pass: later.
@@ -773,19 +684,23 @@ class OutboxSender:
         self.stats.unreachable += 1
         work.blocked_chats.add(item.chat_id)
         work.outcomes.append(
-            _Outcome(item.id, OutboxStatus.UNREACHABLE, True, None, _short(message))
+            RowOutcome(item.id, OutboxStatus.UNREACHABLE, True, None, _short(message))
         )
 
     def _back_off(self, work: _Pass, item: _Item, error: str) -> None:
         attempts = item.attempts + 1
         if attempts >= self.config.max_attempts:
             self.stats.failed += 1
-            work.outcomes.append(_Outcome(item.id, OutboxStatus.FAILED, True, None, _short(error)))
+            work.outcomes.append(
+                RowOutcome(item.id, OutboxStatus.FAILED, True, None, _short(error))
+            )
             return
         self.stats.retried += 1
         delay = min(self.config.backoff_max, self.config.backoff_base * 2 ** (attempts - 1))
         work.outcomes.append(
-            _Outcome(item.id, OutboxStatus.PENDING, True, self._clock.now() + delay, _short(error))
+            RowOutcome(
+                item.id, OutboxStatus.PENDING, True, self._clock.now() + delay, _short(error)
+            )
         )
 
     # --- recording ----------------------------------------------------------------------------
@@ -829,75 +744,15 @@ class OutboxSender:
             return False
         return True
 
-    async def _write(self, sent: list[int], outcomes: list[_Outcome], blocked: set[int]) -> None:
-        now = self._clock.now()
-        table = cast(Table, OutboxMessage.__table__)
-        async with self._sessions() as session:
-            for start in range(0, len(sent), WRITE_CHUNK):
-                await session.execute(
-                    update(OutboxMessage)
-                    .where(OutboxMessage.id.in_(sent[start : start + WRITE_CHUNK]))
-                    .values(
-                        status=OutboxStatus.SENT,
-                        sent_at=now,
-                        attempts=OutboxMessage.attempts + 1,
-                        last_error=None,
-                    )
-                    .execution_options(synchronize_session=False)
-                )
-            if outcomes:
-                columns = table.c
-                await session.execute(
-                    update(table)
-                    .where(columns.id == bindparam("row_id"))
-                    .values(
-                        status=bindparam("new_status", type_=columns.status.type),
-                        attempts=columns.attempts + bindparam("attempted"),
-                        next_attempt_at=func.coalesce(
-                            bindparam("retry_at", type_=columns.next_attempt_at.type),
-                            columns.next_attempt_at,
-                        ),
-                        last_error=bindparam("error", type_=columns.last_error.type),
-                    ),
-                    [
-                        {
-                            "row_id": outcome.id,
-                            "new_status": outcome.status,
-                            "attempted": int(outcome.attempted),
-                            "retry_at": outcome.next_attempt_at,
-                            "error": outcome.error,
-                        }
-                        for outcome in outcomes
-                    ],
-                )
-            if blocked:
-                # As services.users.mark_unreachable does, for all of them in one statement.
-                await session.execute(
-                    update(User)
-                    .where(User.id.in_(sorted(blocked)), User.is_active.is_(True))
-                    .values(is_active=False, blocked_at=now)
-                    .execution_options(synchronize_session=False)
-                )
-            await session.commit()
+    async def _write(self, sent: list[int], outcomes: list[RowOutcome], blocked: set[int]) -> None:
+        await self._queue.record(self._clock.now(), sent, outcomes, blocked)
 
     async def _renew(self, ids: list[int]) -> None:
         """Extend the claim on rows still held, so no other instance takes them."""
         if not ids:
             return
-        lease_until = self._clock.now() + self.config.lease
         try:
-            async with self._sessions() as session:
-                for start in range(0, len(ids), WRITE_CHUNK):
-                    await session.execute(
-                        update(OutboxMessage)
-                        .where(
-                            OutboxMessage.id.in_(ids[start : start + WRITE_CHUNK]),
-                            OutboxMessage.status == OutboxStatus.SENDING,
-                        )
-                        .values(next_attempt_at=lease_until)
-                        .execution_options(synchronize_session=False)
-                    )
-                await session.commit()
+            await self._queue.renew(ids, self._clock.now() + self.config.lease)
         except (SQLAlchemyError, OSError) as error:
             self.stats.db_errors += 1
             log.warning("outbox lease renewal failed: %s", error)
