@@ -433,7 +433,7 @@ class DutyService:
         if akimat.level is None:
             return None
         try:
-            return announcement_due(akimat.level, starts_at, self._profile)
+            return announcement_due(akimat.level, starts_at, self._profile, tz=self._tz)
         except RuleNotInProfile:
             return None
 

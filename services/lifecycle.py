@@ -692,7 +692,7 @@ class LifecycleService:
 
     def _due_for(self, meeting: MeetingView, starts_at: datetime) -> date | None:
         try:
-            return announcement_due(meeting.host_level, starts_at, self._profile)
+            return announcement_due(meeting.host_level, starts_at, self._profile, tz=self._tz)
         except RuleNotInProfile:
             return None
 

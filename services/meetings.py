@@ -393,7 +393,7 @@ class MeetingService:
 
     def _due_on(self, level: AkimLevel, starts_at: datetime) -> date | None:
         try:
-            return announcement_due(level, starts_at, self._profile)
+            return announcement_due(level, starts_at, self._profile, tz=self._tz)
         except RuleNotInProfile:
             return None
 
@@ -513,7 +513,9 @@ class MeetingService:
         """The last day to announce ``meeting`` under the profile (2022: seed 001, clause 3.4;
         2016: seed 000, clause 7); None when the profile states no lead time (2013)."""
         try:
-            return announcement_due(meeting.host_level, meeting.starts_at, self._profile)
+            return announcement_due(
+                meeting.host_level, meeting.starts_at, self._profile, tz=self._tz
+            )
         except RuleNotInProfile:
             return None
 
