@@ -42,7 +42,6 @@ from services.access import AccessService, Right
 from services.clock import Clock
 from services.meetings import (
     OPEN_MEETING_STATUSES,
-    QUESTIONS_LEAD,
     AnnouncementRender,
     LocalityRef,
     MeetingError,
@@ -51,6 +50,7 @@ from services.meetings import (
     MeetingView,
     check_start,
     kato_subtree,
+    questions_cutoff,
 )
 from services.outbox import Outbox, Rendered
 from services.paging import Page
@@ -620,7 +620,7 @@ class LifecycleService:
             duration = row.ends_at - row.starts_at
             row.starts_at = starts_at
             row.ends_at = starts_at + duration
-            row.questions_cutoff = max(starts_at - QUESTIONS_LEAD, now)
+            row.questions_cutoff = questions_cutoff(starts_at, now)
             notified = 0
             if row.status is MeetingStatus.DRAFT:
                 # Nobody was told of a draft: its time simply changes, and so does the last

@@ -214,6 +214,13 @@ def check_start(starts_at: datetime, now: datetime) -> datetime:
     return starts_at
 
 
+def questions_cutoff(starts_at: datetime, now: datetime) -> datetime:
+    """When citizens' questions for a meeting starting at ``starts_at`` stop being taken,
+    for a meeting created or moved at ``now``: QUESTIONS_LEAD before the start, but never
+    before ``now`` (a meeting set less than a day ahead takes no questions)."""
+    return max(starts_at - QUESTIONS_LEAD, now)
+
+
 # -------------------------------------------------------------------------------------------------
 # Views
 
@@ -378,7 +385,7 @@ class MeetingService:
                 place=place,
                 broadcast_url=broadcast_url,
                 status=MeetingStatus.DRAFT,
-                questions_cutoff=max(starts - QUESTIONS_LEAD, now),
+                questions_cutoff=questions_cutoff(starts, now),
                 created_by=created_by,
                 off_calendar=off_calendar,
                 presentation_minutes=presentation_minutes,
@@ -753,4 +760,5 @@ __all__ = [
     "kato_prefix",
     "kato_subtree",
     "presentation_limit",
+    "questions_cutoff",
 ]

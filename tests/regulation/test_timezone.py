@@ -13,7 +13,7 @@ TOKYO = ZoneInfo("Asia/Tokyo")  # UTC+9
 
 
 def test_default_zone_is_the_laws() -> None:
-    assert LOCAL_TIMEZONE == ZoneInfo("Asia/Almaty")
+    assert ZoneInfo("Asia/Almaty") == LOCAL_TIMEZONE
 
 
 @pytest.mark.parametrize(
