@@ -1,7 +1,7 @@
 """The localities a citizen follows to hear of the akims' meetings with the population.
 
-What a subscription to locality L means (the meetings service runs the query, see
-services/meetings.py; this service only stores the choice):
+What a subscription to locality L means (the one rule is in services/audience.py, which the
+meetings and plans services query; this service only stores the choice):
 
 - the subscriber hears of meetings whose audience is L itself or any unit *above* L: an
   oblast-wide or district-wide meeting concerns every village inside it;
