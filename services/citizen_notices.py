@@ -45,6 +45,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from locales import Text
 from services.clock import Clock
+from services.kato.names import name_for_locale
 from services.lifecycle import meeting_topic
 from services.meetings import (
     OPEN_MEETING_STATUSES,
@@ -515,9 +516,8 @@ class CitizenNoticeService:
 
 
 def _name(locality: LocalityRef, t: Text) -> str:
-    """Kazakh readers get the Kazakh name, others the Russian one (as handlers/names.py does),
-    escaped."""
-    return escape(locality.name_kk if t.locale == "kk" else locality.name_ru)
+    """The name the reader reads (services/kato/names.py), escaped."""
+    return escape(name_for_locale(locality.name_kk, locality.name_ru, t.locale))
 
 
 def _mark(key: str) -> str:

@@ -65,6 +65,7 @@ from regulation import (
     results_due,
 )
 from services.clock import Clock
+from services.kato.names import name_for_locale
 from services.meetings import kato_contains
 from services.outbox import Outbox, Recipient, Rendered, insert_ignoring_duplicates
 from storage.models import (
@@ -140,7 +141,7 @@ class AkimatInfo:
 
     def plain_name(self, locale: str) -> str:
         """The akimat's locality as a reader of ``locale`` knows it (for a button's text)."""
-        return self.name_kk if locale == "kk" else self.name_ru
+        return name_for_locale(self.name_kk, self.name_ru, locale)
 
     def name(self, locale: str) -> str:
         """The same, escaped for an HTML message."""

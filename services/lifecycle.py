@@ -40,6 +40,7 @@ from regulation import (
 )
 from services.access import AccessService, Right
 from services.clock import Clock
+from services.kato.names import name_for_locale
 from services.meetings import (
     OPEN_MEETING_STATUSES,
     AnnouncementRender,
@@ -864,8 +865,7 @@ async def _skip_pending_announcement(session: AsyncSession, meeting_id: int) -> 
 
 
 def _name(ref: LocalityRef, locale: str) -> str:
-    # Kazakh readers get the Kazakh name, the others the Russian one (as handlers/names.py).
-    return escape(ref.name_kk if locale == "kk" else ref.name_ru)
+    return escape(name_for_locale(ref.name_kk, ref.name_ru, locale))
 
 
 def _cancelled_notice(meeting: MeetingView, t: Text) -> Rendered:

@@ -26,6 +26,7 @@ from locales import Text
 from regulation import FeedbackIndex, feedback_index
 from services.access import AccessService, Right
 from services.clock import Clock
+from services.kato.names import name_for_locale
 from services.meetings import OPEN_MEETING_STATUSES
 from services.outbox import Outbox, Recipient, Rendered
 from services.paging import Page
@@ -826,7 +827,7 @@ class _NoticeContext:
     host_name_ru: str
 
     def _common(self, t: Text) -> dict[str, Any]:
-        host = self.host_name_kk if t.locale == "kk" else self.host_name_ru
+        host = name_for_locale(self.host_name_kk, self.host_name_ru, t.locale)
         return {
             "number": self.public_number,
             "kind": self.kind.value,
