@@ -2,11 +2,12 @@
 
 from html import escape
 
+from services.kato.names import name_for_locale
+
 
 def locality_name(name_kk: str, name_ru: str, locale: str) -> str:
-    """Kazakh readers get the Kazakh name; Russian and English readers the Russian one, which
-    is what signs, maps and documents in Russian and English carry. Escaped for HTML."""
-    return escape(name_kk if locale == "kk" else name_ru)
+    """The name a reader of ``locale`` reads (services/kato/names.py), escaped for HTML."""
+    return escape(name_for_locale(name_kk, name_ru, locale))
 
 
 def chain_text(names: list[str]) -> str:

@@ -1,12 +1,14 @@
 """Deadline arithmetic: due dates from the rules of a profile.
 
 Counting conventions (REGULATION.md): calendar days, no shift for weekends or holidays; every
-date is the meeting's *local* calendar date in Kazakhstan, never a UTC date.
+date is the meeting's *local* calendar date in Kazakhstan, never a UTC date. The zone of that
+local date is the law's, Asia/Almaty, unless the caller passes another one (the bot passes its
+TIMEZONE setting, bot/config.py).
 """
 
 import calendar
 from collections.abc import Iterable
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, tzinfo
 from zoneinfo import ZoneInfo
 
 from regulation.levels import AkimLevel
@@ -14,12 +16,13 @@ from regulation.profiles import DEFAULT_PROFILE, get_profile
 from regulation.rules import AnnouncementRule, CalendarRule, DaysAfterRule, ProgressRule
 
 # One zone for the whole country: UTC+5 since 1 March 2024, and the tz database keeps the
-# earlier +6 offset for meetings before that date.
+# earlier +6 offset for meetings before that date. The default of every `tz` parameter here.
 LOCAL_TIMEZONE = ZoneInfo("Asia/Almaty")
 
 
-def local_date(moment: datetime) -> date:
-    """The calendar date of the aware ``moment`` in Kazakhstan (Asia/Almaty).
+def local_date(moment: datetime, tz: tzinfo = LOCAL_TIMEZONE) -> date:
+    """The calendar date of the aware ``moment`` in ``tz`` (Kazakhstan's Asia/Almaty unless
+    told otherwise).
 
     A naive datetime raises ValueError: guessing its zone could move a deadline by a day.
     """
@@ -27,7 +30,7 @@ def local_date(moment: datetime) -> date:
         raise TypeError(f"expected an aware datetime, got {type(moment).__name__}")
     if moment.tzinfo is None or moment.utcoffset() is None:
         raise ValueError(f"naive datetime {moment.isoformat()}: pass an aware datetime")
-    return moment.astimezone(LOCAL_TIMEZONE).date()
+    return moment.astimezone(tz).date()
 
 
 def _months_before(day: date, months: int) -> date:
@@ -48,7 +51,11 @@ def _plain_date(name: str, value: date) -> date:
 
 
 def announcement_due(
-    level: AkimLevel, meeting_start: datetime, profile: str = DEFAULT_PROFILE
+    level: AkimLevel,
+    meeting_start: datetime,
+    profile: str = DEFAULT_PROFILE,
+    *,
+    tz: tzinfo = LOCAL_TIMEZONE,
 ) -> date:
     """The last day to announce a meeting starting at the aware ``meeting_start``.
 
@@ -57,12 +64,12 @@ def announcement_due(
     city district. 2016 (seed 000, clause 7): one month before, clamped to the month's last
     day. 2013 states no lead time: RuleNotInProfile.
 
-    Counted back from the meeting's local date in Asia/Almaty. A naive datetime raises
-    ValueError; an unknown level raises ValueError.
+    Counted back from the meeting's local date in ``tz`` (Asia/Almaty, the law's zone, unless
+    told otherwise). A naive datetime raises ValueError; an unknown level raises ValueError.
     """
     rule = get_profile(profile).require("announcement", AnnouncementRule)
     lead = rule.lead_for(AkimLevel(level))
-    meeting_day = local_date(meeting_start)
+    meeting_day = local_date(meeting_start, tz)
     return _months_before(meeting_day - timedelta(days=lead.days), lead.months)
 
 

@@ -63,6 +63,7 @@ from regulation import (
     results_due,
 )
 from services.clock import Clock
+from services.kato.names import name_for_locale
 from services.meetings import kato_contains
 from services.notices import DutyDue, DutyEscalated, DutySource
 from services.outbox import Outbox, Recipient, insert_ignoring_duplicates
@@ -138,7 +139,7 @@ class AkimatInfo:
 
     def plain_name(self, locale: str) -> str:
         """The akimat's locality as a reader of ``locale`` knows it (for a button's text)."""
-        return self.name_kk if locale == "kk" else self.name_ru
+        return name_for_locale(self.name_kk, self.name_ru, locale)
 
     def name(self, locale: str) -> str:
         """The same, escaped for an HTML message."""
@@ -425,7 +426,7 @@ class DutyService:
         if akimat.level is None:
             return None
         try:
-            return announcement_due(akimat.level, starts_at, self._profile)
+            return announcement_due(akimat.level, starts_at, self._profile, tz=self._tz)
         except RuleNotInProfile:
             return None
 

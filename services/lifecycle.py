@@ -40,12 +40,12 @@ from services.access import AccessService, Right
 from services.clock import Clock
 from services.meetings import (
     OPEN_MEETING_STATUSES,
-    QUESTIONS_LEAD,
     MeetingError,
     MeetingService,
     MeetingView,
     check_start,
     kato_subtree,
+    questions_cutoff,
 )
 from services.notices import MeetingAnnounced, MeetingCancelled, MeetingMoved, meeting_topic
 from services.outbox import Outbox
@@ -620,7 +620,7 @@ class LifecycleService:
             duration = row.ends_at - row.starts_at
             row.starts_at = starts_at
             row.ends_at = starts_at + duration
-            row.questions_cutoff = max(starts_at - QUESTIONS_LEAD, now)
+            row.questions_cutoff = questions_cutoff(starts_at, now)
             notified = 0
             if row.status is MeetingStatus.DRAFT:
                 # Nobody was told of a draft: its time simply changes, and so does the last
@@ -688,7 +688,7 @@ class LifecycleService:
 
     def _due_for(self, meeting: MeetingView, starts_at: datetime) -> date | None:
         try:
-            return announcement_due(meeting.host_level, starts_at, self._profile)
+            return announcement_due(meeting.host_level, starts_at, self._profile, tz=self._tz)
         except RuleNotInProfile:
             return None
 

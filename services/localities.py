@@ -25,6 +25,7 @@ from services.kato.names import (
     KEY_SEPARATOR,
     fold,
     loose_key,
+    name_for_locale,
     search_key,
     sort_key,
     strip_abbreviations,
@@ -64,7 +65,7 @@ class LocalityView:
 
     def name(self, lang: str) -> str:
         """The name in the user's language; there are no English names, Russian stands in."""
-        return self.name_kk if lang == "kk" else self.name_ru
+        return name_for_locale(self.name_kk, self.name_ru, lang)
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,10 +80,10 @@ class LocalityHit:
     chain_ru: tuple[str, ...]
 
     def name(self, lang: str) -> str:
-        return self.name_kk if lang == "kk" else self.name_ru
+        return name_for_locale(self.name_kk, self.name_ru, lang)
 
     def chain(self, lang: str) -> tuple[str, ...]:
-        return self.chain_kk if lang == "kk" else self.chain_ru
+        return name_for_locale(self.chain_kk, self.chain_ru, lang)
 
 
 def locality_row(record: KatoRecord) -> LocalityRow:

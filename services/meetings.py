@@ -1,19 +1,8 @@
 """Meetings of akims with the population: creating, announcing, and who hears of them.
 
-Who sees a meeting (its *audience*): a meeting is held for one KATO unit, and it concerns
-everyone who lives anywhere inside it (an oblast-wide meeting concerns every village of the
-oblast). So a person hears of it when they follow
-
-- the audience unit itself or any unit inside it (a village subscriber hears of the meetings of
-  their village, okrug, district and oblast), or
-- a unit that contains the audience, with "everything inside" switched on (a district
-  subscriber who asked for everything hears of the meetings of each of its villages).
-
-The KATO code carries the tree (AB oblast, CD district, EF okrug, HIJ settlement, H00 a
-settlement with smaller ones under it), and the parent of a unit is always the nearest existing
-truncation of its code (`/work/shared/data/kato/NOTES.md`). So "inside X" is a range of codes
-(one index range scan, the same on SQLite and PostgreSQL) and the ancestors of X are at most
-four candidate truncations: no recursive query is needed either way.
+Who sees a meeting (its *audience*) is one rule, in services/audience.py: `audience_query` for
+the people to tell, `meetings_seen_by` for the meetings a subscriber's list shows. The KATO code
+structure it rests on is in services/kato/codes.py (re-exported here for older imports).
 """
 
 import re
@@ -24,12 +13,14 @@ from enum import StrEnum
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import ColumnElement, Select, and_, exists, false, func, or_, select
+from sqlalchemy import ColumnElement, Select, func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from sqlalchemy.orm import aliased
 
 from regulation import AkimLevel, RuleNotInProfile, announcement_due, max_presentation_minutes
+from services.audience import audience_query, meetings_seen_by, subscriptions_of
 from services.clock import Clock
+from services.kato.codes import kato_ancestor_candidates, kato_contains, kato_prefix, kato_subtree
 from services.notices import meeting_topic
 from services.outbox import Outbox
 from storage.models import (
@@ -61,54 +52,6 @@ OPEN_MEETING_STATUSES = (MeetingStatus.ANNOUNCED, MeetingStatus.RESCHEDULED)
 PUBLIC_MEETING_STATUSES = (*OPEN_MEETING_STATUSES, MeetingStatus.HELD, MeetingStatus.CLOSED)
 
 _URL = re.compile(r"^https?://[^\s/?#<>\"']+\.[^\s/?#<>\"']+(?:[/?#][^\s<>\"]*)?$", re.IGNORECASE)
-
-
-# -------------------------------------------------------------------------------------------------
-# KATO code structure
-
-
-def kato_prefix(code: str) -> str:
-    """The part of a 9-digit KATO code that every unit inside it shares.
-
-    An oblast "100000000" → "10"; a district "103200000" → "1032"; an okrug "103230000" →
-    "103230"; a settlement with smaller ones under it "103230100" → "1032301"; any other
-    settlement is a leaf: its whole code.
-    """
-    if code[2:] == "0000000":
-        return code[:2]
-    if code[4:] == "00000":
-        return code[:4]
-    if code[6:] == "000":
-        return code[:6]
-    if code[7:] == "00":
-        return code[:7]
-    return code
-
-
-def kato_subtree(code: str) -> tuple[str, str]:
-    """The inclusive range of codes of ``code`` and every unit inside it."""
-    prefix = kato_prefix(code)
-    return prefix.ljust(9, "0"), prefix.ljust(9, "9")
-
-
-def kato_contains(outer: str, inner: str) -> bool:
-    """Whether ``inner`` is ``outer`` or a unit inside it."""
-    low, high = kato_subtree(outer)
-    return len(inner) == 9 and low <= inner <= high
-
-
-def kato_ancestor_candidates(code: str) -> list[str]:
-    """Codes that may contain ``code`` (not ``code`` itself), nearest last.
-
-    Some candidates do not exist (a town of district significance sits right under its
-    district, with no okrug code between); they simply match nothing.
-    """
-    candidates = [code[:2] + "0000000", code[:4] + "00000", code[:6] + "000", code[:7] + "00"]
-    seen: list[str] = []
-    for candidate in candidates:
-        if candidate != code and candidate not in seen and kato_contains(candidate, code):
-            seen.append(candidate)
-    return seen
 
 
 # -------------------------------------------------------------------------------------------------
@@ -212,6 +155,13 @@ def check_start(starts_at: datetime, now: datetime) -> datetime:
     if starts_at <= now:
         raise MeetingScheduleError(MeetingErrorReason.START_IN_PAST)
     return starts_at
+
+
+def questions_cutoff(starts_at: datetime, now: datetime) -> datetime:
+    """When citizens' questions for a meeting starting at ``starts_at`` stop being taken,
+    for a meeting created or moved at ``now``: QUESTIONS_LEAD before the start, but never
+    before ``now`` (a meeting set less than a day ahead takes no questions)."""
+    return max(starts_at - QUESTIONS_LEAD, now)
 
 
 # -------------------------------------------------------------------------------------------------
@@ -360,7 +310,7 @@ class MeetingService:
                 place=place,
                 broadcast_url=broadcast_url,
                 status=MeetingStatus.DRAFT,
-                questions_cutoff=max(starts - QUESTIONS_LEAD, now),
+                questions_cutoff=questions_cutoff(starts, now),
                 created_by=created_by,
                 off_calendar=off_calendar,
                 presentation_minutes=presentation_minutes,
@@ -375,7 +325,7 @@ class MeetingService:
 
     def _due_on(self, level: AkimLevel, starts_at: datetime) -> date | None:
         try:
-            return announcement_due(level, starts_at, self._profile)
+            return announcement_due(level, starts_at, self._profile, tz=self._tz)
         except RuleNotInProfile:
             return None
 
@@ -438,13 +388,7 @@ class MeetingService:
         """Announced (or moved) meetings that have not ended and that the user hears of,
         soonest first."""
         async with self._sessions() as session:
-            subscriptions = (
-                await session.execute(
-                    select(Subscription.locality_code, Subscription.include_descendants).where(
-                        Subscription.user_id == user_id
-                    )
-                )
-            ).all()
+            subscriptions = await subscriptions_of(session, user_id)
             if not subscriptions:
                 return []
             rows = (
@@ -453,7 +397,7 @@ class MeetingService:
                     .where(
                         Meeting.status.in_(OPEN_MEETING_STATUSES),
                         Meeting.ends_at > self._clock.now(),
-                        _seen_by(subscriptions),
+                        meetings_seen_by(subscriptions),
                     )
                     .order_by(Meeting.starts_at, Meeting.id)
                     .offset(offset)
@@ -464,20 +408,14 @@ class MeetingService:
 
     async def count_upcoming_for_user(self, user_id: int) -> int:
         async with self._sessions() as session:
-            subscriptions = (
-                await session.execute(
-                    select(Subscription.locality_code, Subscription.include_descendants).where(
-                        Subscription.user_id == user_id
-                    )
-                )
-            ).all()
+            subscriptions = await subscriptions_of(session, user_id)
             if not subscriptions:
                 return 0
             count = await session.scalar(
                 select(func.count(Meeting.id)).where(
                     Meeting.status.in_(OPEN_MEETING_STATUSES),
                     Meeting.ends_at > self._clock.now(),
-                    _seen_by(subscriptions),
+                    meetings_seen_by(subscriptions),
                 )
             )
             return int(count or 0)
@@ -495,7 +433,9 @@ class MeetingService:
         """The last day to announce ``meeting`` under the profile (2022: seed 001, clause 3.4;
         2016: seed 000, clause 7); None when the profile states no lead time (2013)."""
         try:
-            return announcement_due(meeting.host_level, meeting.starts_at, self._profile)
+            return announcement_due(
+                meeting.host_level, meeting.starts_at, self._profile, tz=self._tz
+            )
         except RuleNotInProfile:
             return None
 
@@ -509,24 +449,8 @@ class MeetingService:
             )
 
     def audience_query(self, audience_code: str) -> Select[int, str | None]:
-        """(user id, locale) of every reachable person with consent who hears of a meeting
-        held for ``audience_code`` (see the module doc), each once: for the outbox to copy
-        in one statement, or to stream."""
-        low, high = kato_subtree(audience_code)
-        ancestors = kato_ancestor_candidates(audience_code)
-        follows = exists().where(
-            Subscription.user_id == User.id,
-            or_(
-                Subscription.locality_code.between(low, high),
-                and_(
-                    Subscription.include_descendants.is_(True),
-                    Subscription.locality_code.in_(ancestors) if ancestors else false(),
-                ),
-            ),
-        )
-        return select(User.id, User.locale).where(
-            User.is_active.is_(True), User.consent_at.is_not(None), follows
-        )
+        """Who hears of a meeting held for ``audience_code`` (services/audience.py)."""
+        return audience_query(audience_code)
 
     async def audience(self, meeting_id: int) -> AsyncIterator[Recipient]:
         """Every reachable person with consent who hears of the meeting, each once.
@@ -610,19 +534,6 @@ def _select_views() -> Select[Meeting, Locality, Locality, Locality]:
     )
 
 
-def _seen_by(subscriptions: Sequence[Any]) -> ColumnElement[bool]:
-    """Meetings whose audience one of these subscriptions hears of (see the module doc)."""
-    containing: set[str] = set()
-    ranges: list[ColumnElement[bool]] = []
-    for code, include_descendants in subscriptions:
-        containing.add(code)
-        containing.update(kato_ancestor_candidates(code))
-        if include_descendants:
-            low, high = kato_subtree(code)
-            ranges.append(Meeting.audience_code.between(low, high))
-    return or_(Meeting.audience_code.in_(sorted(containing)), *ranges)
-
-
 def _rowcount(result: Any) -> int:
     return int(getattr(result, "rowcount", 0) or 0)
 
@@ -656,4 +567,5 @@ __all__ = [
     "kato_prefix",
     "kato_subtree",
     "presentation_limit",
+    "questions_cutoff",
 ]

@@ -28,6 +28,7 @@ from sqlalchemy.orm import aliased
 
 from services.access import AccessService, Right
 from services.clock import Clock
+from services.kato.names import name_for_locale
 from services.meetings import kato_subtree
 from services.notices import OfficialAppointed, OfficialRemoved
 from services.outbox import Outbox, Recipient
@@ -105,10 +106,10 @@ class AkimatView:
         return cls(*row)
 
     def name(self, lang: str) -> str:
-        return self.name_kk if lang == "kk" else self.name_ru
+        return name_for_locale(self.name_kk, self.name_ru, lang)
 
     def parent(self, lang: str) -> str | None:
-        return self.parent_kk if lang == "kk" else self.parent_ru
+        return name_for_locale(self.parent_kk, self.parent_ru, lang)
 
 
 @dataclass(frozen=True, slots=True)

@@ -25,12 +25,10 @@ from typing import Any, cast
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import (
-    ColumnElement,
     Select,
     and_,
     delete,
     exists,
-    false,
     func,
     or_,
     select,
@@ -41,8 +39,9 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from regulation import RuleNotInProfile, progress_due, results_due
 from services.access import AccessService
+from services.audience import audience_query, meetings_seen_by, subscriptions_of
 from services.clock import Clock
-from services.meetings import OPEN_MEETING_STATUSES, kato_ancestor_candidates, kato_subtree
+from services.meetings import OPEN_MEETING_STATUSES
 from services.notices import Notice, PlanPublished, ProgressPublished
 from services.outbox import Outbox, Recipient
 from services.paging import Page
@@ -62,7 +61,6 @@ from storage.models import (
     QuestionKind,
     QuestionStatus,
     Reception,
-    Subscription,
     Support,
     User,
 )
@@ -837,7 +835,7 @@ class PlanService:
             )
             if audience_code is not None:
                 notified += await self._outbox.notify(
-                    session, PlanPublished(plan), _audience_of(audience_code)
+                    session, PlanPublished(plan), audience_query(audience_code)
                 )
             await session.commit()
         published = await self._view_or_fail(meeting_id)
@@ -986,17 +984,11 @@ class PlanService:
         """Published plans of the meetings the person hears of, and of those they follow,
         newest first."""
         async with self._sessions() as session:
-            subscriptions = (
-                await session.execute(
-                    select(Subscription.locality_code, Subscription.include_descendants).where(
-                        Subscription.user_id == user_id
-                    )
-                )
-            ).all()
+            subscriptions = await subscriptions_of(session, user_id)
             followed = exists().where(
                 PlanFollow.plan_id == ActionPlan.id, PlanFollow.user_id == user_id
             )
-            condition = or_(followed, _audience_seen_by(subscriptions))
+            condition = or_(followed, meetings_seen_by(subscriptions))
             base = (
                 select(ActionPlan.meeting_id)
                 .join(Meeting, Meeting.id == ActionPlan.meeting_id)
@@ -1414,44 +1406,6 @@ def _with_states(plan: PlanView, entries: Mapping[int, EntryView]) -> PlanView:
         items=tuple(items),
         tz=plan.tz,
     )
-
-
-def _audience_of(audience_code: str) -> Select[Any]:
-    """Everyone reachable with consent who hears of a meeting for ``audience_code``, as
-    (chat id, locale): the rule of services/meetings.py (module doc), as a query the outbox
-    copies from in one statement."""
-    low, high = kato_subtree(audience_code)
-    ancestors = kato_ancestor_candidates(audience_code)
-    follows = exists().where(
-        Subscription.user_id == User.id,
-        or_(
-            Subscription.locality_code.between(low, high),
-            and_(
-                Subscription.include_descendants.is_(True),
-                Subscription.locality_code.in_(ancestors) if ancestors else false(),
-            ),
-        ),
-    )
-    query = select(User.id, User.locale).where(
-        User.is_active.is_(True), User.consent_at.is_not(None), follows
-    )
-    return cast("Select[Any]", query)
-
-
-def _audience_seen_by(subscriptions: Sequence[Any]) -> ColumnElement[bool]:
-    """Meetings whose audience these subscriptions hear of: the same rule as the meetings
-    list (services/meetings.py, module doc)."""
-    if not subscriptions:
-        return false()
-    containing: set[str] = set()
-    ranges: list[ColumnElement[bool]] = []
-    for code, include_descendants in subscriptions:
-        containing.add(code)
-        containing.update(kato_ancestor_candidates(code))
-        if include_descendants:
-            low, high = kato_subtree(code)
-            ranges.append(Meeting.audience_code.between(low, high))
-    return or_(Meeting.audience_code.in_(sorted(containing)), *ranges)
 
 
 def _rowcount(result: Any) -> int:

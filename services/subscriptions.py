@@ -1,7 +1,7 @@
 """The localities a citizen follows to hear of the akims' meetings with the population.
 
-What a subscription to locality L means (the meetings service runs the query, see
-services/meetings.py; this service only stores the choice):
+What a subscription to locality L means (the one rule is in services/audience.py, which the
+meetings and plans services query; this service only stores the choice):
 
 - the subscriber hears of meetings whose audience is L itself or any unit *above* L: an
   oblast-wide or district-wide meeting concerns every village inside it;
@@ -22,6 +22,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from services.clock import Clock
+from services.kato.names import name_for_locale
 from storage.models import Locality, Subscription
 from storage.repositories.localities import LocalityRepository
 
@@ -51,10 +52,10 @@ class SubscriptionView:
 
     def name(self, lang: str) -> str:
         """The name in the reader's language; there are no English names, Russian stands in."""
-        return self.name_kk if lang == "kk" else self.name_ru
+        return name_for_locale(self.name_kk, self.name_ru, lang)
 
     def chain(self, lang: str) -> tuple[str, ...]:
-        return self.chain_kk if lang == "kk" else self.chain_ru
+        return name_for_locale(self.chain_kk, self.chain_ru, lang)
 
 
 @dataclass(frozen=True, slots=True)

@@ -30,7 +30,7 @@ from handlers.names import chain_text
 from handlers.replies import edit_or_answer
 from locales import Text
 from services.container import Services
-from services.kato.names import name_key
+from services.kato.names import name_key, name_language
 from services.localities import MIN_QUERY_LENGTH, LocalityHit, LocalityView
 from services.paging import Page
 from services.subscriptions import MAX_SUBSCRIPTIONS, SubscribeStatus
@@ -55,7 +55,7 @@ class LocalitySearch(StatesGroup):
 def sort_language(t: Text) -> str:
     """Names are shown (and sorted) in Kazakh for Kazakh readers, in Russian for the rest:
     the classifier has no English names."""
-    return "kk" if t.locale == "kk" else "ru"
+    return name_language(t.locale)
 
 
 def short(name: str, limit: int = BUTTON_NAME_LENGTH) -> str:

@@ -20,6 +20,7 @@ from handlers.replies import edit_or_answer
 from locales import Text
 from services.container import Services
 from services.ics import meeting_ics
+from services.kato.names import name_for_locale
 from services.meetings import MeetingView
 from services.paging import Page
 from services.statuses import MeetingStatus
@@ -229,9 +230,9 @@ async def cb_meeting_calendar(
 def calendar_file(meeting: MeetingView, t: Text, bot_link: str | None) -> bytes:
     """The .ics in the reader's language. Calendar apps show plain text, so names go in
     unescaped here (no HTML is involved)."""
-    host = meeting.host.name_kk if t.locale == "kk" else meeting.host.name_ru
-    audience = meeting.audience.name_kk if t.locale == "kk" else meeting.audience.name_ru
-    venue = meeting.venue.name_kk if t.locale == "kk" else meeting.venue.name_ru
+    host = name_for_locale(meeting.host.name_kk, meeting.host.name_ru, t.locale)
+    audience = name_for_locale(meeting.audience.name_kk, meeting.audience.name_ru, t.locale)
+    venue = name_for_locale(meeting.venue.name_kk, meeting.venue.name_ru, t.locale)
     summary = t("meet-ics-summary", host=host)
     description = t("meet-ics-description", audience=audience, host=host)
     if meeting.broadcast_url:

@@ -48,7 +48,6 @@ from services.meetings import (
     MAX_PLACE_LENGTH,
     MIN_DURATION_MINUTES,
     MIN_PLACE_LENGTH,
-    QUESTIONS_LEAD,
     MeetingError,
     MeetingErrorReason,
     MeetingView,
@@ -58,6 +57,7 @@ from services.meetings import (
     check_presentation,
     kato_contains,
     presentation_limit,
+    questions_cutoff,
 )
 from services.users import UserView
 
@@ -405,7 +405,7 @@ async def summary_text(data: dict[str, object], t: Text, services: Services) -> 
     audience = await services.localities.get(str(data["audience"]))
     starts = datetime.fromisoformat(str(data["starts"]))
     url = data.get("url")
-    cutoff = max(starts - QUESTIONS_LEAD, services.clock.now())
+    cutoff = questions_cutoff(starts, services.clock.now())
     missing = t("admin-summary-unknown")
     return "\n".join(
         [

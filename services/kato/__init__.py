@@ -2,7 +2,15 @@
 the name keys used to search for a locality."""
 
 from services.kato.levels import akim_level
-from services.kato.names import clean_name, fold, name_key, search_key, sort_key
+from services.kato.names import (
+    clean_name,
+    fold,
+    name_for_locale,
+    name_key,
+    name_language,
+    search_key,
+    sort_key,
+)
 from services.kato.reader import (
     KatoFormatError,
     KatoIssue,
@@ -21,7 +29,9 @@ __all__ = [
     "akim_level",
     "clean_name",
     "fold",
+    "name_for_locale",
     "name_key",
+    "name_language",
     "parent_candidates",
     "read_kato",
     "read_kato_csv",

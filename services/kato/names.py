@@ -15,6 +15,7 @@ and a *loose* variant of each key absorbs the usual Kazakh/Russian spelling diff
 import re
 import unicodedata
 from collections.abc import Iterable
+from typing import TypeVar
 
 # Separates the variants inside a stored search key; `fold` never produces it.
 KEY_SEPARATOR = "|"
@@ -150,3 +151,23 @@ def sort_key(name: str, lang: str) -> str:
     text = text.replace("ё", "е").replace("ќ", "қ").replace("ї", "і")
     text = _SPACES.sub(" ", _NOT_SORTABLE.sub(" ", text)).strip()
     return text.translate(_SORT_TABLES[lang])
+
+
+# One name, a chain of names, or a name that may be missing: whatever comes in both languages.
+_Name = TypeVar("_Name")
+
+
+def name_language(locale: str) -> str:
+    """The language of the official name a reader of ``locale`` reads, "kk" or "ru".
+
+    Kazakh readers get the Kazakh name; Russian and English readers the Russian one, which is
+    what signs, maps and documents in Russian and English carry (the classifier has no English
+    names). Lists of names are sorted in the same language.
+    """
+    return "kk" if locale == "kk" else "ru"
+
+
+def name_for_locale(name_kk: _Name, name_ru: _Name, locale: str) -> _Name:
+    """``name_kk`` or ``name_ru``, as `name_language` chooses for ``locale``: one name, a
+    chain of names, or a name that may be missing (the parent of a top unit). Not escaped."""
+    return name_kk if name_language(locale) == "kk" else name_ru
