@@ -16,6 +16,7 @@ from scheduler.tasks.citizen_reminders import citizen_reminders
 from services.citizen_notices import Moment, day_reminder_at, notice_key
 from services.meetings import MeetingView
 from storage.models import OutboxMessage, OutboxStatus, Rating
+from tests.builders import a_draft
 from tests.e2e.harness import ADMIN_ID, ALMATY, BotWorld
 
 # Жаңаарқа district: its akim meets the people in the settlement of Жаңаарқа.
@@ -33,8 +34,14 @@ def plain(text: str) -> str:
 
 async def announced(world: BotWorld, starts_at: datetime = STARTS) -> MeetingView:
     meetings = world.services.meetings
-    meeting = await meetings.create_meeting(
-        HOST, VENUE, HOST, starts_at, 120, PLACE, URL, ADMIN_ID
+    meeting = await a_draft(
+        meetings,
+        host=HOST,
+        venue=VENUE,
+        starts_at=starts_at,
+        place=PLACE,
+        url=URL,
+        created_by=ADMIN_ID,
     )
     await meetings.announce(meeting.id)
     return meeting
