@@ -8,6 +8,7 @@ from html import unescape
 import pytest
 
 from services.meetings import MeetingView
+from tests.builders import a_draft
 from tests.e2e.harness import ALMATY, BotWorld
 from tests.services.test_ics import parse_ics
 
@@ -185,15 +186,13 @@ async def test_late_announcement_is_reported(world: BotWorld, locale: str) -> No
     await world.citizen(2003, locale)
     await world.services.subscriptions.subscribe(2003, ZHANAARKA)
     # A district announces two weeks before; the meeting is in three days: 11 days late.
-    meeting = await world.services.meetings.create_meeting(
-        ZHANAARKA,
-        ZHANAARKA,
-        ZHANAARKA,
-        world.clock.now() + timedelta(days=3),
-        90,
-        "Аудан әкімдігі",
-        None,
-        1,
+    meeting = await a_draft(
+        world.services.meetings,
+        host=ZHANAARKA,
+        starts_at=world.clock.now() + timedelta(days=3),
+        minutes=90,
+        place="Аудан әкімдігі",
+        created_by=1,
     )
     admin = await world.admin(locale)
     [report] = await admin.say(f"/announce {meeting.id}")

@@ -19,6 +19,7 @@ from scheduler.tasks.citizen_reminders import citizen_reminders
 from services.citizen_notices import Moment, day_reminder_at, moment_notice, notice_key
 from services.meetings import MeetingView
 from storage.models import OutboxMessage, OutboxStatus, Rating
+from tests.builders import a_draft
 from tests.e2e.harness import ADMIN_ID, ALMATY, BotWorld
 from tests.shortcuts import announce_quietly
 
@@ -45,8 +46,14 @@ def plain(text: str) -> str:
 
 async def announced(world: BotWorld, starts_at: datetime = STARTS) -> MeetingView:
     meetings = world.services.meetings
-    meeting = await meetings.create_meeting(
-        HOST, VENUE, HOST, starts_at, 120, PLACE, URL, ADMIN_ID
+    meeting = await a_draft(
+        meetings,
+        host=HOST,
+        venue=VENUE,
+        starts_at=starts_at,
+        place=PLACE,
+        url=URL,
+        created_by=ADMIN_ID,
     )
     await announce_quietly(meetings, meeting.id)
     return meeting

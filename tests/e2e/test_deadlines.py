@@ -16,7 +16,8 @@ from handlers.official.meetings import dossier_text
 from sandbox.client import BotMessage, ChatSession
 from scheduler.runner import tick
 from services.duties import CalendarStep
-from storage.models import Akimat, AuditEntry, Meeting, MeetingStatus, Official
+from storage.models import AuditEntry, Meeting, MeetingStatus
+from tests.builders import a_draft, an_akimat, an_official
 from tests.e2e.harness import ADMIN_ID, ALMATY, BotWorld
 from tests.e2e.test_admin import plain
 
@@ -59,14 +60,7 @@ EXPECTED = {
 
 
 async def akimat_of(world: BotWorld, code: str) -> int:
-    async with world.app.session_factory() as session:
-        akimat_id = await session.scalar(select(Akimat.id).where(Akimat.locality_code == code))
-        if akimat_id is None:
-            akimat = Akimat(locality_code=code)
-            session.add(akimat)
-            await session.commit()
-            akimat_id = akimat.id
-    return akimat_id
+    return await an_akimat(world.app.session_factory, code)
 
 
 async def official(
@@ -74,25 +68,17 @@ async def official(
 ) -> tuple[ChatSession, int]:
     """A person who has been through /start, made an official of the akimat of ``code``."""
     chat = await world.citizen(user_id, locale)
-    akimat_id = await akimat_of(world, code)
-    async with world.app.session_factory() as session:
-        session.add(Official(user_id=user_id, akimat_id=akimat_id))
-        await session.commit()
-    return chat, akimat_id
+    return chat, await an_official(world.app.session_factory, user_id, akimat=code)
 
 
 async def duties_of_the_week(world: BotWorld) -> None:
     """A draft of the okrug on 5 December (to announce by 28 November, seed 001, clause 3.4)
     and a district meeting held on 16 November (its plan due 26 November, clause 3.5)."""
-    await world.services.meetings.create_meeting(
-        KARAAGASH,
-        KARAAGASH,
-        KARAAGASH,
-        datetime(2026, 12, 5, 15, 0, tzinfo=ALMATY),
-        120,
-        "Мәдениет үйі",
-        None,
-        ADMIN_ID,
+    await a_draft(
+        world.services.meetings,
+        host=KARAAGASH,
+        starts_at=datetime(2026, 12, 5, 15, 0, tzinfo=ALMATY),
+        created_by=ADMIN_ID,
     )
     held = datetime(2026, 11, 16, 11, 0, tzinfo=ALMATY).astimezone(UTC)
     district = await akimat_of(world, ZHANAARKA)

@@ -7,6 +7,7 @@ import pytest
 
 from services.meetings import MeetingView
 from storage.models import Meeting, MeetingStatus
+from tests.builders import a_draft
 from tests.e2e.harness import ADMIN_ID, BotWorld
 from tests.e2e.test_admin import NAMES, plain
 from tests.services.test_ics import parse_ics
@@ -29,15 +30,13 @@ async def meeting(
     announce: bool = True,
     place: str = "Мәдениет үйі",
 ) -> MeetingView:
-    created = await world.services.meetings.create_meeting(
-        host,
-        host,
-        host,
-        world.clock.now() + timedelta(days=days),
-        120,
-        place,
-        "https://youtube.com/live/akimat",
-        ADMIN_ID,
+    created = await a_draft(
+        world.services.meetings,
+        host=host,
+        starts_at=world.clock.now() + timedelta(days=days),
+        place=place,
+        url="https://youtube.com/live/akimat",
+        created_by=ADMIN_ID,
     )
     if announce:
         return await announce_quietly(world.services.meetings, created.id)

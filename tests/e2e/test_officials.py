@@ -18,6 +18,7 @@ from handlers.callbacks import (
 from sandbox.client import ChatSession
 from services.officials import AkimatView
 from storage.models import AuditEntry, Invite, Official
+from tests.builders import a_draft
 from tests.e2e.harness import ADMIN_ID, ALMATY, LANGUAGE_BUTTONS, BotWorld
 from tests.e2e.test_admin import plain
 
@@ -303,15 +304,8 @@ async def test_district_reads_the_okrug_but_does_not_act(world: BotWorld, locale
 
     # ...and announcing its meeting, though its card opens.
     starts = world.clock.now().astimezone(ALMATY) + timedelta(days=20)
-    meeting = await world.services.meetings.create_meeting(
-        host_code=KARAAGASH,
-        venue_code=KARAAGASH,
-        audience_code=KARAAGASH,
-        starts_at=starts,
-        duration_minutes=120,
-        place="Мәдениет үйі",
-        broadcast_url=None,
-        created_by=ADMIN_ID,
+    meeting = await a_draft(
+        world.services.meetings, host=KARAAGASH, starts_at=starts, created_by=ADMIN_ID
     )
     card = LcMeetingCb(action=LcAction.OPEN, meeting_id=meeting.id).pack()
     await forge(world, district_chat, card)

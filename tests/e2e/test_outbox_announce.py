@@ -20,6 +20,7 @@ from services.clock import ManualClock
 from services.container import Services
 from services.meetings import MeetingView
 from storage.models import OutboxMessage, OutboxStatus, Subscription, User
+from tests.builders import a_draft
 from tests.e2e.harness import ADMIN_ID, START, BotWorld, UpdateTracker
 
 KARAAGASH = "623661000"  # Қараағаш а.о.
@@ -32,9 +33,7 @@ def plain(html: str) -> str:
 
 async def okrug_meeting(services: Services, starts_at: datetime) -> MeetingView:
     """A draft meeting of the Қараағаш okrug for its whole territory, two hours long."""
-    return await services.meetings.create_meeting(
-        KARAAGASH, KARAAGASH, KARAAGASH, starts_at, 120, "Мәдениет үйі", None, None
-    )
+    return await a_draft(services.meetings, host=KARAAGASH, starts_at=starts_at)
 
 
 async def test_announcement_reaches_each_subscriber_in_their_language(world: BotWorld) -> None:

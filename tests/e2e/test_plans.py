@@ -29,17 +29,15 @@ from sandbox.client import BotMessage, ChatSession
 from services.plan_xlsx import HEADER_KEYS, MAX_FILE_BYTES
 from services.plans import ItemDraft, Quarter
 from storage.models import (
-    Akimat,
     AuditEntry,
     Meeting,
     MeetingStatus,
-    Official,
     PlanItem,
     Question,
     QuestionKind,
     QuestionStatus,
-    User,
 )
+from tests.builders import a_draft, an_official
 from tests.e2e.harness import ADMIN_ID, ALMATY, START, BotWorld
 from tests.shortcuts import announce_quietly
 
@@ -79,8 +77,12 @@ async def setup(world: BotWorld, locale: str) -> tuple[int, int, list[str]]:
     accepted into the pool), its official and an official of another district. Returns the
     meeting id, the host akimat id and the questions' public numbers."""
     meetings = world.services.meetings
-    meeting = await meetings.create_meeting(
-        HOST, VENUE, HOST, START + timedelta(days=2, hours=6), 120, "Мәдениет үйі", None, ADMIN_ID
+    meeting = await a_draft(
+        meetings,
+        host=HOST,
+        venue=VENUE,
+        starts_at=START + timedelta(days=2, hours=6),
+        created_by=ADMIN_ID,
     )
     await announce_quietly(meetings, meeting.id)
     for user_id in (AUTHOR, SUPPORTER, NEIGHBOUR):
@@ -97,25 +99,10 @@ async def setup(world: BotWorld, locale: str) -> tuple[int, int, list[str]]:
             stored = await session.get(Question, question_id)
             assert stored is not None
             stored.status = QuestionStatus.ACCEPTED
-        host = await session.scalar(select(Akimat).where(Akimat.locality_code == HOST))
-        assert host is not None
-        other = Akimat(locality_code=ULYTAU_OKRUG)
-        session.add(other)
-        session.add_all(
-            [
-                User(id=OFFICIAL, locale=locale, consent_at=world.clock.now()),
-                User(id=STRANGER, locale=locale, consent_at=world.clock.now()),
-            ]
-        )
-        await session.flush()
-        session.add_all(
-            [
-                Official(user_id=OFFICIAL, akimat_id=host.id),
-                Official(user_id=STRANGER, akimat_id=other.id),
-            ]
-        )
         await session.commit()
-        host_id = host.id
+    sessions = world.app.session_factory
+    host_id = await an_official(sessions, OFFICIAL, akimat=HOST, locale=locale)
+    await an_official(sessions, STRANGER, akimat=ULYTAU_OKRUG, locale=locale)
     # Three days on: the meeting is over, its results are due.
     world.clock.set(START + timedelta(days=5))
     return meeting.id, host_id, [first.public_number, second.public_number]

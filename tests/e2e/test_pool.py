@@ -19,14 +19,12 @@ from sandbox.client import BotMessage, ChatSession
 from services.pool import ANSWER_MIN_LENGTH
 from services.questions import SupportResult
 from storage.models import (
-    Akimat,
     AuditEntry,
-    Official,
     Question,
     QuestionKind,
     QuestionStatus,
-    User,
 )
+from tests.builders import a_draft, an_official
 from tests.e2e.harness import ADMIN_ID, START, BotWorld
 from tests.shortcuts import announce_quietly
 
@@ -62,30 +60,14 @@ async def setup(world: BotWorld, locale: str) -> tuple[int, int]:
     """An announced meeting of the district, its official and a stranger from another district.
     Returns the meeting id and the host akimat id."""
     meetings = world.services.meetings
-    meeting = await meetings.create_meeting(
-        HOST, VENUE, HOST, START + timedelta(days=20), 120, "Мәдениет үйі", None, ADMIN_ID
+    meeting = await a_draft(
+        meetings, host=HOST, venue=VENUE, starts_at=START + timedelta(days=20), created_by=ADMIN_ID
     )
     await announce_quietly(meetings, meeting.id)
-    async with world.app.session_factory() as session:
-        host = await session.scalar(select(Akimat).where(Akimat.locality_code == HOST))
-        assert host is not None
-        other = Akimat(locality_code=ULYTAU_OKRUG)
-        session.add(other)
-        session.add_all(
-            [
-                User(id=OFFICIAL, locale=locale, consent_at=world.clock.now()),
-                User(id=STRANGER, locale=locale, consent_at=world.clock.now()),
-            ]
-        )
-        await session.flush()
-        session.add_all(
-            [
-                Official(user_id=OFFICIAL, akimat_id=host.id),
-                Official(user_id=STRANGER, akimat_id=other.id),
-            ]
-        )
-        await session.commit()
-        return meeting.id, host.id
+    sessions = world.app.session_factory
+    host_id = await an_official(sessions, OFFICIAL, akimat=HOST, locale=locale)
+    await an_official(sessions, STRANGER, akimat=ULYTAU_OKRUG, locale=locale)
+    return meeting.id, host_id
 
 
 async def ask_in_chat(chat: ChatSession, t: Text, meeting_id: int, text: str) -> str:

@@ -16,6 +16,7 @@ from locales import LOCALES, Translator
 from sandbox.client import BotMessage, ChatSession
 from services.questions import MAX_LENGTH, MIN_LENGTH
 from storage.models import FsmRecord, Question, QuestionKind
+from tests.builders import a_draft
 from tests.e2e.harness import ADMIN_ID, START, BotWorld
 from tests.shortcuts import announce_quietly
 
@@ -41,8 +42,12 @@ def plain(text: str) -> str:
 
 async def announced_meeting(world: BotWorld, days: int = 20) -> int:
     meetings = world.services.meetings
-    meeting = await meetings.create_meeting(
-        HOST, VENUE, HOST, START + timedelta(days=days), 120, "Мәдениет үйі", None, ADMIN_ID
+    meeting = await a_draft(
+        meetings,
+        host=HOST,
+        venue=VENUE,
+        starts_at=START + timedelta(days=days),
+        created_by=ADMIN_ID,
     )
     await announce_quietly(meetings, meeting.id)
     return meeting.id

@@ -15,6 +15,7 @@ from sandbox.config import EmulatorConfig
 from sandbox.server import run_emulator
 from services.clock import ManualClock
 from storage.models import Question
+from tests.builders import a_draft
 from tests.e2e.harness import ADMIN_ID, LANGUAGE_BUTTONS, START, UpdateTracker
 from tests.shortcuts import announce_quietly
 
@@ -35,8 +36,8 @@ async def test_restart_while_writing_a_question(
     async with run_emulator(config) as emulator, SandboxClient(emulator.url) as client:
         first = build_app(settings, token=config.bot_token, api_url=emulator.url, clock=clock)
         await first.services.localities.load_sample()
-        meeting = await first.services.meetings.create_meeting(
-            HOST, VENUE, HOST, START + timedelta(days=20), 120, "Мәдениет үйі", None, None
+        meeting = await a_draft(
+            first.services.meetings, host=HOST, venue=VENUE, starts_at=START + timedelta(days=20)
         )
         await announce_quietly(first.services.meetings, meeting.id)
         t = first.translator.bind(locale, settings.tz)

@@ -15,6 +15,7 @@ from locales import Text
 from sandbox.client import BotMessage, ChatSession
 from services.preferences import NoticeSwitch, Preferences
 from storage.models import NotificationSettings
+from tests.builders import a_draft
 from tests.e2e.harness import ADMIN_ID, START, BotWorld
 from tests.shortcuts import announce_quietly
 
@@ -230,8 +231,8 @@ async def test_quiet_hours_typed_in_the_middle_of_a_question_keep_the_question(
 ) -> None:
     t = world.text(locale)
     meetings = world.services.meetings
-    meeting = await meetings.create_meeting(
-        HOST, VENUE, HOST, START + timedelta(days=20), 120, "Мәдениет үйі", None, ADMIN_ID
+    meeting = await a_draft(
+        meetings, host=HOST, venue=VENUE, starts_at=START + timedelta(days=20), created_by=ADMIN_ID
     )
     await announce_quietly(meetings, meeting.id)
     chat = await world.citizen(3004, locale)

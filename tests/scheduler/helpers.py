@@ -1,9 +1,10 @@
 """A small world for the compliance clock: akimats of the sample localities, their officials,
-meetings and plans written straight into the tables, and Services on a ManualClock."""
+meetings (tests/builders.py) and plans written straight into the tables, and Services on a
+ManualClock."""
 
 import json
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -18,18 +19,16 @@ from services.container import Services
 from services.localities import LocalityService
 from storage.models import (
     ActionPlan,
-    Akimat,
     Meeting,
     MeetingStatus,
     NoticeKind,
-    Official,
     OutboxMessage,
     OutboxPayload,
     PlanItem,
     PlanItemStatus,
     ProgressReport,
-    User,
 )
+from tests.builders import a_meeting, an_akimat, an_official
 
 Sessions = async_sessionmaker[AsyncSession]
 TZ = ZoneInfo("Asia/Almaty")
@@ -86,24 +85,12 @@ class World:
             day += timedelta(days=1)
 
     async def akimat(self, code: str) -> int:
-        async with self.sessions() as session:
-            found = await session.scalar(select(Akimat.id).where(Akimat.locality_code == code))
-            if found is not None:
-                return found
-            akimat = Akimat(locality_code=code)
-            session.add(akimat)
-            await session.commit()
-            return akimat.id
+        return await an_akimat(self.sessions, code)
 
     async def official(self, user_id: int, code: str, locale: str = "kk") -> int:
-        akimat_id = await self.akimat(code)
-        async with self.sessions() as session:
-            if await session.get(User, user_id) is None:
-                session.add(User(id=user_id, locale=locale, consent_at=self.clock.now()))
-                await session.flush()
-            session.add(Official(user_id=user_id, akimat_id=akimat_id))
-            await session.commit()
-        return akimat_id
+        return await an_official(
+            self.sessions, user_id, akimat=code, locale=locale, consent_at=self.clock.now()
+        )
 
     async def meeting(
         self,
@@ -113,23 +100,9 @@ class World:
         *,
         minutes: int = 120,
     ) -> int:
-        akimat_id = await self.akimat(code)
-        start = starts_at.astimezone(UTC)
-        async with self.sessions() as session:
-            meeting = Meeting(
-                host_akimat_id=akimat_id,
-                venue_code=code,
-                audience_code=code,
-                starts_at=start,
-                ends_at=start + timedelta(minutes=minutes),
-                place="Мәдениет үйі",
-                status=status,
-                questions_cutoff=start - timedelta(hours=24),
-                announced_at=None if status is MeetingStatus.DRAFT else start - timedelta(days=20),
-            )
-            session.add(meeting)
-            await session.commit()
-            return meeting.id
+        return await a_meeting(
+            self.sessions, akimat=code, starts_at=starts_at, status=status, minutes=minutes
+        )
 
     async def set_status(self, meeting_id: int, status: MeetingStatus) -> None:
         async with self.sessions() as session:

@@ -36,13 +36,9 @@ from storage.models import (
     OutboxMessage,
     OutboxPayload,
     OutboxStatus,
-    Question,
-    QuestionKind,
     Rating,
-    Subscription,
-    Support,
-    User,
 )
+from tests.builders import a_citizen, a_draft, a_question
 from tests.shortcuts import announce_quietly
 
 Sessions = async_sessionmaker[AsyncSession]
@@ -83,37 +79,12 @@ async def service(
     return CitizenNoticeService(session_factory, clock, TZ, meetings, outbox, "kk")
 
 
-async def add_user(
-    sessions: Sessions,
-    user_id: int,
-    *codes: str,
-    consent: bool = True,
-    active: bool = True,
-    locale: str | None = "kk",
-) -> None:
-    async with sessions() as session:
-        session.add(
-            User(
-                id=user_id,
-                locale=locale,
-                consent_at=NOW - timedelta(days=30) if consent else None,
-                is_active=active,
-            )
-        )
-        await session.flush()
-        for code in codes:
-            session.add(Subscription(user_id=user_id, locality_code=code))
-        await session.commit()
-
-
 async def announced(
     meetings: MeetingService,
     starts_at: datetime = STARTS,
     url: str | None = URL,
 ) -> MeetingView:
-    meeting = await meetings.create_meeting(
-        KARAAGASH, KARAAGASH, KARAAGASH, starts_at, 120, PLACE, url, created_by=1
-    )
+    meeting = await a_draft(meetings, starts_at=starts_at, place=PLACE, url=url, created_by=1)
     await announce_quietly(meetings, meeting.id)
     return meeting
 
@@ -121,29 +92,24 @@ async def announced(
 @pytest.fixture
 async def people(session_factory: Sessions, meetings: MeetingService) -> None:
     # `meetings` loads the sample localities the subscriptions point at.
-    await add_user(session_factory, VILLAGER, ZHARTAS)
-    await add_user(session_factory, OKRUG_FOLLOWER, KARAAGASH, locale="ru")
-    await add_user(session_factory, NO_CONSENT, KARAAGASH, consent=False)
-    await add_user(session_factory, BLOCKED, KARAAGASH, active=False)
+    await a_citizen(session_factory, VILLAGER, follows=[ZHARTAS])
+    await a_citizen(session_factory, OKRUG_FOLLOWER, follows=[KARAAGASH], locale="ru")
+    await a_citizen(session_factory, NO_CONSENT, follows=[KARAAGASH], consent_at=None)
+    await a_citizen(session_factory, BLOCKED, follows=[KARAAGASH], active=False)
     # These two follow other places: they are told as the author and a supporter of a question.
-    await add_user(session_factory, AUTHOR, ULYTAU_DISTRICT, locale="en")
-    await add_user(session_factory, SUPPORTER, locale=None)
-    await add_user(session_factory, ELSEWHERE, ZHUMAZHANOV_OKRUG)
+    await a_citizen(session_factory, AUTHOR, follows=[ULYTAU_DISTRICT], locale="en")
+    await a_citizen(session_factory, SUPPORTER, locale=None)
+    await a_citizen(session_factory, ELSEWHERE, follows=[ZHUMAZHANOV_OKRUG])
 
 
 async def add_question(sessions: Sessions, meeting_id: int) -> None:
-    async with sessions() as session:
-        question = Question(
-            meeting_id=meeting_id,
-            author_id=AUTHOR,
-            kind=QuestionKind.QUESTION,
-            text="Жол қашан жөнделеді?",
-            public_number=f"Q-2026-{meeting_id:06d}",
-        )
-        session.add(question)
-        await session.flush()
-        session.add(Support(question_id=question.id, user_id=SUPPORTER))
-        await session.commit()
+    await a_question(
+        sessions,
+        meeting_id=meeting_id,
+        author_id=AUTHOR,
+        public_number=f"Q-2026-{meeting_id:06d}",
+        supporters=[SUPPORTER],
+    )
 
 
 async def outbox_rows(sessions: Sessions) -> list[OutboxMessage]:
@@ -375,9 +341,7 @@ async def test_drafts_get_nothing(
     session_factory: Sessions,
     people: None,
 ) -> None:
-    draft = await meetings.create_meeting(
-        KARAAGASH, KARAAGASH, KARAAGASH, STARTS, 120, PLACE, URL, created_by=1
-    )
+    draft = await a_draft(meetings, starts_at=STARTS, place=PLACE, url=URL, created_by=1)
     await walk(service, clock, session_factory, STARTS - 30 * HOUR, STARTS + 3 * HOUR)
     assert await outbox_rows(session_factory) == []
     assert draft.status is MeetingStatus.DRAFT

@@ -26,20 +26,15 @@ from services.lifecycle import (
 )
 from services.meetings import MeetingErrorReason, MeetingScheduleError, MeetingView
 from storage.models import (
-    Akimat,
     AuditEntry,
     Meeting,
     MeetingStatus,
     NoticeKind,
-    Official,
     OutboxMessage,
     OutboxPayload,
     OutboxStatus,
-    Question,
-    QuestionKind,
-    Subscription,
-    User,
 )
+from tests.builders import a_citizen, a_question, an_official
 
 Sessions = async_sessionmaker[AsyncSession]
 TZ = ZoneInfo("Asia/Almaty")
@@ -84,37 +79,8 @@ async def services(session_factory: Sessions, clock: ManualClock) -> Services:
         (DISTRICT_OFFICIAL, ZHANAARKA),
         (STRANGER, ULYTAU_DISTRICT),
     ):
-        await add_official(session_factory, user_id, code)
+        await an_official(session_factory, user_id, akimat=code, locale="ru")
     return services
-
-
-async def add_user(
-    sessions: Sessions, user_id: int, *codes: str, locale: str = "kk", active: bool = True
-) -> None:
-    async with sessions() as session:
-        session.add(
-            User(id=user_id, locale=locale, consent_at=NOW - timedelta(days=9), is_active=active)
-        )
-        await session.flush()
-        for code in codes:
-            session.add(Subscription(user_id=user_id, locality_code=code))
-        await session.commit()
-
-
-async def add_official(sessions: Sessions, user_id: int, code: str) -> None:
-    async with sessions() as session:
-        known = await session.get(User, user_id)
-    if known is None:
-        await add_user(sessions, user_id, locale="ru")
-    async with sessions() as session:
-        akimat_id = await session.scalar(select(Akimat.id).where(Akimat.locality_code == code))
-        if akimat_id is None:
-            akimat = Akimat(locality_code=code)
-            session.add(akimat)
-            await session.flush()
-            akimat_id = akimat.id
-        session.add(Official(user_id=user_id, akimat_id=akimat_id))
-        await session.commit()
 
 
 async def create(
@@ -137,19 +103,6 @@ async def create(
         off_calendar=True,
         presentation_minutes=presentation,
     )
-
-
-async def ask(sessions: Sessions, meeting_id: int, author_id: int) -> None:
-    async with sessions() as session:
-        session.add(
-            Question(
-                meeting_id=meeting_id,
-                author_id=author_id,
-                kind=QuestionKind.QUESTION,
-                text="Жол қашан жөнделеді?",
-            )
-        )
-        await session.commit()
 
 
 async def notices(sessions: Sessions, kind: NoticeKind) -> list[OutboxMessage]:
@@ -258,8 +211,8 @@ async def test_presentation_over_a_quarter_is_refused(
 
 
 async def test_announce_now_on_time_once(services: Services, session_factory: Sessions) -> None:
-    await add_user(session_factory, 1, ZHARTAS)
-    await add_user(session_factory, 2, KARAAGASH, locale="ru")
+    await a_citizen(session_factory, 1, follows=[ZHARTAS])
+    await a_citizen(session_factory, 2, follows=[KARAAGASH], locale="ru")
     meeting = await create(services)
 
     outcome = await services.lifecycle.announce(meeting.id, OFFICIAL)
@@ -284,7 +237,7 @@ async def test_late_announcement_is_recorded(
 ) -> None:
     # A district announces two weeks before (seed 001, clause 3.4); a meeting in three days is
     # announced eleven days late.
-    await add_official(session_factory, OFFICIAL, ZHANAARKA)
+    await an_official(session_factory, OFFICIAL, akimat=ZHANAARKA, locale="ru")
     meeting = await create(services, host=ZHANAARKA, starts_at=clock.now() + timedelta(days=3))
     outcome = await services.lifecycle.announce(meeting.id, OFFICIAL)
     assert (outcome.late, outcome.days_late, outcome.due) == (True, 11, date(2026, 2, 19))
@@ -302,7 +255,7 @@ async def test_late_announcement_is_recorded(
 async def test_planned_announcement_is_done_by_the_task_once(
     services: Services, session_factory: Sessions, clock: ManualClock
 ) -> None:
-    await add_user(session_factory, 1, ZHARTAS)
+    await a_citizen(session_factory, 1, follows=[ZHARTAS])
     meeting = await create(services)
     at = local(2026, 3, 10, 9)
     with pytest.raises(LifecycleError) as raised:
@@ -369,16 +322,16 @@ async def test_a_planned_announcement_of_an_ended_meeting_is_dropped(
 async def test_moving_an_announced_meeting_tells_who_was_told_and_the_authors(
     services: Services, session_factory: Sessions, clock: ManualClock
 ) -> None:
-    await add_user(session_factory, 1, ZHARTAS)  # told, and asked a question
-    await add_user(session_factory, 2, KARAAGASH, locale="ru")  # told
-    await add_user(session_factory, 3, KARAAGASH)  # announcement still pending
-    await add_user(session_factory, 4)  # follows nothing here, asked a question
-    await add_user(session_factory, 5)  # neither
+    await a_citizen(session_factory, 1, follows=[ZHARTAS])  # told, and asked a question
+    await a_citizen(session_factory, 2, follows=[KARAAGASH], locale="ru")  # told
+    await a_citizen(session_factory, 3, follows=[KARAAGASH])  # announcement still pending
+    await a_citizen(session_factory, 4)  # follows nothing here, asked a question
+    await a_citizen(session_factory, 5)  # neither
     meeting = await create(services)
     await services.lifecycle.announce(meeting.id, OFFICIAL)
     await mark_sent(session_factory, 1, 2)
-    await ask(session_factory, meeting.id, 1)
-    await ask(session_factory, meeting.id, 4)
+    await a_question(session_factory, meeting_id=meeting.id, author_id=1)
+    await a_question(session_factory, meeting_id=meeting.id, author_id=4)
 
     dossier = await services.lifecycle.dossier(meeting.id, OFFICIAL)
     assert (dossier.told, dossier.question_authors) == (3, 2)
@@ -427,7 +380,7 @@ async def test_moving_an_announced_meeting_tells_who_was_told_and_the_authors(
 async def test_moving_a_draft_tells_nobody_and_keeps_it_a_draft(
     services: Services, session_factory: Sessions
 ) -> None:
-    await add_user(session_factory, 1, ZHARTAS)
+    await a_citizen(session_factory, 1, follows=[ZHARTAS])
     meeting = await create(services)
     await services.lifecycle.schedule_announcement(meeting.id, OFFICIAL, local(2026, 3, 10, 9))
     outcome = await services.lifecycle.move(meeting.id, OFFICIAL, local(2026, 3, 9, 15))
@@ -444,17 +397,17 @@ async def test_moving_a_draft_tells_nobody_and_keeps_it_a_draft(
 async def test_cancelling_tells_who_was_told_and_withdraws_the_rest(
     services: Services, session_factory: Sessions
 ) -> None:
-    await add_user(session_factory, 1, ZHARTAS)
-    await add_user(session_factory, 2, KARAAGASH, locale="ru")
-    await add_user(session_factory, 3, KARAAGASH)  # the announcement never reached them
-    await add_user(session_factory, 4, active=False)  # an author who blocked the bot
-    await add_user(session_factory, 6, locale="en")  # an author in English
+    await a_citizen(session_factory, 1, follows=[ZHARTAS])
+    await a_citizen(session_factory, 2, follows=[KARAAGASH], locale="ru")
+    await a_citizen(session_factory, 3, follows=[KARAAGASH])  # the announcement never reached them
+    await a_citizen(session_factory, 4, active=False)  # an author who blocked the bot
+    await a_citizen(session_factory, 6, locale="en")  # an author in English
     meeting = await create(services)
     await services.lifecycle.announce(meeting.id, OFFICIAL)
     await mark_sent(session_factory, 1, 2)
-    await ask(session_factory, meeting.id, 2)
-    await ask(session_factory, meeting.id, 4)
-    await ask(session_factory, meeting.id, 6)
+    await a_question(session_factory, meeting_id=meeting.id, author_id=2)
+    await a_question(session_factory, meeting_id=meeting.id, author_id=4)
+    await a_question(session_factory, meeting_id=meeting.id, author_id=6)
 
     with pytest.raises(LifecycleError) as raised:
         await services.lifecycle.cancel(meeting.id, OFFICIAL, "ой")
@@ -509,7 +462,7 @@ async def test_cancelling_tells_who_was_told_and_withdraws_the_rest(
 async def test_cancelling_a_draft_tells_nobody(
     services: Services, session_factory: Sessions
 ) -> None:
-    await add_user(session_factory, 1, ZHARTAS)
+    await a_citizen(session_factory, 1, follows=[ZHARTAS])
     meeting = await create(services)
     outcome = await services.lifecycle.cancel(meeting.id, OFFICIAL, "Жоспар өзгерді")
     assert (outcome.notified, outcome.meeting.status) == (0, MeetingStatus.CANCELLED)

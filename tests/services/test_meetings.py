@@ -28,6 +28,7 @@ from services.meetings import (
 )
 from services.outbox import Outbox
 from storage.models import Akimat, Meeting, MeetingStatus, Subscription, User
+from tests.builders import a_citizen
 from tests.conftest import shared_kato_csv
 from tests.notice_kit import KitRenderers
 from tests.shortcuts import announce_quietly
@@ -87,32 +88,6 @@ async def make(
         broadcast_url=url,
         created_by=42,
     )
-
-
-async def add_user(
-    sessions: Sessions,
-    user_id: int,
-    *codes: str,
-    inside: bool = False,
-    consent: bool = True,
-    active: bool = True,
-    locale: str = "kk",
-) -> None:
-    async with sessions() as session:
-        session.add(
-            User(
-                id=user_id,
-                locale=locale,
-                consent_at=NOW - timedelta(days=30) if consent else None,
-                is_active=active,
-            )
-        )
-        await session.flush()
-        for code in codes:
-            session.add(
-                Subscription(user_id=user_id, locality_code=code, include_descendants=inside)
-            )
-        await session.commit()
 
 
 async def audience_ids(service: MeetingService, meeting_id: int) -> list[int]:
@@ -255,8 +230,8 @@ async def test_venue_and_audience_inside_the_host(service: MeetingService) -> No
 async def test_oblast_wide_meeting_reaches_a_village_subscriber(
     service: MeetingService, session_factory: Sessions
 ) -> None:
-    await add_user(session_factory, 1, ZHARTAS)
-    await add_user(session_factory, 2, ASTANA_DISTRICT)
+    await a_citizen(session_factory, 1, follows=[ZHARTAS])
+    await a_citizen(session_factory, 2, follows=[ASTANA_DISTRICT])
     meeting = await make(service, host=OBLAST, venue=ZHANAARKA)
     assert await audience_ids(service, meeting.id) == [1]
 
@@ -264,15 +239,17 @@ async def test_oblast_wide_meeting_reaches_a_village_subscriber(
 async def test_village_meeting_audience_rule(
     service: MeetingService, session_factory: Sessions
 ) -> None:
-    await add_user(session_factory, 1, ORNEK)  # the village itself
-    await add_user(session_factory, 2, ZHEZDI_SETTLEMENT)  # its sibling
-    await add_user(session_factory, 3, ZHEZDI)  # its okrug, without "everything inside"
-    await add_user(session_factory, 4, ZHEZDI, inside=True)  # its okrug, everything inside
-    await add_user(session_factory, 5, ULYTAU_DISTRICT, inside=True)  # the district, inside
-    await add_user(session_factory, 6, ULYTAU_DISTRICT)  # the district only
-    await add_user(session_factory, 7, OBLAST, inside=True)  # the oblast, inside
-    await add_user(session_factory, 8, ZHANAARKA, inside=True)  # another district
-    await add_user(session_factory, 9, ORNEK, ZHEZDI, ULYTAU_DISTRICT, inside=True)  # once
+    sessions = session_factory
+    await a_citizen(sessions, 1, follows=[ORNEK])  # the village itself
+    await a_citizen(sessions, 2, follows=[ZHEZDI_SETTLEMENT])  # its sibling
+    await a_citizen(sessions, 3, follows=[ZHEZDI])  # its okrug, without "everything inside"
+    await a_citizen(sessions, 4, follows=[ZHEZDI], everything=True)  # its okrug, everything
+    await a_citizen(sessions, 5, follows=[ULYTAU_DISTRICT], everything=True)  # the district
+    await a_citizen(sessions, 6, follows=[ULYTAU_DISTRICT])  # the district only
+    await a_citizen(sessions, 7, follows=[OBLAST], everything=True)  # the oblast, inside
+    await a_citizen(sessions, 8, follows=[ZHANAARKA], everything=True)  # another district
+    # Three subscriptions that each take in the village: told once.
+    await a_citizen(sessions, 9, follows=[ORNEK, ZHEZDI, ULYTAU_DISTRICT], everything=True)
     meeting = await make(service, host=ZHEZDI, audience=ORNEK)
     assert await audience_ids(service, meeting.id) == [1, 4, 5, 7, 9]
 
@@ -280,10 +257,10 @@ async def test_village_meeting_audience_rule(
 async def test_okrug_meeting_skips_the_neighbouring_okrug(
     service: MeetingService, session_factory: Sessions
 ) -> None:
-    await add_user(session_factory, 1, ZHARTAS)
-    await add_user(session_factory, 2, KUIGENBAZ)
-    await add_user(session_factory, 3, ZHUMAZHANOV_OKRUG, inside=True)
-    await add_user(session_factory, 4, ZHANAARKA, inside=True)
+    await a_citizen(session_factory, 1, follows=[ZHARTAS])
+    await a_citizen(session_factory, 2, follows=[KUIGENBAZ])
+    await a_citizen(session_factory, 3, follows=[ZHUMAZHANOV_OKRUG], everything=True)
+    await a_citizen(session_factory, 4, follows=[ZHANAARKA], everything=True)
     meeting = await make(service, host=KARAAGASH)
     assert await audience_ids(service, meeting.id) == [1, 4]
 
@@ -291,9 +268,9 @@ async def test_okrug_meeting_skips_the_neighbouring_okrug(
 async def test_audience_leaves_out_inactive_and_unconsented(
     service: MeetingService, session_factory: Sessions
 ) -> None:
-    await add_user(session_factory, 1, ZHARTAS, locale="ru")
-    await add_user(session_factory, 2, ZHARTAS, active=False)
-    await add_user(session_factory, 3, ZHARTAS, consent=False)
+    await a_citizen(session_factory, 1, follows=[ZHARTAS], locale="ru")
+    await a_citizen(session_factory, 2, follows=[ZHARTAS], active=False)
+    await a_citizen(session_factory, 3, follows=[ZHARTAS], consent_at=None)
     meeting = await make(service)
     recipients = [recipient async for recipient in service.audience(meeting.id)]
     assert [(r.user_id, r.locale) for r in recipients] == [(1, "ru")]
@@ -418,7 +395,7 @@ async def test_profile_without_a_lead_time(session_factory: Sessions, clock: Man
 async def test_upcoming_for_user(
     service: MeetingService, session_factory: Sessions, clock: ManualClock
 ) -> None:
-    await add_user(session_factory, 1, ZHARTAS)
+    await a_citizen(session_factory, 1, follows=[ZHARTAS])
     later = await make(service, starts_at=local(2026, 4, 10))
     sooner = await make(service, host=OBLAST, starts_at=local(2026, 3, 25))
     soonest = await make(service, host=ZHANAARKA, starts_at=local(2026, 3, 5))
@@ -445,8 +422,8 @@ async def test_upcoming_for_user(
 async def test_upcoming_with_everything_inside(
     service: MeetingService, session_factory: Sessions
 ) -> None:
-    await add_user(session_factory, 1, ZHANAARKA, inside=True)
-    await add_user(session_factory, 2, ZHANAARKA)
+    await a_citizen(session_factory, 1, follows=[ZHANAARKA], everything=True)
+    await a_citizen(session_factory, 2, follows=[ZHANAARKA])
     village = await make(service, audience=ZHARTAS)
     await announce_quietly(service, village.id)
     assert [m.id for m in await service.upcoming_for_user(1)] == [village.id]

@@ -25,9 +25,8 @@ from storage.models import (
     OutboxMessage,
     OutboxPayload,
     OutboxStatus,
-    Subscription,
-    User,
 )
+from tests.builders import a_citizen, a_draft
 from tests.notice_kit import KitRenderers, plain
 
 Sessions = async_sessionmaker[AsyncSession]
@@ -122,31 +121,6 @@ async def test_notify_rolls_back_with_the_callers_transaction(
     assert await payload_count(session_factory) == 0
 
 
-async def add_user(
-    session: AsyncSession,
-    user_id: int,
-    locale: str | None,
-    *,
-    follows: str | None = KARAAGASH,
-    consent: bool = True,
-    active: bool = True,
-    everything: bool = False,
-) -> None:
-    session.add(
-        User(
-            id=user_id,
-            locale=locale,
-            consent_at=NOW if consent else None,
-            is_active=active,
-        )
-    )
-    await session.flush()
-    if follows:
-        session.add(
-            Subscription(user_id=user_id, locality_code=follows, include_descendants=everything)
-        )
-
-
 @pytest.fixture
 async def meetings(
     session_factory: Sessions, clock: ManualClock, outbox: Outbox
@@ -158,17 +132,17 @@ async def meetings(
 async def test_notify_audience_copies_the_audience_in_sql_with_each_language(
     session_factory: Sessions, outbox: Outbox, meetings: MeetingService
 ) -> None:
-    async with session_factory() as session:
-        await add_user(session, 11, "kk")
-        await add_user(session, 12, "ru", follows=ZHARTAS)  # a village inside: hears of it
-        await add_user(session, 13, None)  # no language chosen: the default one
-        await add_user(session, 14, "de")  # a language we do not speak: the default one
-        await add_user(session, 15, "en", consent=False)  # no consent: never told
-        await add_user(session, 16, "ru", active=False)  # blocked the bot
-        await add_user(session, 17, "ru", follows=KUIGENBAZ)  # another okrug
-        await add_user(session, 18, "en", follows="623600000", everything=True)  # the district
-        await add_user(session, 19, "en", follows="623600000")  # the district, not everything
-        await session.commit()
+    sessions = session_factory
+    await a_citizen(sessions, 11, follows=[KARAAGASH])
+    await a_citizen(sessions, 12, follows=[ZHARTAS], locale="ru")  # a village inside: hears of it
+    await a_citizen(sessions, 13, follows=[KARAAGASH], locale=None)  # no language: the default
+    await a_citizen(sessions, 14, follows=[KARAAGASH], locale="de")  # not ours: the default one
+    await a_citizen(sessions, 15, follows=[KARAAGASH], locale="en", consent_at=None)  # never told
+    await a_citizen(sessions, 16, follows=[KARAAGASH], locale="ru", active=False)  # blocked us
+    await a_citizen(sessions, 17, follows=[KUIGENBAZ], locale="ru")  # another okrug
+    # The district, with everything inside, and without.
+    await a_citizen(sessions, 18, follows=["623600000"], everything=True, locale="en")
+    await a_citizen(sessions, 19, follows=["623600000"], locale="en")
 
     audience = meetings.audience_query(KARAAGASH)
     async with session_factory() as session:
@@ -244,21 +218,10 @@ def lifecycle_with(
 async def test_announcing_enqueues_the_card_for_the_audience_once(
     session_factory: Sessions, meetings: MeetingService, clock: ManualClock
 ) -> None:
-    async with session_factory() as session:
-        await add_user(session, 21, "kk")
-        await add_user(session, 22, "ru", follows=ZHARTAS)
-        await add_user(session, 23, "ru", follows=KUIGENBAZ)
-        await session.commit()
-    meeting = await meetings.create_meeting(
-        KARAAGASH,
-        KARAAGASH,
-        KARAAGASH,
-        datetime(2026, 3, 20, 15, tzinfo=TZ),
-        120,
-        "Мәдениет үйі",
-        None,
-        None,
-    )
+    await a_citizen(session_factory, 21, follows=[KARAAGASH])
+    await a_citizen(session_factory, 22, follows=[ZHARTAS], locale="ru")
+    await a_citizen(session_factory, 23, follows=[KUIGENBAZ], locale="ru")
+    meeting = await a_draft(meetings, starts_at=datetime(2026, 3, 20, 15, tzinfo=TZ))
     renderers = RecordingRenderers()
     meetings, lifecycle = lifecycle_with(session_factory, clock, renderers)
 
@@ -283,16 +246,7 @@ async def test_announcing_enqueues_the_card_for_the_audience_once(
 async def test_announcing_to_nobody_queues_nothing(
     session_factory: Sessions, meetings: MeetingService, clock: ManualClock
 ) -> None:
-    meeting = await meetings.create_meeting(
-        KARAAGASH,
-        KARAAGASH,
-        KARAAGASH,
-        datetime(2026, 3, 20, 15, tzinfo=TZ),
-        120,
-        "Мәдениет үйі",
-        None,
-        None,
-    )
+    meeting = await a_draft(meetings, starts_at=datetime(2026, 3, 20, 15, tzinfo=TZ))
     _, lifecycle = lifecycle_with(session_factory, clock, KitRenderers())
     result = await lifecycle.announce(meeting.id, ADMIN)
     assert result.enqueued == 0 and not result.already

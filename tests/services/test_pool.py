@@ -35,7 +35,6 @@ from storage.models import (
     Akimat,
     AuditEntry,
     NoticeKind,
-    Official,
     OutboxMessage,
     OutboxPayload,
     Question,
@@ -44,6 +43,7 @@ from storage.models import (
     Support,
     User,
 )
+from tests.builders import a_draft, an_official
 from tests.shortcuts import announce_quietly
 
 Sessions = async_sessionmaker[AsyncSession]
@@ -89,26 +89,13 @@ async def world(session_factory: Sessions, clock: ManualClock) -> "PoolWorld":
         )
         await session.commit()
     meetings = MeetingService(session_factory, clock, TZ, "2022")
-    meeting = await meetings.create_meeting(
-        KARAAGASH, ZHARTAS, KARAAGASH, NOW + timedelta(days=14), 120, "Мәдениет үйі", None, ADMIN
+    meeting = await a_draft(
+        meetings, venue=ZHARTAS, starts_at=NOW + timedelta(days=14), created_by=ADMIN
     )
     await announce_quietly(meetings, meeting.id)
-    async with session_factory() as session:
-        host = await session.scalar(select(Akimat).where(Akimat.locality_code == KARAAGASH))
-        assert host is not None
-        district = Akimat(locality_code=ZHANAARKA)
-        other = Akimat(locality_code=ULYTAU_OKRUG)
-        session.add_all([district, other])
-        await session.flush()
-        session.add_all(
-            [
-                Official(user_id=HOST_OFFICIAL, akimat_id=host.id),
-                Official(user_id=DISTRICT_OFFICIAL, akimat_id=district.id),
-                Official(user_id=STRANGER, akimat_id=other.id),
-            ]
-        )
-        await session.commit()
-        host_id = host.id
+    host_id = await an_official(session_factory, HOST_OFFICIAL, akimat=KARAAGASH)
+    await an_official(session_factory, DISTRICT_OFFICIAL, akimat=ZHANAARKA)
+    await an_official(session_factory, STRANGER, akimat=ULYTAU_OKRUG)
     access = AccessService(session_factory, clock, frozenset({ADMIN}))
     outbox = Outbox(clock, Translator(), TZ, notice_renderers())
     return PoolWorld(
@@ -440,8 +427,13 @@ async def test_merge_refuses_bad_targets(world: PoolWorld) -> None:
     duplicate = await world.ask(ALICE, TEXTS[0])
     rejected = await world.ask(BOB, TEXTS[1])
     await world.pool.reject(HOST_OFFICIAL, rejected, "Қайталама сұрақ")
-    other_meeting = await world.meetings.create_meeting(
-        KARAAGASH, ZHARTAS, KARAAGASH, NOW + timedelta(days=20), 60, "Мектеп", None, ADMIN
+    other_meeting = await a_draft(
+        world.meetings,
+        venue=ZHARTAS,
+        starts_at=NOW + timedelta(days=20),
+        minutes=60,
+        place="Мектеп",
+        created_by=ADMIN,
     )
     await announce_quietly(world.meetings, other_meeting.id)
     elsewhere = await world.questions.ask(CAROL, other_meeting.id, QuestionKind.QUESTION, TEXTS[2])
