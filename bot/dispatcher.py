@@ -13,6 +13,7 @@ from typing import Any
 from aiogram import Bot, Dispatcher
 from aiogram.types import Update
 
+from bot.fsm_storage import one_update
 from storage.counting import counting
 
 log = logging.getLogger(__name__)
@@ -33,11 +34,13 @@ class GracefulDispatcher(Dispatcher):
         if task is not None:
             self._in_flight.add(task)
         try:
-            if not self._count_queries:
-                return await super().feed_update(bot, update, **kwargs)
-            # Outermost, so the conversation state aiogram loads first is counted too.
-            with counting():
-                return await super().feed_update(bot, update, **kwargs)
+            # The conversation's row is read once per update (bot/fsm_storage.py).
+            with one_update():
+                if not self._count_queries:
+                    return await super().feed_update(bot, update, **kwargs)
+                # Outermost, so the conversation state aiogram loads first is counted too.
+                with counting():
+                    return await super().feed_update(bot, update, **kwargs)
         finally:
             if task is not None:
                 self._in_flight.discard(task)
