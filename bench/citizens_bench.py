@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/citizens_bench.py [--citizens 1000] [--concurrency 100]
                                              [--db sqlite,postgresql] [--delay-ms 0,50]
-                                             [--postgres URL]
+                                             [--postgres URL] [--no-sql-counts]
 
 Per database and emulator delay: a fresh database (a temporary SQLite file; a scratch
 PostgreSQL database next to the one TEST_DATABASE_URL names, dropped afterwards), migrated and
@@ -18,7 +18,10 @@ Languages kk, ru, en in turn.
 Figures: handling latency per update from the bot's own log line (`kezdesu.updates`, read from
 its stderr), the reply latency a citizen sees (driver send → the bot's first answer in the
 chat), throughput, and the CPU time of the bot's process and of this one (the emulator and the
-citizens). Writes nothing to the repository.
+citizens), also per update handled. The database's work per update: the bot runs with
+LOG_SQL_COUNTS=1 (storage/counting.py) and its log line for each update then carries the SQL
+statements, transactions and connection checkouts that update cost; given overall and per
+handler. Writes nothing to the repository.
 """
 
 import argparse
@@ -88,7 +91,9 @@ QUESTIONS = {
 NUMBER = re.compile(r"\b[QP]-\d{4}-\d{6}\b")
 # bot/cli.py's format: "%(asctime)s %(levelname)s %(name)s: %(message)s"; asctime is two words.
 LOG_LINE = re.compile(r"^\S+ \S+ (?P<level>[A-Z]+) (?P<logger>\S+): (?P<message>.*)$")
-UPDATE_LINE = re.compile(r"handler=(\S+) outcome=(\S+) duration_ms=([\d.]+)")
+UPDATE_LINE = re.compile(
+    r"handler=(\S+) outcome=(\S+) duration_ms=([\d.]+)(?: sql=(\d+) tx=(\d+) conn=(\d+))?"
+)
 # The settings the bot reads from its environment (case-insensitive): none of the developer's
 # own may leak into the bot under test.
 BOT_SETTINGS = {name.upper() for name in Settings.model_fields}
@@ -114,6 +119,10 @@ class HandledUpdate:
     handler: str
     outcome: str
     duration_ms: float
+    # The database's work for it (None: the bot did not count, --no-sql-counts).
+    statements: int | None = None
+    transactions: int | None = None
+    connections: int | None = None
 
 
 @dataclass
@@ -134,8 +143,9 @@ class BotLog:
         if logger == "kezdesu.updates":
             update = UPDATE_LINE.search(message)
             if update:
-                handler, outcome, duration = update.groups()
-                self.updates.append(HandledUpdate(handler, outcome, float(duration)))
+                handler, outcome, duration, sql, tx, conn = update.groups()
+                counts = [None if v is None else int(v) for v in (sql, tx, conn)]
+                self.updates.append(HandledUpdate(handler, outcome, float(duration), *counts))
         elif level in ("WARNING", "ERROR", "CRITICAL"):
             self.problems[f"{level} {logger}: {message[:120]}"] += 1
 
@@ -156,7 +166,7 @@ class BotProcess:
 
     @classmethod
     async def start(
-        cls, emulator: RunningEmulator, database_url: str, workdir: str
+        cls, emulator: RunningEmulator, database_url: str, workdir: str, *, count_sql: bool
     ) -> "BotProcess":
         env = {k: v for k, v in os.environ.items() if k.upper() not in BOT_SETTINGS}
         env.update(
@@ -165,6 +175,7 @@ class BotProcess:
             DATABASE_URL=database_url,
             ADMIN_IDS=str(ADMIN_ID),
             LOG_LEVEL="INFO",
+            LOG_SQL_COUNTS="1" if count_sql else "0",
             PYTHONPATH=os.pathsep.join(
                 [str(REPO_ROOT), *filter(None, [os.environ.get("PYTHONPATH")])]
             ),
@@ -489,6 +500,7 @@ async def run_once(
     concurrency: int,
     postgres_url: str,
     translator: Translator,
+    count_sql: bool,
 ) -> RunFigures:
     async with scratch_database(backend, postgres_url) as url:
         routes = await prepare_database(url, translator)
@@ -497,7 +509,7 @@ async def run_once(
             async with run_emulator(config) as emulator, BenchClient(emulator.url) as client:
                 # The admin's chat exists, so that the bot can set the admin's command menu.
                 await client.add_user(ADMIN_ID, "Admin", language_code="kk")
-                bot = await BotProcess.start(emulator, url, workdir)
+                bot = await BotProcess.start(emulator, url, workdir, count_sql=count_sql)
                 try:
                     await polling_started(client, bot)
                     await client.reset_stats()
@@ -564,7 +576,11 @@ def print_run(figures: RunFigures) -> None:
     failed = sum(figures.failures.values())
 
     def cpu(seconds: float) -> str:
-        return f"{seconds:.1f} s ({seconds / figures.wall_seconds:.0%} of one core)"
+        per_update = seconds * 1000 / len(durations) if durations else float("nan")
+        return (
+            f"{seconds:.1f} s ({seconds / figures.wall_seconds:.0%} of one core), "
+            f"{per_update:.2f} ms/update"
+        )
 
     rows = [
         ("citizens completed / failed", f"{figures.completed} / {failed}"),
@@ -601,10 +617,33 @@ def print_run(figures: RunFigures) -> None:
             f"    {name:<52} {percentile(values, 0.95):7.1f} {percentile(values, 0.5):7.1f}"
             f" {len(values):6d}"
         )
+    print_database_work(figures.updates)
     for reason, count in figures.failures.most_common(3):
         print(f"  failure x{count}: {reason}")
     for problem, count in figures.problems.most_common(3):
         print(f"  log x{count}: {problem}")
+
+
+def print_database_work(updates: list[HandledUpdate]) -> None:
+    """Mean SQL statements, transactions and connection checkouts per update: overall and
+    per handler (the most frequent first)."""
+    counted = [u for u in updates if u.statements is not None]
+    if not counted:
+        return
+
+    def means(group: list[HandledUpdate]) -> str:
+        n = len(group)
+        sql = sum(u.statements or 0 for u in group) / n
+        tx = sum(u.transactions or 0 for u in group) / n
+        conn = sum(u.connections or 0 for u in group) / n
+        return f"{sql:6.2f} {tx:6.2f} {conn:6.2f} {n:6d}"
+
+    print(f"  database per update (sql, tx, conn, count):  {means(counted)}")
+    by_handler: dict[str, list[HandledUpdate]] = defaultdict(list)
+    for update in counted:
+        by_handler[update.handler].append(update)
+    for handler, group in sorted(by_handler.items(), key=lambda item: -len(item[1])):
+        print(f"    {handler.removeprefix('handlers.'):<52} {means(group)}")
 
 
 # --- Main ---------------------------------------------------------------------------------
@@ -617,6 +656,12 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--db", default="sqlite,postgresql", help="sqlite,postgresql")
     parser.add_argument("--delay-ms", default="0,50", help="emulator delays, comma separated")
     parser.add_argument("--postgres", default=DEFAULT_POSTGRES, help="server for scratch DBs")
+    parser.add_argument(
+        "--no-sql-counts",
+        dest="count_sql",
+        action="store_false",
+        help="the bot does not count its statements and transactions per update",
+    )
     args = parser.parse_args(argv)
     args.backends = [part.strip() for part in args.db.split(",") if part.strip()]
     unknown = set(args.backends) - {"sqlite", "postgresql"}
@@ -638,7 +683,13 @@ async def main(args: argparse.Namespace) -> None:
     for backend in args.backends:
         for delay in args.delays:
             figures = await run_once(
-                backend, delay, args.citizens, args.concurrency, args.postgres, translator
+                backend,
+                delay,
+                args.citizens,
+                args.concurrency,
+                args.postgres,
+                translator,
+                args.count_sql,
             )
             print_run(figures)
             sys.stdout.flush()

@@ -29,6 +29,7 @@ from scheduler.runner import SchedulerRunner
 from scheduler.sender import OutboxSender, SenderConfig
 from services.clock import Clock, SystemClock
 from services.container import Services
+from storage.counting import count_queries
 from storage.db import create_engine, create_session_factory
 
 log = logging.getLogger(__name__)
@@ -148,6 +149,8 @@ def build_app(
     """``run_scheduler``: tick the periodic tasks every minute while polling; by default only
     on the system clock, since a test that injects a clock moves time and ticks itself."""
     engine = create_engine(settings.database_url)
+    if settings.log_sql_counts:
+        count_queries(engine)
     session_factory = create_session_factory(engine)
     bot = create_bot(settings, token, api_url)
     sending = sender_config(settings)
@@ -172,6 +175,7 @@ def build_app(
         configure_services(services)
 
     dispatcher = GracefulDispatcher(
+        count_queries=settings.log_sql_counts,
         storage=create_fsm_storage(settings, session_factory),
         # One update of a person at a time: a double tap cannot run the same step twice.
         events_isolation=SimpleEventIsolation(),

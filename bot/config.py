@@ -57,6 +57,9 @@ class Settings(BaseSettings):
     regulation_profile: str = "2022"
     default_locale: str = "kk"
     log_level: str = "INFO"
+    # Each update's log line also counts its SQL statements, transactions and connections
+    # (storage/counting.py): for bench/citizens_bench.py, off in production.
+    log_sql_counts: bool = False
     sandbox: SandboxSettings = Field(default_factory=SandboxSettings)
     sender: SenderSettings = Field(default_factory=SenderSettings)
 

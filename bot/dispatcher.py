@@ -13,13 +13,19 @@ from typing import Any
 from aiogram import Bot, Dispatcher
 from aiogram.types import Update
 
+from bot.fsm_storage import one_update
+from storage.counting import counting
+
 log = logging.getLogger(__name__)
 
 
 class GracefulDispatcher(Dispatcher):
-    def __init__(self, **kwargs: Any) -> None:
+    def __init__(self, *, count_queries: bool = False, **kwargs: Any) -> None:
+        """``count_queries``: open a count of the database's work for each update, for its
+        log line (storage/counting.py; the engine's listeners must be on)."""
         super().__init__(**kwargs)
         self._in_flight: set[asyncio.Task[Any]] = set()
+        self._count_queries = count_queries
 
     async def feed_update(self, bot: Bot, update: Update, **kwargs: Any) -> Any:
         # Every update passes here, from polling and from a webhook alike, the error handlers
@@ -28,7 +34,13 @@ class GracefulDispatcher(Dispatcher):
         if task is not None:
             self._in_flight.add(task)
         try:
-            return await super().feed_update(bot, update, **kwargs)
+            # The conversation's row is read once per update (bot/fsm_storage.py).
+            with one_update():
+                if not self._count_queries:
+                    return await super().feed_update(bot, update, **kwargs)
+                # Outermost, so the conversation state aiogram loads first is counted too.
+                with counting():
+                    return await super().feed_update(bot, update, **kwargs)
         finally:
             if task is not None:
                 self._in_flight.discard(task)

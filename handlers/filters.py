@@ -28,9 +28,20 @@ class IsAdmin(Filter):
 
 class IsStaff(Filter):
     """An admin or an official of some akimat. Only lets the person into the staff handlers:
-    each of those checks again, in the database, the right on the very akimat it touches."""
+    each of those checks again, in the database, the right on the very akimat it touches.
 
-    async def __call__(self, event: TelegramObject, services: Services, **_: Any) -> bool:
+    Whether the person is an official comes loaded with them for this update
+    (bot/middlewares/user.py, ``is_official``); asked of the database only without it."""
+
+    async def __call__(
+        self,
+        event: TelegramObject,
+        services: Services,
+        is_official: bool | None = None,
+        **_: Any,
+    ) -> bool:
         if isinstance(event, Message | CallbackQuery) and event.from_user is not None:
+            if is_official is not None:
+                return services.access.is_admin(event.from_user.id) or is_official
             return await services.access.is_staff(event.from_user.id)
         return False

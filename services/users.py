@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, exists, select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from services.clock import Clock
@@ -13,6 +13,7 @@ from storage.models import (
     ActionPlan,
     Locality,
     NotificationSettings,
+    Official,
     OutboxMessage,
     PlanFollow,
     Question,
@@ -42,6 +43,17 @@ class UserView:
         )
 
 
+@dataclass(frozen=True, slots=True)
+class Arrival:
+    """The person behind an update, loaded once for it (bot/middlewares/user.py)."""
+
+    user: UserView
+    is_new: bool
+    # An official of at least one akimat, read in the same statement as the user: the staff
+    # filters need it for nearly every update (admins are known from the settings).
+    is_official: bool
+
+
 class UserService:
     def __init__(
         self, session_factory: async_sessionmaker[AsyncSession], clock: Clock, default_locale: str
@@ -56,21 +68,29 @@ class UserService:
         Returns the user and whether they are new. Only the id and the chosen language are kept
         before consent: the language is a setting, not personal data.
         """
+        arrival = await self.arrive(user_id, locale)
+        return arrival.user, arrival.is_new
+
+    async def arrive(self, user_id: int, locale: str | None) -> Arrival:
+        """:meth:`touch`, and whether the user is an official, in one statement."""
+        is_official = exists().where(Official.user_id == User.id)
         async with self._sessions() as session:
-            user = await session.get(User, user_id)
-            created = False
-            if user is None:
+            row = (
+                await session.execute(select(User, is_official).where(User.id == user_id))
+            ).one_or_none()
+            if row is None:
+                # New: no official's row can point at a user that did not exist.
                 user = User(id=user_id, locale=locale, is_active=True)
                 session.add(user)
-                created = True
-            elif not user.is_active:
+                await session.commit()
+                return Arrival(UserView.of(user, self._default_locale), True, False)
+            user, official = row
+            if not user.is_active:
                 # They wrote to us, so they no longer block the bot.
                 user.is_active = True
                 user.blocked_at = None
-            else:
-                return UserView.of(user, self._default_locale), False
-            await session.commit()
-            return UserView.of(user, self._default_locale), created
+                await session.commit()
+            return Arrival(UserView.of(user, self._default_locale), False, bool(official))
 
     async def get(self, user_id: int) -> UserView | None:
         async with self._sessions() as session:
@@ -231,4 +251,4 @@ def _iso(value: datetime | None) -> str | None:
     return value.isoformat() if value else None
 
 
-__all__ = ["UserService", "UserView"]
+__all__ = ["Arrival", "UserService", "UserView"]

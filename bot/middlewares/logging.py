@@ -14,6 +14,8 @@ from aiogram.dispatcher.event.bases import UNHANDLED
 from aiogram.dispatcher.event.handler import HandlerObject
 from aiogram.types import TelegramObject, Update
 
+from storage.counting import current_count
+
 log = logging.getLogger("kezdesu.updates")
 
 Handler = Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]]
@@ -42,13 +44,27 @@ class UpdateLogMiddleware(BaseMiddleware):
             raise
         finally:
             update_id = event.update_id if isinstance(event, Update) else "-"
-            log.info(
-                "update=%s handler=%s outcome=%s duration_ms=%.1f",
-                update_id,
-                record.handler,
-                outcome,
-                (time.perf_counter() - started) * 1000,
-            )
+            duration_ms = (time.perf_counter() - started) * 1000
+            count = current_count()
+            if count is None:
+                log.info(
+                    "update=%s handler=%s outcome=%s duration_ms=%.1f",
+                    update_id,
+                    record.handler,
+                    outcome,
+                    duration_ms,
+                )
+            else:
+                log.info(
+                    "update=%s handler=%s outcome=%s duration_ms=%.1f sql=%d tx=%d conn=%d",
+                    update_id,
+                    record.handler,
+                    outcome,
+                    duration_ms,
+                    count.statements,
+                    count.transactions,
+                    count.connections,
+                )
 
 
 class HandlerNameMiddleware(BaseMiddleware):

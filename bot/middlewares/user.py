@@ -1,4 +1,5 @@
-"""Loads the person behind an update and gives handlers `user` and `t` (their language)."""
+"""Loads the person behind an update and gives handlers `user` and `t` (their language), and
+the staff filters `is_official` (handlers/filters.py), all from one statement."""
 
 from collections.abc import Awaitable, Callable
 from typing import Any
@@ -30,8 +31,9 @@ class UserMiddleware(BaseMiddleware):
         if telegram_user is None or telegram_user.is_bot:
             return await handler(event, data)
         locale = normalize_locale(telegram_user.language_code, self._default_locale)
-        user, is_new = await self._users.touch(telegram_user.id, locale)
-        data["user"] = user
-        data["is_new_user"] = is_new
-        data["t"] = self._translator.bind(user.locale, self._tz)
+        arrival = await self._users.arrive(telegram_user.id, locale)
+        data["user"] = arrival.user
+        data["is_new_user"] = arrival.is_new
+        data["is_official"] = arrival.is_official
+        data["t"] = self._translator.bind(arrival.user.locale, self._tz)
         return await handler(event, data)

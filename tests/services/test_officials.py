@@ -27,6 +27,7 @@ from services.officials import (
     parse_invite_payload,
 )
 from services.outbox import Outbox
+from services.users import UserService
 from storage.models import (
     Akimat,
     AuditEntry,
@@ -276,6 +277,22 @@ async def test_only_admins_appoint_and_remove(
         (ALICE, "officials.list"),
         (ALICE, "audit.read"),
     ]
+
+
+async def test_the_user_arrives_with_their_role(
+    service: OfficialsService, session_factory: Sessions, clock: ManualClock
+) -> None:
+    # What the staff filters read for every update (bot/middlewares/user.py).
+    users = UserService(session_factory, clock, "kk")
+    newcomer = 3099
+    first = await users.arrive(newcomer, "ru")
+    assert (first.is_new, first.is_official, first.user.locale) == (True, False, "ru")
+    akimat, invite = await service.invite_to_locality(ADMIN, KARAAGASH)
+    await service.accept(newcomer, invite.token, "A")
+    again = await users.arrive(newcomer, "kk")
+    assert (again.is_new, again.is_official, again.user.locale) == (False, True, "ru")
+    assert await service.remove(ADMIN, akimat.id, newcomer)
+    assert not (await users.arrive(newcomer, "kk")).is_official
 
 
 async def test_removed_official_loses_access_and_is_told(

@@ -8,9 +8,10 @@ import pytest
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.fsm.storage.base import BaseStorage, StorageKey
 from sqlalchemy import func, select
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
-from bot.fsm_storage import DatabaseStorage
+from bot.fsm_storage import DatabaseStorage, one_update
+from storage.counting import count_queries, counting
 from storage.models import FsmRecord
 from tests.conftest import IN_CI
 
@@ -46,6 +47,34 @@ async def test_clearing_removes_the_row(session_factory: async_sessionmaker[Asyn
     await storage.set_data(key(), {"a": 1})
     await storage.set_state(key(), None)
     await storage.set_data(key(), {})
+    async with session_factory() as session:
+        assert await session.scalar(select(func.count()).select_from(FsmRecord)) == 0
+
+
+async def test_within_one_update_the_row_is_read_once(
+    engine: AsyncEngine, session_factory: async_sessionmaker[AsyncSession]
+) -> None:
+    # aiogram reads the state before the handler, the handler reads the data and writes.
+    count_queries(engine)
+    storage = DatabaseStorage(session_factory)
+    await storage.set_state(key(), Writing.text)
+    await storage.set_data(key(), {"draft": "бір"})
+    with one_update(), counting() as count:
+        assert await storage.get_state(key()) == Writing.text.state
+        assert await storage.get_data(key()) == {"draft": "бір"}
+        await storage.update_data(key(), {"photo": None})
+        await storage.set_state(key(), Writing.text)  # what the row says already
+        assert await storage.get_data(key()) == {"draft": "бір", "photo": None}
+    assert (count.statements, count.transactions) == (2, 2)  # the read, the update
+
+    restarted = DatabaseStorage(session_factory)
+    assert await restarted.get_state(key()) == Writing.text.state
+    assert await restarted.get_data(key()) == {"draft": "бір", "photo": None}
+
+    with one_update():
+        await storage.set_state(key(), None)  # not read in this update: read, then write
+        await storage.set_data(key(), {})
+        assert await storage.get_state(key()) is None
     async with session_factory() as session:
         assert await session.scalar(select(func.count()).select_from(FsmRecord)) == 0
 

@@ -1,0 +1,62 @@
+"""Statements, transactions and connections per update, counted on the engine.
+
+Off unless `LOG_SQL_COUNTS` is set (bench/citizens_bench.py sets it): then the dispatcher opens
+a count for each update and the update's log line carries it (bot/middlewares/logging.py).
+Work outside an update (the scheduler, the outbox sender) has no count open and is not counted.
+"""
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import event
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+
+@dataclass(slots=True)
+class QueryCount:
+    statements: int = 0  # cursor executions: what goes to the server as SQL
+    transactions: int = 0  # BEGINs, committed or rolled back
+    connections: int = 0  # pool checkouts; each one pings the server first (pool_pre_ping)
+
+
+# SQLAlchemy runs the engine's events in a greenlet that shares the caller's context, so the
+# count open in the update's task is the one the events see.
+_current: ContextVar[QueryCount | None] = ContextVar("kezdesu_query_count", default=None)
+
+
+def current_count() -> QueryCount | None:
+    return _current.get()
+
+
+@contextmanager
+def counting() -> Iterator[QueryCount]:
+    count = QueryCount()
+    token = _current.set(count)
+    try:
+        yield count
+    finally:
+        _current.reset(token)
+
+
+def count_queries(engine: AsyncEngine) -> None:
+    """Count what the engine does for whoever has a count open (see :func:`counting`)."""
+    sync_engine = engine.sync_engine
+
+    def on_statement(*_: Any) -> None:
+        if (count := _current.get()) is not None:
+            count.statements += 1
+
+    def on_begin(*_: Any) -> None:
+        if (count := _current.get()) is not None:
+            count.transactions += 1
+
+    def on_checkout(*_: Any) -> None:
+        if (count := _current.get()) is not None:
+            count.connections += 1
+
+    event.listen(sync_engine, "before_cursor_execute", on_statement)
+    event.listen(sync_engine, "begin", on_begin)
+    event.listen(sync_engine.pool, "checkout", on_checkout)
