@@ -185,7 +185,7 @@ def build_app(
     for observer in (dispatcher.message, dispatcher.callback_query):
         observer.outer_middleware(user_middleware)
         observer.middleware(HandlerNameMiddleware())
-    dispatcher.include_routers(*get_routers(settings))
+    dispatcher.include_routers(*get_routers(settings.admin_ids))
     return App(
         settings=settings,
         engine=engine,

@@ -9,7 +9,7 @@ The parent router lets only ADMIN_IDS in, in private chats.
 from contextlib import suppress
 from datetime import date, datetime, time
 
-from aiogram import F, Router
+from aiogram import F
 from aiogram.exceptions import TelegramBadRequest
 from aiogram.filters import Command, CommandObject
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
@@ -17,6 +17,7 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from handlers.callbacks import AdminMeetingAction, AdminMeetingCb
 from handlers.citizen.meeting_card import render_announcement
+from handlers.routes import Routes
 from locales import Text
 from regulation import explain
 from services.container import Services
@@ -24,7 +25,7 @@ from services.meetings import AnnounceResult, MeetingError, MeetingView
 from services.outbox import Rendered
 from storage.models import OutboxStatus
 
-router = Router(name=__name__)
+router = Routes(name=__name__)
 
 MAX_MEETING_ID = 2**31 - 1
 

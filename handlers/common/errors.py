@@ -3,13 +3,13 @@ plain apology in their language, never a traceback."""
 
 import logging
 
-from aiogram import Router
 from aiogram.types import ErrorEvent
 
+from handlers.routes import Routes
 from locales import normalize_locale
 from services.container import Services
 
-router = Router(name=__name__)
+router = Routes(name=__name__)
 log = logging.getLogger(__name__)
 
 

@@ -13,7 +13,6 @@ right on the akimat again (a button is not a permission).
 from datetime import date
 from html import escape
 
-from aiogram import Router
 from aiogram.filters import Command, CommandObject
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
@@ -30,6 +29,7 @@ from handlers.callbacks import (
 )
 from handlers.official.progress import encode_quarter
 from handlers.replies import edit_or_answer
+from handlers.routes import Routes
 from locales import Text
 from services.access import AccessDeniedError, Right
 from services.container import Services
@@ -44,7 +44,7 @@ from services.duties import (
 from services.paging import Page
 from services.plans import Quarter
 
-router = Router(name=__name__)
+router = Routes(name=__name__)
 
 PAGE_SIZE = 8
 

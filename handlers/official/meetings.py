@@ -13,7 +13,7 @@ from datetime import date, datetime, time
 from html import escape
 from zoneinfo import ZoneInfo
 
-from aiogram import F, Router
+from aiogram import F
 from aiogram.filters import Command, StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
@@ -23,6 +23,7 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 from handlers.callbacks import LcAction, LcListCb, LcMeetingCb
 from handlers.names import locality_name
 from handlers.replies import edit_or_answer
+from handlers.routes import Routes
 from locales import Text
 from regulation import RuleNotInProfile, explain
 from services.access import AccessDeniedError
@@ -45,7 +46,7 @@ from services.paging import Page
 from services.users import UserView
 from storage.models import MeetingStatus
 
-router = Router(name=__name__)
+router = Routes(name=__name__)
 
 # A scheduled announcement given as a day only goes out at this local hour: a working morning.
 DEFAULT_ANNOUNCE_TIME = time(9, 0)

@@ -12,7 +12,7 @@ the same commands and buttons for people who are not (or no longer) staff.
 import asyncio
 from html import escape
 
-from aiogram import Bot, F, Router
+from aiogram import Bot, F
 from aiogram.exceptions import TelegramAPIError
 from aiogram.filters import Command
 from aiogram.fsm.context import FSMContext
@@ -29,6 +29,7 @@ from handlers.callbacks import (
 )
 from handlers.official.office import akimat_title, clear_office_menu, set_office_menu
 from handlers.replies import edit_or_answer
+from handlers.routes import Routes
 from locales import Text
 from services.access import AccessDeniedError
 from services.container import Services
@@ -46,8 +47,8 @@ from services.officials import (
 from services.paging import Page
 from services.users import UserView
 
-router = Router(name=__name__)
-outsiders = Router(name=f"{__name__}.outsiders")
+router = Routes(name=__name__)
+outsiders = Routes(name=f"{__name__}.outsiders")
 
 PAGE_SIZE = 8
 SEARCH_LIMIT = 8

@@ -18,7 +18,7 @@ from datetime import date
 from html import escape
 from typing import Any
 
-from aiogram import Bot, F, Router
+from aiogram import Bot, F
 from aiogram.exceptions import TelegramBadRequest
 from aiogram.filters import Command, CommandObject, StateFilter
 from aiogram.fsm.context import FSMContext
@@ -42,6 +42,7 @@ from handlers.citizen.plans import (
     shorten,
 )
 from handlers.replies import edit_or_answer
+from handlers.routes import Routes
 from locales import Text
 from regulation import explain
 from services.access import AccessDeniedError, Right
@@ -76,7 +77,7 @@ from services.plans import (
 from services.users import UserView
 from storage.models import MeetingStatus
 
-router = Router(name=__name__)
+router = Routes(name=__name__)
 
 ACTION = "plan.publish"
 READ_ACTION = "plan.read"

@@ -9,7 +9,7 @@ the pool service again, which re-checks the right on the meeting's akimat in the
 from dataclasses import dataclass
 from html import escape
 
-from aiogram import Bot, F, Router
+from aiogram import Bot, F
 from aiogram.filters import Command, CommandObject, StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
@@ -35,6 +35,7 @@ from handlers.callbacks import (
 )
 from handlers.names import locality_name
 from handlers.replies import edit_or_answer
+from handlers.routes import Routes
 from locales import Text
 from services.access import AccessDeniedError
 from services.container import Services
@@ -52,7 +53,7 @@ from services.pool_export import export_filename, export_pool
 from services.users import UserView
 from storage.models import QuestionKind, QuestionStatus
 
-router = Router(name=__name__)
+router = Routes(name=__name__)
 
 PAGE_SIZE = 5
 # Lists quote the start of each text, so a page of five stays far below Telegram's 4096.

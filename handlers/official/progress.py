@@ -15,7 +15,7 @@ from dataclasses import asdict, dataclass
 from html import escape
 from typing import Any
 
-from aiogram import Bot, F, Router
+from aiogram import Bot, F
 from aiogram.exceptions import TelegramBadRequest
 from aiogram.filters import Command, CommandObject, StateFilter
 from aiogram.fsm.context import FSMContext
@@ -44,6 +44,7 @@ from handlers.filters import IsStaff
 from handlers.official.plans import ACTION as PLAN_ACTION
 from handlers.official.plans import PlanStates, parse_meeting_id, source
 from handlers.replies import edit_or_answer
+from handlers.routes import Routes
 from locales import Text
 from services.access import AccessDeniedError, Right
 from services.container import Services
@@ -61,7 +62,7 @@ from services.plans import (
 from services.users import UserView
 from storage.models import PlanItemStatus
 
-router = Router(name=__name__)
+router = Routes(name=__name__)
 
 ACTION = "plan.progress"
 FLOW_KEY = "progress_flow"
@@ -1014,7 +1015,7 @@ async def remove_keyboard(query: CallbackQuery) -> None:
 
 # --- people who are not (or no longer) staff ---------------------------------------------------
 
-outsiders = Router(name=f"{__name__}.outsiders")
+outsiders = Routes(name=f"{__name__}.outsiders")
 # Staff fall through to here too when none of their handlers matched (a command typed in the
 # middle of a step): these handlers are for the others only.
 outsiders.message.filter(~IsStaff())
