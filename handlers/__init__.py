@@ -50,6 +50,8 @@ def get_routers(admin_ids: frozenset[int]) -> list[Router]:
     staff = Router(name="staff")
     staff.message.filter(private, IsStaff())
     staff.callback_query.filter(private_callback, IsStaff())
+    # The one answer to a refusal (services.access raises AccessDeniedError, already audited).
+    staff.include_routers(errors.denied.build())
     staff.include_routers(office.router.build(), officials.router.build())
     staff.include_routers(deadlines.router.build())
     staff.include_routers(question_pool.router.build())
@@ -87,4 +89,5 @@ def get_routers(admin_ids: frozenset[int]) -> list[Router]:
     rest.message.filter(private)
     rest.include_routers(fallback.router.build())
 
-    return [errors.router.build(), open_to_all, admin, staff, not_staff, citizen, gate, rest]
+    # Last: an error goes to the error handlers in this order, and this one takes every error.
+    return [open_to_all, admin, staff, not_staff, citizen, gate, rest, errors.router.build()]

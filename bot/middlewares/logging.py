@@ -14,6 +14,8 @@ from aiogram.dispatcher.event.bases import UNHANDLED
 from aiogram.dispatcher.event.handler import HandlerObject
 from aiogram.types import TelegramObject, Update
 
+from services.access import AccessDeniedError
+
 log = logging.getLogger("kezdesu.updates")
 
 Handler = Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]]
@@ -37,6 +39,10 @@ class UpdateLogMiddleware(BaseMiddleware):
             if result is UNHANDLED:
                 outcome = "unhandled"
             return result
+        except AccessDeniedError:
+            # A refusal, answered by the staff router's error handler: no failure.
+            outcome = "denied"
+            raise
         except Exception:
             outcome = "error"
             raise

@@ -466,9 +466,6 @@ async def cb_open(
     await _leave_input(state)
     try:
         dossier = await services.lifecycle.dossier(callback_data.meeting_id, user.id)
-    except AccessDeniedError:
-        await query.answer(t("access-denied"), show_alert=True)
-        return
     except LifecycleError as error:
         await query.answer(error_text(error, t, services), show_alert=True)
         return
@@ -499,9 +496,6 @@ async def cb_announce(
     meeting_id = callback_data.meeting_id
     try:
         outcome = await services.lifecycle.announce(meeting_id, user.id)
-    except AccessDeniedError:
-        await query.answer(t("access-denied"), show_alert=True)
-        return
     except LifecycleError as error:
         await query.answer(error_text(error, t, services), show_alert=True)
         return
@@ -538,9 +532,6 @@ async def cb_simple_act(
     act, result_key = SIMPLE_ACTS[callback_data.action]
     try:
         await act(services.lifecycle, callback_data.meeting_id, user.id)
-    except AccessDeniedError:
-        await query.answer(t("access-denied"), show_alert=True)
-        return
     except LifecycleError as error:
         await query.answer(error_text(error, t, services), show_alert=True)
         return
@@ -573,9 +564,6 @@ async def cb_ask_input(
     act, step, key = _INPUT[callback_data.action]
     try:
         meeting = await services.lifecycle.check(callback_data.meeting_id, user.id, act)
-    except AccessDeniedError:
-        await query.answer(t("access-denied"), show_alert=True)
-        return
     except LifecycleError as error:
         await query.answer(error_text(error, t, services), show_alert=True)
         return

@@ -1093,11 +1093,7 @@ async def cb_confirm(
     services: Services,
 ) -> None:
     meeting_id = callback_data.meeting_id
-    try:
-        meeting = await guard(user, meeting_id, services)
-    except AccessDeniedError:
-        await query.answer(t("access-denied"), show_alert=True)
-        return
+    meeting = await guard(user, meeting_id, services)
     if meeting is None:
         await query.answer(t("plan-error-meeting-not-found"), show_alert=True)
         return

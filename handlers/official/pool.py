@@ -536,7 +536,7 @@ async def cmd_pool(
         return
     try:
         text, keyboard = await render_list(user, t, services, ListContext(meeting_id))
-    except (PoolError, AccessDeniedError) as error:
+    except PoolError as error:
         await message.answer(error_text(t, error, meeting_id))
         return
     await message.answer(text, reply_markup=keyboard)
@@ -577,7 +577,7 @@ async def cb_pool_list(
     )
     try:
         text, keyboard = await render_list(user, t, services, context)
-    except (PoolError, AccessDeniedError) as error:
+    except PoolError as error:
         await query.answer(error_text(t, error, callback_data.meeting_id), show_alert=True)
         return
     await query.answer()
@@ -596,7 +596,7 @@ async def cb_pool_export(
     meeting_id = callback_data.meeting_id
     try:
         await services.pool.open(user.id, meeting_id, action="pool.export")
-    except (PoolError, AccessDeniedError) as error:
+    except PoolError as error:
         await query.answer(error_text(t, error, meeting_id), show_alert=True)
         return
     await query.answer(t("pool-export-preparing"))
@@ -633,7 +633,7 @@ async def cb_pool_open(
         text, keyboard = await render_card(
             user, t, services, callback_data.question_id, context_of(callback_data)
         )
-    except (PoolError, AccessDeniedError) as error:
+    except PoolError as error:
         await query.answer(error_text(t, error), show_alert=True)
         return
     await query.answer()
@@ -651,7 +651,7 @@ async def cb_pool_photo(
 ) -> None:
     try:
         _, item = await services.pool.item(user.id, callback_data.question_id)
-    except (PoolError, AccessDeniedError) as error:
+    except PoolError as error:
         await query.answer(error_text(t, error), show_alert=True)
         return
     if not item.photo_file_id:
@@ -674,7 +674,7 @@ async def cb_pool_accept(
         text, keyboard = await render_card(
             user, t, services, callback_data.question_id, context_of(callback_data)
         )
-    except (PoolError, AccessDeniedError) as error:
+    except PoolError as error:
         await query.answer(error_text(t, error), show_alert=True)
         return
     await query.answer(t("pool-accepted", notified=result.notified))
@@ -697,7 +697,7 @@ async def cb_pool_resolve(
     try:
         await services.pool.authorize(user.id, callback_data.question_id, action)
         meeting, item = await services.pool.item(user.id, callback_data.question_id)
-    except (PoolError, AccessDeniedError) as error:
+    except PoolError as error:
         await query.answer(error_text(t, error), show_alert=True)
         return
     if not item.is_open:
@@ -838,7 +838,7 @@ async def cb_pool_merge_start(
         text, keyboard = await render_merge_pick(
             user, t, services, callback_data.question_id, 0, context_of(callback_data)
         )
-    except (PoolError, AccessDeniedError) as error:
+    except PoolError as error:
         await query.answer(error_text(t, error), show_alert=True)
         return
     await query.answer()
@@ -879,7 +879,7 @@ async def cb_pool_merge(
                 result.item.meeting_id, context.status, context.kind, context.page
             )
             keyboard = back_keyboard(t, context)
-    except (PoolError, AccessDeniedError) as error:
+    except PoolError as error:
         await query.answer(error_text(t, error), show_alert=True)
         return
     await query.answer()

@@ -451,9 +451,6 @@ async def cb_quarters(
     try:
         meeting = await guard_meeting(user, callback_data.meeting_id, services)
         choice = await services.plans.quarters(callback_data.meeting_id)
-    except AccessDeniedError:
-        await query.answer(t("access-denied"), show_alert=True)
-        return
     except PlanError:
         await query.answer(
             t("progress-no-plan", id=str(callback_data.meeting_id)), show_alert=True
@@ -490,12 +487,9 @@ async def cb_quarters(
 async def report_for(
     query: CallbackQuery, report_id: int, user: UserView, t: Text, services: Services
 ) -> ReportDraft | None:
-    """The draft report if this person may fill it in now; else None, the person told why."""
-    try:
-        draft = await guard_report(user, report_id, services)
-    except AccessDeniedError:
-        await query.answer(t("access-denied"), show_alert=True)
-        return None
+    """The draft report if this person may fill it in now; else None, the person told why (a
+    refusal raises AccessDeniedError, answered by the staff router's error handler)."""
+    draft = await guard_report(user, report_id, services)
     if draft is None:
         await query.answer(t("plan-error-report-not-found"), show_alert=True)
         return None
@@ -966,11 +960,7 @@ async def cb_confirm(
     t: Text,
     services: Services,
 ) -> None:
-    try:
-        draft = await guard_report(user, callback_data.report_id, services)
-    except AccessDeniedError:
-        await query.answer(t("access-denied"), show_alert=True)
-        return
+    draft = await guard_report(user, callback_data.report_id, services)
     if draft is None:
         await query.answer(t("plan-error-report-not-found"), show_alert=True)
         return
