@@ -20,6 +20,7 @@ from bot.config import Settings
 from bot.dispatcher import GracefulDispatcher
 from bot.fsm_storage import DatabaseStorage
 from bot.middlewares.logging import HandlerNameMiddleware, UpdateLogMiddleware
+from bot.middlewares.retired_callbacks import RetiredCallbackMiddleware
 from bot.middlewares.user import UserMiddleware
 from bot.retry import RetryAfterMiddleware
 from handlers import get_routers
@@ -187,10 +188,11 @@ def build_app(
     user_middleware = UserMiddleware(
         services.users, translator, settings.default_locale, settings.tz
     )
+    dispatcher.callback_query.outer_middleware(RetiredCallbackMiddleware())
     for observer in (dispatcher.message, dispatcher.callback_query):
         observer.outer_middleware(user_middleware)
         observer.middleware(HandlerNameMiddleware())
-    dispatcher.include_routers(*get_routers(settings))
+    dispatcher.include_routers(*get_routers(settings.admin_ids))
     return App(
         settings=settings,
         engine=engine,

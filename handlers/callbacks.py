@@ -1,7 +1,20 @@
 """Every callback-data factory of the bot, in one module so prefix clashes are visible.
 
-Prefixes are short (Telegram allows 64 bytes of callback data) and versioned by letter:
-change the prefix when a layout changes, and old buttons become "stale" instead of wrong.
+A prefix is a family of two or three letters, one per factory, and a version digit: `mt1` is
+version 1 of the meeting buttons. Change a factory's fields, bump its version (`mt2`), and old
+buttons become "stale" instead of wrong; the digit is never a sequence number within a feature,
+so a bump cannot collide with a neighbour. Telegram allows 64 bytes of callback data: keep
+families short. tests/unit/test_callbacks.py holds the rules.
+
+Each feature once numbered its factories with the digit (of1-of4, qp1-qp5, lc1-lc4, st1-st2,
+dl1-dl2, pl1-pl7). One factory of each kept its prefix, now its family and version: the one
+whose buttons sit in most chats and in duty reminders (of1, qp1, lc2, st1, dl1, pl5). The others
+got families of their own, and their old prefixes are in `RETIRED`: a button already sitting in
+a chat or in an unsent outbox notice (which holds its rendered keyboard) is read as the factory
+that wrote it (bot/middlewares/retired_callbacks.py), so it keeps working. A retired prefix is
+never used again, not even as the next version of its family's owner (pl6 and pl7 are taken:
+PlanEditCb's next version is pl8).
+
 Callback data is never trusted: every handler re-checks what it points at.
 """
 
@@ -173,20 +186,20 @@ class OfficialsCb(CallbackData, prefix="of1"):
     page: int = 0
 
 
-class InviteRevokeCb(CallbackData, prefix="of2"):
+class InviteRevokeCb(CallbackData, prefix="ofr1"):
     """Revoke the open invitation whose token is `token` (an admin's own button)."""
 
     token: str
     akimat_id: int = 0
 
 
-class OfficialsPickCb(CallbackData, prefix="of3"):
+class OfficialsPickCb(CallbackData, prefix="ofp1"):
     """The locality whose akimat an invitation is for, chosen among search hits."""
 
     code: str
 
 
-class AuditPageCb(CallbackData, prefix="of4"):
+class AuditPageCb(CallbackData, prefix="aud1"):
     page: int = 0
 
 
@@ -226,7 +239,7 @@ class PoolItemAction(StrEnum):
     PHOTO = "f"
 
 
-class PoolItemCb(CallbackData, prefix="qp2"):
+class PoolItemCb(CallbackData, prefix="qpi1"):
     """An act on one question; status, kind and page are the list it was opened from."""
 
     action: PoolItemAction
@@ -236,7 +249,7 @@ class PoolItemCb(CallbackData, prefix="qp2"):
     page: int = 0
 
 
-class PoolMergeCb(CallbackData, prefix="qp3"):
+class PoolMergeCb(CallbackData, prefix="qpm1"):
     """Merging duplicate `question_id`: the picker (target 0, page `pick_page`), the question
     to confirm (`target_id`), or the merge itself (`confirm`)."""
 
@@ -254,21 +267,21 @@ class PoolSendAction(StrEnum):
     CANCEL = "c"
 
 
-class PoolSendCb(CallbackData, prefix="qp4"):
+class PoolSendCb(CallbackData, prefix="qps1"):
     """Send (or drop) the answer or reason typed for `question_id`."""
 
     action: PoolSendAction
     question_id: int
 
 
-class PoolExportCb(CallbackData, prefix="qp5"):
+class PoolExportCb(CallbackData, prefix="qpx1"):
     meeting_id: int
 
 
 # --- the meeting lifecycle (/newmeeting for officials, /mymeetings) ------------------------------
 
 
-class LcListCb(CallbackData, prefix="lc1"):
+class LcListCb(CallbackData, prefix="lcl1"):
     """A tab and page of /mymeetings; `group` is a services.lifecycle.ListGroup value."""
 
     group: str = "active"
@@ -300,13 +313,13 @@ class LcMeetingCb(CallbackData, prefix="lc2"):
     fresh: bool = False
 
 
-class LcPresentationCb(CallbackData, prefix="lc3"):
+class LcPresentationCb(CallbackData, prefix="lcp1"):
     """The planned presentation length offered as a button in the /newmeeting wizard."""
 
     minutes: int
 
 
-class LcCalendarCb(CallbackData, prefix="lc4"):
+class LcCalendarCb(CallbackData, prefix="lcc1"):
     """In the annual calendar (False) or held on the population's demand (True)."""
 
     off_calendar: bool
@@ -332,7 +345,7 @@ class QuietAction(StrEnum):
     BACK = "b"  # back to /settings
 
 
-class QuietHoursCb(CallbackData, prefix="st2"):
+class QuietHoursCb(CallbackData, prefix="stq1"):
     action: QuietAction
     start: int = 0
     end: int = 0
@@ -343,8 +356,8 @@ class QuietHoursCb(CallbackData, prefix="st2"):
 # `fresh` (here and on the plan and report screens below): the button sits under a notice, a duty
 # reminder, which must stay in the chat as it was (its due date, the clause it cites): the screen
 # comes as a new message. Without it the button sits on the screen itself, which is replaced.
-# (The citizens' plan buttons, pl1-pl3, mark the other case, `here`: a new message is their
-# default, since most of them sit on cards and notices.)
+# (The citizens' plan buttons, plv1, plh1 and plf1, mark the other case, `here`: a new message is
+# their default, since most of them sit on cards and notices.)
 
 
 class DeadlinesCb(CallbackData, prefix="dl1"):
@@ -355,7 +368,7 @@ class DeadlinesCb(CallbackData, prefix="dl1"):
     fresh: bool = False
 
 
-class CalendarMarkCb(CallbackData, prefix="dl2"):
+class CalendarMarkCb(CallbackData, prefix="dlc1"):
     """Record the akimat's annual calendar of `year` as approved or submitted; the first tap
     asks, the second (`confirm`) records."""
 
@@ -369,7 +382,7 @@ class CalendarMarkCb(CallbackData, prefix="dl2"):
 # --- action plans and quarterly progress (handlers/citizen/plans.py, handlers/official/) --------
 
 
-class PlanViewCb(CallbackData, prefix="pl1"):
+class PlanViewCb(CallbackData, prefix="plv1"):
     """A meeting's published action plan, page `page` of its items. `here`: the button sits on
     the plan's own screen (re-render it in place) rather than on a card or a notice."""
 
@@ -378,7 +391,7 @@ class PlanViewCb(CallbackData, prefix="pl1"):
     here: bool = False
 
 
-class PlanHistoryCb(CallbackData, prefix="pl2"):
+class PlanHistoryCb(CallbackData, prefix="plh1"):
     """A plan's published quarterly reports (`report_id` 0), or one report, page `page`."""
 
     meeting_id: int
@@ -387,7 +400,7 @@ class PlanHistoryCb(CallbackData, prefix="pl2"):
     here: bool = False
 
 
-class PlanFollowCb(CallbackData, prefix="pl3"):
+class PlanFollowCb(CallbackData, prefix="plf1"):
     """Follow (`on`) or stop following a plan's progress: the value to set, not "flip"."""
 
     meeting_id: int
@@ -396,7 +409,7 @@ class PlanFollowCb(CallbackData, prefix="pl3"):
     here: bool = False
 
 
-class PlansListCb(CallbackData, prefix="pl4"):
+class PlansListCb(CallbackData, prefix="pls1"):
     """A page of /plans."""
 
     page: int = 0
@@ -423,7 +436,7 @@ class PlanEditCb(CallbackData, prefix="pl5"):
     fresh: bool = False
 
 
-class PlanLinkCb(CallbackData, prefix="pl6"):
+class PlanLinkCb(CallbackData, prefix="plk1"):
     """In the linked-questions step: link or unlink `question_id` (`page` of the choices)."""
 
     meeting_id: int
@@ -446,7 +459,7 @@ class ProgressAction(StrEnum):
     CANCEL = "c"
 
 
-class ProgressCb(CallbackData, prefix="pl7"):
+class ProgressCb(CallbackData, prefix="prg1"):
     action: ProgressAction
     meeting_id: int = 0
     report_id: int = 0
@@ -454,3 +467,37 @@ class ProgressCb(CallbackData, prefix="pl7"):
     value: int = 0
     page: int = 0
     fresh: bool = False
+
+
+# The prefixes given up when the digit became a version (see the module's doc): each one is read
+# as the factory that wrote it, whose fields are unchanged.
+RETIRED: dict[str, type[CallbackData]] = {
+    "of2": InviteRevokeCb,
+    "of3": OfficialsPickCb,
+    "of4": AuditPageCb,
+    "qp2": PoolItemCb,
+    "qp3": PoolMergeCb,
+    "qp4": PoolSendCb,
+    "qp5": PoolExportCb,
+    "lc1": LcListCb,
+    "lc3": LcPresentationCb,
+    "lc4": LcCalendarCb,
+    "st2": QuietHoursCb,
+    "dl2": CalendarMarkCb,
+    "pl1": PlanViewCb,
+    "pl2": PlanHistoryCb,
+    "pl3": PlanFollowCb,
+    "pl4": PlansListCb,
+    "pl6": PlanLinkCb,
+    "pl7": ProgressCb,
+}
+
+
+def current_data(data: str) -> str:
+    """The callback data of a pressed button as its factory writes it today: a retired prefix
+    is replaced by the current one; anything else is returned as it is."""
+    for retired, factory in RETIRED.items():
+        head = f"{retired}{factory.__separator__}"
+        if data.startswith(head):
+            return f"{factory.__prefix__}{factory.__separator__}{data.removeprefix(head)}"
+    return data

@@ -14,6 +14,7 @@ from aiogram.dispatcher.event.bases import UNHANDLED
 from aiogram.dispatcher.event.handler import HandlerObject
 from aiogram.types import TelegramObject, Update
 
+from services.access import AccessDeniedError
 from storage.counting import current_count
 
 log = logging.getLogger("kezdesu.updates")
@@ -39,6 +40,10 @@ class UpdateLogMiddleware(BaseMiddleware):
             if result is UNHANDLED:
                 outcome = "unhandled"
             return result
+        except AccessDeniedError:
+            # A refusal, answered by the staff router's error handler: no failure.
+            outcome = "denied"
+            raise
         except Exception:
             outcome = "error"
             raise

@@ -9,13 +9,14 @@ The parent router lets only ADMIN_IDS in, in private chats.
 from contextlib import suppress
 from datetime import date, datetime, time
 
-from aiogram import F, Router
+from aiogram import F
 from aiogram.exceptions import TelegramBadRequest
 from aiogram.filters import Command, CommandObject
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from handlers.callbacks import AdminMeetingAction, AdminMeetingCb
+from handlers.routes import Routes
 from locales import Text
 from regulation import explain
 from services.container import Services
@@ -24,7 +25,7 @@ from services.meetings import MeetingView
 from services.statuses import MeetingStatus, OutboxStatus
 from services.users import UserView
 
-router = Router(name=__name__)
+router = Routes(name=__name__)
 
 MAX_MEETING_ID = 2**31 - 1
 

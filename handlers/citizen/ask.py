@@ -9,7 +9,7 @@ from datetime import datetime
 from html import escape
 from typing import Any
 
-from aiogram import Bot, F, Router
+from aiogram import Bot, F
 from aiogram.exceptions import TelegramBadRequest
 from aiogram.filters import Command, StateFilter
 from aiogram.fsm.context import FSMContext
@@ -20,6 +20,7 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 from handlers.callbacks import AskAction, AskCb, MeetingAction, MeetingCb
 from handlers.names import locality_name
 from handlers.replies import edit_or_answer
+from handlers.routes import Routes
 from locales import Text
 from services.container import Services
 from services.questions import (
@@ -33,7 +34,7 @@ from services.questions import (
 from services.statuses import QuestionKind
 from services.users import UserView
 
-router = Router(name=__name__)
+router = Routes(name=__name__)
 
 DRAFT_KEY = "question_draft"
 

@@ -8,7 +8,7 @@ other unit is opened, and its level offers "Follow" for the whole of it.
 
 from html import escape
 
-from aiogram import F, Router
+from aiogram import F
 from aiogram.dispatcher.event.bases import SkipHandler
 from aiogram.filters import Command, CommandObject
 from aiogram.fsm.context import FSMContext
@@ -28,6 +28,7 @@ from handlers.callbacks import (
 from handlers.citizen.start import locality_entry_keyboard
 from handlers.names import chain_text
 from handlers.replies import edit_or_answer
+from handlers.routes import Routes
 from locales import Text
 from services.container import Services
 from services.kato.names import name_key, name_language
@@ -36,7 +37,7 @@ from services.paging import Page
 from services.subscriptions import MAX_SUBSCRIPTIONS, SubscribeStatus
 from services.users import UserView
 
-router = Router(name=__name__)
+router = Routes(name=__name__)
 
 PAGE_SIZE = 8
 MAX_HITS = 8

@@ -3,7 +3,7 @@
 Deep links (`t.me/<bot>?start=m<id>`) are parsed in start.py and land in `show_meeting_card`.
 """
 
-from aiogram import Bot, F, Router
+from aiogram import Bot, F
 from aiogram.filters import Command
 from aiogram.types import BufferedInputFile, CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
@@ -17,6 +17,7 @@ from handlers.callbacks import (
 )
 from handlers.citizen.meeting_card import list_line, render_card
 from handlers.replies import edit_or_answer
+from handlers.routes import Routes
 from locales import Text
 from services.container import Services
 from services.ics import meeting_ics
@@ -26,7 +27,7 @@ from services.paging import Page
 from services.statuses import MeetingStatus
 from services.users import UserView
 
-router = Router(name=__name__)
+router = Routes(name=__name__)
 
 # Up to this many upcoming meetings are shown as full cards; more become a compact list.
 MAX_CARDS = 5

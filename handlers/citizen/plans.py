@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from datetime import date, datetime, time
 from html import escape
 
-from aiogram import Bot, Router
+from aiogram import Bot
 from aiogram.exceptions import TelegramBadRequest
 from aiogram.filters import Command
 from aiogram.filters.callback_data import CallbackData
@@ -29,6 +29,7 @@ from handlers.callbacks import (
 )
 from handlers.names import locality_name
 from handlers.replies import edit_or_answer
+from handlers.routes import Routes
 from locales import Text
 from services.container import Services
 from services.paging import Page
@@ -43,7 +44,7 @@ from services.plans import (
 from services.statuses import PlanItemStatus
 from services.users import UserView
 
-router = Router(name=__name__)
+router = Routes(name=__name__)
 
 ITEMS_PAGE_SIZE = 3
 LIST_PAGE_SIZE = 8

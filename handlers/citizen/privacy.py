@@ -1,6 +1,6 @@
 """/mydata: a JSON file of everything stored about the person. /forget: delete it."""
 
-from aiogram import F, Router
+from aiogram import F
 from aiogram.filters import Command
 from aiogram.fsm.context import FSMContext
 from aiogram.types import BufferedInputFile, CallbackQuery, InlineKeyboardMarkup, Message
@@ -8,11 +8,12 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from handlers.callbacks import ForgetAction, ForgetCb
 from handlers.replies import edit_or_answer
+from handlers.routes import Routes
 from locales import Text
 from services.container import Services
 from services.users import UserView
 
-router = Router(name=__name__)
+router = Routes(name=__name__)
 
 
 def forget_keyboard(t: Text) -> InlineKeyboardMarkup:

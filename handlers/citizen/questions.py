@@ -5,7 +5,7 @@ Writing one is in ask.py.
 
 from html import escape
 
-from aiogram import Bot, F, Router
+from aiogram import Bot, F
 from aiogram.filters import Command
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
@@ -21,13 +21,14 @@ from handlers.callbacks import (
 )
 from handlers.citizen.ask import in_flow, meeting_line
 from handlers.replies import edit_or_answer
+from handlers.routes import Routes
 from locales import Text
 from services.container import Services
 from services.questions import QuestionOrder, QuestionView, SupportResult
 from services.statuses import MeetingStatus, QuestionStatus
 from services.users import UserView
 
-router = Router(name=__name__)
+router = Routes(name=__name__)
 
 PAGE_SIZE = 5
 # Lists show the start of long texts so a page stays far below Telegram's 4096 characters.

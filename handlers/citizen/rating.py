@@ -3,18 +3,18 @@ changes the person's score and the message shows what they chose, its buttons ke
 change their mind. The request itself is sent by services/citizen_notices.py and reads as
 handlers/notices/meetings.py renders it."""
 
-from aiogram import Router
 from aiogram.types import CallbackQuery
 
 from handlers.callbacks import RatingCb
 from handlers.notices.meetings import rating_request
 from handlers.replies import edit_or_answer
+from handlers.routes import Routes
 from locales import Text
 from services.citizen_notices import RatingOutcome
 from services.container import Services
 from services.users import UserView
 
-router = Router(name=__name__)
+router = Routes(name=__name__)
 
 
 @router.callback_query(RatingCb.filter())

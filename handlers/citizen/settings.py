@@ -6,7 +6,7 @@ remembers what the person was doing before (writing a question, say) and returns
 The outbox sender applies the settings at send time (scheduler/sender/delivery_policy.py).
 """
 
-from aiogram import F, Router
+from aiogram import F
 from aiogram.filters import Command, StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
@@ -15,6 +15,7 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from handlers.callbacks import QuietAction, QuietHoursCb, SettingsSwitchCb
 from handlers.replies import edit_or_answer
+from handlers.routes import Routes
 from locales import Text
 from services.container import Services
 from services.preferences import (
@@ -26,7 +27,7 @@ from services.preferences import (
 )
 from services.users import UserView
 
-router = Router(name=__name__)
+router = Routes(name=__name__)
 
 # The common choices, offered as buttons (local hours, start to end).
 QUIET_PRESETS = ((22, 8), (23, 7))

@@ -2,7 +2,7 @@
 /help and deep links (`?start=m<id>` opens a meeting card, `?start=inv_<token>` makes an
 official of an akimat: see handlers/official/officials.py)."""
 
-from aiogram import Bot, F, Router
+from aiogram import Bot, F
 from aiogram.filters import Command, CommandObject, CommandStart
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
@@ -18,12 +18,13 @@ from handlers.callbacks import (
 from handlers.citizen.meetings import show_meeting_card
 from handlers.official.officials import invite_before_consent, open_invite
 from handlers.replies import edit_or_answer
+from handlers.routes import Routes
 from locales import LOCALES, Text
 from services.container import Services
 from services.officials import AcceptOutcome, parse_invite_payload
 from services.users import UserView
 
-router = Router(name=__name__)
+router = Routes(name=__name__)
 
 PENDING_MEETING = "pending_meeting"
 PENDING_INVITE = "pending_invite"

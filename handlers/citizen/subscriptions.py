@@ -1,7 +1,7 @@
 """/subscriptions: the localities a person follows; remove one, turn "everything inside" on or
 off, add another. The list is re-rendered in place after every change."""
 
-from aiogram import F, Router
+from aiogram import F
 from aiogram.filters import Command
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
@@ -11,13 +11,14 @@ from handlers.callbacks import SubAction, SubscriptionCb
 from handlers.citizen.localities import ask_for_locality, place_text, sort_language
 from handlers.citizen.start import locality_entry_keyboard
 from handlers.replies import edit_or_answer
+from handlers.routes import Routes
 from locales import Text
 from services.container import Services
 from services.paging import Page
 from services.subscriptions import MAX_SUBSCRIPTIONS, SubscriptionView
 from services.users import UserView
 
-router = Router(name=__name__)
+router = Routes(name=__name__)
 
 # Ten per page keeps the longest names and chains of the classifier well under 4096 characters.
 PAGE_SIZE = 10

@@ -1,14 +1,14 @@
 """Everything past the greeting needs consent: without it, a clear answer and the way to give
 it, instead of silence."""
 
-from aiogram import Router
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from handlers.callbacks import ConsentAction, ConsentCb
+from handlers.routes import Routes
 from locales import Text
 
-router = Router(name=__name__)
+router = Routes(name=__name__)
 
 
 def consent_needed_keyboard(t: Text) -> InlineKeyboardMarkup:

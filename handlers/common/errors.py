@@ -1,15 +1,23 @@
 """The last line of defence: a failure is logged with its traceback and the person gets a
-plain apology in their language, never a traceback."""
+plain apology in their language, never a traceback.
+
+A refusal is no failure: `denied` (on the staff router) answers every AccessDeniedError that a
+staff handler lets through. aiogram offers an error to the routers' error handlers in the order
+of the tree, so `router`, which takes everything, comes last.
+"""
 
 import logging
 
-from aiogram import Router
+from aiogram.filters import ExceptionTypeFilter
 from aiogram.types import ErrorEvent
 
+from handlers.routes import Routes
 from locales import normalize_locale
+from services.access import AccessDeniedError
 from services.container import Services
 
-router = Router(name=__name__)
+router = Routes(name=__name__)
+denied = Routes(name=f"{__name__}.denied")
 log = logging.getLogger(__name__)
 
 
@@ -30,6 +38,30 @@ async def on_error(event: ErrorEvent, services: Services) -> bool:
             await message.answer(text)
     except Exception:
         log.exception("could not tell the user about the failure")
+    return True
+
+
+@denied.errors(ExceptionTypeFilter(AccessDeniedError))
+async def on_access_denied(event: ErrorEvent, services: Services) -> bool:
+    """The clear "no" after a denied attempt, which services.access has already written to the
+    audit log: an alert under a pressed button, a reply to a message."""
+    update = event.update
+    log.info("update %s denied: %s", update.update_id, event.exception)
+    query, message = update.callback_query, update.message
+    sender = query.from_user if query else message.from_user if message else None
+    if sender is None:
+        return True
+    # Error handlers do not get the `t` of UserMiddleware: it sits on the message and callback
+    # observers, inside aiogram's error middleware.
+    locale = await _locale_of(services, sender.id, sender.language_code)
+    text = services.translator.get(locale, "access-denied")
+    try:
+        if query is not None:
+            await query.answer(text, show_alert=True)
+        elif message is not None:
+            await message.answer(text)
+    except Exception:
+        log.exception("could not tell the user about the refusal")
     return True
 
 

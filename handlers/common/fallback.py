@@ -1,11 +1,12 @@
 """What nobody else handled: unknown commands, stickers, voice, stale or forged buttons."""
 
-from aiogram import F, Router
+from aiogram import F
 from aiogram.types import CallbackQuery, Message
 
+from handlers.routes import Routes
 from locales import Text
 
-router = Router(name=__name__)
+router = Routes(name=__name__)
 
 
 @router.message(F.text.startswith("/"))

@@ -13,7 +13,6 @@ right on the akimat again (a button is not a permission).
 from datetime import date
 from html import escape
 
-from aiogram import Router
 from aiogram.filters import Command, CommandObject
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
@@ -31,8 +30,9 @@ from handlers.callbacks import (
 from handlers.official.duty_words import describe, due_text, source_text, timing
 from handlers.official.progress import encode_quarter
 from handlers.replies import edit_or_answer
+from handlers.routes import Routes
 from locales import Text
-from services.access import AccessDeniedError, Right
+from services.access import Right
 from services.container import Services
 from services.duties import (
     CalendarStep,
@@ -45,7 +45,7 @@ from services.duties import (
 from services.paging import Page
 from services.plans import Quarter
 
-router = Router(name=__name__)
+router = Routes(name=__name__)
 
 PAGE_SIZE = 8
 
@@ -228,11 +228,7 @@ async def cmd_deadlines(
         if found is None:
             await message.answer(t("deadlines-unknown-akimat", code=_quote(code)))
             return
-        try:
-            await _require_read(services, user_id, found)
-        except AccessDeniedError:
-            await message.answer(t("access-denied"))
-            return
+        await _require_read(services, user_id, found)
         akimat_id = found
     text, keyboard = await _deadlines(t, services, user_id, akimat_id, 0)
     await message.answer(text, reply_markup=keyboard)
@@ -244,11 +240,7 @@ async def cb_deadlines(
 ) -> None:
     user_id = query.from_user.id
     if callback_data.akimat_id:
-        try:
-            await _require_read(services, user_id, callback_data.akimat_id)
-        except AccessDeniedError:
-            await query.answer(t("access-denied"), show_alert=True)
-            return
+        await _require_read(services, user_id, callback_data.akimat_id)
     await query.answer()
     text, keyboard = await _deadlines(
         t, services, user_id, callback_data.akimat_id, callback_data.page
@@ -262,17 +254,13 @@ async def cb_mark_calendar(
 ) -> None:
     user_id = query.from_user.id
     akimat_id = callback_data.akimat_id
-    try:
-        await services.access.require(
-            user_id,
-            akimat_id,
-            Right.ACT,
-            action="deadlines.mark",
-            target=f"{callback_data.step.value}:{callback_data.year}",
-        )
-    except AccessDeniedError:
-        await query.answer(t("access-denied"), show_alert=True)
-        return
+    await services.access.require(
+        user_id,
+        akimat_id,
+        Right.ACT,
+        action="deadlines.mark",
+        target=f"{callback_data.step.value}:{callback_data.year}",
+    )
     scope = await services.duties.scope_of(user_id)
     akimat = scope.get(akimat_id)
     if not callback_data.confirm:

@@ -13,7 +13,7 @@ from datetime import date, datetime, time
 from html import escape
 from zoneinfo import ZoneInfo
 
-from aiogram import F, Router
+from aiogram import F
 from aiogram.filters import Command, StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
@@ -23,6 +23,7 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 from handlers.callbacks import LcAction, LcListCb, LcMeetingCb
 from handlers.names import locality_name
 from handlers.replies import edit_or_answer
+from handlers.routes import Routes
 from locales import Text
 from regulation import RuleNotInProfile, explain
 from services.access import AccessDeniedError
@@ -45,7 +46,7 @@ from services.paging import Page
 from services.statuses import MeetingStatus
 from services.users import UserView
 
-router = Router(name=__name__)
+router = Routes(name=__name__)
 
 # A scheduled announcement given as a day only goes out at this local hour: a working morning.
 DEFAULT_ANNOUNCE_TIME = time(9, 0)
@@ -465,9 +466,6 @@ async def cb_open(
     await _leave_input(state)
     try:
         dossier = await services.lifecycle.dossier(callback_data.meeting_id, user.id)
-    except AccessDeniedError:
-        await query.answer(t("access-denied"), show_alert=True)
-        return
     except LifecycleError as error:
         await query.answer(error_text(error, t, services), show_alert=True)
         return
@@ -498,9 +496,6 @@ async def cb_announce(
     meeting_id = callback_data.meeting_id
     try:
         outcome = await services.lifecycle.announce(meeting_id, user.id)
-    except AccessDeniedError:
-        await query.answer(t("access-denied"), show_alert=True)
-        return
     except LifecycleError as error:
         await query.answer(error_text(error, t, services), show_alert=True)
         return
@@ -537,9 +532,6 @@ async def cb_simple_act(
     act, result_key = SIMPLE_ACTS[callback_data.action]
     try:
         await act(services.lifecycle, callback_data.meeting_id, user.id)
-    except AccessDeniedError:
-        await query.answer(t("access-denied"), show_alert=True)
-        return
     except LifecycleError as error:
         await query.answer(error_text(error, t, services), show_alert=True)
         return
@@ -572,9 +564,6 @@ async def cb_ask_input(
     act, step, key = _INPUT[callback_data.action]
     try:
         meeting = await services.lifecycle.check(callback_data.meeting_id, user.id, act)
-    except AccessDeniedError:
-        await query.answer(t("access-denied"), show_alert=True)
-        return
     except LifecycleError as error:
         await query.answer(error_text(error, t, services), show_alert=True)
         return

@@ -14,7 +14,7 @@ from datetime import datetime
 from html import escape
 from typing import Any
 
-from aiogram import F, Router
+from aiogram import F
 from aiogram.filters import Command, StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
@@ -38,6 +38,7 @@ from handlers.official.meetings import (
     rule_source,
 )
 from handlers.replies import edit_or_answer
+from handlers.routes import Routes
 from locales import Text
 from services.access import AccessDeniedError
 from services.container import Services
@@ -61,7 +62,7 @@ from services.meetings import (
 )
 from services.users import UserView
 
-router = Router(name=__name__)
+router = Routes(name=__name__)
 
 DURATION_CHOICES = (60, 90, DEFAULT_DURATION_MINUTES, 180)
 PRESENTATION_CHOICES = (10, 15, 20, 30)

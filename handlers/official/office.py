@@ -8,17 +8,18 @@ when they are no longer an official anywhere.
 import logging
 from html import escape
 
-from aiogram import Bot, Router
+from aiogram import Bot
 from aiogram.exceptions import TelegramAPIError
 from aiogram.filters import Command
 from aiogram.types import BotCommand, BotCommandScopeAllPrivateChats, BotCommandScopeChat, Message
 
+from handlers.routes import Routes
 from locales import Text, Translator
 from services.container import Services
 from services.officials import AkimatView
 from services.users import UserView
 
-router = Router(name=__name__)
+router = Routes(name=__name__)
 log = logging.getLogger(__name__)
 
 # What an official may use, in menu order (each has its `cmd-<name>` description).

@@ -12,7 +12,7 @@ the same commands and buttons for people who are not (or no longer) staff.
 import asyncio
 from html import escape
 
-from aiogram import Bot, F, Router
+from aiogram import Bot, F
 from aiogram.exceptions import TelegramAPIError
 from aiogram.filters import Command
 from aiogram.fsm.context import FSMContext
@@ -29,6 +29,7 @@ from handlers.callbacks import (
 )
 from handlers.official.office import akimat_title, clear_office_menu, set_office_menu
 from handlers.replies import edit_or_answer
+from handlers.routes import Routes
 from locales import Text
 from services.access import AccessDeniedError
 from services.container import Services
@@ -46,8 +47,8 @@ from services.officials import (
 from services.paging import Page
 from services.users import UserView
 
-router = Router(name=__name__)
-outsiders = Router(name=f"{__name__}.outsiders")
+router = Routes(name=__name__)
+outsiders = Routes(name=f"{__name__}.outsiders")
 
 PAGE_SIZE = 8
 SEARCH_LIMIT = 8
@@ -291,11 +292,7 @@ async def cmd_officials(
 ) -> None:
     if await state.get_state() in InviteFlow.__all_states_names__:
         await state.clear()
-    try:
-        text, markup = await home(user.id, 0, t, services, bot)
-    except AccessDeniedError:
-        await deny(message, t)
-        return
+    text, markup = await home(user.id, 0, t, services, bot)
     await message.answer(text, reply_markup=markup)
 
 
@@ -312,11 +309,7 @@ async def cb_list(
     # Also the Cancel button of the invitation's locality step.
     if await state.get_state() in InviteFlow.__all_states_names__:
         await state.clear()
-    try:
-        text, markup = await home(user.id, callback_data.page, t, services, bot)
-    except AccessDeniedError:
-        await deny(query, t)
-        return
+    text, markup = await home(user.id, callback_data.page, t, services, bot)
     await query.answer()
     await edit_or_answer(query, text, markup)
 
@@ -332,9 +325,6 @@ async def cb_akimat(
 ) -> None:
     try:
         text, markup = await akimat_page(user.id, callback_data.akimat_id, t, services, bot)
-    except AccessDeniedError:
-        await deny(query, t)
-        return
     except OfficialsError as error:
         await query.answer(error_text(error, t), show_alert=True)
         return
@@ -356,9 +346,6 @@ async def cb_invite(
 ) -> None:
     try:
         invite = await services.officials.invite(user.id, callback_data.akimat_id)
-    except AccessDeniedError:
-        await deny(query, t)
-        return
     except OfficialsError as error:
         await query.answer(error_text(error, t), show_alert=True)
         return
@@ -375,11 +362,7 @@ async def cb_invite(
 async def cb_pick_start(
     query: CallbackQuery, user: UserView, t: Text, state: FSMContext, services: Services
 ) -> None:
-    try:
-        await services.access.require_admin(user.id, action="invite.create")
-    except AccessDeniedError:
-        await deny(query, t)
-        return
+    await services.access.require_admin(user.id, action="invite.create")
     await query.answer()
     await state.set_state(InviteFlow.locality)
     await edit_or_answer(query, t("officials-ask-locality"), cancel_keyboard(t))
@@ -464,11 +447,7 @@ async def cb_revoke(
     services: Services,
     bot: Bot,
 ) -> None:
-    try:
-        invite, changed = await services.officials.revoke(user.id, callback_data.token)
-    except AccessDeniedError:
-        await deny(query, t)
-        return
+    invite, changed = await services.officials.revoke(user.id, callback_data.token)
     if invite is None:
         await query.answer(t("officials-accept-unknown"), show_alert=True)
         return
@@ -499,17 +478,13 @@ async def cb_remove_ask(
     services: Services,
     bot: Bot,
 ) -> None:
-    try:
-        # Asking is harmless, but a forged button is still a denied attempt worth recording.
-        await services.access.require_admin(
-            user.id,
-            action="official.remove",
-            akimat_id=callback_data.akimat_id,
-            target=f"user:{callback_data.user_id}",
-        )
-    except AccessDeniedError:
-        await deny(query, t)
-        return
+    # Asking is harmless, but a forged button is still a denied attempt worth recording.
+    await services.access.require_admin(
+        user.id,
+        action="official.remove",
+        akimat_id=callback_data.akimat_id,
+        target=f"user:{callback_data.user_id}",
+    )
     akimat = await services.officials.akimat(callback_data.akimat_id)
     if akimat is None:
         await query.answer(t("officials-error-unknown-akimat"), show_alert=True)
@@ -552,11 +527,7 @@ async def cb_remove(
     bot: Bot,
 ) -> None:
     removed_id = callback_data.user_id
-    try:
-        removed = await services.officials.remove(user.id, callback_data.akimat_id, removed_id)
-    except AccessDeniedError:
-        await deny(query, t)
-        return
+    removed = await services.officials.remove(user.id, callback_data.akimat_id, removed_id)
     names = await person_names(bot, [removed_id])
     key = "officials-removed" if removed else "officials-remove-gone"
     notice = t(key, name=person_html(removed_id, names), id=str(removed_id))
@@ -617,11 +588,7 @@ def audit_view(page: Page[AuditView], t: Text) -> tuple[str, InlineKeyboardMarku
 
 @router.message(Command("audit"))
 async def cmd_audit(message: Message, user: UserView, t: Text, services: Services) -> None:
-    try:
-        page = await services.officials.audit_page(user.id, 0)
-    except AccessDeniedError:
-        await deny(message, t)
-        return
+    page = await services.officials.audit_page(user.id, 0)
     text, markup = audit_view(page, t)
     await message.answer(text, reply_markup=markup)
 
@@ -630,11 +597,7 @@ async def cmd_audit(message: Message, user: UserView, t: Text, services: Service
 async def cb_audit_page(
     query: CallbackQuery, callback_data: AuditPageCb, user: UserView, t: Text, services: Services
 ) -> None:
-    try:
-        page = await services.officials.audit_page(user.id, callback_data.page)
-    except AccessDeniedError:
-        await deny(query, t)
-        return
+    page = await services.officials.audit_page(user.id, callback_data.page)
     await query.answer()
     text, markup = audit_view(page, t)
     await edit_or_answer(query, text, markup)

@@ -18,7 +18,7 @@ from datetime import date
 from html import escape
 from typing import Any
 
-from aiogram import Bot, F, Router
+from aiogram import Bot, F
 from aiogram.exceptions import TelegramBadRequest
 from aiogram.filters import Command, CommandObject, StateFilter
 from aiogram.fsm.context import FSMContext
@@ -41,6 +41,7 @@ from handlers.citizen.plans import (
     shorten,
 )
 from handlers.replies import edit_or_answer
+from handlers.routes import Routes
 from locales import Text
 from regulation import explain
 from services.access import AccessDeniedError, Right
@@ -75,7 +76,7 @@ from services.plans import (
 from services.statuses import MeetingStatus
 from services.users import UserView
 
-router = Router(name=__name__)
+router = Routes(name=__name__)
 
 ACTION = "plan.publish"
 READ_ACTION = "plan.read"
@@ -1091,11 +1092,7 @@ async def cb_confirm(
     services: Services,
 ) -> None:
     meeting_id = callback_data.meeting_id
-    try:
-        meeting = await guard(user, meeting_id, services)
-    except AccessDeniedError:
-        await query.answer(t("access-denied"), show_alert=True)
-        return
+    meeting = await guard(user, meeting_id, services)
     if meeting is None:
         await query.answer(t("plan-error-meeting-not-found"), show_alert=True)
         return

@@ -9,7 +9,7 @@ the pool service again, which re-checks the right on the meeting's akimat in the
 from dataclasses import dataclass
 from html import escape
 
-from aiogram import Bot, F, Router
+from aiogram import Bot, F
 from aiogram.filters import Command, CommandObject, StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
@@ -35,6 +35,7 @@ from handlers.callbacks import (
 )
 from handlers.names import locality_name
 from handlers.replies import edit_or_answer
+from handlers.routes import Routes
 from locales import Text
 from services.access import AccessDeniedError
 from services.container import Services
@@ -52,7 +53,7 @@ from services.pool_export import export_filename, export_pool
 from services.statuses import QuestionKind, QuestionStatus
 from services.users import UserView
 
-router = Router(name=__name__)
+router = Routes(name=__name__)
 
 PAGE_SIZE = 5
 # Lists quote the start of each text, so a page of five stays far below Telegram's 4096.
@@ -535,7 +536,7 @@ async def cmd_pool(
         return
     try:
         text, keyboard = await render_list(user, t, services, ListContext(meeting_id))
-    except (PoolError, AccessDeniedError) as error:
+    except PoolError as error:
         await message.answer(error_text(t, error, meeting_id))
         return
     await message.answer(text, reply_markup=keyboard)
@@ -576,7 +577,7 @@ async def cb_pool_list(
     )
     try:
         text, keyboard = await render_list(user, t, services, context)
-    except (PoolError, AccessDeniedError) as error:
+    except PoolError as error:
         await query.answer(error_text(t, error, callback_data.meeting_id), show_alert=True)
         return
     await query.answer()
@@ -595,7 +596,7 @@ async def cb_pool_export(
     meeting_id = callback_data.meeting_id
     try:
         await services.pool.open(user.id, meeting_id, action="pool.export")
-    except (PoolError, AccessDeniedError) as error:
+    except PoolError as error:
         await query.answer(error_text(t, error, meeting_id), show_alert=True)
         return
     await query.answer(t("pool-export-preparing"))
@@ -632,7 +633,7 @@ async def cb_pool_open(
         text, keyboard = await render_card(
             user, t, services, callback_data.question_id, context_of(callback_data)
         )
-    except (PoolError, AccessDeniedError) as error:
+    except PoolError as error:
         await query.answer(error_text(t, error), show_alert=True)
         return
     await query.answer()
@@ -650,7 +651,7 @@ async def cb_pool_photo(
 ) -> None:
     try:
         _, item = await services.pool.item(user.id, callback_data.question_id)
-    except (PoolError, AccessDeniedError) as error:
+    except PoolError as error:
         await query.answer(error_text(t, error), show_alert=True)
         return
     if not item.photo_file_id:
@@ -673,7 +674,7 @@ async def cb_pool_accept(
         text, keyboard = await render_card(
             user, t, services, callback_data.question_id, context_of(callback_data)
         )
-    except (PoolError, AccessDeniedError) as error:
+    except PoolError as error:
         await query.answer(error_text(t, error), show_alert=True)
         return
     await query.answer(t("pool-accepted", notified=result.notified))
@@ -696,7 +697,7 @@ async def cb_pool_resolve(
     try:
         await services.pool.authorize(user.id, callback_data.question_id, action)
         meeting, item = await services.pool.item(user.id, callback_data.question_id)
-    except (PoolError, AccessDeniedError) as error:
+    except PoolError as error:
         await query.answer(error_text(t, error), show_alert=True)
         return
     if not item.is_open:
@@ -837,7 +838,7 @@ async def cb_pool_merge_start(
         text, keyboard = await render_merge_pick(
             user, t, services, callback_data.question_id, 0, context_of(callback_data)
         )
-    except (PoolError, AccessDeniedError) as error:
+    except PoolError as error:
         await query.answer(error_text(t, error), show_alert=True)
         return
     await query.answer()
@@ -878,7 +879,7 @@ async def cb_pool_merge(
                 result.item.meeting_id, context.status, context.kind, context.page
             )
             keyboard = back_keyboard(t, context)
-    except (PoolError, AccessDeniedError) as error:
+    except PoolError as error:
         await query.answer(error_text(t, error), show_alert=True)
         return
     await query.answer()

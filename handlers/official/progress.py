@@ -15,7 +15,7 @@ from dataclasses import asdict, dataclass
 from html import escape
 from typing import Any
 
-from aiogram import Bot, F, Router
+from aiogram import Bot, F
 from aiogram.exceptions import TelegramBadRequest
 from aiogram.filters import Command, CommandObject, StateFilter
 from aiogram.fsm.context import FSMContext
@@ -43,6 +43,7 @@ from handlers.filters import IsStaff
 from handlers.official.plans import ACTION as PLAN_ACTION
 from handlers.official.plans import PlanStates, parse_meeting_id, source
 from handlers.replies import edit_or_answer
+from handlers.routes import Routes
 from locales import Text
 from services.access import AccessDeniedError, Right
 from services.container import Services
@@ -60,7 +61,7 @@ from services.plans import (
 from services.statuses import PlanItemStatus
 from services.users import UserView
 
-router = Router(name=__name__)
+router = Routes(name=__name__)
 
 ACTION = "plan.progress"
 FLOW_KEY = "progress_flow"
@@ -449,9 +450,6 @@ async def cb_quarters(
     try:
         meeting = await guard_meeting(user, callback_data.meeting_id, services)
         choice = await services.plans.quarters(callback_data.meeting_id)
-    except AccessDeniedError:
-        await query.answer(t("access-denied"), show_alert=True)
-        return
     except PlanError:
         await query.answer(
             t("progress-no-plan", id=str(callback_data.meeting_id)), show_alert=True
@@ -488,12 +486,9 @@ async def cb_quarters(
 async def report_for(
     query: CallbackQuery, report_id: int, user: UserView, t: Text, services: Services
 ) -> ReportDraft | None:
-    """The draft report if this person may fill it in now; else None, the person told why."""
-    try:
-        draft = await guard_report(user, report_id, services)
-    except AccessDeniedError:
-        await query.answer(t("access-denied"), show_alert=True)
-        return None
+    """The draft report if this person may fill it in now; else None, the person told why (a
+    refusal raises AccessDeniedError, answered by the staff router's error handler)."""
+    draft = await guard_report(user, report_id, services)
     if draft is None:
         await query.answer(t("plan-error-report-not-found"), show_alert=True)
         return None
@@ -964,11 +959,7 @@ async def cb_confirm(
     t: Text,
     services: Services,
 ) -> None:
-    try:
-        draft = await guard_report(user, callback_data.report_id, services)
-    except AccessDeniedError:
-        await query.answer(t("access-denied"), show_alert=True)
-        return
+    draft = await guard_report(user, callback_data.report_id, services)
     if draft is None:
         await query.answer(t("plan-error-report-not-found"), show_alert=True)
         return
@@ -1011,7 +1002,7 @@ async def remove_keyboard(query: CallbackQuery) -> None:
 
 # --- people who are not (or no longer) staff ---------------------------------------------------
 
-outsiders = Router(name=f"{__name__}.outsiders")
+outsiders = Routes(name=f"{__name__}.outsiders")
 # Staff fall through to here too when none of their handlers matched (a command typed in the
 # middle of a step): these handlers are for the others only.
 outsiders.message.filter(~IsStaff())
