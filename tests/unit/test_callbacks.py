@@ -35,7 +35,8 @@ def _import_all(package: Any) -> None:
 
 def _subclasses(cls: type) -> list[type]:
     found: list[type] = []
-    for sub in cls.__subclasses__():
+    subclasses: list[type] = cls.__subclasses__()
+    for sub in subclasses:
         found.append(sub)
         found.extend(_subclasses(sub))
     return found
