@@ -23,21 +23,8 @@ log = logging.getLogger(__name__)
 
 @router.errors()
 async def on_error(event: ErrorEvent, services: Services) -> bool:
-    update = event.update
-    log.error("update %s failed", update.update_id, exc_info=event.exception)
-    query, message = update.callback_query, update.message
-    sender = query.from_user if query else message.from_user if message else None
-    if sender is None:
-        return True
-    locale = await _locale_of(services, sender.id, sender.language_code)
-    text = services.translator.get(locale, "error-internal")
-    try:
-        if query is not None:
-            await query.answer(text, show_alert=True)
-        elif message is not None:
-            await message.answer(text)
-    except Exception:
-        log.exception("could not tell the user about the failure")
+    log.error("update %s failed", event.update.update_id, exc_info=event.exception)
+    await _tell(event, services, "error-internal")
     return True
 
 
@@ -45,24 +32,28 @@ async def on_error(event: ErrorEvent, services: Services) -> bool:
 async def on_access_denied(event: ErrorEvent, services: Services) -> bool:
     """The clear "no" after a denied attempt, which services.access has already written to the
     audit log: an alert under a pressed button, a reply to a message."""
-    update = event.update
-    log.info("update %s denied: %s", update.update_id, event.exception)
-    query, message = update.callback_query, update.message
+    log.info("update %s denied: %s", event.update.update_id, event.exception)
+    await _tell(event, services, "access-denied")
+    return True
+
+
+async def _tell(event: ErrorEvent, services: Services, key: str) -> None:
+    """Say ``key`` to whoever sent the update: an alert under a pressed button, a reply to a
+    message. Error handlers do not get the `t` of UserMiddleware (it sits on the message and
+    callback observers, inside aiogram's error middleware), so the language is looked up here."""
+    query, message = event.update.callback_query, event.update.message
     sender = query.from_user if query else message.from_user if message else None
     if sender is None:
-        return True
-    # Error handlers do not get the `t` of UserMiddleware: it sits on the message and callback
-    # observers, inside aiogram's error middleware.
+        return
     locale = await _locale_of(services, sender.id, sender.language_code)
-    text = services.translator.get(locale, "access-denied")
+    text = services.translator.get(locale, key)
     try:
         if query is not None:
             await query.answer(text, show_alert=True)
         elif message is not None:
             await message.answer(text)
     except Exception:
-        log.exception("could not tell the user about the refusal")
-    return True
+        log.exception("could not tell user %s why their update failed", sender.id)
 
 
 async def _locale_of(services: Services, user_id: int, language_code: str | None) -> str:
