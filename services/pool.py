@@ -14,12 +14,9 @@ from collections.abc import AsyncIterator, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
-from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Select, and_, case, delete, func, insert, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
-from sqlalchemy.orm import aliased
 
 from regulation import FeedbackIndex, feedback_index
 from services.access import AccessService, Right
@@ -29,16 +26,13 @@ from services.notices import MergeRole, QuestionMerged, QuestionResolved, Resolu
 from services.outbox import Outbox, Recipient
 from services.paging import Page
 from storage.models import (
-    Akimat,
-    Locality,
     Meeting,
     MeetingStatus,
     Question,
     QuestionKind,
     QuestionStatus,
-    Support,
-    User,
 )
+from storage.repositories import questions as question_rows
 
 ANSWER_MIN_LENGTH = 10
 # An answer, its question and the frame around them fit in one Telegram message (4096).
@@ -220,9 +214,6 @@ def shorten(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-_Target = aliased(Question, name="merge_target")
-
-
 class PoolService:
     def __init__(
         self,
@@ -248,7 +239,7 @@ class PoolService:
         """The meeting's pool header, if ``actor_id`` may read it (else AccessDeniedError,
         audited); a meeting that does not exist is a PoolError."""
         async with self._sessions() as session:
-            row = (await session.execute(_meeting_query().where(Meeting.id == meeting_id))).first()
+            row = await question_rows.meeting_with_host(session, meeting_id)
         if row is None:
             raise PoolError(PoolErrorReason.MEETING_NOT_FOUND)
         meeting, name_kk, name_ru = row
@@ -276,29 +267,15 @@ class PoolService:
         waited longest), with the header and the count of each status."""
         meeting = await self.open(actor_id, meeting_id)
         offset, limit = max(offset, 0), max(limit, 1)
-        where: list[Any] = [Question.meeting_id == meeting_id]
-        if kind is not None:
-            where.append(Question.kind == kind)
         async with self._sessions() as session:
-            grouped = await session.execute(
-                select(Question.status, func.count()).where(*where).group_by(Question.status)
-            )
-            counts = PoolCounts(dict(grouped.all()))
-            if status is not None:
-                where.append(Question.status == status)
+            counts = PoolCounts(await question_rows.count_by_status(session, meeting_id, kind))
             total = counts.of(status)
             if offset >= total > 0:
                 # A stale page (items moved on since): the last page there is.
                 offset = (total - 1) // limit * limit
-            rows = (
-                await session.execute(
-                    _item_query()
-                    .where(*where)
-                    .order_by(Question.support_count.desc(), Question.id.asc())
-                    .offset(offset)
-                    .limit(limit)
-                )
-            ).all()
+            rows = await question_rows.items(
+                session, meeting_id, kind=kind, status=status, offset=offset, limit=limit
+            )
         items = [_item(*row) for row in rows]
         return meeting, counts, Page(items=items, total=total, offset=offset, page_size=limit)
 
@@ -316,26 +293,23 @@ class PoolService:
         duplicate = await self._item_by_id(question_id)
         await self.open(actor_id, duplicate.meeting_id)
         offset, limit = max(offset, 0), max(limit, 1)
-        where = (
-            Question.meeting_id == duplicate.meeting_id,
-            Question.id != duplicate.id,
-            Question.status.in_(MERGE_TARGET_STATUSES),
-        )
         async with self._sessions() as session:
-            total = int(
-                await session.scalar(select(func.count()).select_from(Question).where(*where)) or 0
+            total = await question_rows.count_items(
+                session,
+                duplicate.meeting_id,
+                exclude_id=duplicate.id,
+                statuses=MERGE_TARGET_STATUSES,
             )
             if offset >= total > 0:
                 offset = (total - 1) // limit * limit
-            rows = (
-                await session.execute(
-                    _item_query()
-                    .where(*where)
-                    .order_by(Question.support_count.desc(), Question.id.asc())
-                    .offset(offset)
-                    .limit(limit)
-                )
-            ).all()
+            rows = await question_rows.items(
+                session,
+                duplicate.meeting_id,
+                exclude_id=duplicate.id,
+                statuses=MERGE_TARGET_STATUSES,
+                offset=offset,
+                limit=limit,
+            )
         page = Page(
             items=[_item(*row) for row in rows], total=total, offset=offset, page_size=limit
         )
@@ -344,31 +318,19 @@ class PoolService:
     async def meetings_for(self, actor_id: int, limit: int = MEETINGS_SHOWN) -> list[MeetingRef]:
         """The meetings whose pool ``actor_id`` works on: those hosted by their akimats (for an
         admin, any), newest first, drafts left out (they take no questions)."""
-        query = (
-            select(
-                Meeting.id,
-                Meeting.status,
-                Meeting.starts_at,
-                Locality.name_kk,
-                Locality.name_ru,
-                select(func.count())
-                .select_from(Question)
-                .where(Question.meeting_id == Meeting.id, Question.status.in_(OPEN_STATUSES))
-                .scalar_subquery(),
-            )
-            .join(Akimat, Akimat.id == Meeting.host_akimat_id)
-            .join(Locality, Locality.code == Akimat.locality_code)
-            .where(Meeting.status != MeetingStatus.DRAFT)
-            .order_by(Meeting.starts_at.desc(), Meeting.id.desc())
-            .limit(limit)
-        )
+        akimat_ids: list[int] | None = None
         if not self._access.is_admin(actor_id):
             akimat_ids = [akimat.id for akimat in await self._access.akimats_of(actor_id)]
             if not akimat_ids:
                 return []
-            query = query.where(Meeting.host_akimat_id.in_(akimat_ids))
         async with self._sessions() as session:
-            rows = (await session.execute(query)).all()
+            rows = await question_rows.pool_meetings(
+                session,
+                counted_statuses=OPEN_STATUSES,
+                without_status=MeetingStatus.DRAFT,
+                akimat_ids=akimat_ids,
+                limit=limit,
+            )
         return [MeetingRef(*row) for row in rows]
 
     async def export_rows(self, actor_id: int, meeting_id: int) -> AsyncIterator[list[PoolItem]]:
@@ -380,23 +342,8 @@ class PoolService:
         await self.open(actor_id, meeting_id, action="pool.export")
         last: tuple[int, int] | None = None
         while True:
-            query = _item_query().where(Question.meeting_id == meeting_id)
-            if last is not None:
-                count, last_id = last
-                query = query.where(
-                    or_(
-                        Question.support_count < count,
-                        and_(Question.support_count == count, Question.id > last_id),
-                    )
-                )
             async with self._sessions() as session:
-                rows = (
-                    await session.execute(
-                        query.order_by(Question.support_count.desc(), Question.id.asc()).limit(
-                            EXPORT_BATCH
-                        )
-                    )
-                ).all()
+                rows = await question_rows.items_after(session, meeting_id, last, EXPORT_BATCH)
             if not rows:
                 return
             yield [_item(*row) for row in rows]
@@ -413,17 +360,15 @@ class PoolService:
         target = await self.authorize(actor_id, question_id, PoolAction.ACCEPT)
         now = self._clock.now()
         async with self._sessions() as session:
-            changed = await session.execute(
-                update(Question)
-                .where(Question.id == question_id, Question.status == QuestionStatus.NEW)
-                .values(
-                    status=QuestionStatus.ACCEPTED,
-                    resolved_by=actor_id,
-                    status_changed_at=now,
-                )
-                .execution_options(synchronize_session=False)
+            changed = await question_rows.change_status(
+                session,
+                question_id,
+                only_from=(QuestionStatus.NEW,),
+                status=QuestionStatus.ACCEPTED,
+                resolved_by=actor_id,
+                at=now,
             )
-            if _rowcount(changed) == 0:
+            if not changed:
                 await self._refuse_state(session, question_id, PoolAction.ACCEPT)
             facts = await _question_facts(session, question_id)
             notified = await self._tell(session, facts, Resolution.ACCEPTED)
@@ -457,18 +402,11 @@ class PoolService:
         akimat_id = await self.authorize(actor_id, duplicate_id, PoolAction.MERGE)
         now = self._clock.now()
         async with self._sessions() as session:
-            # Lock both rows, in id order, before reading them: two officials merging A into B
-            # and B into A at once must not both succeed (on SQLite the first write takes the
-            # database's write lock, which serialises the same way).
-            for locked_id in sorted({duplicate_id, target_id}):
-                await session.execute(
-                    update(Question)
-                    .where(Question.id == locked_id)
-                    .values(status=Question.status)
-                    .execution_options(synchronize_session=False)
-                )
-            duplicate = await session.get(Question, duplicate_id, populate_existing=True)
-            target = await session.get(Question, target_id, populate_existing=True)
+            # Lock both rows before reading them: two officials merging A into B and B into A
+            # at once must not both succeed.
+            await question_rows.lock(session, (duplicate_id, target_id))
+            duplicate = await question_rows.get_fresh(session, duplicate_id)
+            target = await question_rows.get_fresh(session, target_id)
             if duplicate is None:
                 raise PoolError(PoolErrorReason.QUESTION_NOT_FOUND)
             if duplicate.status not in OPEN_STATUSES:
@@ -483,8 +421,8 @@ class PoolService:
 
             # Supports a person gave after /forget are gone as rows but still count (see
             # Question.support_count); they are carried over as a number.
-            target_rows = await _support_rows(session, target.id)
-            duplicate_rows = await _support_rows(session, duplicate.id)
+            target_rows = await question_rows.support_rows(session, target.id)
+            duplicate_rows = await question_rows.support_rows(session, duplicate.id)
             carried = max(0, target.support_count - len(target_rows)) + max(
                 0, duplicate.support_count - len(duplicate_rows)
             )
@@ -498,29 +436,17 @@ class PoolService:
                 carried += 1
             elif duplicate.author_id != target.author_id and duplicate.author_id not in already:
                 moved.setdefault(duplicate.author_id, duplicate.created_at)
-            if moved:
-                await session.execute(
-                    insert(Support),
-                    [
-                        {"question_id": target.id, "user_id": user_id, "created_at": at}
-                        for user_id, at in moved.items()
-                    ],
-                )
-            await session.execute(delete(Support).where(Support.question_id == duplicate.id))
-            # Earlier duplicates of the duplicate now point at what it went into: no chains.
-            await session.execute(
-                update(Question)
-                .where(Question.merged_into_id == duplicate.id)
-                .values(merged_into_id=target.id)
-                .execution_options(synchronize_session=False)
+            # The supports go with the duplicate, and earlier duplicates of the duplicate now
+            # point at what it went into: no chains.
+            await question_rows.move_supports(session, duplicate.id, target.id, moved)
+            await question_rows.mark_merged(
+                session,
+                duplicate,
+                target,
+                resolved_by=actor_id,
+                at=now,
+                target_support_count=len(target_rows) + len(moved) + carried,
             )
-            duplicate.status = QuestionStatus.MERGED
-            duplicate.merged_into_id = target.id
-            duplicate.support_count = 0
-            duplicate.resolved_by = actor_id
-            duplicate.status_changed_at = now
-            target.support_count = len(target_rows) + len(moved) + carried
-            await session.flush()
 
             dup_context = await _question_facts(session, duplicate.id)
             target_context = await _question_facts(session, target.id)
@@ -549,33 +475,17 @@ class PoolService:
     ) -> FeedbackCounts:
         """What the feedback index (seed 004, clauses 20-23) is computed from, for the meetings
         ``akimat_id`` hosted, over the items received in [since, until)."""
-        # A merged duplicate takes the status of the item it went into.
-        outcome = case(
-            (Question.status == QuestionStatus.MERGED, _Target.status),
-            else_=Question.status,
-        )
-        accepted = outcome.in_((QuestionStatus.ACCEPTED, QuestionStatus.ANSWERED))
-        answered = outcome == QuestionStatus.ANSWERED
-        query = (
-            select(
-                Question.kind,
-                func.count(),
-                func.sum(case((accepted, 1), else_=0)),
-                func.sum(case((answered, 1), else_=0)),
-            )
-            .join(Meeting, Meeting.id == Question.meeting_id)
-            .outerjoin(_Target, _Target.id == Question.merged_into_id)
-            .where(
-                Meeting.host_akimat_id == akimat_id,
-                Question.created_at >= since,
-                Question.created_at < until,
-            )
-            .group_by(Question.kind)
-        )
-        totals: dict[QuestionKind, tuple[int, int, int]] = {}
+        # A merged duplicate takes the status of the item it went into (the repository reads
+        # it so). A proposal taken into the pool counts as accepted; a rejection is no answer.
         async with self._sessions() as session:
-            for kind, received, accepted_count, answered_count in await session.execute(query):
-                totals[kind] = (int(received), int(accepted_count or 0), int(answered_count or 0))
+            totals = await question_rows.feedback_totals(
+                session,
+                akimat_id,
+                since,
+                until,
+                counted_as_accepted=(QuestionStatus.ACCEPTED, QuestionStatus.ANSWERED),
+                counted_as_answered=(QuestionStatus.ANSWERED,),
+            )
         proposals = totals.get(QuestionKind.PROPOSAL, (0, 0, 0))
         questions = totals.get(QuestionKind.QUESTION, (0, 0, 0))
         return FeedbackCounts(
@@ -592,11 +502,7 @@ class PoolService:
         (else AccessDeniedError, audited). Every act calls it; a handler also calls it before
         asking an official to type an answer, so nobody writes one they may not send."""
         async with self._sessions() as session:
-            akimat_id = await session.scalar(
-                select(Meeting.host_akimat_id)
-                .join(Question, Question.meeting_id == Meeting.id)
-                .where(Question.id == question_id)
-            )
+            akimat_id = await question_rows.host_akimat_of(session, question_id)
         if akimat_id is None:
             raise PoolError(PoolErrorReason.QUESTION_NOT_FOUND)
         await self._access.require(
@@ -620,18 +526,16 @@ class PoolService:
         async with self._sessions() as session:
             # Conditional on the status: two officials answering at once store (and send) one
             # answer, and the second is told what happened.
-            changed = await session.execute(
-                update(Question)
-                .where(Question.id == question_id, Question.status.in_(OPEN_STATUSES))
-                .values(
-                    status=status,
-                    resolution=cleaned,
-                    resolved_by=actor_id,
-                    status_changed_at=now,
-                )
-                .execution_options(synchronize_session=False)
+            changed = await question_rows.change_status(
+                session,
+                question_id,
+                only_from=OPEN_STATUSES,
+                status=status,
+                resolved_by=actor_id,
+                at=now,
+                resolution=cleaned,
             )
-            if _rowcount(changed) == 0:
+            if not changed:
                 await self._refuse_state(session, question_id, action)
             facts = await _question_facts(session, question_id)
             resolution = (
@@ -652,7 +556,7 @@ class PoolService:
     async def _refuse_state(
         self, session: AsyncSession, question_id: int, action: PoolAction
     ) -> None:
-        current = await session.scalar(select(Question.status).where(Question.id == question_id))
+        current = await question_rows.status_of(session, question_id)
         if current is None:
             raise PoolError(PoolErrorReason.QUESTION_NOT_FOUND)
         if action is PoolAction.ACCEPT and current is QuestionStatus.ACCEPTED:
@@ -661,7 +565,7 @@ class PoolService:
 
     async def _item_by_id(self, question_id: int) -> PoolItem:
         async with self._sessions() as session:
-            row = (await session.execute(_item_query().where(Question.id == question_id))).first()
+            row = await question_rows.item(session, question_id)
         if row is None:
             raise PoolError(PoolErrorReason.QUESTION_NOT_FOUND)
         return _item(*row)
@@ -689,9 +593,7 @@ class PoolService:
         ids = sorted(set(user_ids))
         if not ids:
             return []
-        rows = await session.execute(
-            select(User.id, User.locale).where(User.id.in_(ids), User.is_active.is_(True))
-        )
+        rows = await question_rows.active_locales(session, ids)
         return [Recipient(user_id, locale or self._default_locale) for user_id, locale in rows]
 
     async def _tell(
@@ -715,7 +617,7 @@ class PoolService:
             session,
             (
                 user_id
-                for user_id in await _supporter_ids(session, question.id)
+                for user_id in await question_rows.supporter_ids(session, question.id)
                 if user_id != question.author_id
             ),
         )
@@ -778,17 +680,9 @@ class QuestionFacts:
 
 
 async def _question_facts(session: AsyncSession, question_id: int) -> QuestionFacts:
-    row = (
-        await session.execute(
-            select(Question, Meeting.starts_at, Locality.name_kk, Locality.name_ru)
-            .join(Meeting, Meeting.id == Question.meeting_id)
-            .join(Akimat, Akimat.id == Meeting.host_akimat_id)
-            .join(Locality, Locality.code == Akimat.locality_code)
-            .where(Question.id == question_id)
-            .execution_options(populate_existing=True)
-        )
-    ).one()
-    question, starts_at, name_kk, name_ru = row
+    question, starts_at, name_kk, name_ru = await question_rows.fresh_question_with_host(
+        session, question_id
+    )
     return QuestionFacts(
         id=question.id,
         public_number=question.public_number or "",
@@ -801,39 +695,6 @@ async def _question_facts(session: AsyncSession, question_id: int) -> QuestionFa
         starts_at=starts_at,
         host_name_kk=name_kk,
         host_name_ru=name_ru,
-    )
-
-
-async def _supporter_ids(session: AsyncSession, question_id: int) -> list[int]:
-    return list(
-        (
-            await session.scalars(
-                select(Support.user_id)
-                .where(Support.question_id == question_id)
-                .order_by(Support.user_id)
-            )
-        ).all()
-    )
-
-
-async def _support_rows(session: AsyncSession, question_id: int) -> dict[int, datetime]:
-    rows = await session.execute(
-        select(Support.user_id, Support.created_at).where(Support.question_id == question_id)
-    )
-    return dict(rows.all())
-
-
-def _meeting_query() -> Select[Meeting, str, str]:
-    return (
-        select(Meeting, Locality.name_kk, Locality.name_ru)
-        .join(Akimat, Akimat.id == Meeting.host_akimat_id)
-        .join(Locality, Locality.code == Akimat.locality_code)
-    )
-
-
-def _item_query() -> Select[Question, str | None]:
-    return select(Question, _Target.public_number).outerjoin(
-        _Target, _Target.id == Question.merged_into_id
     )
 
 
@@ -853,10 +714,6 @@ def _item(question: Question, target_number: str | None) -> PoolItem:
         merged_into_number=target_number,
         status_changed_at=question.status_changed_at,
     )
-
-
-def _rowcount(result: Any) -> int:
-    return int(getattr(result, "rowcount", 0) or 0)
 
 
 __all__ = [

@@ -9,10 +9,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import StrEnum
-from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Select, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -20,16 +18,13 @@ from services.clock import Clock
 from services.meetings import OPEN_MEETING_STATUSES
 from services.paging import Page
 from storage.models import (
-    Akimat,
-    Locality,
-    Meeting,
     MeetingStatus,
     Question,
     QuestionKind,
     QuestionStatus,
-    Support,
-    User,
 )
+from storage.repositories import questions as question_rows
+from storage.repositories.questions import QuestionWithHost
 
 MIN_LENGTH = 10
 MAX_LENGTH = 1500
@@ -171,50 +166,35 @@ class QuestionService:
         now = self._clock.now()
         async with self._sessions() as session:
             brief = _check_open(await _meeting_brief(session, meeting_id), now)
-            # A no-op write to the author's row locks it (a row lock on PostgreSQL, the write
-            # lock on SQLite, where SELECT ... FOR UPDATE does not exist), so two identical
-            # sends racing each other cannot both pass the duplicate check below.
-            await session.execute(
-                update(User).where(User.id == user_id).values(locale=User.locale)
-            )
-            existing = await session.scalar(
-                select(Question)
-                .where(
-                    Question.meeting_id == meeting_id,
-                    Question.author_id == user_id,
-                    Question.text == cleaned,
-                )
-                .order_by(Question.id)
-                .limit(1)
-            )
+            # The author's row is locked first, so two identical sends racing each other
+            # cannot both pass the duplicate check below.
+            await question_rows.lock_author(session, user_id)
+            existing = await question_rows.same_text(session, meeting_id, user_id, cleaned)
             if existing is not None:
                 # Leaving the session rolls back and releases the lock.
                 return replace(_sent_view(existing, brief, user_id), duplicate=True)
-            question = Question(
-                meeting_id=meeting_id,
-                author_id=user_id,
-                kind=kind,
-                text=cleaned,
-                photo_file_id=photo_file_id,
-                status=QuestionStatus.NEW,
-                support_count=0,
-                created_at=now,
-            )
-            session.add(question)
             # The id is known only after the insert; the number is set before the one commit,
             # so no question is ever visible without its number.
-            await session.flush()
+            question = await question_rows.add(
+                session,
+                Question(
+                    meeting_id=meeting_id,
+                    author_id=user_id,
+                    kind=kind,
+                    text=cleaned,
+                    photo_file_id=photo_file_id,
+                    status=QuestionStatus.NEW,
+                    support_count=0,
+                    created_at=now,
+                ),
+            )
             question.public_number = public_number(kind, question.id, now, self._tz)
             await session.commit()
             return _sent_view(question, brief, user_id)
 
     async def get(self, question_id: int, viewer_id: int | None = None) -> QuestionView | None:
         async with self._sessions() as session:
-            row = (
-                await session.execute(
-                    _with_meeting(select(Question)).where(Question.id == question_id)
-                )
-            ).first()
+            row = await question_rows.question_with_host(session, question_id)
             if row is None:
                 return None
             views = await _views(session, [row], viewer_id)
@@ -224,20 +204,10 @@ class QuestionService:
         """The user's own questions and proposals, whatever became of them, newest first."""
         offset, limit = max(offset, 0), max(limit, 1)
         async with self._sessions() as session:
-            total = await session.scalar(
-                select(func.count()).select_from(Question).where(Question.author_id == user_id)
-            )
-            rows = (
-                await session.execute(
-                    _with_meeting(select(Question))
-                    .where(Question.author_id == user_id)
-                    .order_by(Question.created_at.desc(), Question.id.desc())
-                    .offset(offset)
-                    .limit(limit)
-                )
-            ).all()
+            total = await question_rows.count_by_author(session, user_id)
+            rows = await question_rows.by_author(session, user_id, offset, limit)
             items = await _views(session, rows, user_id)
-            return Page(items=items, total=total or 0, offset=offset, page_size=limit)
+            return Page(items=items, total=total, offset=offset, page_size=limit)
 
     async def browse(
         self,
@@ -249,32 +219,24 @@ class QuestionService:
     ) -> Page[QuestionView]:
         """The public list of a meeting's questions; rejected and merged ones are left out."""
         offset, limit = max(offset, 0), max(limit, 1)
-        visible = (Question.meeting_id == meeting_id, Question.status.in_(PUBLIC_STATUSES))
-        if sort is QuestionOrder.SUPPORT:
-            # Ties go to the one asked first: it waited longest.
-            order: tuple[Any, ...] = (Question.support_count.desc(), Question.id.asc())
-        else:
-            order = (Question.id.desc(),)
         async with self._sessions() as session:
-            total = await session.scalar(
-                select(func.count()).select_from(Question).where(*visible)
+            total = await question_rows.count_in_meeting(session, meeting_id, PUBLIC_STATUSES)
+            rows = await question_rows.in_meeting(
+                session,
+                meeting_id,
+                PUBLIC_STATUSES,
+                # By support, ties go to the one asked first: it waited longest.
+                most_supported_first=sort is QuestionOrder.SUPPORT,
+                offset=offset,
+                limit=limit,
             )
-            rows = (
-                await session.execute(
-                    _with_meeting(select(Question))
-                    .where(*visible)
-                    .order_by(*order)
-                    .offset(offset)
-                    .limit(limit)
-                )
-            ).all()
             items = await _views(session, rows, viewer_id)
-            return Page(items=items, total=total or 0, offset=offset, page_size=limit)
+            return Page(items=items, total=total, offset=offset, page_size=limit)
 
     async def support(self, user_id: int, question_id: int) -> SupportResult:
         now = self._clock.now()
         async with self._sessions() as session:
-            question = await session.get(Question, question_id)
+            question = await question_rows.get(session, question_id)
             if question is None or question.status not in PUBLIC_STATUSES:
                 return SupportResult.NOT_FOUND
             if question.author_id == user_id:
@@ -284,22 +246,15 @@ class QuestionService:
                 return SupportResult.NOT_FOUND
             if not brief.supports_open(now):
                 return SupportResult.CLOSED
-            if await session.get(Support, (question_id, user_id)) is not None:
+            if await question_rows.has_support(session, question_id, user_id):
                 return SupportResult.ALREADY
-            session.add(Support(question_id=question_id, user_id=user_id, created_at=now))
             try:
-                await session.flush()
+                await question_rows.add_support(session, question_id, user_id, now)
             except IntegrityError:
                 # The primary key (question, user) lost a race with a second tap: one support.
                 await session.rollback()
                 return SupportResult.ALREADY
-            # Incremented in the database, not read-modify-write: concurrent supports of
-            # different people all count.
-            await session.execute(
-                update(Question)
-                .where(Question.id == question_id)
-                .values(support_count=Question.support_count + 1)
-            )
+            await question_rows.count_support(session, question_id)
             await session.commit()
             return SupportResult.ADDED
 
@@ -317,14 +272,7 @@ def _check_open(brief: MeetingBrief | None, now: datetime) -> MeetingBrief:
 
 
 async def _meeting_brief(session: AsyncSession, meeting_id: int) -> MeetingBrief | None:
-    row = (
-        await session.execute(
-            select(Meeting, Locality.name_kk, Locality.name_ru)
-            .join(Akimat, Akimat.id == Meeting.host_akimat_id)
-            .join(Locality, Locality.code == Akimat.locality_code)
-            .where(Meeting.id == meeting_id)
-        )
-    ).first()
+    row = await question_rows.meeting_with_host(session, meeting_id)
     if row is None:
         return None
     meeting, name_kk, name_ru = row
@@ -338,45 +286,22 @@ async def _meeting_brief(session: AsyncSession, meeting_id: int) -> MeetingBrief
     )
 
 
-def _with_meeting(query: Select[tuple[Question]]) -> Select[tuple[Question, datetime, str, str]]:
-    return (
-        query.add_columns(Meeting.starts_at, Locality.name_kk, Locality.name_ru)
-        .join(Meeting, Meeting.id == Question.meeting_id)
-        .join(Akimat, Akimat.id == Meeting.host_akimat_id)
-        .join(Locality, Locality.code == Akimat.locality_code)
-    )
-
-
 def _sent_view(question: Question, brief: MeetingBrief, author_id: int) -> QuestionView:
     """The question as its author sees it right after sending it."""
     return _view(question, brief.starts_at, brief.host_name_kk, brief.host_name_ru, author_id)
 
 
 async def _views(
-    session: AsyncSession, rows: Sequence[Any], viewer_id: int | None
+    session: AsyncSession, rows: Sequence[QuestionWithHost], viewer_id: int | None
 ) -> list[QuestionView]:
     supported: set[int] = set()
     ids = [row[0].id for row in rows]
-    if viewer_id is not None and ids:
-        supported = set(
-            (
-                await session.scalars(
-                    select(Support.question_id).where(
-                        Support.user_id == viewer_id, Support.question_id.in_(ids)
-                    )
-                )
-            ).all()
-        )
-    targets = {row[0].merged_into_id for row in rows} - {None}
-    numbers: dict[int, str | None] = {}
-    if targets:
-        numbers = dict(
-            (
-                await session.execute(
-                    select(Question.id, Question.public_number).where(Question.id.in_(targets))
-                )
-            ).all()
-        )
+    if viewer_id is not None:
+        supported = await question_rows.supported_by(session, viewer_id, ids)
+    targets = {row[0].merged_into_id for row in rows}
+    numbers = await question_rows.public_numbers(
+        session, [target for target in targets if target is not None]
+    )
     return [
         replace(
             _view(question, starts_at, name_kk, name_ru, viewer_id, question.id in supported),
