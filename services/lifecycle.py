@@ -26,7 +26,6 @@ from datetime import date, datetime, timedelta
 from enum import StrEnum
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import ColumnElement, distinct, func, or_, select, union, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from regulation import (
@@ -50,18 +49,8 @@ from services.meetings import (
 from services.notices import MeetingAnnounced, MeetingCancelled, MeetingMoved, meeting_topic
 from services.outbox import Outbox
 from services.paging import Page
-from storage.models import (
-    Akimat,
-    Meeting,
-    MeetingStatus,
-    NoticeKind,
-    OutboxMessage,
-    OutboxPayload,
-    OutboxStatus,
-    Question,
-    Reception,
-    User,
-)
+from storage.models import Meeting, MeetingStatus, OutboxStatus
+from storage.repositories import meetings as meeting_store
 
 MIN_REASON_LENGTH = 5
 MAX_REASON_LENGTH = 500
@@ -299,9 +288,7 @@ class LifecycleService:
     async def akimat_id_of(self, locality_code: str) -> int | None:
         """The akimat of a locality, if one was ever registered (officials' akimats are)."""
         async with self._sessions() as session:
-            return await session.scalar(
-                select(Akimat.id).where(Akimat.locality_code == locality_code)
-            )
+            return await meeting_store.akimat_id_of(session, locality_code)
 
     # --- reading ------------------------------------------------------------------------------
 
@@ -310,25 +297,15 @@ class LifecycleService:
     ) -> Page[MeetingView]:
         """The meetings of the akimats ``user_id`` may read (an admin: all), one tab of
         /mymeetings: what is to come soonest first, the rest newest first."""
-        where: list[ColumnElement[bool]] = [Meeting.status.in_(GROUP_STATUSES[group])]
+        territories: list[tuple[str, str]] | None = None
         if not self._access.is_admin(user_id):
             akimats = await self._access.akimats_of(user_id)
             if not akimats:
                 return Page(items=[], total=0, offset=0, page_size=page_size)
             # An official reads their own akimat and every akimat inside its territory.
-            where.append(
-                or_(
-                    *(
-                        Akimat.locality_code.between(*kato_subtree(akimat.locality_code))
-                        for akimat in akimats
-                    )
-                )
-            )
-        order = (
-            [Meeting.starts_at, Meeting.id]
-            if group is ListGroup.ACTIVE
-            else [Meeting.starts_at.desc(), Meeting.id.desc()]
-        )
+            territories = [kato_subtree(akimat.locality_code) for akimat in akimats]
+        where = meeting_store.managed_filter(GROUP_STATUSES[group], territories)
+        order = meeting_store.managed_order(soonest_first=group is ListGroup.ACTIVE)
         total = await self._meetings.count(where)
         last = max(0, (total - 1) // page_size)
         offset = min(max(page, 0), last) * page_size
@@ -348,27 +325,18 @@ class LifecycleService:
         )
         can_act = await self._access.allowed(user_id, meeting.host_akimat_id, Right.ACT)
         async with self._sessions() as session:
-            receptions = await _reception_days(session, meeting_id)
-            told = await session.scalar(
-                select(func.count(distinct(OutboxMessage.chat_id)))
-                .join(OutboxPayload, OutboxPayload.id == OutboxMessage.payload_id)
-                .where(
-                    *_announcement_of(meeting_id),
-                    OutboxMessage.status.in_((*_TOLD_OR_TELLING, OutboxStatus.PENDING)),
-                )
+            receptions = await meeting_store.reception_days(session, meeting_id)
+            told = await meeting_store.count_told(
+                session, meeting_topic(meeting_id), (*_TOLD_OR_TELLING, OutboxStatus.PENDING)
             )
-            authors = await session.scalar(
-                select(func.count(distinct(Question.author_id))).where(
-                    Question.meeting_id == meeting_id, Question.author_id.is_not(None)
-                )
-            )
+            authors = await meeting_store.count_question_authors(session, meeting_id)
         return MeetingDossier(
             meeting=meeting,
             receptions=receptions,
             announcement_due=self._meetings.announcement_due_date(meeting),
             action_plan_due=self._plan_due(meeting, receptions),
-            told=int(told or 0),
-            question_authors=int(authors or 0),
+            told=told,
+            question_authors=authors,
             acts=acts_possible(meeting, self._clock.now()) if can_act else frozenset(),
         )
 
@@ -379,7 +347,7 @@ class LifecycleService:
         without the rule; LifecycleError NOT_FOUND for an unknown meeting."""
         meeting = await self._meeting(meeting_id)
         async with self._sessions() as session:
-            receptions = await _reception_days(session, meeting_id)
+            receptions = await meeting_store.reception_days(session, meeting_id)
         return self._plan_due(meeting, receptions)
 
     def _plan_due(self, meeting: MeetingView, receptions: Sequence[date]) -> date | None:
@@ -427,7 +395,7 @@ class LifecycleService:
     async def _locked(self, session: AsyncSession, meeting_id: int, act: Act) -> Meeting:
         """The meeting's row, locked for this transaction (PostgreSQL; SQLite has a single
         writer anyway), after checking that ``act`` is possible from its status."""
-        meeting = await session.get(Meeting, meeting_id, with_for_update=True)
+        meeting = await meeting_store.locked(session, meeting_id)
         if meeting is None:
             raise LifecycleError(LifecycleErrorReason.NOT_FOUND)
         if meeting.status not in ALLOWED_FROM[act]:
@@ -490,7 +458,7 @@ class LifecycleService:
     async def _announce(self, meeting_id: int, actor_id: int) -> AnnounceOutcome:
         now = self._clock.now()
         async with self._sessions() as session:
-            row = await session.get(Meeting, meeting_id, with_for_update=True)
+            row = await meeting_store.locked(session, meeting_id)
             if row is None:
                 raise LifecycleError(LifecycleErrorReason.NOT_FOUND)
             if row.status in OPEN_MEETING_STATUSES or row.status is MeetingStatus.HELD:
@@ -580,18 +548,7 @@ class LifecycleService:
         whose meeting ended while the scheduler was down is left alone: too late to announce.
         """
         async with self._sessions() as session:
-            due_ids = (
-                await session.scalars(
-                    select(Meeting.id)
-                    .where(
-                        Meeting.status == MeetingStatus.DRAFT,
-                        Meeting.announce_at.is_not(None),
-                        Meeting.announce_at <= now,
-                        Meeting.ends_at > now,
-                    )
-                    .order_by(Meeting.announce_at, Meeting.id)
-                )
-            ).all()
+            due_ids = await meeting_store.planned_announcements_due(session, now)
         outcomes = []
         for meeting_id in due_ids:
             try:
@@ -707,17 +664,8 @@ class LifecycleService:
         outbox's per-recipient key).
         """
         meeting_id = notice.meeting.id
-        told = (
-            select(OutboxMessage.chat_id.label("chat_id"), OutboxMessage.locale.label("locale"))
-            .join(OutboxPayload, OutboxPayload.id == OutboxMessage.payload_id)
-            .where(*_announcement_of(meeting_id), OutboxMessage.status.in_(statuses))
-        )
-        authors = select(User.id.label("chat_id"), User.locale.label("locale")).where(
-            User.id.in_(select(Question.author_id).where(Question.meeting_id == meeting_id)),
-            User.is_active.is_(True),
-        )
-        crowd = union(told, authors).subquery("crowd")
-        return await self._outbox.notify(session, notice, select(crowd.c.chat_id, crowd.c.locale))
+        crowd = meeting_store.told_and_authors(meeting_topic(meeting_id), meeting_id, statuses)
+        return await self._outbox.notify(session, notice, crowd)
 
     # --- receptions, held, closed -------------------------------------------------------------
 
@@ -739,14 +687,10 @@ class LifecycleService:
             raise LifecycleError(LifecycleErrorReason.RECEPTION_TOO_LATE, bound=latest)
         async with self._sessions() as session:
             row = await self._locked(session, meeting_id, Act.RECEPTION)
-            known = await _reception_days(session, meeting_id)
+            known = await meeting_store.reception_days(session, meeting_id)
             added = held_on not in known
             if added:
-                session.add(
-                    Reception(
-                        meeting_id=meeting_id, held_on=held_on, note=note, created_by=actor_id
-                    )
-                )
+                meeting_store.add_reception(session, meeting_id, held_on, note, actor_id)
                 await self._audit(session, actor_id, Act.RECEPTION, row, held_on.isoformat())
                 await session.commit()
                 known = tuple(sorted((*known, held_on)))
@@ -799,51 +743,22 @@ class LifecycleService:
         """Announced (or moved) meetings that have ended are held (the scheduler calls this).
         Returns how many changed."""
         async with self._sessions() as session:
-            result = await session.execute(
-                update(Meeting)
-                .where(Meeting.status.in_(OPEN_MEETING_STATUSES), Meeting.ends_at <= now)
-                .values(status=MeetingStatus.HELD, held_at=now)
-                .execution_options(synchronize_session=False)
-            )
+            changed = await meeting_store.mark_ended_held(session, OPEN_MEETING_STATUSES, now)
             await session.commit()
-        return int(getattr(result, "rowcount", 0) or 0)
+        return changed
 
 
-# --- queries -------------------------------------------------------------------------------------
+# --- the announcement's rows --------------------------------------------------------------------
 
 
 # Announcement rows whose recipient was told, or is being told right now.
 _TOLD_OR_TELLING = (OutboxStatus.SENT, OutboxStatus.SENDING)
 
 
-def _announcement_of(meeting_id: int) -> tuple[ColumnElement[bool], ...]:
-    """Conditions on OutboxPayload: the payloads of the meeting's announcement."""
-    return (
-        OutboxPayload.topic == meeting_topic(meeting_id),
-        OutboxPayload.kind == NoticeKind.ANNOUNCEMENT,
-    )
-
-
-async def _reception_days(session: AsyncSession, meeting_id: int) -> tuple[date, ...]:
-    days = await session.scalars(
-        select(Reception.held_on)
-        .where(Reception.meeting_id == meeting_id)
-        .order_by(Reception.held_on)
-    )
-    return tuple(days.all())
-
-
 async def _skip_pending_announcement(session: AsyncSession, meeting_id: int) -> None:
     """Withdraw the meeting's announcement rows not sent yet: they show what is no longer so."""
-    payloads = select(OutboxPayload.id).where(*_announcement_of(meeting_id))
-    await session.execute(
-        update(OutboxMessage)
-        .where(
-            OutboxMessage.payload_id.in_(payloads),
-            OutboxMessage.status == OutboxStatus.PENDING,
-        )
-        .values(status=OutboxStatus.SKIPPED, last_error="meeting changed")
-        .execution_options(synchronize_session=False)
+    await meeting_store.skip_pending_announcement(
+        session, meeting_topic(meeting_id), "meeting changed"
     )
 
 

@@ -10,12 +10,9 @@ from collections.abc import AsyncIterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
-from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import ColumnElement, Select, func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
-from sqlalchemy.orm import aliased
 
 from regulation import AkimLevel, RuleNotInProfile, announcement_due, max_presentation_minutes
 from services.audience import audience_query, meetings_seen_by, subscriptions_of
@@ -23,16 +20,11 @@ from services.clock import Clock
 from services.kato.codes import kato_ancestor_candidates, kato_contains, kato_prefix, kato_subtree
 from services.notices import meeting_topic
 from services.outbox import Outbox
-from storage.models import (
-    Akimat,
-    Locality,
-    Meeting,
-    MeetingStatus,
-    NoticeKind,
-    OutboxStatus,
-    Subscription,
-    User,
-)
+from storage.models import Locality, Meeting, MeetingStatus, NoticeKind, OutboxStatus
+from storage.repositories import meetings as meeting_store
+from storage.repositories import subscriptions as subscription_store
+from storage.repositories.localities import LocalityRepository
+from storage.repositories.meetings import AudienceQuery, MeetingFilter, MeetingOrder, MeetingRow
 
 MIN_DURATION_MINUTES = 15
 MAX_DURATION_MINUTES = 480
@@ -235,11 +227,6 @@ class Recipient:
 # The service
 
 
-_Host = aliased(Locality, name="host")
-_Venue = aliased(Locality, name="venue")
-_Audience = aliased(Locality, name="audience")
-
-
 class MeetingService:
     def __init__(
         self,
@@ -286,20 +273,21 @@ class MeetingService:
         place = check_place(place)
         broadcast_url = check_broadcast_url(broadcast_url)
         async with self._sessions() as session:
-            host = await session.get(Locality, host_code)
+            localities = LocalityRepository(session)
+            host = await localities.get(host_code)
             if host is None:
                 raise MeetingLocalityError(MeetingErrorReason.UNKNOWN_HOST)
             if host.akim_level is None:
                 raise MeetingLocalityError(MeetingErrorReason.HOST_WITHOUT_AKIM)
-            if await session.get(Locality, venue_code) is None:
+            if await localities.get(venue_code) is None:
                 raise MeetingLocalityError(MeetingErrorReason.UNKNOWN_VENUE)
             if not kato_contains(host_code, venue_code):
                 raise MeetingLocalityError(MeetingErrorReason.VENUE_OUTSIDE_HOST)
-            if await session.get(Locality, audience_code) is None:
+            if await localities.get(audience_code) is None:
                 raise MeetingLocalityError(MeetingErrorReason.UNKNOWN_AUDIENCE)
             if not kato_contains(host_code, audience_code):
                 raise MeetingLocalityError(MeetingErrorReason.AUDIENCE_OUTSIDE_HOST)
-            akimat = await self._akimat_for(session, host_code)
+            akimat = await meeting_store.akimat_for(session, host_code)
             starts = starts_at.astimezone(UTC)
             meeting = Meeting(
                 host_akimat_id=akimat.id,
@@ -316,7 +304,7 @@ class MeetingService:
                 presentation_minutes=presentation_minutes,
                 announce_due_on=self._due_on(AkimLevel(host.akim_level), starts),
             )
-            session.add(meeting)
+            meeting_store.add(session, meeting)
             await session.commit()
             meeting_id = meeting.id
         view = await self.get(meeting_id)
@@ -329,58 +317,40 @@ class MeetingService:
         except RuleNotInProfile:
             return None
 
-    async def _akimat_for(self, session: AsyncSession, locality_code: str) -> Akimat:
-        akimat = await session.scalar(select(Akimat).where(Akimat.locality_code == locality_code))
-        if akimat is None:
-            akimat = Akimat(locality_code=locality_code)
-            session.add(akimat)
-            await session.flush()
-        return akimat
-
     # --- reading ------------------------------------------------------------------------------
 
     async def get(self, meeting_id: int) -> MeetingView | None:
         async with self._sessions() as session:
-            row = (await session.execute(_select_views().where(Meeting.id == meeting_id))).first()
+            row = await meeting_store.view_row(session, meeting_id)
         return self._view(row) if row else None
 
     async def list_recent(self, limit: int = 10) -> list[MeetingView]:
         """The newest meetings first, drafts included: for administrators."""
         async with self._sessions() as session:
-            rows = (
-                await session.execute(_select_views().order_by(Meeting.id.desc()).limit(limit))
-            ).all()
+            rows = await meeting_store.recent_rows(session, limit)
         return [self._view(row) for row in rows]
 
     async def view_in(self, session: AsyncSession, meeting_id: int) -> MeetingView | None:
         """The view as the caller's transaction sees it (its changes flushed, not committed)."""
-        row = (await session.execute(_select_views().where(Meeting.id == meeting_id))).first()
+        row = await meeting_store.view_row(session, meeting_id)
         return self._view(row) if row else None
 
     async def find(
         self,
-        where: Sequence[ColumnElement[bool]],
-        order_by: Sequence[Any],
+        where: Sequence[MeetingFilter],
+        order_by: Sequence[MeetingOrder],
         offset: int = 0,
         limit: int = 10,
     ) -> list[MeetingView]:
-        """Views of the meetings matching ``where`` (conditions on Meeting and Akimat)."""
+        """Views of the meetings matching ``where`` (conditions on Meeting and Akimat, e.g.
+        from storage.repositories.meetings.managed_filter)."""
         async with self._sessions() as session:
-            rows = (
-                await session.execute(
-                    _select_views().where(*where).order_by(*order_by).offset(offset).limit(limit)
-                )
-            ).all()
+            rows = await meeting_store.find_rows(session, where, order_by, offset, limit)
         return [self._view(row) for row in rows]
 
-    async def count(self, where: Sequence[ColumnElement[bool]]) -> int:
+    async def count(self, where: Sequence[MeetingFilter]) -> int:
         async with self._sessions() as session:
-            total = await session.scalar(
-                select(func.count(Meeting.id))
-                .join(Akimat, Akimat.id == Meeting.host_akimat_id)
-                .where(*where)
-            )
-        return int(total or 0)
+            return await meeting_store.count(session, where)
 
     async def upcoming_for_user(
         self, user_id: int, limit: int = 10, offset: int = 0
@@ -391,19 +361,14 @@ class MeetingService:
             subscriptions = await subscriptions_of(session, user_id)
             if not subscriptions:
                 return []
-            rows = (
-                await session.execute(
-                    _select_views()
-                    .where(
-                        Meeting.status.in_(OPEN_MEETING_STATUSES),
-                        Meeting.ends_at > self._clock.now(),
-                        meetings_seen_by(subscriptions),
-                    )
-                    .order_by(Meeting.starts_at, Meeting.id)
-                    .offset(offset)
-                    .limit(limit)
-                )
-            ).all()
+            rows = await meeting_store.coming_rows(
+                session,
+                OPEN_MEETING_STATUSES,
+                self._clock.now(),
+                meetings_seen_by(subscriptions),
+                offset,
+                limit,
+            )
         return [self._view(row) for row in rows]
 
     async def count_upcoming_for_user(self, user_id: int) -> int:
@@ -411,21 +376,13 @@ class MeetingService:
             subscriptions = await subscriptions_of(session, user_id)
             if not subscriptions:
                 return 0
-            count = await session.scalar(
-                select(func.count(Meeting.id)).where(
-                    Meeting.status.in_(OPEN_MEETING_STATUSES),
-                    Meeting.ends_at > self._clock.now(),
-                    meetings_seen_by(subscriptions),
-                )
+            return await meeting_store.count_coming(
+                session, OPEN_MEETING_STATUSES, self._clock.now(), meetings_seen_by(subscriptions)
             )
-            return int(count or 0)
 
     async def has_subscriptions(self, user_id: int) -> bool:
         async with self._sessions() as session:
-            found = await session.scalar(
-                select(Subscription.id).where(Subscription.user_id == user_id).limit(1)
-            )
-        return found is not None
+            return await subscription_store.has_any(session, user_id)
 
     # --- announcing ---------------------------------------------------------------------------
 
@@ -448,7 +405,7 @@ class MeetingService:
                 session, topic=meeting_topic(meeting_id), kind=NoticeKind.ANNOUNCEMENT
             )
 
-    def audience_query(self, audience_code: str) -> Select[int, str | None]:
+    def audience_query(self, audience_code: str) -> AudienceQuery:
         """Who hears of a meeting held for ``audience_code`` (services/audience.py)."""
         return audience_query(audience_code)
 
@@ -460,20 +417,14 @@ class MeetingService:
         them, ``Outbox.notify`` with ``audience_query`` copies them in SQL instead.)
         """
         async with self._sessions() as session:
-            audience_code = await session.scalar(
-                select(Meeting.audience_code).where(Meeting.id == meeting_id)
-            )
+            audience_code = await meeting_store.audience_code_of(session, meeting_id)
         if audience_code is None:
             return
         last_id: int | None = None
         while True:
             query = self.audience_query(audience_code)
-            if last_id is not None:
-                query = query.where(User.id > last_id)
             async with self._sessions() as session:
-                batch = (
-                    await session.execute(query.order_by(User.id).limit(AUDIENCE_BATCH))
-                ).all()
+                batch = await meeting_store.audience_batch(session, query, last_id, AUDIENCE_BATCH)
             for user_id, locale in batch:
                 yield Recipient(user_id=user_id, locale=locale)
             if len(batch) < AUDIENCE_BATCH:
@@ -482,11 +433,9 @@ class MeetingService:
 
     # --- views --------------------------------------------------------------------------------
 
-    def _view(self, row: Any) -> MeetingView:
-        meeting: Meeting = row[0]
-        host: Locality = row[1]
-        venue: Locality = row[2]
-        audience: Locality = row[3]
+    def _view(self, row: MeetingRow) -> MeetingView:
+        meeting = row.meeting
+        host = row.host
         now = self._clock.now()
         return MeetingView(
             id=meeting.id,
@@ -500,8 +449,8 @@ class MeetingService:
             host=_ref(host),
             # A host is only ever a unit with an akim (checked on creation).
             host_level=AkimLevel(host.akim_level or AkimLevel.VILLAGE),
-            venue=_ref(venue),
-            audience=_ref(audience),
+            venue=_ref(row.venue),
+            audience=_ref(row.audience),
             questions_open=meeting.status in OPEN_MEETING_STATUSES
             and now < meeting.questions_cutoff,
             is_over=meeting.ends_at <= now
@@ -522,20 +471,6 @@ class MeetingService:
 
 def _ref(locality: Locality) -> LocalityRef:
     return LocalityRef(code=locality.code, name_kk=locality.name_kk, name_ru=locality.name_ru)
-
-
-def _select_views() -> Select[Meeting, Locality, Locality, Locality]:
-    return (
-        select(Meeting, _Host, _Venue, _Audience)
-        .join(Akimat, Akimat.id == Meeting.host_akimat_id)
-        .join(_Host, _Host.code == Akimat.locality_code)
-        .join(_Venue, _Venue.code == Meeting.venue_code)
-        .join(_Audience, _Audience.code == Meeting.audience_code)
-    )
-
-
-def _rowcount(result: Any) -> int:
-    return int(getattr(result, "rowcount", 0) or 0)
 
 
 __all__ = [

@@ -17,13 +17,13 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
-from sqlalchemy import delete, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from services.clock import Clock
 from services.kato.names import name_for_locale
 from storage.models import Locality, Subscription
+from storage.repositories import subscriptions as subscription_store
 from storage.repositories.localities import LocalityRepository
 
 MAX_SUBSCRIPTIONS = 20
@@ -78,11 +78,11 @@ class SubscriptionService:
         """Follow locality `code`. Following it again changes nothing (not even
         `include_descendants`, which /subscriptions toggles)."""
         async with self._sessions() as session:
-            locality = await session.get(Locality, code)
+            locality = await LocalityRepository(session).get(code)
             if locality is None:
                 return SubscribeResult(SubscribeStatus.UNKNOWN_LOCALITY)
-            existing = await self._find_by_code(session, user_id, code)
-            count = await self._count(session, user_id)
+            existing = await subscription_store.by_code(session, user_id, code)
+            count = await subscription_store.count(session, user_id)
             if existing is not None:
                 view = (await self._views(session, [existing]))[0]
                 return SubscribeResult(SubscribeStatus.ALREADY_SUBSCRIBED, view, count)
@@ -94,17 +94,17 @@ class SubscriptionService:
                 include_descendants=include_descendants,
                 created_at=self._clock.now(),
             )
-            session.add(subscription)
+            subscription_store.add(session, subscription)
             try:
                 await session.commit()
             except IntegrityError:
                 # The same person subscribed in a parallel update (another device): theirs won.
                 await session.rollback()
-                existing = await self._find_by_code(session, user_id, code)
+                existing = await subscription_store.by_code(session, user_id, code)
                 if existing is None:
                     raise
                 view = (await self._views(session, [existing]))[0]
-                count = await self._count(session, user_id)
+                count = await subscription_store.count(session, user_id)
                 return SubscribeResult(SubscribeStatus.ALREADY_SUBSCRIBED, view, count)
             view = (await self._views(session, [subscription]))[0]
             return SubscribeResult(SubscribeStatus.CREATED, view, count + 1)
@@ -112,19 +112,13 @@ class SubscriptionService:
     async def list(self, user_id: int) -> list[SubscriptionView]:
         """The person's subscriptions, oldest first."""
         async with self._sessions() as session:
-            subscriptions = (
-                await session.scalars(
-                    select(Subscription)
-                    .where(Subscription.user_id == user_id)
-                    .order_by(Subscription.created_at, Subscription.id)
-                )
-            ).all()
-            return await self._views(session, builtins.list(subscriptions))
+            subscriptions = await subscription_store.of_user(session, user_id)
+            return await self._views(session, subscriptions)
 
     async def get(self, user_id: int, subscription_id: int) -> SubscriptionView | None:
         """One of the person's own subscriptions; someone else's id gives None."""
         async with self._sessions() as session:
-            subscription = await self._owned(session, user_id, subscription_id)
+            subscription = await subscription_store.owned(session, user_id, subscription_id)
             if subscription is None:
                 return None
             return (await self._views(session, [subscription]))[0]
@@ -133,20 +127,16 @@ class SubscriptionService:
         """Stop following. False when the id is not one of the person's subscriptions (already
         removed, or someone else's: callback data is never trusted)."""
         async with self._sessions() as session:
-            removed = await session.scalar(
-                delete(Subscription)
-                .where(Subscription.id == subscription_id, Subscription.user_id == user_id)
-                .returning(Subscription.id)
-            )
+            removed = await subscription_store.remove(session, user_id, subscription_id)
             await session.commit()
-            return removed is not None
+            return removed
 
     async def set_include_descendants(
         self, user_id: int, subscription_id: int, value: bool
     ) -> SubscriptionView | None:
         """Turn "everything inside" on or off; None when the subscription is not the person's."""
         async with self._sessions() as session:
-            subscription = await self._owned(session, user_id, subscription_id)
+            subscription = await subscription_store.owned(session, user_id, subscription_id)
             if subscription is None:
                 return None
             if subscription.include_descendants != value:
@@ -156,30 +146,7 @@ class SubscriptionService:
 
     async def count(self, user_id: int) -> int:
         async with self._sessions() as session:
-            return await self._count(session, user_id)
-
-    @staticmethod
-    async def _count(session: AsyncSession, user_id: int) -> int:
-        statement = select(func.count()).select_from(Subscription)
-        return int(await session.scalar(statement.where(Subscription.user_id == user_id)) or 0)
-
-    @staticmethod
-    async def _find_by_code(session: AsyncSession, user_id: int, code: str) -> Subscription | None:
-        return await session.scalar(
-            select(Subscription).where(
-                Subscription.user_id == user_id, Subscription.locality_code == code
-            )
-        )
-
-    @staticmethod
-    async def _owned(
-        session: AsyncSession, user_id: int, subscription_id: int
-    ) -> Subscription | None:
-        return await session.scalar(
-            select(Subscription).where(
-                Subscription.id == subscription_id, Subscription.user_id == user_id
-            )
-        )
+            return await subscription_store.count(session, user_id)
 
     @staticmethod
     async def _views(
