@@ -37,7 +37,6 @@ from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Select, and_, delete, func, or_, select, union, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from services.clock import Clock
@@ -58,20 +57,12 @@ from services.notices import (
     rating_key,
     reminder_key,
 )
-from services.outbox import Outbox, insert_ignoring_duplicates
-from storage.models import (
-    JobMark,
-    Meeting,
-    MeetingStatus,
-    NoticeKind,
-    OutboxMessage,
-    OutboxPayload,
-    OutboxStatus,
-    Question,
-    Rating,
-    Support,
-    User,
-)
+from services.outbox import Outbox
+from storage.models import MeetingStatus, NoticeKind
+from storage.repositories import citizen_notices as notice_rows
+from storage.repositories import job_marks
+from storage.repositories import outbox as outbox_rows
+from storage.repositories.outbox import AudienceQuery
 
 DAY_REMINDER_AT = time(10, 0)
 HOUR_REMINDER_LEAD = timedelta(hours=1)
@@ -222,35 +213,17 @@ class CitizenNoticeService:
     async def due(self, now: datetime) -> list[DueNotice]:
         """Every meeting notice whose window contains ``now``, sent or not."""
         live_statuses = (*OPEN_MEETING_STATUSES, MeetingStatus.HELD)
-        query = select(
-            Meeting.id,
-            Meeting.status,
-            Meeting.starts_at,
-            Meeting.ends_at,
-            Meeting.broadcast_url.is_not(None),
-            Meeting.announced_at,
-        ).where(
-            or_(
-                and_(
-                    Meeting.status.in_(OPEN_MEETING_STATUSES),
-                    Meeting.starts_at > now,
-                    Meeting.starts_at <= now + _DAY_REMINDER_MAX_LEAD,
-                ),
-                and_(
-                    Meeting.status.in_(live_statuses),
-                    Meeting.broadcast_url.is_not(None),
-                    Meeting.starts_at <= now,
-                    Meeting.ends_at > now,
-                ),
-                and_(
-                    Meeting.status.in_(PUBLIC_MEETING_STATUSES),
-                    Meeting.ends_at <= now,
-                    Meeting.ends_at > now - RATING_ASK_WITHIN,
-                ),
-            )
-        )
         async with self._sessions() as session:
-            rows = (await session.execute(query.order_by(Meeting.starts_at, Meeting.id))).all()
+            # Only meetings that may be in a window: moments_due decides which one is.
+            rows = await notice_rows.meetings_in_windows(
+                session,
+                now,
+                upcoming=OPEN_MEETING_STATUSES,
+                upcoming_until=now + _DAY_REMINDER_MAX_LEAD,
+                live=live_statuses,
+                ended=PUBLIC_MEETING_STATUSES,
+                ended_since=now - RATING_ASK_WITHIN,
+            )
         notices: list[DueNotice] = []
         for meeting_id, status, starts_at, ends_at, has_broadcast, announced_at in rows:
             times = MeetingTimes(
@@ -277,7 +250,7 @@ class CitizenNoticeService:
         if meeting is None:
             return 0
         async with self._sessions() as session:
-            if await session.get(JobMark, mark) is not None:
+            if await job_marks.exists(session, mark):
                 return 0
             # One INSERT … SELECT: the audience is copied in the database, never loaded here.
             written = await self._outbox.notify(
@@ -286,30 +259,16 @@ class CitizenNoticeService:
                 self.recipients_query(meeting.id, meeting.audience.code),
             )
             # The rows and the done mark commit together: a crash before leaves neither.
-            await session.execute(
-                insert_ignoring_duplicates(session, JobMark).values(name=mark, covered_until=now)
-            )
+            await job_marks.add_if_missing(session, mark, now)
             await session.commit()
         return written
 
-    def recipients_query(self, meeting_id: int, audience_code: str) -> Select[int, str | None]:
+    def recipients_query(self, meeting_id: int, audience_code: str) -> AudienceQuery:
         """(user id, locale) of who is told of a meeting: its audience, and the authors and
         supporters of its questions (who may follow another locality)."""
-        authors = select(Question.author_id).where(
-            Question.meeting_id == meeting_id, Question.author_id.is_not(None)
+        return notice_rows.meeting_recipients(
+            meeting_id, self._meetings.audience_query(audience_code)
         )
-        supporters = (
-            select(Support.user_id)
-            .join(Question, Question.id == Support.question_id)
-            .where(Question.meeting_id == meeting_id)
-        )
-        involved = select(User.id, User.locale).where(
-            User.is_active.is_(True),
-            User.consent_at.is_not(None),
-            or_(User.id.in_(authors), User.id.in_(supporters)),
-        )
-        crowd = union(self._meetings.audience_query(audience_code), involved).subquery("crowd")
-        return select(crowd.c[0], crowd.c[1])
 
     async def withdraw_stale(self, now: datetime) -> int:
         """Take back reminders and broadcast links not delivered yet that are no longer true:
@@ -317,30 +276,14 @@ class CitizenNoticeService:
         A notice held back by quiet hours must not arrive after the cancellation, or "starts
         soon" after the start. Returns how many messages were withdrawn."""
         async with self._sessions() as session:
-            names = (
-                await session.scalars(
-                    select(JobMark.name).where(
-                        or_(
-                            JobMark.name.startswith(_mark("remind:"), autoescape=True),
-                            JobMark.name.startswith(_mark("live:"), autoescape=True),
-                        )
-                    )
-                )
-            ).all()
+            names = await job_marks.names_starting_with(
+                session, [_mark("remind:"), _mark("live:")]
+            )
             sent = [parsed for name in names if (parsed := _parse_mark(name)) is not None]
             if not sent:
                 return 0
             ids = sorted({meeting_id for meeting_id, _, _ in sent})
-            meetings = {
-                row.id: row
-                for row in (
-                    await session.execute(
-                        select(
-                            Meeting.id, Meeting.status, Meeting.starts_at, Meeting.ends_at
-                        ).where(Meeting.id.in_(ids))
-                    )
-                ).all()
-            }
+            meetings = await notice_rows.meeting_spans(session, ids)
             withdrawn = 0
             for meeting_id, moment, key in sent:
                 meeting = meetings.get(meeting_id)
@@ -353,24 +296,16 @@ class CitizenNoticeService:
                 )
                 if reason is None:
                     continue
-                payloads = select(OutboxPayload.id).where(
-                    OutboxPayload.topic == meeting_topic(meeting_id),
-                    OutboxPayload.kind == KIND_OF_MOMENT[moment],
+                withdrawn += await outbox_rows.withdraw_pending(
+                    session,
+                    topic=meeting_topic(meeting_id),
+                    kind=KIND_OF_MOMENT[moment],
+                    key_prefix=f"{key}:",
+                    reason=reason,
                 )
-                result = await session.execute(
-                    update(OutboxMessage)
-                    .where(
-                        OutboxMessage.payload_id.in_(payloads.scalar_subquery()),
-                        OutboxMessage.status == OutboxStatus.PENDING,
-                        OutboxMessage.key.startswith(f"{key}:", autoescape=True),
-                    )
-                    .values(status=OutboxStatus.SKIPPED, last_error=reason)
-                    .execution_options(synchronize_session=False)
-                )
-                withdrawn += int(getattr(result, "rowcount", 0) or 0)
                 # Done with this notice: it is never due again (its start or window is gone),
                 # and its outbox rows keep their keys, so nothing is sent twice.
-                await session.execute(delete(JobMark).where(JobMark.name == _mark(key)))
+                await job_marks.remove(session, _mark(key))
             await session.commit()
         return withdrawn
 
@@ -384,32 +319,20 @@ class CitizenNoticeService:
             return RatingResult(RatingOutcome.NOT_ASKED)
         asked_key = f"{rating_key(meeting_id)}:{user_id}"
         async with self._sessions() as session:
-            asked = await session.scalar(
-                select(OutboxMessage.id).where(OutboxMessage.key == asked_key)
-            )
-            status = await session.scalar(select(Meeting.status).where(Meeting.id == meeting_id))
+            asked = await outbox_rows.message_id_by_key(session, asked_key)
+            status = await notice_rows.meeting_status(session, meeting_id)
             if asked is None or status not in PUBLIC_MEETING_STATUSES:
                 return RatingResult(RatingOutcome.NOT_ASKED)
             before = await self._score(session, user_id, meeting_id)
             if before is None:
-                inserted = await session.execute(
-                    insert_ignoring_duplicates(session, Rating).values(
-                        meeting_id=meeting_id,
-                        user_id=user_id,
-                        score=score,
-                        created_at=self._clock.now(),
-                    )
+                inserted = await notice_rows.add_score_if_missing(
+                    session, user_id, meeting_id, score, self._clock.now()
                 )
-                if not getattr(inserted, "rowcount", 0):
+                if not inserted:
                     # Another press of theirs landed at the same instant and stored first.
                     before = await self._score(session, user_id, meeting_id)
             if before is not None and before != score:
-                await session.execute(
-                    update(Rating)
-                    .where(Rating.meeting_id == meeting_id, Rating.user_id == user_id)
-                    .values(score=score)
-                    .execution_options(synchronize_session=False)
-                )
+                await notice_rows.change_score(session, user_id, meeting_id, score)
             await session.commit()
         meeting = await self._meetings.get(meeting_id)
         if before is None:
@@ -426,9 +349,7 @@ class CitizenNoticeService:
 
     @staticmethod
     async def _score(session: AsyncSession, user_id: int, meeting_id: int) -> int | None:
-        return await session.scalar(
-            select(Rating.score).where(Rating.meeting_id == meeting_id, Rating.user_id == user_id)
-        )
+        return await notice_rows.rating_of(session, user_id, meeting_id)
 
     async def satisfaction(
         self,
@@ -442,22 +363,21 @@ class CitizenNoticeService:
         index (seed 004, clause 21)."""
         if (meeting_id is None) == (akimat_id is None):
             raise ValueError("give exactly one of meeting_id and akimat_id")
-        query = (
-            select(Rating.score, func.count())
-            .join(Meeting, Meeting.id == Rating.meeting_id)
-            .group_by(Rating.score)
-        )
-        if meeting_id is not None:
-            query = query.where(Meeting.id == meeting_id)
-        else:
-            query = query.where(Meeting.host_akimat_id == akimat_id)
+        since: datetime | None = None
+        until: datetime | None = None
         if period is not None:
+            # Local days, both included: from the first one's midnight to the day after the last.
             first, last = period
             since = datetime.combine(first, time(0), tzinfo=self._tz).astimezone(UTC)
             until = datetime.combine(last + timedelta(days=1), time(0), tzinfo=self._tz)
-            query = query.where(Meeting.starts_at >= since, Meeting.starts_at < until)
         async with self._sessions() as session:
-            counts = {int(score): int(count) for score, count in (await session.execute(query))}
+            counts = await notice_rows.score_counts(
+                session,
+                meeting_id=meeting_id,
+                akimat_id=akimat_id,
+                starts_from=since,
+                starts_before=until,
+            )
         by_score = tuple(counts.get(score, 0) for score in range(MIN_SCORE, MAX_SCORE + 1))
         total = sum(by_score)
         mean = sum(s * n for s, n in counts.items()) / total if total else None

@@ -49,7 +49,6 @@ from enum import StrEnum
 from html import escape
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import and_, exists, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from regulation import (
@@ -66,22 +65,10 @@ from services.clock import Clock
 from services.kato.names import name_for_locale
 from services.meetings import kato_contains
 from services.notices import DutyDue, DutyEscalated, DutySource
-from services.outbox import Outbox, Recipient, insert_ignoring_duplicates
-from storage.models import (
-    ActionPlan,
-    Akimat,
-    AuditEntry,
-    JobMark,
-    Locality,
-    Meeting,
-    MeetingStatus,
-    Official,
-    PlanItem,
-    PlanItemStatus,
-    ProgressReport,
-    Reception,
-    User,
-)
+from services.outbox import Outbox, Recipient
+from storage.models import MeetingStatus
+from storage.repositories import duties as duty_rows
+from storage.repositories import job_marks
 
 log = logging.getLogger(__name__)
 
@@ -356,18 +343,7 @@ class DutyService:
     async def _akimats(
         self, session: AsyncSession, akimat_ids: Collection[int] | None
     ) -> dict[int, AkimatInfo]:
-        query = select(
-            Akimat.id,
-            Akimat.locality_code,
-            Locality.name_kk,
-            Locality.name_ru,
-            Locality.akim_level,
-        ).join(Locality, Locality.code == Akimat.locality_code)
-        if akimat_ids is not None:
-            if not akimat_ids:
-                return {}
-            query = query.where(Akimat.id.in_(list(akimat_ids)))
-        rows = (await session.execute(query)).all()
+        rows = await duty_rows.akimats(session, akimat_ids)
         return {
             akimat_id: AkimatInfo(
                 id=akimat_id,
@@ -386,17 +362,7 @@ class DutyService:
         akimats: dict[int, AkimatInfo],
         ids: list[int],
     ) -> list[Duty]:
-        rows = (
-            await session.execute(
-                select(Meeting.id, Meeting.host_akimat_id, Meeting.starts_at, Meeting.announce_at)
-                .where(
-                    Meeting.status == MeetingStatus.DRAFT,
-                    Meeting.starts_at > now,
-                    Meeting.host_akimat_id.in_(ids),
-                )
-                .order_by(Meeting.id)
-            )
-        ).all()
+        rows = await duty_rows.drafts_ahead(session, now, ids)
         duties = []
         for meeting_id, akimat_id, starts_at, announce_at in rows:
             akimat = akimats[akimat_id]
@@ -439,26 +405,17 @@ class DutyService:
     ) -> list[Duty]:
         if not self._has_rule(DutyKind.ACTION_PLAN):
             return []
-        published = exists().where(
-            ActionPlan.meeting_id == Meeting.id, ActionPlan.published_at.is_not(None)
+        rows = await duty_rows.past_meetings_without_plan(
+            session,
+            now,
+            ids,
+            # Held or closed, or announced (or moved) and already over (seed 001, clause 3.5).
+            took_place=[MeetingStatus.HELD, MeetingStatus.CLOSED],
+            over_when_ended=[MeetingStatus.ANNOUNCED, MeetingStatus.RESCHEDULED],
         )
-        over = or_(
-            Meeting.status.in_([MeetingStatus.HELD, MeetingStatus.CLOSED]),
-            and_(
-                Meeting.status.in_([MeetingStatus.ANNOUNCED, MeetingStatus.RESCHEDULED]),
-                Meeting.ends_at <= now,
-            ),
-        )
-        rows = (
-            await session.execute(
-                select(Meeting.id, Meeting.host_akimat_id, Meeting.starts_at)
-                .where(over, ~published, Meeting.host_akimat_id.in_(ids))
-                .order_by(Meeting.id)
-            )
-        ).all()
         if not rows:
             return []
-        receptions = await self._last_receptions(session, [row[0] for row in rows])
+        receptions = await duty_rows.last_receptions(session, [row.id for row in rows])
         duties = []
         for meeting_id, akimat_id, starts_at in rows:
             meeting_day = starts_at.astimezone(self._tz).date()
@@ -474,19 +431,6 @@ class DutyService:
             )
         return duties
 
-    async def _last_receptions(
-        self, session: AsyncSession, meeting_ids: list[int]
-    ) -> dict[int, date]:
-        result: dict[int, date] = {}
-        for start in range(0, len(meeting_ids), 1000):
-            rows = await session.execute(
-                select(Reception.meeting_id, func.max(Reception.held_on))
-                .where(Reception.meeting_id.in_(meeting_ids[start : start + 1000]))
-                .group_by(Reception.meeting_id)
-            )
-            result.update({row[0]: row[1] for row in rows})
-        return result
-
     def _plan_due(self, meeting_day: date, last_reception: date | None) -> date:
         receptions = () if last_reception is None else (last_reception,)
         return results_due(meeting_day, receptions, self._profile)
@@ -500,38 +444,10 @@ class DutyService:
     ) -> list[Duty]:
         if not self._has_rule(DutyKind.PROGRESS):
             return []
-        unfinished = exists().where(
-            PlanItem.plan_id == ActionPlan.id, PlanItem.status != PlanItemStatus.DONE
-        )
-        plans = (
-            await session.execute(
-                select(
-                    ActionPlan.id,
-                    ActionPlan.published_at,
-                    Meeting.id,
-                    Meeting.host_akimat_id,
-                    Meeting.starts_at,
-                )
-                .join(Meeting, Meeting.id == ActionPlan.meeting_id)
-                .where(
-                    ActionPlan.published_at.is_not(None),
-                    unfinished,
-                    Meeting.host_akimat_id.in_(ids),
-                )
-                .order_by(ActionPlan.id)
-            )
-        ).all()
+        plans = await duty_rows.unfinished_plans(session, ids)
         if not plans:
             return []
-        plan_ids = [row[0] for row in plans]
-        reported = {
-            (plan_id, year, quarter)
-            for plan_id, year, quarter in await session.execute(
-                select(ProgressReport.plan_id, ProgressReport.year, ProgressReport.quarter).where(
-                    ProgressReport.plan_id.in_(plan_ids), ProgressReport.published_at.is_not(None)
-                )
-            )
-        }
+        reported = await duty_rows.published_quarters(session, [plan.id for plan in plans])
         current = _quarter_of(self.today(now))
         duties = []
         for plan_id, published_at, meeting_id, akimat_id, starts_at in plans:
@@ -582,20 +498,9 @@ class DutyService:
     async def _calendar_marks(
         self, session: AsyncSession, akimat_ids: list[int]
     ) -> dict[tuple[int, str, str], datetime]:
-        rows = await session.execute(
-            select(
-                AuditEntry.akimat_id, AuditEntry.action, AuditEntry.target, func.min(AuditEntry.at)
-            )
-            .where(
-                AuditEntry.akimat_id.in_(akimat_ids),
-                AuditEntry.action.in_([step.audit_action for step in CalendarStep]),
-                AuditEntry.allowed.is_(True),
-            )
-            .group_by(AuditEntry.akimat_id, AuditEntry.action, AuditEntry.target)
+        return await duty_rows.first_allowed_acts(
+            session, akimat_ids, [step.audit_action for step in CalendarStep]
         )
-        return {
-            (akimat_id or 0, action, target or ""): at for akimat_id, action, target, at in rows
-        }
 
     def _has_rule(self, kind: DutyKind) -> bool:
         try:
@@ -614,13 +519,7 @@ class DutyService:
             if user_id in self._admin_ids:
                 ordered = tuple(sorted(every.values(), key=lambda akimat: akimat.code))
                 return Scope(ordered, frozenset(every), is_admin=True)
-            own = set(
-                (
-                    await session.scalars(
-                        select(Official.akimat_id).where(Official.user_id == user_id)
-                    )
-                ).all()
-            )
+            own = await duty_rows.akimat_ids_of_official(session, user_id)
         own_codes = [every[akimat_id].code for akimat_id in own if akimat_id in every]
         seen = [
             akimat
@@ -635,9 +534,7 @@ class DutyService:
         if not (len(locality_code) == 9 and locality_code.isdigit()):
             return None
         async with self._sessions() as session:
-            return await session.scalar(
-                select(Akimat.id).where(Akimat.locality_code == locality_code)
-            )
+            return await duty_rows.akimat_id_by_locality(session, locality_code)
 
     async def lines_for(
         self, user_id: int, akimat_id: int | None = None, now: datetime | None = None
@@ -674,15 +571,8 @@ class DutyService:
             earlier = marks.get((akimat_id, step.audit_action, str(year)))
             if earlier is not None:
                 return MarkResult(MarkOutcome.ALREADY, earlier)
-            session.add(
-                AuditEntry(
-                    at=now,
-                    actor_id=actor_id,
-                    action=step.audit_action,
-                    akimat_id=akimat_id,
-                    target=str(year),
-                    allowed=True,
-                )
+            duty_rows.add_allowed_act(
+                session, now, actor_id, step.audit_action, akimat_id, str(year)
             )
             await session.commit()
         return MarkResult(MarkOutcome.MARKED, now)
@@ -711,11 +601,7 @@ class DutyService:
                 await session.rollback()
                 return report
             await self._remind(session, now, report)
-            await session.execute(
-                update(JobMark)
-                .where(JobMark.name == JOB_NAME, JobMark.covered_until < now)
-                .values(covered_until=now)
-            )
+            await job_marks.advance(session, JOB_NAME, now)
             await session.commit()
         if report.messages:
             log.info(
@@ -742,8 +628,7 @@ class DutyService:
     async def _covered(self, session: AsyncSession, now: datetime, *, lock: bool) -> datetime:
         """Up to when reminders were counted; with ``lock`` the mark's row is created if
         missing and locked until the transaction ends."""
-        query = select(JobMark.covered_until).where(JobMark.name == JOB_NAME)
-        covered = await session.scalar(query.with_for_update() if lock else query)
+        covered = await job_marks.covered_until(session, JOB_NAME, lock=lock)
         if covered is not None:
             return covered
         # The first run ever starts at the local midnight of its day, so the day's reminders go
@@ -751,12 +636,8 @@ class DutyService:
         start_of_day = datetime.combine(self.today(now), time(0), tzinfo=self._tz).astimezone(UTC)
         if not lock:
             return start_of_day
-        await session.execute(
-            insert_ignoring_duplicates(session, JobMark).values(
-                name=JOB_NAME, covered_until=start_of_day
-            )
-        )
-        covered = await session.scalar(query.with_for_update())
+        await job_marks.add_if_missing(session, JOB_NAME, start_of_day)
+        covered = await job_marks.covered_until(session, JOB_NAME, lock=True)
         assert covered is not None
         return covered
 
@@ -817,28 +698,15 @@ class DutyService:
         )
 
     async def _officials(self, session: AsyncSession) -> dict[int, list[_Chat]]:
-        rows = await session.execute(
-            select(Official.akimat_id, User.id, User.locale)
-            .join(User, User.id == Official.user_id)
-            .where(User.is_active.is_(True))
-            .order_by(Official.akimat_id, User.id)
-        )
         by_akimat: dict[int, list[_Chat]] = defaultdict(list)
-        for akimat_id, user_id, locale in rows:
+        for akimat_id, user_id, locale in await duty_rows.active_officials(session):
             by_akimat[akimat_id].append(_Chat(user_id, locale or self._default_locale))
         return by_akimat
 
     async def _admins(self, session: AsyncSession) -> list[_Chat]:
         if not self._admin_ids:
             return []
-        known = {
-            user_id: (locale, active)
-            for user_id, locale, active in await session.execute(
-                select(User.id, User.locale, User.is_active).where(
-                    User.id.in_(sorted(self._admin_ids))
-                )
-            )
-        }
+        known = await duty_rows.user_states(session, self._admin_ids)
         chats = []
         for admin_id in sorted(self._admin_ids):
             locale, active = known.get(admin_id, (None, True))

@@ -13,41 +13,37 @@ audience: recipients the caller already holds (a question's author and its suppo
 crowd given as a query (everyone who hears of a meeting), which the database copies into the
 outbox with one ``INSERT … SELECT``, so a million recipients never pass through this process's
 memory. The text is rendered by the Telegram side's renderer (handlers/notices/), once per
-language, when the notice is enqueued.
+language, when the notice is enqueued. The statements themselves are
+storage/repositories/outbox.py's; this module decides what goes in them.
 """
 
 import json
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Protocol
+from typing import Any, Protocol, cast
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import (
-    Insert,
-    Select,
-    String,
-    case,
-    cast,
-    delete,
-    event,
-    func,
-    literal,
-    select,
-    true,
-)
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy import event
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from sqlalchemy.orm import Session
 
 from locales import Text, Translator
 from services.clock import Clock
 from services.notices import NOTICE_KINDS, Notice
-from storage.models import NoticeKind, OutboxMessage, OutboxPayload, OutboxStatus
+from storage.models import NoticeKind, OutboxPayload, OutboxStatus
 from storage.repositories import outbox as outbox_rows
-from storage.repositories.outbox import ClaimedRow, RecipientStates, RowOutcome
+from storage.repositories.outbox import (
+    AudienceQuery,
+    ClaimedRow,
+    Envelope,
+    RecipientStates,
+    RowOutcome,
+)
 
-INSERT_BATCH = 1000
+# Other services (preferences) insert-or-ignore through here; it lives with the outbox's SQL.
+from storage.repositories.outbox import insert_ignoring_duplicates as insert_ignoring_duplicates
+
 # session.info key: callbacks to run once the transaction that enqueued something commits.
 _ON_COMMIT = "outbox_on_commit"
 
@@ -92,18 +88,7 @@ class Recipient:
 
 # Who is told: people the caller already holds, or a query selecting (chat id, locale) pairs,
 # which the database copies into the outbox without loading them here.
-AudienceQuery = Select[int, str | None]
 Audience = AudienceQuery | Iterable[Recipient]
-
-
-def insert_ignoring_duplicates(session: AsyncSession, table: Any) -> Insert:
-    """INSERT that skips rows whose unique key already exists, on SQLite and PostgreSQL."""
-    dialect = session.get_bind().dialect.name
-    if dialect == "postgresql":
-        return postgresql.insert(table).on_conflict_do_nothing()
-    if dialect == "sqlite":
-        return sqlite.insert(table).on_conflict_do_nothing()
-    raise NotImplementedError(f"no insert-or-ignore for {dialect}")
 
 
 class Outbox:
@@ -160,20 +145,24 @@ class Outbox:
         notice is rendered once per language its recipients read.
         """
         due = not_before or self._clock.now()
-        if isinstance(audience, Select):
+        if outbox_rows.is_audience_query(audience):
             return await self._notify_query(session, notice, audience, due)
-        return await self._notify_recipients(session, notice, audience, due)
+        # Not a query, so the recipients themselves (a TypeGuard narrows only the other way).
+        recipients = cast(Iterable[Recipient], audience)
+        return await self._notify_recipients(session, notice, recipients, due)
 
     async def _payload(
         self, session: AsyncSession, notice: Notice, locales: Iterable[str]
     ) -> OutboxPayload:
         body = {locale: self.render(notice, locale).to_json() for locale in sorted(locales)}
-        payload = OutboxPayload(
-            kind=notice.kind, topic=notice.topic, body=json.dumps(body, ensure_ascii=False)
+        return await outbox_rows.add_payload(
+            session, notice.kind, notice.topic, json.dumps(body, ensure_ascii=False)
         )
-        session.add(payload)
-        await session.flush()
-        return payload
+
+    @staticmethod
+    def _envelope(notice: Notice, payload: OutboxPayload, due: datetime) -> Envelope:
+        # Each recipient's row is keyed "<notice key>:<chat id>" (see the module doc).
+        return Envelope(payload.id, f"{notice.key}:", notice.kind, notice.urgent, due)
 
     async def _notify_recipients(
         self,
@@ -188,27 +177,9 @@ class Outbox:
         if not by_chat:
             return 0
         payload = await self._payload(session, notice, set(by_chat.values()))
-        rows = [
-            {
-                "payload_id": payload.id,
-                "chat_id": chat_id,
-                "locale": locale,
-                "key": f"{notice.key}:{chat_id}",
-                "kind": notice.kind,
-                "urgent": notice.urgent,
-                "status": OutboxStatus.PENDING,
-                "attempts": 0,
-                "next_attempt_at": due,
-            }
-            for chat_id, locale in by_chat.items()
-        ]
-        written = 0
-        # RETURNING counts the rows really written: a driver's rowcount for a batch of many
-        # parameter sets is not reliable (SQLite reports 0).
-        insert = insert_ignoring_duplicates(session, OutboxMessage).returning(OutboxMessage.id)
-        for start in range(0, len(rows), INSERT_BATCH):
-            result = await session.execute(insert, rows[start : start + INSERT_BATCH])
-            written += len(result.all())
+        written = await outbox_rows.insert_for_recipients(
+            session, self._envelope(notice, payload, due), by_chat
+        )
         await self._settle(session, payload, written)
         return written
 
@@ -217,39 +188,10 @@ class Outbox:
     ) -> int:
         locales = tuple(self._translator.locales)
         payload = await self._payload(session, notice, locales)
-        crowd = audience.subquery("audience")
-        chat_id, locale = crowd.c[0], crowd.c[1]
         default = self._default_locale if self._default_locale in locales else locales[0]
-        columns = OutboxMessage.__table__.c
-        rows = select(
-            literal(payload.id, columns.payload_id.type),
-            chat_id,
-            case((locale.in_(locales), locale), else_=literal(default, String(2))),
-            literal(f"{notice.key}:", String()) + cast(chat_id, String()),
-            literal(notice.kind, columns.kind.type),
-            literal(notice.urgent, columns.urgent.type),
-            literal(OutboxStatus.PENDING, columns.status.type),
-            literal(0, columns.attempts.type),
-            literal(due, columns.next_attempt_at.type),
-        ).select_from(crowd)
-        # SQLite reads "SELECT … FROM x ON CONFLICT" as a join's ON: a WHERE ends the SELECT.
-        rows = rows.where(true())
-        insert = insert_ignoring_duplicates(session, OutboxMessage).from_select(
-            [
-                "payload_id",
-                "chat_id",
-                "locale",
-                "key",
-                "kind",
-                "urgent",
-                "status",
-                "attempts",
-                "next_attempt_at",
-            ],
-            rows,
+        written = await outbox_rows.insert_for_audience(
+            session, self._envelope(notice, payload, due), audience, locales, default
         )
-        result = await session.execute(insert)
-        written = max(0, getattr(result, "rowcount", 0) or 0)
         await self._settle(session, payload, written)
         return written
 
@@ -258,23 +200,14 @@ class Outbox:
     ) -> dict[OutboxStatus, int]:
         """How many messages of a topic's notices of one kind are in each state (a clerk asks
         "has everyone got the announcement?")."""
-        payloads = select(OutboxPayload.id).where(
-            OutboxPayload.topic == topic, OutboxPayload.kind == kind
-        )
-        rows = await session.execute(
-            select(OutboxMessage.status, func.count())
-            .where(OutboxMessage.payload_id.in_(payloads.scalar_subquery()))
-            .group_by(OutboxMessage.status)
-        )
-        return {OutboxStatus(status): int(count) for status, count in rows.all()}
+        return await outbox_rows.delivery_counts(session, topic=topic, kind=kind)
 
     async def _settle(self, session: AsyncSession, payload: OutboxPayload, written: int) -> None:
         if written:
             self._wake_after_commit(session)
             return
         # Everyone already had it (the same key enqueued before): no payload nobody points to.
-        await session.execute(delete(OutboxPayload).where(OutboxPayload.id == payload.id))
-        session.expunge(payload)
+        await outbox_rows.drop_payload(session, payload)
 
 
 @event.listens_for(Session, "after_commit")

@@ -1,14 +1,31 @@
-"""The sender's queries on the outbox (storage/models/outbox.py): claim due rows, read their
-payloads and recipients, record what became of them, renew leases. The writing side
-(enqueueing) is services/outbox.py. Repositories never commit: the caller's unit of work does.
+"""Queries on the outbox (storage/models/outbox.py). The enqueueing side: store a notice's
+payload, copy its recipients in as rows (given, or as an audience query the database runs),
+count deliveries. The sender's side: claim due rows, read their payloads and recipients,
+record what became of them, renew leases. What a notice says and in which languages is
+services/outbox.py's business. Repositories never commit: the caller's unit of work does.
 """
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import cast
+from typing import Any, TypeGuard, cast
 
-from sqlalchemy import Table, bindparam, func, select, update
+from sqlalchemy import (
+    Insert,
+    Select,
+    String,
+    Table,
+    bindparam,
+    case,
+    delete,
+    func,
+    literal,
+    select,
+    true,
+    update,
+)
+from sqlalchemy import cast as sql_cast
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import (
@@ -22,6 +39,53 @@ from storage.models import (
 
 # Ids per statement when writing outcomes or renewing leases.
 WRITE_CHUNK = 500
+# Rows per INSERT when enqueueing recipients the caller holds: 1,000 rows x 9 columns stays
+# under the bind-parameter limits of asyncpg (32,767) and SQLite (32,766).
+INSERT_BATCH = 1000
+
+# Who is told, as a query selecting (chat id, locale) pairs, each chat id at most once: the
+# database copies them into the outbox without loading them into this process.
+AudienceQuery = Select[int, str | None]
+
+
+def is_audience_query(audience: object) -> TypeGuard[AudienceQuery]:
+    """Whether an audience is a query (rather than recipients already in hand)."""
+    return isinstance(audience, Select)
+
+
+def insert_ignoring_duplicates(session: AsyncSession, table: Any) -> Insert:
+    """INSERT that skips rows whose unique key already exists, on SQLite and PostgreSQL."""
+    dialect = session.get_bind().dialect.name
+    if dialect == "postgresql":
+        return postgresql.insert(table).on_conflict_do_nothing()
+    if dialect == "sqlite":
+        return sqlite.insert(table).on_conflict_do_nothing()
+    raise NotImplementedError(f"no insert-or-ignore for {dialect}")
+
+
+@dataclass(frozen=True, slots=True)
+class Envelope:
+    """What every recipient row of one notice shares. A row's key is ``key_prefix`` followed
+    by its chat id: unique, so the same notice enqueued again adds nothing."""
+
+    payload_id: int
+    key_prefix: str
+    kind: NoticeKind
+    urgent: bool
+    due: datetime
+
+
+_ROW_COLUMNS = (
+    "payload_id",
+    "chat_id",
+    "locale",
+    "key",
+    "kind",
+    "urgent",
+    "status",
+    "attempts",
+    "next_attempt_at",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +113,126 @@ class RowOutcome:
 
 # Per chat id: whether the user is active, and their notification settings (None: all on).
 RecipientStates = dict[int, tuple[bool, NotificationSettings | None]]
+
+
+async def add_payload(
+    session: AsyncSession, kind: NoticeKind, topic: str | None, body: str
+) -> OutboxPayload:
+    """Store a notice's rendered body; flushed, so its id is known for the rows."""
+    payload = OutboxPayload(kind=kind, topic=topic, body=body)
+    session.add(payload)
+    await session.flush()
+    return payload
+
+
+async def drop_payload(session: AsyncSession, payload: OutboxPayload) -> None:
+    """Delete a payload no row points to (everyone already had the notice), and forget it."""
+    await session.execute(delete(OutboxPayload).where(OutboxPayload.id == payload.id))
+    session.expunge(payload)
+
+
+async def insert_for_recipients(
+    session: AsyncSession, envelope: Envelope, locales_by_chat: Mapping[int, str]
+) -> int:
+    """One row per chat (in its locale), skipping keys already there; returns how many were
+    written."""
+    rows = [
+        {
+            "payload_id": envelope.payload_id,
+            "chat_id": chat_id,
+            "locale": locale,
+            "key": f"{envelope.key_prefix}{chat_id}",
+            "kind": envelope.kind,
+            "urgent": envelope.urgent,
+            "status": OutboxStatus.PENDING,
+            "attempts": 0,
+            "next_attempt_at": envelope.due,
+        }
+        for chat_id, locale in locales_by_chat.items()
+    ]
+    written = 0
+    # RETURNING counts the rows really written: a driver's rowcount for a batch of many
+    # parameter sets is not reliable (SQLite reports 0).
+    insert = insert_ignoring_duplicates(session, OutboxMessage).returning(OutboxMessage.id)
+    for start in range(0, len(rows), INSERT_BATCH):
+        result = await session.execute(insert, rows[start : start + INSERT_BATCH])
+        written += len(result.all())
+    return written
+
+
+async def insert_for_audience(
+    session: AsyncSession,
+    envelope: Envelope,
+    audience: AudienceQuery,
+    locales: Sequence[str],
+    default_locale: str,
+) -> int:
+    """One row per chat the ``audience`` query selects, copied by a single
+    ``INSERT … SELECT``, skipping keys already there; a locale not in ``locales`` (or NULL)
+    becomes ``default_locale``. Returns how many rows were written."""
+    crowd = audience.subquery("audience")
+    chat_id, locale = crowd.c[0], crowd.c[1]
+    columns = OutboxMessage.__table__.c
+    rows = select(
+        literal(envelope.payload_id, columns.payload_id.type),
+        chat_id,
+        case((locale.in_(locales), locale), else_=literal(default_locale, String(2))),
+        literal(envelope.key_prefix, String()) + sql_cast(chat_id, String()),
+        literal(envelope.kind, columns.kind.type),
+        literal(envelope.urgent, columns.urgent.type),
+        literal(OutboxStatus.PENDING, columns.status.type),
+        literal(0, columns.attempts.type),
+        literal(envelope.due, columns.next_attempt_at.type),
+    ).select_from(crowd)
+    # SQLite reads "SELECT … FROM x ON CONFLICT" as a join's ON: a WHERE ends the SELECT.
+    rows = rows.where(true())
+    insert = insert_ignoring_duplicates(session, OutboxMessage).from_select(
+        list(_ROW_COLUMNS), rows
+    )
+    result = await session.execute(insert)
+    return max(0, getattr(result, "rowcount", 0) or 0)
+
+
+async def delivery_counts(
+    session: AsyncSession, *, topic: str, kind: NoticeKind
+) -> dict[OutboxStatus, int]:
+    """How many messages of a topic's notices of one kind are in each state."""
+    payloads = select(OutboxPayload.id).where(
+        OutboxPayload.topic == topic, OutboxPayload.kind == kind
+    )
+    rows = await session.execute(
+        select(OutboxMessage.status, func.count())
+        .where(OutboxMessage.payload_id.in_(payloads.scalar_subquery()))
+        .group_by(OutboxMessage.status)
+    )
+    return {OutboxStatus(status): int(count) for status, count in rows.all()}
+
+
+async def withdraw_pending(
+    session: AsyncSession, *, topic: str, kind: NoticeKind, key_prefix: str, reason: str
+) -> int:
+    """Skip the rows not sent yet of a topic's notices of one kind whose key starts with
+    ``key_prefix`` (taken literally), noting ``reason``; returns how many were withdrawn.
+    A conditional UPDATE: a row the sender has claimed meanwhile is left to it."""
+    payloads = select(OutboxPayload.id).where(
+        OutboxPayload.topic == topic, OutboxPayload.kind == kind
+    )
+    result = await session.execute(
+        update(OutboxMessage)
+        .where(
+            OutboxMessage.payload_id.in_(payloads.scalar_subquery()),
+            OutboxMessage.status == OutboxStatus.PENDING,
+            OutboxMessage.key.startswith(key_prefix, autoescape=True),
+        )
+        .values(status=OutboxStatus.SKIPPED, last_error=reason)
+        .execution_options(synchronize_session=False)
+    )
+    return int(getattr(result, "rowcount", 0) or 0)
+
+
+async def message_id_by_key(session: AsyncSession, key: str) -> int | None:
+    """The outbox row of one recipient's notice (``<notice key>:<chat id>``), if enqueued."""
+    return await session.scalar(select(OutboxMessage.id).where(OutboxMessage.key == key))
 
 
 async def claim(
