@@ -10,12 +10,13 @@ log, and so is each act that changes something.
 from dataclasses import dataclass
 from enum import StrEnum
 
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from services.clock import Clock
 from services.meetings import kato_contains
-from storage.models import Akimat, AuditEntry, Locality, Official
+from storage.models import AuditEntry
+from storage.repositories import audit as audit_rows
+from storage.repositories import officials as official_rows
 
 MAX_DETAIL = 2000
 
@@ -61,21 +62,12 @@ class AccessService:
         if self.is_admin(user_id):
             return True
         async with self._sessions() as session:
-            found = await session.scalar(
-                select(Official.id).where(Official.user_id == user_id).limit(1)
-            )
-        return found is not None
+            return await official_rows.is_official(session, user_id)
 
     async def akimats_of(self, user_id: int) -> list[AkimatRef]:
         """The akimats the user acts for (for an admin: none in particular, so empty)."""
         async with self._sessions() as session:
-            rows = await session.execute(
-                select(Akimat.id, Akimat.locality_code, Locality.name_kk, Locality.name_ru)
-                .join(Official, Official.akimat_id == Akimat.id)
-                .join(Locality, Locality.code == Akimat.locality_code)
-                .where(Official.user_id == user_id)
-                .order_by(Akimat.locality_code)
-            )
+            rows = await official_rows.own_akimat_names(session, user_id)
             return [AkimatRef(*row) for row in rows]
 
     async def allowed(self, user_id: int, akimat_id: int, right: Right) -> bool:
@@ -87,18 +79,12 @@ class AccessService:
     async def _allowed(
         self, session: AsyncSession, user_id: int, akimat_id: int, right: Right
     ) -> bool:
-        rows = (
-            await session.execute(
-                select(Akimat.id, Akimat.locality_code)
-                .join(Official, Official.akimat_id == Akimat.id)
-                .where(Official.user_id == user_id)
-            )
-        ).all()
+        rows = await official_rows.own_akimat_codes(session, user_id)
         if any(own_id == akimat_id for own_id, _ in rows):
             return True
         if right is Right.ACT or not rows:
             return False
-        target = await session.scalar(select(Akimat.locality_code).where(Akimat.id == akimat_id))
+        target = await official_rows.akimat_locality_code(session, akimat_id)
         return target is not None and any(kato_contains(code, target) for _, code in rows)
 
     async def require(
@@ -158,8 +144,8 @@ class AccessService:
             detail=detail[:MAX_DETAIL] if detail else None,
         )
         if session is not None:
-            session.add(entry)
+            audit_rows.add(session, entry)
             return
         async with self._sessions() as own:
-            own.add(entry)
+            audit_rows.add(own, entry)
             await own.commit()

@@ -21,10 +21,8 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, delete, func, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
-from sqlalchemy.orm import aliased
 
 from services.access import AccessService, Right
 from services.clock import Clock
@@ -33,7 +31,11 @@ from services.meetings import kato_subtree
 from services.notices import OfficialAppointed, OfficialRemoved
 from services.outbox import Outbox, Recipient
 from services.paging import Page
-from storage.models import Akimat, AuditEntry, Invite, Locality, Official, User
+from storage.models import Akimat, Invite
+from storage.repositories import audit as audit_rows
+from storage.repositories import officials as official_rows
+from storage.repositories import users as user_rows
+from storage.repositories.localities import LocalityRepository
 
 INVITE_TTL = timedelta(hours=72)
 # 24 random bytes are 32 URL-safe characters ([A-Za-z0-9_-]); with the prefix that is 36 of the
@@ -102,7 +104,8 @@ class AkimatView:
 
     @classmethod
     def of(cls, row: Sequence[Any]) -> "AkimatView":
-        """From a row of `_akimat_views()` (the parent's names are None at the top)."""
+        """From an AkimatRow of storage/repositories/officials.py (the parent's names are None
+        at the top)."""
         return cls(*row)
 
     def name(self, lang: str) -> str:
@@ -192,23 +195,6 @@ class AuditView:
     detail: str | None
 
 
-def _akimat_views() -> Select[int, str, str, str, str | None, str, str]:
-    parent = aliased(Locality)
-    return (
-        select(
-            Akimat.id,
-            Akimat.locality_code,
-            Locality.name_kk,
-            Locality.name_ru,
-            Locality.akim_level,
-            parent.name_kk,
-            parent.name_ru,
-        )
-        .join(Locality, Locality.code == Akimat.locality_code)
-        .outerjoin(parent, parent.code == Locality.parent_code)
-    )
-
-
 class OfficialsService:
     def __init__(
         self,
@@ -231,21 +217,19 @@ class OfficialsService:
             return await self._akimat(session, akimat_id)
 
     async def _akimat(self, session: AsyncSession, akimat_id: int) -> AkimatView | None:
-        row = (await session.execute(_akimat_views().where(Akimat.id == akimat_id))).first()
+        row = await official_rows.akimat_row(session, akimat_id)
         return AkimatView.of(row) if row else None
 
     async def _akimat_for_locality(self, session: AsyncSession, code: str) -> Akimat:
         """The akimat of a unit with an akim, created on first need (as MeetingService does)."""
-        locality = await session.get(Locality, code)
+        locality = await LocalityRepository(session).get(code)
         if locality is None:
             raise OfficialsError(OfficialsErrorReason.UNKNOWN_LOCALITY)
         if locality.akim_level is None:
             raise OfficialsError(OfficialsErrorReason.NO_AKIM)
-        akimat = await session.scalar(select(Akimat).where(Akimat.locality_code == code))
+        akimat = await official_rows.akimat_by_locality(session, code)
         if akimat is None:
-            akimat = Akimat(locality_code=code)
-            session.add(akimat)
-            await session.flush()
+            akimat = await official_rows.add_akimat(session, code)
         return akimat
 
     # --- invitations --------------------------------------------------------------------------
@@ -256,7 +240,7 @@ class OfficialsService:
             actor_id, action="invite.create", akimat_id=akimat_id, target=f"akimat:{akimat_id}"
         )
         async with self._sessions() as session:
-            if await session.get(Akimat, akimat_id) is None:
+            if await official_rows.get_akimat(session, akimat_id) is None:
                 raise OfficialsError(OfficialsErrorReason.UNKNOWN_AKIMAT)
             view = await self._new_invite(session, actor_id, akimat_id)
             await session.commit()
@@ -278,14 +262,14 @@ class OfficialsService:
         self, session: AsyncSession, actor_id: int, akimat_id: int
     ) -> InviteView:
         now = self._clock.now()
-        invite = Invite(
+        invite = official_rows.add_invite(
+            session,
             token=secrets.token_urlsafe(TOKEN_BYTES),
             akimat_id=akimat_id,
             created_by=actor_id,
             created_at=now,
             expires_at=now + INVITE_TTL,
         )
-        session.add(invite)
         await self._access.audit(
             actor_id,
             "invite.create",
@@ -301,7 +285,7 @@ class OfficialsService:
         if not _TOKEN.match(token):
             return None
         async with self._sessions() as session:
-            invite = await session.get(Invite, token)
+            invite = await official_rows.get_invite(session, token)
             return InviteView.of(invite) if invite else None
 
     async def accept(self, user_id: int, token: str, display_name: str) -> AcceptResult:
@@ -315,7 +299,7 @@ class OfficialsService:
             return AcceptResult(AcceptOutcome.UNKNOWN)
         now = self._clock.now()
         async with self._sessions() as session:
-            invite = await session.get(Invite, token)
+            invite = await official_rows.get_invite(session, token)
             if invite is None:
                 return AcceptResult(AcceptOutcome.UNKNOWN)
             view = InviteView.of(invite)
@@ -325,30 +309,18 @@ class OfficialsService:
                 return AcceptResult(refused, akimat, view)
             if self._access.is_admin(user_id):
                 return AcceptResult(AcceptOutcome.ADMIN, akimat, view)
-            if await _is_official(session, user_id, view.akimat_id):
+            if await official_rows.is_official_of(session, user_id, view.akimat_id):
                 return AcceptResult(AcceptOutcome.ALREADY_OFFICIAL, akimat, view)
-            taken = await session.execute(
-                update(Invite)
-                .where(
-                    Invite.token == token,
-                    Invite.used_at.is_(None),
-                    Invite.revoked_at.is_(None),
-                    Invite.expires_at > now,
-                )
-                .values(used_at=now, used_by=user_id)
-                .execution_options(synchronize_session=False)
-            )
-            if getattr(taken, "rowcount", 0) != 1:
+            if not await official_rows.take_invite(session, token, user_id, now):
                 # Someone else took it (or it was revoked) between our read and our write.
                 await session.rollback()
                 return await self._refused_after_race(token, user_id, now, akimat)
-            session.add(
-                Official(
-                    user_id=user_id,
-                    akimat_id=view.akimat_id,
-                    invited_by=view.created_by,
-                    created_at=now,
-                )
+            official_rows.add_official(
+                session,
+                user_id=user_id,
+                akimat_id=view.akimat_id,
+                invited_by=view.created_by,
+                created_at=now,
             )
             await self._access.audit(
                 user_id,
@@ -373,7 +345,7 @@ class OfficialsService:
         self, token: str, user_id: int, now: datetime, akimat: AkimatView | None
     ) -> AcceptResult:
         async with self._sessions() as session:
-            invite = await session.get(Invite, token)
+            invite = await official_rows.get_invite(session, token)
         if invite is None:
             return AcceptResult(AcceptOutcome.UNKNOWN)
         view = InviteView.of(invite)
@@ -397,23 +369,14 @@ class OfficialsService:
         """Revoke an invitation that has not been used. Returns the invitation (None if there is
         no such token) and whether this call revoked it. Admins only."""
         async with self._sessions() as session:
-            invite = await session.get(Invite, token)
+            invite = await official_rows.get_invite(session, token)
             akimat_id = invite.akimat_id if invite else None
             await self._access.require_admin(
                 actor_id, action="invite.revoke", akimat_id=akimat_id, target=_invite_target(token)
             )
             if invite is None:
                 return None, False
-            now = self._clock.now()
-            result = await session.execute(
-                update(Invite)
-                .where(
-                    Invite.token == token, Invite.used_at.is_(None), Invite.revoked_at.is_(None)
-                )
-                .values(revoked_at=now)
-                .execution_options(synchronize_session=False)
-            )
-            changed = getattr(result, "rowcount", 0) == 1
+            changed = await official_rows.revoke_invite(session, token, self._clock.now())
             if changed:
                 await self._access.audit(
                     actor_id,
@@ -423,7 +386,7 @@ class OfficialsService:
                     session=session,
                 )
                 await session.commit()
-            await session.refresh(invite)
+            invite = await official_rows.reload_invite(session, invite)
             return InviteView.of(invite), changed
 
     # --- officials ----------------------------------------------------------------------------
@@ -436,12 +399,7 @@ class OfficialsService:
         )
         now = self._clock.now()
         async with self._sessions() as session:
-            result = await session.execute(
-                delete(Official).where(
-                    Official.akimat_id == akimat_id, Official.user_id == user_id
-                )
-            )
-            if getattr(result, "rowcount", 0) != 1:
+            if not await official_rows.remove_official(session, akimat_id, user_id):
                 await session.rollback()
                 return False
             await self._access.audit(
@@ -463,10 +421,7 @@ class OfficialsService:
 
     async def is_official(self, user_id: int) -> bool:
         async with self._sessions() as session:
-            found = await session.scalar(
-                select(Official.id).where(Official.user_id == user_id).limit(1)
-            )
-        return found is not None
+            return await official_rows.is_official(session, user_id)
 
     # --- reading ------------------------------------------------------------------------------
 
@@ -475,15 +430,7 @@ class OfficialsService:
         await self._access.require_admin(actor_id, action="officials.list")
         now = self._clock.now()
         async with self._sessions() as session:
-            with_officials = select(Official.akimat_id)
-            with_invites = select(Invite.akimat_id).where(_pending(now))
-            rows = (
-                await session.execute(
-                    _akimat_views()
-                    .where(or_(Akimat.id.in_(with_officials), Akimat.id.in_(with_invites)))
-                    .order_by(Akimat.locality_code)
-                )
-            ).all()
+            rows = await official_rows.staffed_or_invited(session, now)
             return await self._staff(session, [AkimatView.of(row) for row in rows], now)
 
     async def staff_of(self, actor_id: int, akimat_id: int) -> AkimatStaff:
@@ -508,33 +455,14 @@ class OfficialsService:
         """For an official: the akimats they act for, and the other akimats inside their
         territories that have officials (which they may read), both by KATO code."""
         async with self._sessions() as session:
-            own = [
-                AkimatView.of(row)
-                for row in await session.execute(
-                    _akimat_views()
-                    .join(Official, Official.akimat_id == Akimat.id)
-                    .where(Official.user_id == user_id)
-                    .order_by(Akimat.locality_code)
-                )
-            ]
+            own = [AkimatView.of(row) for row in await official_rows.own_akimats(session, user_id)]
             if not own:
                 return [], []
-            inside = or_(
-                *(
-                    Akimat.locality_code.between(*kato_subtree(akimat.locality_code))
-                    for akimat in own
-                )
-            )
+            territories = [kato_subtree(akimat.locality_code) for akimat in own]
             below = [
                 AkimatView.of(row)
-                for row in await session.execute(
-                    _akimat_views()
-                    .where(
-                        inside,
-                        Akimat.id.not_in([akimat.id for akimat in own]),
-                        Akimat.id.in_(select(Official.akimat_id)),
-                    )
-                    .order_by(Akimat.locality_code)
+                for row in await official_rows.staffed_within(
+                    session, territories, [akimat.id for akimat in own]
                 )
             ]
         return own, below
@@ -546,22 +474,14 @@ class OfficialsService:
         if not ids:
             return []
         officials: dict[int, list[OfficialView]] = {akimat_id: [] for akimat_id in ids}
-        for official in await session.scalars(
-            select(Official)
-            .where(Official.akimat_id.in_(ids))
-            .order_by(Official.created_at, Official.user_id)
-        ):
+        for official in await official_rows.officials_of(session, ids):
             officials[official.akimat_id].append(
                 OfficialView(
                     official.user_id, official.akimat_id, official.invited_by, official.created_at
                 )
             )
         invites: dict[int, list[InviteView]] = {akimat_id: [] for akimat_id in ids}
-        for invite in await session.scalars(
-            select(Invite)
-            .where(Invite.akimat_id.in_(ids), _pending(now))
-            .order_by(Invite.created_at, Invite.token)
-        ):
+        for invite in await official_rows.open_invites_of(session, ids, now):
             invites[invite.akimat_id].append(InviteView.of(invite))
         return [
             AkimatStaff(akimat, tuple(officials[akimat.id]), tuple(invites[akimat.id]))
@@ -576,21 +496,14 @@ class OfficialsService:
         await self._access.require_admin(actor_id, action="audit.read")
         page, page_size = max(page, 0), max(page_size, 1)
         async with self._sessions() as session:
-            total = await session.scalar(select(func.count()).select_from(AuditEntry)) or 0
+            total = await audit_rows.count(session)
             last = max(0, -(-total // page_size) - 1)
             page = min(page, last)
-            entries = list(
-                await session.scalars(
-                    select(AuditEntry)
-                    .order_by(AuditEntry.id.desc())
-                    .offset(page * page_size)
-                    .limit(page_size)
-                )
-            )
+            entries = await audit_rows.newest_first(session, page * page_size, page_size)
             akimat_ids = {entry.akimat_id for entry in entries if entry.akimat_id is not None}
             akimats = {
-                row[0]: AkimatView.of(row)
-                for row in await session.execute(_akimat_views().where(Akimat.id.in_(akimat_ids)))
+                row.id: AkimatView.of(row)
+                for row in await official_rows.akimat_rows(session, akimat_ids)
             }
         items = [
             AuditView(
@@ -614,31 +527,20 @@ class OfficialsService:
         await self._access.require_admin(actor_id, action="officials.summary")
         now = self._clock.now()
         async with self._sessions() as session:
-            akimats = await session.scalar(select(func.count(func.distinct(Official.akimat_id))))
-            officials = await session.scalar(select(func.count(func.distinct(Official.user_id))))
-            invites = await session.scalar(
-                select(func.count()).select_from(Invite).where(_pending(now))
-            )
-            denied = await session.scalar(
-                select(func.count())
-                .select_from(AuditEntry)
-                .where(AuditEntry.allowed.is_(False), AuditEntry.at > now - DENIED_WINDOW)
-            )
-        return StaffSummary(akimats or 0, officials or 0, invites or 0, denied or 0)
+            akimats = await official_rows.count_staffed_akimats(session)
+            officials = await official_rows.count_officials(session)
+            invites = await official_rows.count_open_invites(session, now)
+            denied = await audit_rows.count_denied_since(session, now - DENIED_WINDOW)
+        return StaffSummary(akimats, officials, invites, denied)
 
     async def _recipients(self, session: AsyncSession, user_ids: Sequence[int]) -> list[Recipient]:
         """Chats to notify, each in its person's language. Admins may never have written to
         the bot (no user row): they are told in the default language."""
-        rows = await session.execute(select(User.id, User.locale).where(User.id.in_(user_ids)))
-        locales: dict[int, str | None] = dict(rows.all())
+        locales = await user_rows.locales(session, user_ids)
         return [
             Recipient(user_id, locales.get(user_id) or self._default_locale)
             for user_id in user_ids
         ]
-
-
-def _pending(now: datetime) -> ColumnElement[bool]:
-    return and_(Invite.used_at.is_(None), Invite.revoked_at.is_(None), Invite.expires_at > now)
 
 
 def refusal(invite: InviteView, user_id: int, now: datetime) -> AcceptOutcome | None:
@@ -651,13 +553,6 @@ def refusal(invite: InviteView, user_id: int, now: datetime) -> AcceptOutcome | 
     if status is InviteStatus.EXPIRED:
         return AcceptOutcome.EXPIRED
     return None
-
-
-async def _is_official(session: AsyncSession, user_id: int, akimat_id: int) -> bool:
-    found = await session.scalar(
-        select(Official.id).where(Official.user_id == user_id, Official.akimat_id == akimat_id)
-    )
-    return found is not None
 
 
 def _invite_target(token: str) -> str:

@@ -15,12 +15,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
-from sqlalchemy import update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from services.clock import Clock
-from services.outbox import insert_ignoring_duplicates
 from storage.models import NotificationSettings
+from storage.repositories import preferences as preference_rows
 
 
 class NoticeSwitch(StrEnum):
@@ -129,7 +128,7 @@ class PreferenceService:
 
     async def get(self, user_id: int) -> Preferences:
         async with self._sessions() as session:
-            row = await session.get(NotificationSettings, user_id)
+            row = await preference_rows.get(session, user_id)
             return Preferences.of(row) if row else Preferences.default(user_id)
 
     async def set_switch(self, user_id: int, switch: NoticeSwitch, on: bool) -> Preferences:
@@ -145,17 +144,10 @@ class PreferenceService:
     async def _change(self, user_id: int, values: Mapping[str, bool | int | None]) -> Preferences:
         async with self._sessions() as session:
             # Insert-or-ignore, then update: two taps at once cannot both create the row.
-            await session.execute(
-                insert_ignoring_duplicates(session, NotificationSettings).values(user_id=user_id)
-            )
-            await session.execute(
-                update(NotificationSettings)
-                .where(NotificationSettings.user_id == user_id)
-                .values(**values, updated_at=self._clock.now())
-                .execution_options(synchronize_session=False)
-            )
+            await preference_rows.create_if_missing(session, user_id)
+            await preference_rows.change(session, user_id, values, self._clock.now())
             await session.commit()
-            row = await session.get(NotificationSettings, user_id, populate_existing=True)
+            row = await preference_rows.get(session, user_id, fresh=True)
             assert row is not None
             return Preferences.of(row)
 

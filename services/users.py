@@ -5,23 +5,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, exists, select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from services.clock import Clock
-from storage.models import (
-    ActionPlan,
-    Locality,
-    NotificationSettings,
-    Official,
-    OutboxMessage,
-    PlanFollow,
-    Question,
-    Rating,
-    Subscription,
-    Support,
-    User,
-)
+from storage.models import NotificationSettings, User
+from storage.repositories import preferences as preference_rows
+from storage.repositories import users as user_rows
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,15 +62,11 @@ class UserService:
 
     async def arrive(self, user_id: int, locale: str | None) -> Arrival:
         """:meth:`touch`, and whether the user is an official, in one statement."""
-        is_official = exists().where(Official.user_id == User.id)
         async with self._sessions() as session:
-            row = (
-                await session.execute(select(User, is_official).where(User.id == user_id))
-            ).one_or_none()
+            row = await user_rows.with_staff_role(session, user_id)
             if row is None:
                 # New: no official's row can point at a user that did not exist.
-                user = User(id=user_id, locale=locale, is_active=True)
-                session.add(user)
+                user = user_rows.add(session, user_id, locale)
                 await session.commit()
                 return Arrival(UserView.of(user, self._default_locale), True, False)
             user, official = row
@@ -94,7 +79,7 @@ class UserService:
 
     async def get(self, user_id: int) -> UserView | None:
         async with self._sessions() as session:
-            user = await session.get(User, user_id)
+            user = await user_rows.get(session, user_id)
             return UserView.of(user, self._default_locale) if user else None
 
     async def set_locale(self, user_id: int, locale: str) -> UserView:
@@ -109,56 +94,21 @@ class UserService:
     async def mark_unreachable(self, user_id: int) -> None:
         """Telegram said the user blocked the bot (or the chat is gone): stop sending."""
         async with self._sessions() as session:
-            await session.execute(
-                update(User)
-                .where(User.id == user_id)
-                .values(is_active=False, blocked_at=self._clock.now())
-            )
+            await user_rows.mark_unreachable(session, user_id, self._clock.now())
             await session.commit()
 
     async def export(self, user_id: int) -> dict[str, Any]:
         """Everything stored about the user, for /mydata."""
         async with self._sessions() as session:
-            user = await session.get(User, user_id)
+            user = await user_rows.get(session, user_id)
             if user is None:
                 return {"telegram_id": user_id}
-            subscriptions = (
-                await session.execute(
-                    select(Subscription, Locality)
-                    .join(Locality, Locality.code == Subscription.locality_code)
-                    .where(Subscription.user_id == user_id)
-                    .order_by(Subscription.id)
-                )
-            ).all()
-            questions = (
-                await session.scalars(
-                    select(Question).where(Question.author_id == user_id).order_by(Question.id)
-                )
-            ).all()
-            supports = (
-                await session.execute(
-                    select(Support.created_at, Question.public_number)
-                    .join(Question, Question.id == Support.question_id)
-                    .where(Support.user_id == user_id)
-                    .order_by(Support.created_at)
-                )
-            ).all()
-            settings = await session.get(NotificationSettings, user_id)
-            ratings = (
-                await session.execute(
-                    select(Rating.meeting_id, Rating.score, Rating.created_at)
-                    .where(Rating.user_id == user_id)
-                    .order_by(Rating.meeting_id)
-                )
-            ).all()
-            followed = (
-                await session.execute(
-                    select(ActionPlan.meeting_id)
-                    .join(PlanFollow, PlanFollow.plan_id == ActionPlan.id)
-                    .where(PlanFollow.user_id == user_id)
-                    .order_by(ActionPlan.meeting_id)
-                )
-            ).scalars()
+            subscriptions = await user_rows.subscriptions_of(session, user_id)
+            questions = await user_rows.questions_of(session, user_id)
+            supports = await user_rows.supports_of(session, user_id)
+            settings = await preference_rows.get(session, user_id)
+            ratings = await user_rows.ratings_of(session, user_id)
+            followed = await user_rows.followed_plan_meetings(session, user_id)
             return {
                 "telegram_id": user.id,
                 "language": user.locale,
@@ -197,7 +147,7 @@ class UserService:
                     {"meeting_id": meeting_id, "score": score, "at": _iso(at)}
                     for meeting_id, score, at in ratings
                 ],
-                "followed_plans_of_meetings": list(followed),
+                "followed_plans_of_meetings": followed,
             }
 
     async def export_json(self, user_id: int) -> bytes:
@@ -211,23 +161,20 @@ class UserService:
         (and the support counts) is intact.
         """
         async with self._sessions() as session:
-            await session.execute(
-                update(Question).where(Question.author_id == user_id).values(author_id=None)
-            )
-            await session.execute(delete(Support).where(Support.user_id == user_id))
-            await session.execute(delete(Subscription).where(Subscription.user_id == user_id))
+            await user_rows.detach_questions(session, user_id)
+            await user_rows.delete_supports(session, user_id)
+            await user_rows.delete_subscriptions(session, user_id)
             # Settings, ratings, plan follows and an official's role go with the user row
             # (ON DELETE CASCADE); what was queued for them is personal data too.
-            await session.execute(delete(OutboxMessage).where(OutboxMessage.chat_id == user_id))
-            await session.execute(delete(User).where(User.id == user_id))
+            await user_rows.delete_queued_messages(session, user_id)
+            await user_rows.delete_user(session, user_id)
             await session.commit()
 
     async def _change(self, user_id: int, **values: Any) -> UserView:
         async with self._sessions() as session:
-            user = await session.get(User, user_id)
+            user = await user_rows.get(session, user_id)
             if user is None:
-                user = User(id=user_id, is_active=True)
-                session.add(user)
+                user = user_rows.add(session, user_id)
             for name, value in values.items():
                 setattr(user, name, value)
             await session.commit()

@@ -1,0 +1,141 @@
+"""Queries on the people who talk to the bot (`users`), and on everything stored about one of
+them, for /mydata and for forgetting them (services/users.py says what goes and what stays).
+Repositories never commit: the caller's unit of work does."""
+
+from collections.abc import Collection
+from datetime import datetime
+
+from sqlalchemy import delete, exists, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from storage.models import (
+    ActionPlan,
+    Locality,
+    Official,
+    OutboxMessage,
+    PlanFollow,
+    Question,
+    Rating,
+    Subscription,
+    Support,
+    User,
+)
+
+
+async def get(session: AsyncSession, user_id: int) -> User | None:
+    return await session.get(User, user_id)
+
+
+async def with_staff_role(session: AsyncSession, user_id: int) -> tuple[User, bool] | None:
+    """The user and whether they are an official of at least one akimat, in one statement:
+    the user middleware asks this for nearly every update (bot/middlewares/user.py)."""
+    is_official = exists().where(Official.user_id == User.id)
+    row = (
+        await session.execute(select(User, is_official).where(User.id == user_id))
+    ).one_or_none()
+    if row is None:
+        return None
+    user, official = row
+    return user, bool(official)
+
+
+def add(session: AsyncSession, user_id: int, locale: str | None = None) -> User:
+    """A new active user, written with the caller's next flush or commit."""
+    user = User(id=user_id, locale=locale, is_active=True)
+    session.add(user)
+    return user
+
+
+async def mark_unreachable(session: AsyncSession, user_id: int, at: datetime) -> None:
+    await session.execute(
+        update(User).where(User.id == user_id).values(is_active=False, blocked_at=at)
+    )
+
+
+async def locales(session: AsyncSession, user_ids: Collection[int]) -> dict[int, str | None]:
+    """The chosen language of each of ``user_ids`` that has a user row (None: not chosen)."""
+    rows = await session.execute(select(User.id, User.locale).where(User.id.in_(user_ids)))
+    return dict(rows.all())
+
+
+# --- what is stored about one person (/mydata) ----------------------------------------------
+
+
+async def subscriptions_of(
+    session: AsyncSession, user_id: int
+) -> list[tuple[Subscription, Locality]]:
+    """The user's subscriptions with their localities, oldest first."""
+    rows = await session.execute(
+        select(Subscription, Locality)
+        .join(Locality, Locality.code == Subscription.locality_code)
+        .where(Subscription.user_id == user_id)
+        .order_by(Subscription.id)
+    )
+    return list(rows.all())
+
+
+async def questions_of(session: AsyncSession, user_id: int) -> list[Question]:
+    """The questions the user asked, oldest first."""
+    statement = select(Question).where(Question.author_id == user_id).order_by(Question.id)
+    return list((await session.scalars(statement)).all())
+
+
+async def supports_of(session: AsyncSession, user_id: int) -> list[tuple[datetime, str | None]]:
+    """When the user supported which question (its public number), oldest first."""
+    rows = await session.execute(
+        select(Support.created_at, Question.public_number)
+        .join(Question, Question.id == Support.question_id)
+        .where(Support.user_id == user_id)
+        .order_by(Support.created_at)
+    )
+    return list(rows.all())
+
+
+async def ratings_of(session: AsyncSession, user_id: int) -> list[tuple[int, int, datetime]]:
+    """The user's ratings as (meeting id, score, when), by meeting."""
+    rows = await session.execute(
+        select(Rating.meeting_id, Rating.score, Rating.created_at)
+        .where(Rating.user_id == user_id)
+        .order_by(Rating.meeting_id)
+    )
+    return list(rows.all())
+
+
+async def followed_plan_meetings(session: AsyncSession, user_id: int) -> list[int]:
+    """The meetings whose action plans the user follows, by meeting id."""
+    rows = await session.execute(
+        select(ActionPlan.meeting_id)
+        .join(PlanFollow, PlanFollow.plan_id == ActionPlan.id)
+        .where(PlanFollow.user_id == user_id)
+        .order_by(ActionPlan.meeting_id)
+    )
+    return list(rows.scalars())
+
+
+# --- forgetting one person ------------------------------------------------------------------
+
+
+async def detach_questions(session: AsyncSession, user_id: int) -> None:
+    """The user's questions lose their author and stay."""
+    await session.execute(
+        update(Question).where(Question.author_id == user_id).values(author_id=None)
+    )
+
+
+async def delete_supports(session: AsyncSession, user_id: int) -> None:
+    await session.execute(delete(Support).where(Support.user_id == user_id))
+
+
+async def delete_subscriptions(session: AsyncSession, user_id: int) -> None:
+    await session.execute(delete(Subscription).where(Subscription.user_id == user_id))
+
+
+async def delete_queued_messages(session: AsyncSession, chat_id: int) -> None:
+    """Whatever the outbox still holds for the chat, sent or not."""
+    await session.execute(delete(OutboxMessage).where(OutboxMessage.chat_id == chat_id))
+
+
+async def delete_user(session: AsyncSession, user_id: int) -> None:
+    """The user row; their settings, ratings, plan follows and official's roles go with it
+    (ON DELETE CASCADE)."""
+    await session.execute(delete(User).where(User.id == user_id))
