@@ -42,7 +42,6 @@ from storage.repositories.outbox import (
 )
 
 # Other services (preferences) insert-or-ignore through here; it lives with the outbox's SQL.
-from storage.repositories.outbox import insert_ignoring_duplicates as insert_ignoring_duplicates
 
 # session.info key: callbacks to run once the transaction that enqueued something commits.
 _ON_COMMIT = "outbox_on_commit"

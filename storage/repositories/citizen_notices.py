@@ -13,7 +13,8 @@ from sqlalchemy import and_, func, or_, select, union, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import Meeting, MeetingStatus, Question, Rating, Support, User
-from storage.repositories.outbox import AudienceQuery, insert_ignoring_duplicates
+from storage.repositories.dialect import insert_ignoring_duplicates
+from storage.repositories.outbox import AudienceQuery
 
 
 class MeetingMoments(NamedTuple):

@@ -11,7 +11,7 @@ from sqlalchemy import delete, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import JobMark
-from storage.repositories.outbox import insert_ignoring_duplicates
+from storage.repositories.dialect import insert_ignoring_duplicates
 
 
 async def covered_until(

@@ -8,10 +8,9 @@ services/outbox.py's business. Repositories never commit: the caller's unit of w
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, TypeGuard, cast
+from typing import TypeGuard, cast
 
 from sqlalchemy import (
-    Insert,
     Select,
     String,
     Table,
@@ -25,7 +24,6 @@ from sqlalchemy import (
     update,
 )
 from sqlalchemy import cast as sql_cast
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import (
@@ -36,6 +34,7 @@ from storage.models import (
     OutboxStatus,
     User,
 )
+from storage.repositories.dialect import insert_ignoring_duplicates
 
 # Ids per statement when writing outcomes or renewing leases.
 WRITE_CHUNK = 500
@@ -51,16 +50,6 @@ AudienceQuery = Select[int, str | None]
 def is_audience_query(audience: object) -> TypeGuard[AudienceQuery]:
     """Whether an audience is a query (rather than recipients already in hand)."""
     return isinstance(audience, Select)
-
-
-def insert_ignoring_duplicates(session: AsyncSession, table: Any) -> Insert:
-    """INSERT that skips rows whose unique key already exists, on SQLite and PostgreSQL."""
-    dialect = session.get_bind().dialect.name
-    if dialect == "postgresql":
-        return postgresql.insert(table).on_conflict_do_nothing()
-    if dialect == "sqlite":
-        return sqlite.insert(table).on_conflict_do_nothing()
-    raise NotImplementedError(f"no insert-or-ignore for {dialect}")
 
 
 @dataclass(frozen=True, slots=True)

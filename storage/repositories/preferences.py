@@ -6,10 +6,10 @@ from collections.abc import Mapping
 from datetime import datetime
 
 from sqlalchemy import update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import NotificationSettings
+from storage.repositories.dialect import insert_ignoring_duplicates
 
 
 async def get(
@@ -25,15 +25,7 @@ async def get(
 async def create_if_missing(session: AsyncSession, user_id: int) -> None:
     """A row with the defaults (everything on), unless there is one: an INSERT that skips an
     existing key, so two taps at once cannot both create it, nor fail."""
-    # As services/outbox.insert_ignoring_duplicates, which storage/ may not import.
-    dialect = session.get_bind().dialect.name
-    statement: postgresql.Insert | sqlite.Insert
-    if dialect == "postgresql":
-        statement = postgresql.insert(NotificationSettings).on_conflict_do_nothing()
-    elif dialect == "sqlite":
-        statement = sqlite.insert(NotificationSettings).on_conflict_do_nothing()
-    else:
-        raise NotImplementedError(f"no insert-or-ignore for {dialect}")
+    statement = insert_ignoring_duplicates(session, NotificationSettings)
     await session.execute(statement.values(user_id=user_id))
 
 
