@@ -54,3 +54,45 @@ def test_the_check_sees_a_crossing(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     assert imported_modules(module) == {"aiogram", "handlers"}
+
+
+# What a service may take from SQLAlchemy: the session it opens as its unit of work and the
+# errors it handles. Queries are built in storage/repositories/. services/outbox.py also
+# hooks the session's commit (to wake the sender once what it enqueued is committed).
+SERVICE_SQLALCHEMY: dict[str, frozenset[str]] = {
+    "sqlalchemy.ext.asyncio": frozenset({"AsyncSession", "async_sessionmaker"}),
+    "sqlalchemy.exc": frozenset({"IntegrityError", "SQLAlchemyError", "DBAPIError"}),
+}
+COMMIT_HOOKS: dict[str, frozenset[str]] = {
+    "sqlalchemy": frozenset({"event"}),
+    "sqlalchemy.orm": frozenset({"Session"}),
+}
+
+
+def sqlalchemy_names(path: Path) -> set[tuple[str, str]]:
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    names: set[tuple[str, str]] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("sqlalchemy"):
+            names.update((node.module or "", alias.name) for alias in node.names)
+        elif isinstance(node, ast.Import):
+            names.update(
+                (alias.name, "*") for alias in node.names if alias.name.startswith("sqlalchemy")
+            )
+    return names
+
+
+def test_services_build_no_queries() -> None:
+    found = {}
+    for path in sorted((ROOT / "services").rglob("*.py")):
+        allowed = dict(SERVICE_SQLALCHEMY)
+        if path.name == "outbox.py" and path.parent.name == "services":
+            allowed |= COMMIT_HOOKS
+        extra = sorted(
+            f"{module}.{name}"
+            for module, name in sqlalchemy_names(path)
+            if name not in allowed.get(module, frozenset())
+        )
+        if extra:
+            found[str(path.relative_to(ROOT))] = extra
+    assert found == {}
