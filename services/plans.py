@@ -17,23 +17,12 @@ the state of things (the meeting is over, the plan is not published yet, every i
 
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from enum import StrEnum
-from typing import Any, cast
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import (
-    Select,
-    and_,
-    delete,
-    exists,
-    func,
-    or_,
-    select,
-    update,
-)
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -47,23 +36,15 @@ from services.outbox import Outbox, Recipient
 from services.paging import Page
 from storage.models import (
     ActionPlan,
-    Akimat,
-    Locality,
     Meeting,
     MeetingStatus,
-    PlanFollow,
     PlanItem,
-    PlanItemQuestion,
     PlanItemStatus,
-    ProgressEntry,
     ProgressReport,
-    Question,
     QuestionKind,
     QuestionStatus,
-    Reception,
-    Support,
-    User,
 )
+from storage.repositories import plans as plans_repo
 
 # Bounds of what an official writes: enough for a real plan, small enough for a chat message.
 MAX_ITEMS = 200
@@ -76,8 +57,6 @@ MAX_COMMENT = 1000
 MAX_LINKED = 30
 # A deadline further away than this is a typing mistake, not a plan.
 MAX_DEADLINE_YEARS = 5
-# People looked up per query when finding whom a personal notice can reach.
-NOTIFY_CHUNK = 1000
 
 _NUMBER = re.compile(r"^([QP])-(\d{4})-(\d{1,6})$", re.IGNORECASE)
 _NUMBER_SEPARATORS = re.compile(r"[\s,;]+")
@@ -458,21 +437,13 @@ class PlanService:
             return await self._meeting(session, meeting_id)
 
     async def _meeting(self, session: AsyncSession, meeting_id: int) -> PlanMeeting | None:
-        row = (
-            await session.execute(
-                select(Meeting, Locality.name_kk, Locality.name_ru)
-                .join(Akimat, Akimat.id == Meeting.host_akimat_id)
-                .join(Locality, Locality.code == Akimat.locality_code)
-                .where(Meeting.id == meeting_id)
-            )
-        ).first()
-        if row is None:
+        hosted = await plans_repo.hosted_meeting(session, meeting_id)
+        if hosted is None:
             return None
-        meeting, name_kk, name_ru = row
-        reception_end = await session.scalar(
-            select(func.max(Reception.held_on)).where(Reception.meeting_id == meeting_id)
+        reception_end = await plans_repo.last_reception_day(session, meeting_id)
+        return self._plan_meeting(
+            hosted.meeting, hosted.host_name_kk, hosted.host_name_ru, reception_end
         )
-        return self._plan_meeting(meeting, name_kk, name_ru, reception_end)
 
     def _plan_meeting(
         self, meeting: Meeting, name_kk: str, name_ru: str, reception_end: date | None
@@ -510,25 +481,16 @@ class PlanService:
         return plan if plan is not None and plan.published else None
 
     async def _plan(self, session: AsyncSession, meeting_id: int) -> PlanView | None:
-        plan = await session.scalar(select(ActionPlan).where(ActionPlan.meeting_id == meeting_id))
+        plan = await plans_repo.plan_of_meeting(session, meeting_id)
         if plan is None:
             return None
         meeting = await self._meeting(session, meeting_id)
         if meeting is None:
             return None
-        items = (
-            await session.scalars(
-                select(PlanItem).where(PlanItem.plan_id == plan.id).order_by(PlanItem.position)
-            )
-        ).all()
+        items = await plans_repo.items_of(session, plan.id)
         links: dict[int, list[LinkedQuestion]] = defaultdict(list)
         if items:
-            rows = await session.execute(
-                select(PlanItemQuestion.item_id, Question.id, Question.public_number)
-                .join(Question, Question.id == PlanItemQuestion.question_id)
-                .where(PlanItemQuestion.item_id.in_([item.id for item in items]))
-                .order_by(Question.id)
-            )
+            rows = await plans_repo.links_of(session, [item.id for item in items])
             for item_id, question_id, number in rows:
                 links[item_id].append(LinkedQuestion(question_id, number or ""))
         return PlanView(
@@ -545,13 +507,7 @@ class PlanService:
     async def plan_state(self, meeting_id: int) -> PlanState:
         """For the compliance clock: is the meeting's plan published, and when."""
         async with self._sessions() as session:
-            row = (
-                await session.execute(
-                    select(ActionPlan.id, ActionPlan.published_at, ActionPlan.due_on).where(
-                        ActionPlan.meeting_id == meeting_id
-                    )
-                )
-            ).first()
+            row = await plans_repo.publication(session, meeting_id)
             meeting = await self._meeting(session, meeting_id)
         plan_id, published_at, kept_due = row if row else (None, None, None)
         return PlanState(
@@ -566,30 +522,17 @@ class PlanService:
     async def progress_published(self, plan_id: int, year: int, quarter: int) -> bool:
         """For the compliance clock: is the report of ``quarter`` of ``year`` published."""
         async with self._sessions() as session:
-            found = await session.scalar(
-                select(ProgressReport.id).where(
-                    ProgressReport.plan_id == plan_id,
-                    ProgressReport.year == year,
-                    ProgressReport.quarter == quarter,
-                    ProgressReport.published_at.is_not(None),
-                )
-            )
-        return found is not None
+            return await plans_repo.report_published(session, plan_id, year, quarter)
 
     async def meeting_questions(
         self, meeting_id: int, *, accepted_only: bool = False
     ) -> list[QuestionRef]:
         """The meeting's questions and proposals, most supported first (the XLSX reference
         sheet; with ``accepted_only``, those the akimat took into the pool of problem issues)."""
-        query = select(Question).where(
-            Question.meeting_id == meeting_id, Question.public_number.is_not(None)
-        )
-        if accepted_only:
-            query = query.where(Question.status == QuestionStatus.ACCEPTED)
         async with self._sessions() as session:
-            rows = (
-                await session.scalars(query.order_by(Question.support_count.desc(), Question.id))
-            ).all()
+            rows = await plans_repo.meeting_questions(
+                session, meeting_id, accepted_only=accepted_only
+            )
         return [
             QuestionRef(
                 id=row.id,
@@ -605,12 +548,7 @@ class PlanService:
     async def question_numbers(self, meeting_id: int) -> dict[str, int]:
         """Public number → id, for every question of the meeting."""
         async with self._sessions() as session:
-            rows = await session.execute(
-                select(Question.public_number, Question.id).where(
-                    Question.meeting_id == meeting_id, Question.public_number.is_not(None)
-                )
-            )
-            return {number: question_id for number, question_id in rows if number}
+            return await plans_repo.question_numbers(session, meeting_id)
 
     async def resolve_numbers(self, meeting_id: int, text: str) -> list[int]:
         """The ids of the questions typed as public numbers; PlanError names the first number
@@ -639,12 +577,10 @@ class PlanService:
         async with self._sessions() as session:
             meeting = await self._meeting(session, meeting_id)
             _check_plannable(meeting)
-            exists_already = await session.scalar(
-                select(ActionPlan.id).where(ActionPlan.meeting_id == meeting_id)
-            )
+            exists_already = await plans_repo.plan_id_of_meeting(session, meeting_id)
             if exists_already is None:
-                session.add(ActionPlan(meeting_id=meeting_id))
                 try:
+                    await plans_repo.add_plan(session, meeting_id)
                     await session.commit()
                 except IntegrityError:
                     # Two officials started at once: the other one's draft is the draft.
@@ -657,13 +593,9 @@ class PlanService:
         """The unpublished plan of the meeting, created if missing, for changing."""
         meeting = await self._meeting(session, meeting_id)
         _check_plannable(meeting)
-        plan = await session.scalar(
-            select(ActionPlan).where(ActionPlan.meeting_id == meeting_id).with_for_update()
-        )
+        plan = await plans_repo.plan_of_meeting(session, meeting_id, for_update=True)
         if plan is None:
-            plan = ActionPlan(meeting_id=meeting_id)
-            session.add(plan)
-            await session.flush()
+            plan = await plans_repo.add_plan(session, meeting_id)
         if plan.published_at is not None:
             raise PlanError(PlanErrorReason.ALREADY_PUBLISHED)
         return plan
@@ -694,24 +626,13 @@ class PlanService:
         checked = await self.check_item(meeting_id, draft)
         async with self._sessions() as session:
             plan = await self._draft(session, meeting_id)
-            count = int(
-                await session.scalar(
-                    select(func.count(PlanItem.id)).where(PlanItem.plan_id == plan.id)
-                )
-                or 0
-            )
+            count = await plans_repo.count_items(session, plan.id)
             if count >= MAX_ITEMS:
                 raise PlanError(PlanErrorReason.TOO_MANY_ITEMS, limit=MAX_ITEMS)
             await _check_questions(session, meeting_id, checked.question_ids)
-            last = await session.scalar(
-                select(func.max(PlanItem.position)).where(PlanItem.plan_id == plan.id)
-            )
-            item = _new_item(plan.id, int(last or 0) + 1, checked)
-            session.add(item)
-            await session.flush()
-            _link(session, item.id, checked.question_ids)
+            last = await plans_repo.last_position(session, plan.id)
+            [item_id] = await plans_repo.add_items(session, plan.id, last + 1, [checked])
             await session.commit()
-            item_id = item.id
         view = await self._view_or_fail(meeting_id)
         return next(item for item in view.items if item.id == item_id)
 
@@ -727,15 +648,8 @@ class PlanService:
             plan = await self._draft(session, meeting_id)
             for draft in checked:
                 await _check_questions(session, meeting_id, draft.question_ids)
-            await session.execute(delete(PlanItem).where(PlanItem.plan_id == plan.id))
-            items = [
-                _new_item(plan.id, position, draft)
-                for position, draft in enumerate(checked, start=1)
-            ]
-            session.add_all(items)
-            await session.flush()
-            for item, draft in zip(items, checked, strict=True):
-                _link(session, item.id, draft.question_ids)
+            await plans_repo.delete_items(session, plan.id)
+            await plans_repo.add_items(session, plan.id, 1, checked)
             await session.commit()
         return await self._view_or_fail(meeting_id)
 
@@ -743,24 +657,8 @@ class PlanService:
         """Delete item ``position`` of the draft; the ones after it move up."""
         async with self._sessions() as session:
             plan = await self._draft(session, meeting_id)
-            item = await session.scalar(
-                select(PlanItem).where(PlanItem.plan_id == plan.id, PlanItem.position == position)
-            )
-            if item is None:
+            if not await plans_repo.remove_item(session, plan.id, position):
                 raise PlanError(PlanErrorReason.ITEM_NOT_FOUND, value=str(position))
-            await session.delete(item)
-            await session.flush()
-            later = (
-                await session.scalars(
-                    select(PlanItem)
-                    .where(PlanItem.plan_id == plan.id, PlanItem.position > position)
-                    .order_by(PlanItem.position)
-                )
-            ).all()
-            # One by one, lowest first: (plan_id, position) is unique at every step.
-            for moved in later:
-                moved.position -= 1
-                await session.flush()
             await session.commit()
         return await self._view_or_fail(meeting_id)
 
@@ -790,31 +688,17 @@ class PlanService:
                 raise PlanError(PlanErrorReason.NO_SUMMARY)
             if not current.items:
                 raise PlanError(PlanErrorReason.NO_ITEMS)
-            changed = await session.execute(
-                update(ActionPlan)
-                .where(ActionPlan.id == current.id, ActionPlan.published_at.is_(None))
-                .values(published_at=now, published_by=actor_id, due_on=current.meeting.due_on)
-                .execution_options(synchronize_session=False)
-            )
-            if _rowcount(changed) == 0:
+            if not await plans_repo.publish_plan(
+                session, current.id, now, actor_id, current.meeting.due_on
+            ):
                 await session.rollback()
                 again = await self._view_or_fail(meeting_id)
                 return PublishResult(again, True, again.days_late(self.today()), 0)
             # The results are out: the meeting's cycle is complete (draft → announced → held →
             # closed, services/lifecycle.py). In this transaction, so a published plan never
             # sits beside a meeting still waiting for one.
-            await session.execute(
-                update(Meeting)
-                .where(
-                    Meeting.id == meeting_id,
-                    Meeting.status.in_([MeetingStatus.HELD, *OPEN_MEETING_STATUSES]),
-                )
-                .values(
-                    status=MeetingStatus.CLOSED,
-                    closed_at=now,
-                    held_at=func.coalesce(Meeting.held_at, now),
-                )
-                .execution_options(synchronize_session=False)
+            await plans_repo.close_meeting(
+                session, meeting_id, now, [MeetingStatus.HELD, *OPEN_MEETING_STATUSES]
             )
             await self._access.audit(
                 actor_id,
@@ -830,9 +714,7 @@ class PlanService:
             notified = await self._notify_personal(
                 session, plan, lambda lines: PlanPublished(plan, lines), states=None
             )
-            audience_code = await session.scalar(
-                select(Meeting.audience_code).where(Meeting.id == meeting_id)
-            )
+            audience_code = await plans_repo.audience_code(session, meeting_id)
             if audience_code is not None:
                 notified += await self._outbox.notify(
                     session, PlanPublished(plan), audience_query(audience_code)
@@ -864,19 +746,9 @@ class PlanService:
         if not linked:
             return 0
         question_ids = sorted({question_id for question_id, _, _ in linked})
-        authors = dict(
-            (
-                await session.execute(
-                    select(Question.id, Question.author_id).where(Question.id.in_(question_ids))
-                )
-            ).all()
-        )
+        authors = await plans_repo.question_authors(session, question_ids)
         supporters: dict[int, list[int]] = defaultdict(list)
-        for question_id, user_id in await session.execute(
-            select(Support.question_id, Support.user_id).where(
-                Support.question_id.in_(question_ids)
-            )
-        ):
+        for question_id, user_id in await plans_repo.question_supporters(session, question_ids):
             supporters[question_id].append(user_id)
         lines: dict[int, set[LinkedLine]] = defaultdict(set)
         for question_id, number, item_id in linked:
@@ -907,18 +779,10 @@ class PlanService:
     async def _reachable(self, session: AsyncSession, user_ids: Sequence[int]) -> dict[int, str]:
         """Of these people, those who can be written to (active, consent given), with their
         language."""
-        found: dict[int, str] = {}
-        for start in range(0, len(user_ids), NOTIFY_CHUNK):
-            rows = await session.execute(
-                select(User.id, User.locale).where(
-                    User.id.in_(user_ids[start : start + NOTIFY_CHUNK]),
-                    User.is_active.is_(True),
-                    User.consent_at.is_not(None),
-                )
-            )
-            for user_id, locale in rows:
-                found[user_id] = locale or self._default_locale
-        return found
+        return {
+            user_id: locale or self._default_locale
+            for user_id, locale in await plans_repo.reachable_locales(session, user_ids)
+        }
 
     # --- official lists -------------------------------------------------------------------------
 
@@ -926,56 +790,28 @@ class PlanService:
         """Meetings of these akimats (every akimat: None) that are over and whose plan is not
         published yet, the oldest first: the most urgent on top."""
         now = self._clock.now()
-        unpublished = ~exists().where(
-            ActionPlan.meeting_id == Meeting.id, ActionPlan.published_at.is_not(None)
-        )
-        over = or_(
-            Meeting.status.in_([MeetingStatus.HELD, MeetingStatus.CLOSED]),
-            and_(Meeting.status.in_(OPEN_MEETING_STATUSES), Meeting.ends_at <= now),
-        )
-        query = select(Meeting.id).where(over, unpublished)
-        if akimat_ids is not None:
-            query = query.where(Meeting.host_akimat_id.in_(akimat_ids))
         async with self._sessions() as session:
-            ids = (await session.scalars(query.order_by(Meeting.starts_at).limit(limit))).all()
+            ids = await plans_repo.meetings_awaiting_plan(
+                session, akimat_ids, now, OPEN_MEETING_STATUSES, limit
+            )
             return [await self._brief(session, meeting_id) for meeting_id in ids]
 
     async def published_for_akimats(
         self, akimat_ids: Sequence[int] | None, limit: int = 20
     ) -> list[PlanBrief]:
         """Published plans of these akimats, newest first (quarterly progress is due on them)."""
-        query = (
-            select(ActionPlan.meeting_id)
-            .join(Meeting, Meeting.id == ActionPlan.meeting_id)
-            .where(ActionPlan.published_at.is_not(None))
-        )
-        if akimat_ids is not None:
-            query = query.where(Meeting.host_akimat_id.in_(akimat_ids))
         async with self._sessions() as session:
-            ids = (
-                await session.scalars(query.order_by(ActionPlan.published_at.desc()).limit(limit))
-            ).all()
+            ids = await plans_repo.meetings_with_published_plan(session, akimat_ids, limit)
             return [await self._brief(session, meeting_id) for meeting_id in ids]
 
     async def _brief(self, session: AsyncSession, meeting_id: int) -> PlanBrief:
         meeting = await self._meeting(session, meeting_id)
         assert meeting is not None
-        row = (
-            await session.execute(
-                select(ActionPlan.id, ActionPlan.published_at).where(
-                    ActionPlan.meeting_id == meeting_id
-                )
-            )
-        ).first()
+        row = await plans_repo.plan_brief(session, meeting_id)
         plan_id, published_at = row if row else (None, None)
         count = 0
         if plan_id is not None:
-            count = int(
-                await session.scalar(
-                    select(func.count(PlanItem.id)).where(PlanItem.plan_id == plan_id)
-                )
-                or 0
-            )
+            count = await plans_repo.count_items(session, plan_id)
         return PlanBrief(plan_id, meeting, published_at, count)
 
     # --- citizens -------------------------------------------------------------------------------
@@ -985,52 +821,27 @@ class PlanService:
         newest first."""
         async with self._sessions() as session:
             subscriptions = await subscriptions_of(session, user_id)
-            followed = exists().where(
-                PlanFollow.plan_id == ActionPlan.id, PlanFollow.user_id == user_id
-            )
-            condition = or_(followed, meetings_seen_by(subscriptions))
-            base = (
-                select(ActionPlan.meeting_id)
-                .join(Meeting, Meeting.id == ActionPlan.meeting_id)
-                .where(ActionPlan.published_at.is_not(None), condition)
-            )
-            total = int(
-                await session.scalar(select(func.count()).select_from(base.subquery())) or 0
-            )
+            seen = meetings_seen_by(subscriptions)
+            total = await plans_repo.count_visible_plans(session, user_id, seen)
             last = max(0, (total - 1) // page_size)
             offset = min(max(page, 0), last) * page_size
-            ids = (
-                await session.scalars(
-                    base.order_by(ActionPlan.published_at.desc(), ActionPlan.id.desc())
-                    .offset(offset)
-                    .limit(page_size)
-                )
-            ).all()
+            ids = await plans_repo.visible_plan_meetings(session, user_id, seen, offset, page_size)
             items = [await self._brief(session, meeting_id) for meeting_id in ids]
         return Page(items=items, total=total, offset=offset, page_size=page_size)
 
     async def is_following(self, plan_id: int, user_id: int) -> bool:
         async with self._sessions() as session:
-            found = await session.get(PlanFollow, (plan_id, user_id))
-        return found is not None
+            return await plans_repo.is_following(session, plan_id, user_id)
 
     async def follow(self, meeting_id: int, user_id: int, on: bool) -> bool:
         """Set (not flip: a double tap cannot undo itself) whether the person follows the
         published plan of the meeting; returns the new state. PlanError when there is no
         published plan."""
         async with self._sessions() as session:
-            plan = await session.scalar(
-                select(ActionPlan).where(
-                    ActionPlan.meeting_id == meeting_id, ActionPlan.published_at.is_not(None)
-                )
-            )
+            plan = await plans_repo.published_plan_of_meeting(session, meeting_id)
             if plan is None:
                 raise PlanError(PlanErrorReason.PLAN_NOT_FOUND)
-            current = await session.get(PlanFollow, (plan.id, user_id))
-            if on and current is None:
-                session.add(PlanFollow(plan_id=plan.id, user_id=user_id))
-            elif not on and current is not None:
-                await session.delete(current)
+            await plans_repo.set_following(session, plan.id, user_id, on)
             try:
                 await session.commit()
             except IntegrityError:
@@ -1041,28 +852,16 @@ class PlanService:
     async def history(self, plan_id: int) -> list[ReportView]:
         """The published quarterly reports of a plan, newest first."""
         async with self._sessions() as session:
-            reports = (
-                await session.scalars(
-                    select(ProgressReport)
-                    .where(
-                        ProgressReport.plan_id == plan_id, ProgressReport.published_at.is_not(None)
-                    )
-                    .order_by(ProgressReport.year.desc(), ProgressReport.quarter.desc())
-                )
-            ).all()
+            reports = await plans_repo.published_reports(session, plan_id)
             return [await self._report_view(session, report) for report in reports]
 
     async def report(self, report_id: int) -> ReportView | None:
         async with self._sessions() as session:
-            report = await session.get(ProgressReport, report_id)
+            report = await plans_repo.get_report(session, report_id)
             return await self._report_view(session, report) if report else None
 
     async def _report_view(self, session: AsyncSession, report: ProgressReport) -> ReportView:
-        entries = (
-            await session.scalars(
-                select(ProgressEntry).where(ProgressEntry.report_id == report.id)
-            )
-        ).all()
+        entries = await plans_repo.entries_of(session, report.id)
         quarter = Quarter(report.year, report.quarter)
         return ReportView(
             id=report.id,
@@ -1078,11 +877,7 @@ class PlanService:
 
     async def plan_of_report(self, report_id: int) -> PlanView | None:
         async with self._sessions() as session:
-            meeting_id = await session.scalar(
-                select(ActionPlan.meeting_id)
-                .join(ProgressReport, ProgressReport.plan_id == ActionPlan.id)
-                .where(ProgressReport.id == report_id)
-            )
+            meeting_id = await plans_repo.meeting_of_report(session, report_id)
             return await self._plan(session, meeting_id) if meeting_id is not None else None
 
     # --- quarterly progress ---------------------------------------------------------------------
@@ -1095,12 +890,7 @@ class PlanService:
         async with self._sessions() as session:
             done = {
                 Quarter(year, number)
-                for year, number in await session.execute(
-                    select(ProgressReport.year, ProgressReport.quarter).where(
-                        ProgressReport.plan_id == plan.id,
-                        ProgressReport.published_at.is_not(None),
-                    )
-                )
+                for year, number in await plans_repo.published_quarters(session, plan.id)
             }
         first = Quarter.of(plan.published_on)
         ended = Quarter.of(self.today()).previous()
@@ -1128,27 +918,18 @@ class PlanService:
         plan = await self.published_plan(meeting_id)
         assert plan is not None
         async with self._sessions() as session:
-            report_id = await session.scalar(
-                select(ProgressReport.id).where(
-                    ProgressReport.plan_id == plan.id,
-                    ProgressReport.year == quarter.year,
-                    ProgressReport.quarter == quarter.number,
-                )
+            report_id = await plans_repo.report_id_for(
+                session, plan.id, quarter.year, quarter.number
             )
             if report_id is None:
-                report = ProgressReport(plan_id=plan.id, year=quarter.year, quarter=quarter.number)
-                session.add(report)
+                report = plans_repo.add_report(session, plan.id, quarter.year, quarter.number)
                 try:
                     await session.commit()
                     report_id = report.id
                 except IntegrityError:
                     await session.rollback()
-                    report_id = await session.scalar(
-                        select(ProgressReport.id).where(
-                            ProgressReport.plan_id == plan.id,
-                            ProgressReport.year == quarter.year,
-                            ProgressReport.quarter == quarter.number,
-                        )
+                    report_id = await plans_repo.report_id_for(
+                        session, plan.id, quarter.year, quarter.number
                     )
         assert report_id is not None
         draft = await self.report_draft(report_id)
@@ -1157,12 +938,10 @@ class PlanService:
 
     async def report_draft(self, report_id: int) -> ReportDraft | None:
         async with self._sessions() as session:
-            report = await session.get(ProgressReport, report_id)
+            report = await plans_repo.get_report(session, report_id)
             if report is None:
                 return None
-            meeting_id = await session.scalar(
-                select(ActionPlan.meeting_id).where(ActionPlan.id == report.plan_id)
-            )
+            meeting_id = await plans_repo.meeting_of_plan(session, report.plan_id)
             plan = await self._plan(session, meeting_id) if meeting_id is not None else None
             if plan is None:
                 return None
@@ -1191,21 +970,17 @@ class PlanService:
         if cleaned is not None and len(cleaned) > MAX_COMMENT:
             raise PlanError(PlanErrorReason.TOO_LONG, limit=MAX_COMMENT, length=len(cleaned))
         async with self._sessions() as session:
-            report = await session.get(ProgressReport, report_id, with_for_update=True)
+            report = await plans_repo.get_report(session, report_id, for_update=True)
             if report is None:
                 raise PlanError(PlanErrorReason.REPORT_NOT_FOUND)
             if report.published_at is not None:
                 raise PlanError(PlanErrorReason.REPORT_PUBLISHED)
-            item = await session.get(PlanItem, item_id)
+            item = await plans_repo.get_item(session, item_id)
             if item is None or item.plan_id != report.plan_id:
                 raise PlanError(PlanErrorReason.ITEM_NOT_FOUND)
-            entry = await session.get(ProgressEntry, (report_id, item_id))
-            if entry is None:
-                entry = ProgressEntry(report_id=report_id, item_id=item_id)
-                session.add(entry)
-            entry.status = status
-            entry.percent = percent
-            entry.comment = cleaned or None
+            await plans_repo.put_entry(
+                session, report_id, item_id, status, percent, cleaned or None
+            )
             await session.commit()
         draft = await self.report_draft(report_id)
         assert draft is not None
@@ -1223,23 +998,14 @@ class PlanService:
         if not draft.complete:
             raise PlanError(PlanErrorReason.REPORT_INCOMPLETE, length=len(draft.missing))
         async with self._sessions() as session:
-            changed = await session.execute(
-                update(ProgressReport)
-                .where(ProgressReport.id == report_id, ProgressReport.published_at.is_(None))
-                .values(published_at=now, published_by=actor_id)
-                .execution_options(synchronize_session=False)
-            )
-            if _rowcount(changed) == 0:
+            if not await plans_repo.publish_report(session, report_id, now, actor_id):
                 await session.rollback()
                 again = await self.report_draft(report_id)
                 assert again is not None
                 return ReportPublishResult(again, True, self._report_days_late(again.report), 0)
             for entry in draft.report.entries.values():
-                await session.execute(
-                    update(PlanItem)
-                    .where(PlanItem.id == entry.item_id)
-                    .values(status=entry.status, percent=entry.percent, comment=entry.comment)
-                    .execution_options(synchronize_session=False)
+                await plans_repo.set_item_state(
+                    session, entry.item_id, entry.status, entry.percent, entry.comment
                 )
             report = ReportView(
                 id=draft.report.id,
@@ -1256,18 +1022,8 @@ class PlanService:
                 lambda lines: ProgressPublished(plan, report, lines),
                 states=report.entries,
             )
-            followers = cast(
-                "Select[Any]",
-                select(User.id, User.locale)
-                .join(PlanFollow, PlanFollow.user_id == User.id)
-                .where(
-                    PlanFollow.plan_id == plan.id,
-                    User.is_active.is_(True),
-                    User.consent_at.is_not(None),
-                ),
-            )
             notified += await self._outbox.notify(
-                session, ProgressPublished(plan, report), followers
+                session, ProgressPublished(plan, report), plans_repo.followers_query(plan.id)
             )
             await self._access.audit(
                 actor_id,
@@ -1313,37 +1069,10 @@ async def _check_questions(
         )
     if not question_ids:
         return
-    found = set(
-        (
-            await session.scalars(
-                select(Question.id).where(
-                    Question.id.in_(question_ids), Question.meeting_id == meeting_id
-                )
-            )
-        ).all()
-    )
+    found = await plans_repo.questions_of_meeting(session, meeting_id, question_ids)
     missing = [question_id for question_id in question_ids if question_id not in found]
     if missing:
         raise PlanError(PlanErrorReason.UNKNOWN_QUESTION, value=str(missing[0]))
-
-
-def _new_item(plan_id: int, position: int, draft: ItemDraft) -> PlanItem:
-    return PlanItem(
-        plan_id=plan_id,
-        position=position,
-        problem=draft.problem,
-        measure=draft.measure,
-        executor=draft.executor,
-        due_on=draft.due_on,
-        status=PlanItemStatus.NOT_STARTED,
-        percent=0,
-    )
-
-
-def _link(session: AsyncSession, item_id: int, question_ids: Iterable[int]) -> None:
-    session.add_all(
-        PlanItemQuestion(item_id=item_id, question_id=question_id) for question_id in question_ids
-    )
 
 
 def _item_view(item: PlanItem, questions: tuple[LinkedQuestion, ...]) -> PlanItemView:
@@ -1406,10 +1135,6 @@ def _with_states(plan: PlanView, entries: Mapping[int, EntryView]) -> PlanView:
         items=tuple(items),
         tz=plan.tz,
     )
-
-
-def _rowcount(result: Any) -> int:
-    return int(getattr(result, "rowcount", 0) or 0)
 
 
 __all__ = [
