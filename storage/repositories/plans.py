@@ -1,6 +1,6 @@
 """Queries on action plans and their quarterly progress (storage/models/plan.py): the plan of a
 meeting, its items and their linked questions, the followers, the quarterly reports. The rules
-(when a plan can be drafted or published, which quarter is open) are services/plans.py's; this
+(when a plan can be drafted or published, which quarter is open) stay in services/plans/; this
 module answers questions and performs writes. Repositories never commit: the caller's unit of
 work does.
 """
