@@ -15,7 +15,7 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-import services.plans as plans_module
+import services.plans.drafting as drafting_module
 from handlers.notices import Rendered
 from locales import Text, Translator
 from services.access import AccessService
@@ -315,7 +315,8 @@ async def test_items_are_numbered_and_renumbered(world: World) -> None:
 async def test_the_number_of_items_is_bounded(
     world: World, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(plans_module, "MAX_ITEMS", 2)
+    # Where add_item reads the bound (services/plans/drafting.py).
+    monkeypatch.setattr(drafting_module, "MAX_ITEMS", 2)
     for _ in range(2):
         await world.plans.add_item(world.meeting_id, item())
     with pytest.raises(PlanError) as caught:
