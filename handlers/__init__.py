@@ -56,7 +56,8 @@ def get_routers(admin_ids: frozenset[int]) -> list[Router]:
     staff.include_routers(deadlines.router.build())
     staff.include_routers(question_pool.router.build())
     staff.include_routers(new_meeting.router.build(), meeting_office.router.build())
-    staff.include_routers(plan_office.router.build(), plan_progress.router.build())
+    staff.include_routers(*(routes.build() for routes in plan_office.ROUTES))
+    staff.include_routers(*(routes.build() for routes in plan_progress.ROUTES))
 
     # Staff commands and buttons from someone who is not (or no longer) staff: a clear answer,
     # and a pressed staff button is a denied attempt in the audit log.
