@@ -81,7 +81,7 @@ def card_keyboard(meeting: MeetingView, t: Text) -> InlineKeyboardMarkup:
         )
         sizes.append(1)
     if meeting.status is MeetingStatus.CLOSED:
-        # Publishing the action plan is what closes a meeting (services/plans.py).
+        # Publishing the action plan is what closes a meeting (services/plans/publishing.py).
         builder.button(text=t("plan-open-button"), callback_data=PlanViewCb(meeting_id=meeting.id))
         sizes.append(1)
     if meeting.broadcast_url:
