@@ -659,7 +659,7 @@ class LifecycleService:
         """Enqueue a change notice (urgent: it ignores quiet hours) for the recipients of the
         meeting's announcement in ``statuses`` and for the authors of its questions.
 
-        One INSERT … SELECT (Outbox.notify_audience): however large the audience that was told,
+        One INSERT … SELECT (Outbox.notify with a query): however large the audience that was told,
         nothing of it is loaded here. Someone both told and an author gets one notice (the
         outbox's per-recipient key).
         """
