@@ -82,7 +82,5 @@ async def test_the_app_runs_the_scheduler_on_the_system_clock_only(
     app = build_app(settings, token="42:TEST", clock=clock)
     try:
         assert (app.scheduler is not None) is expected
-        # Every notice kind has its renderer (the outbox refuses to start otherwise).
-        assert app.services.outbox.render is not None
     finally:
         await app.close()
