@@ -14,6 +14,7 @@ and a row in the renderers' table test.
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from enum import StrEnum
@@ -30,8 +31,8 @@ if TYPE_CHECKING:
     from services.pool import QuestionFacts
 
 
-class Notice:
-    """The base of every notice kind."""
+class Notice(ABC):
+    """The base of every notice kind: a kind without its own key cannot be built."""
 
     __slots__ = ()
 
@@ -40,9 +41,9 @@ class Notice:
     urgent: ClassVar[bool] = False
 
     @property
+    @abstractmethod
     def key(self) -> str:
         """The outbox key: the same notice enqueued again reaches nobody twice."""
-        raise NotImplementedError
 
     @property
     def topic(self) -> str | None:

@@ -306,3 +306,11 @@ def test_a_renderer_is_registered_once() -> None:
     renderers = notice_renderers()
     with pytest.raises(ValueError, match="MeetingAnnounced"):
         renderers.register(MeetingAnnounced, renderers.rendered)
+
+
+def test_a_kind_without_a_key_cannot_be_built() -> None:
+    class Keyless(Notice):
+        kind = NoticeKind.SERVICE
+
+    with pytest.raises(TypeError, match="key"):
+        Keyless()  # type: ignore[abstract]
