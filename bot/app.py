@@ -21,6 +21,7 @@ from bot.dispatcher import GracefulDispatcher
 from bot.fsm_storage import DatabaseStorage
 from bot.middlewares.logging import HandlerNameMiddleware, UpdateLogMiddleware
 from bot.middlewares.retired_callbacks import RetiredCallbackMiddleware
+from bot.middlewares.unit_release import UnitReleaseMiddleware
 from bot.middlewares.user import UserMiddleware
 from bot.retry import RetryAfterMiddleware
 from handlers import get_routers
@@ -32,6 +33,7 @@ from services.clock import Clock, SystemClock
 from services.container import Services
 from storage.counting import count_queries
 from storage.db import create_engine, create_session_factory
+from storage.unit_of_work import SessionSource
 
 log = logging.getLogger(__name__)
 
@@ -98,6 +100,9 @@ def create_bot(settings: Settings, token: str, api_url: str | None = None) -> Bo
     url = api_url or settings.telegram_api_url
     session = AiohttpSession(api=TelegramAPIServer.from_base(url)) if url else AiohttpSession()
     session.middleware(RetryAfterMiddleware())
+    # The update's connection goes back to the pool before each request (each retry's too),
+    # not after Telegram answers (aiogram runs these in the order registered).
+    session.middleware(UnitReleaseMiddleware())
     return Bot(
         token=token,
         session=session,
@@ -128,14 +133,12 @@ def sender_config(settings: Settings) -> SenderConfig:
     )
 
 
-def create_fsm_storage(
-    settings: Settings, session_factory: async_sessionmaker[AsyncSession]
-) -> BaseStorage:
+def create_fsm_storage(settings: Settings, sessions: SessionSource) -> BaseStorage:
     if settings.redis_url:
         from aiogram.fsm.storage.redis import RedisStorage
 
         return RedisStorage.from_url(settings.redis_url)
-    return DatabaseStorage(session_factory)
+    return DatabaseStorage(sessions)
 
 
 def build_app(
@@ -176,8 +179,9 @@ def build_app(
         configure_services(services)
 
     dispatcher = GracefulDispatcher(
+        units=services.sessions,
         count_queries=settings.log_sql_counts,
-        storage=create_fsm_storage(settings, session_factory),
+        storage=create_fsm_storage(settings, services.sessions),
         # One update of a person at a time: a double tap cannot run the same step twice.
         events_isolation=SimpleEventIsolation(),
         services=services,

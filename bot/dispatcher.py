@@ -8,6 +8,7 @@ are in flight, so the bot lets them finish before it closes anything.
 
 import asyncio
 import logging
+from contextlib import nullcontext
 from typing import Any
 
 from aiogram import Bot, Dispatcher
@@ -15,16 +16,22 @@ from aiogram.types import Update
 
 from bot.fsm_storage import one_update
 from storage.counting import counting
+from storage.unit_of_work import UnitSessions
 
 log = logging.getLogger(__name__)
 
 
 class GracefulDispatcher(Dispatcher):
-    def __init__(self, *, count_queries: bool = False, **kwargs: Any) -> None:
-        """``count_queries``: open a count of the database's work for each update, for its
-        log line (storage/counting.py; the engine's listeners must be on)."""
+    def __init__(
+        self, *, units: UnitSessions | None = None, count_queries: bool = False, **kwargs: Any
+    ) -> None:
+        """``units``: open a unit of work for each update, so that everything the update does
+        shares one session (storage/unit_of_work.py). ``count_queries``: open a count of the
+        database's work for each update, for its log line (storage/counting.py; the engine's
+        listeners must be on)."""
         super().__init__(**kwargs)
         self._in_flight: set[asyncio.Task[Any]] = set()
+        self._units = units
         self._count_queries = count_queries
 
     async def feed_update(self, bot: Bot, update: Update, **kwargs: Any) -> Any:
@@ -34,12 +41,12 @@ class GracefulDispatcher(Dispatcher):
         if task is not None:
             self._in_flight.add(task)
         try:
-            # The conversation's row is read once per update (bot/fsm_storage.py).
-            with one_update():
-                if not self._count_queries:
+            # The conversation's row is read once per update (bot/fsm_storage.py). Outermost,
+            # so the conversation state aiogram loads first is counted, and shares the unit.
+            with one_update(), counting() if self._count_queries else nullcontext():
+                if self._units is None:
                     return await super().feed_update(bot, update, **kwargs)
-                # Outermost, so the conversation state aiogram loads first is counted too.
-                with counting():
+                async with self._units.unit():
                     return await super().feed_update(bot, update, **kwargs)
         finally:
             if task is not None:

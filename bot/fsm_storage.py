@@ -12,9 +12,9 @@ from typing import Any
 from aiogram.fsm.state import State
 from aiogram.fsm.storage.base import BaseStorage, DefaultKeyBuilder, StateType, StorageKey
 from sqlalchemy import delete, insert, update
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from storage.models import FsmRecord
+from storage.unit_of_work import SessionSource
 
 # A row as this update last read or wrote it: (state, data as JSON), None for no row.
 Row = tuple[str | None, str] | None
@@ -42,8 +42,10 @@ def one_update() -> Iterator[None]:
 
 
 class DatabaseStorage(BaseStorage):
-    def __init__(self, session_factory: async_sessionmaker[AsyncSession]) -> None:
-        self._sessions = session_factory
+    def __init__(self, sessions: SessionSource) -> None:
+        """``sessions``: the bot's services' (services/container.py), so the state is read
+        and written in the update's unit of work."""
+        self._sessions = sessions
         self._keys = DefaultKeyBuilder(with_bot_id=True, with_destiny=True)
 
     async def set_state(self, key: StorageKey, state: StateType = None) -> None:

@@ -44,7 +44,9 @@ async def tick(services: Services, now: datetime) -> TickReport:
     report = TickReport(now=now)
     for name, task in TASKS.items():
         try:
-            await task(services, now)
+            # One session for the task (storage/unit_of_work.py).
+            async with services.sessions.unit():
+                await task(services, now)
         except Exception:
             log.exception("scheduler task %s failed at %s", name, now.isoformat())
             report.failed.append(name)

@@ -10,13 +10,14 @@ log, and so is each act that changes something.
 from dataclasses import dataclass
 from enum import StrEnum
 
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.clock import Clock
 from services.meetings import kato_contains
 from storage.models import AuditEntry
 from storage.repositories import audit as audit_rows
 from storage.repositories import officials as official_rows
+from storage.unit_of_work import SessionSource
 
 MAX_DETAIL = 2000
 
@@ -46,7 +47,7 @@ class AkimatRef:
 class AccessService:
     def __init__(
         self,
-        session_factory: async_sessionmaker[AsyncSession],
+        session_factory: SessionSource,
         clock: Clock,
         admin_ids: frozenset[int],
     ) -> None:

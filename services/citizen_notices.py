@@ -37,7 +37,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
 from zoneinfo import ZoneInfo
 
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.clock import Clock
 from services.meetings import (
@@ -63,6 +63,7 @@ from storage.repositories import citizen_notices as notice_rows
 from storage.repositories import job_marks
 from storage.repositories import outbox as outbox_rows
 from storage.repositories.outbox import AudienceQuery
+from storage.unit_of_work import SessionSource
 
 DAY_REMINDER_AT = time(10, 0)
 HOUR_REMINDER_LEAD = timedelta(hours=1)
@@ -194,7 +195,7 @@ class RatingResult:
 class CitizenNoticeService:
     def __init__(
         self,
-        session_factory: async_sessionmaker[AsyncSession],
+        session_factory: SessionSource,
         clock: Clock,
         tz: ZoneInfo,
         meetings: MeetingService,

@@ -21,6 +21,7 @@ from services.preferences import PreferenceService
 from services.questions import QuestionService
 from services.subscriptions import SubscriptionService
 from services.users import UserService
+from storage.unit_of_work import UnitSessions
 
 
 @dataclass
@@ -31,6 +32,9 @@ class Services:
     admin_ids: frozenset[int]
     default_locale: str
     translator: Translator
+    # Where every service takes its session: its own per block, or the unit of work of the
+    # update or task being run (storage/unit_of_work.py).
+    sessions: UnitSessions
     users: UserService
     localities: LocalityService
     meetings: MeetingService
@@ -61,10 +65,11 @@ class Services:
     ) -> "Services":
         """``renderer``: how notices read (the Telegram side's registry, handlers/notices/);
         every kind must have a renderer, or this raises MissingRendererError."""
-        users = UserService(session_factory, clock, default_locale)
-        access = AccessService(session_factory, clock, admin_ids)
+        sessions = UnitSessions(session_factory)
+        users = UserService(sessions, clock, default_locale)
+        access = AccessService(sessions, clock, admin_ids)
         outbox = Outbox(clock, translator, tz, renderer, default_locale)
-        meetings = MeetingService(session_factory, clock, tz, profile, outbox=outbox)
+        meetings = MeetingService(sessions, clock, tz, profile, outbox=outbox)
         return cls(
             clock=clock,
             tz=tz,
@@ -72,24 +77,21 @@ class Services:
             admin_ids=admin_ids,
             default_locale=default_locale,
             translator=translator,
+            sessions=sessions,
             users=users,
-            localities=LocalityService(session_factory),
+            localities=LocalityService(sessions),
             meetings=meetings,
-            questions=QuestionService(session_factory, clock, tz),
-            subscriptions=SubscriptionService(session_factory, clock),
+            questions=QuestionService(sessions, clock, tz),
+            subscriptions=SubscriptionService(sessions, clock),
             access=access,
             outbox=outbox,
-            officials=OfficialsService(session_factory, clock, access, outbox, default_locale),
-            duties=DutyService(
-                session_factory, clock, tz, profile, admin_ids, default_locale, outbox
-            ),
-            preferences=PreferenceService(session_factory, clock),
+            officials=OfficialsService(sessions, clock, access, outbox, default_locale),
+            duties=DutyService(sessions, clock, tz, profile, admin_ids, default_locale, outbox),
+            preferences=PreferenceService(sessions, clock),
             citizen_notices=CitizenNoticeService(
-                session_factory, clock, tz, meetings, outbox, default_locale
+                sessions, clock, tz, meetings, outbox, default_locale
             ),
-            pool=PoolService(session_factory, clock, tz, access, outbox, default_locale),
-            lifecycle=LifecycleService(
-                session_factory, clock, tz, profile, meetings, access, outbox
-            ),
-            plans=PlanService(session_factory, clock, tz, profile, outbox, access, default_locale),
+            pool=PoolService(sessions, clock, tz, access, outbox, default_locale),
+            lifecycle=LifecycleService(sessions, clock, tz, profile, meetings, access, outbox),
+            plans=PlanService(sessions, clock, tz, profile, outbox, access, default_locale),
         )

@@ -49,7 +49,7 @@ from enum import StrEnum
 from html import escape
 from zoneinfo import ZoneInfo
 
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from regulation import (
     AkimLevel,
@@ -69,6 +69,7 @@ from services.outbox import Outbox, Recipient
 from storage.models import MeetingStatus
 from storage.repositories import duties as duty_rows
 from storage.repositories import job_marks
+from storage.unit_of_work import SessionSource
 
 log = logging.getLogger(__name__)
 
@@ -286,7 +287,7 @@ class _Audiences:
 class DutyService:
     def __init__(
         self,
-        session_factory: async_sessionmaker[AsyncSession],
+        session_factory: SessionSource,
         clock: Clock,
         tz: ZoneInfo,
         profile: str,

@@ -26,7 +26,7 @@ from datetime import date, datetime, timedelta
 from enum import StrEnum
 from zoneinfo import ZoneInfo
 
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from regulation import (
     ReceptionRule,
@@ -51,6 +51,7 @@ from services.outbox import Outbox
 from services.paging import Page
 from storage.models import Meeting, MeetingStatus, OutboxStatus
 from storage.repositories import meetings as meeting_store
+from storage.unit_of_work import SessionSource
 
 MIN_REASON_LENGTH = 5
 MAX_REASON_LENGTH = 500
@@ -224,7 +225,7 @@ class ReceptionOutcome:
 class LifecycleService:
     def __init__(
         self,
-        session_factory: async_sessionmaker[AsyncSession],
+        session_factory: SessionSource,
         clock: Clock,
         tz: ZoneInfo,
         profile: str,

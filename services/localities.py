@@ -18,8 +18,6 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
-
 from regulation.levels import AkimLevel
 from services.kato.names import (
     KEY_SEPARATOR,
@@ -34,6 +32,7 @@ from services.kato.reader import KatoRecord, read_kato
 from services.paging import Page
 from storage.models.locality import Locality
 from storage.repositories.localities import IndexRow, LocalityRepository, LocalityRow
+from storage.unit_of_work import SessionSource
 
 MIN_QUERY_LENGTH = 2
 
@@ -256,7 +255,7 @@ def _key_parts(row: IndexRow) -> tuple[str, str, str, str]:
 class LocalityService:
     """The KATO classifier for handlers and jobs. Holds the session factory, not a session."""
 
-    def __init__(self, sessions: async_sessionmaker[AsyncSession]) -> None:
+    def __init__(self, sessions: SessionSource) -> None:
         self._sessions = sessions
         self._index: _SearchIndex | None = None
         self._index_lock = asyncio.Lock()

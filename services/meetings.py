@@ -12,7 +12,7 @@ from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
 from zoneinfo import ZoneInfo
 
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from regulation import AkimLevel, RuleNotInProfile, announcement_due, max_presentation_minutes
 from services.audience import audience_query, meetings_seen_by, subscriptions_of
@@ -20,11 +20,12 @@ from services.clock import Clock
 from services.kato.codes import kato_ancestor_candidates, kato_contains, kato_prefix, kato_subtree
 from services.notices import meeting_topic
 from services.outbox import Outbox
+from services.paging import Page
 from storage.models import Locality, Meeting, MeetingStatus, NoticeKind, OutboxStatus
 from storage.repositories import meetings as meeting_store
-from storage.repositories import subscriptions as subscription_store
 from storage.repositories.localities import LocalityRepository
 from storage.repositories.meetings import AudienceQuery, MeetingFilter, MeetingOrder, MeetingRow
+from storage.unit_of_work import SessionSource
 
 MIN_DURATION_MINUTES = 15
 MAX_DURATION_MINUTES = 480
@@ -230,7 +231,7 @@ class Recipient:
 class MeetingService:
     def __init__(
         self,
-        session_factory: async_sessionmaker[AsyncSession],
+        session_factory: SessionSource,
         clock: Clock,
         tz: ZoneInfo,
         profile: str,
@@ -371,18 +372,31 @@ class MeetingService:
             )
         return [self._view(row) for row in rows]
 
-    async def count_upcoming_for_user(self, user_id: int) -> int:
+    async def upcoming_page(
+        self, user_id: int, page: int, page_size: int
+    ) -> Page[MeetingView] | None:
+        """Page ``page`` (0-based) of :meth:`upcoming_for_user` with the total; a page past
+        the end (a stale button) gives the last one. None when the user follows no locality.
+
+        The first page and its total come in one statement: /meetings is what citizens open
+        most."""
         async with self._sessions() as session:
             subscriptions = await subscriptions_of(session, user_id)
             if not subscriptions:
-                return 0
-            return await meeting_store.count_coming(
-                session, OPEN_MEETING_STATUSES, self._clock.now(), meetings_seen_by(subscriptions)
+                return None
+            seen = meetings_seen_by(subscriptions)
+            now = self._clock.now()
+            page = max(page, 0)
+            total, rows = await meeting_store.coming_page(
+                session, OPEN_MEETING_STATUSES, now, seen, page * page_size, page_size
             )
-
-    async def has_subscriptions(self, user_id: int) -> bool:
-        async with self._sessions() as session:
-            return await subscription_store.has_any(session, user_id)
+            if not rows and page > 0:
+                total = await meeting_store.count_coming(session, OPEN_MEETING_STATUSES, now, seen)
+                page = max(0, (total - 1) // page_size)
+                total, rows = await meeting_store.coming_page(
+                    session, OPEN_MEETING_STATUSES, now, seen, page * page_size, page_size
+                )
+        return Page([self._view(row) for row in rows], total, page * page_size, page_size)
 
     # --- announcing ---------------------------------------------------------------------------
 

@@ -22,7 +22,7 @@ from enum import StrEnum
 from typing import Any
 
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.access import AccessService, Right
 from services.clock import Clock
@@ -36,6 +36,7 @@ from storage.repositories import audit as audit_rows
 from storage.repositories import officials as official_rows
 from storage.repositories import users as user_rows
 from storage.repositories.localities import LocalityRepository
+from storage.unit_of_work import SessionSource
 
 INVITE_TTL = timedelta(hours=72)
 # 24 random bytes are 32 URL-safe characters ([A-Za-z0-9_-]); with the prefix that is 36 of the
@@ -198,7 +199,7 @@ class AuditView:
 class OfficialsService:
     def __init__(
         self,
-        session_factory: async_sessionmaker[AsyncSession],
+        session_factory: SessionSource,
         clock: Clock,
         access: AccessService,
         outbox: Outbox,

@@ -16,7 +16,7 @@ from datetime import datetime
 from enum import StrEnum
 from zoneinfo import ZoneInfo
 
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from regulation import FeedbackIndex, feedback_index
 from services.access import AccessService, Right
@@ -33,6 +33,7 @@ from storage.models import (
     QuestionStatus,
 )
 from storage.repositories import questions as question_rows
+from storage.unit_of_work import SessionSource
 
 ANSWER_MIN_LENGTH = 10
 # An answer, its question and the frame around them fit in one Telegram message (4096).
@@ -217,7 +218,7 @@ def shorten(text: str, limit: int) -> str:
 class PoolService:
     def __init__(
         self,
-        session_factory: async_sessionmaker[AsyncSession],
+        session_factory: SessionSource,
         clock: Clock,
         tz: ZoneInfo,
         access: AccessService,

@@ -15,11 +15,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
-
 from services.clock import Clock
 from storage.models import NotificationSettings
 from storage.repositories import preferences as preference_rows
+from storage.unit_of_work import SessionSource
 
 
 class NoticeSwitch(StrEnum):
@@ -122,7 +121,7 @@ class Preferences:
 
 
 class PreferenceService:
-    def __init__(self, session_factory: async_sessionmaker[AsyncSession], clock: Clock) -> None:
+    def __init__(self, session_factory: SessionSource, clock: Clock) -> None:
         self._sessions = session_factory
         self._clock = clock
 

@@ -12,7 +12,7 @@ from enum import StrEnum
 from zoneinfo import ZoneInfo
 
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.clock import Clock
 from services.meetings import OPEN_MEETING_STATUSES
@@ -25,6 +25,7 @@ from storage.models import (
 )
 from storage.repositories import questions as question_rows
 from storage.repositories.questions import QuestionWithHost
+from storage.unit_of_work import SessionSource
 
 MIN_LENGTH = 10
 MAX_LENGTH = 1500
@@ -137,7 +138,7 @@ def public_number(kind: QuestionKind, question_id: int, created_at: datetime, tz
 class QuestionService:
     def __init__(
         self,
-        session_factory: async_sessionmaker[AsyncSession],
+        session_factory: SessionSource,
         clock: Clock,
         tz: ZoneInfo = DEFAULT_TZ,
     ) -> None:

@@ -18,13 +18,14 @@ from datetime import datetime
 from enum import StrEnum
 
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.clock import Clock
 from services.kato.names import name_for_locale
 from storage.models import Locality, Subscription
 from storage.repositories import subscriptions as subscription_store
 from storage.repositories.localities import LocalityRepository
+from storage.unit_of_work import SessionSource
 
 MAX_SUBSCRIPTIONS = 20
 
@@ -68,7 +69,7 @@ class SubscribeResult:
 
 
 class SubscriptionService:
-    def __init__(self, session_factory: async_sessionmaker[AsyncSession], clock: Clock) -> None:
+    def __init__(self, session_factory: SessionSource, clock: Clock) -> None:
         self._sessions = session_factory
         self._clock = clock
 

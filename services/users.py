@@ -5,12 +5,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
-
 from services.clock import Clock
 from storage.models import NotificationSettings, User
 from storage.repositories import preferences as preference_rows
 from storage.repositories import users as user_rows
+from storage.unit_of_work import SessionSource
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,9 +43,7 @@ class Arrival:
 
 
 class UserService:
-    def __init__(
-        self, session_factory: async_sessionmaker[AsyncSession], clock: Clock, default_locale: str
-    ) -> None:
+    def __init__(self, session_factory: SessionSource, clock: Clock, default_locale: str) -> None:
         self._sessions = session_factory
         self._clock = clock
         self._default_locale = default_locale

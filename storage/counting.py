@@ -5,6 +5,7 @@ a count for each update and the update's log line carries it (bot/middlewares/lo
 Work outside an update (the scheduler, the outbox sender) has no count open and is not counted.
 """
 
+import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -12,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import event
+from sqlalchemy.engine import Engine
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 
@@ -41,9 +43,16 @@ def counting() -> Iterator[QueryCount]:
         _current.reset(token)
 
 
+# Engines already counted: a second call would count everything twice.
+_counted: "weakref.WeakSet[Engine]" = weakref.WeakSet()
+
+
 def count_queries(engine: AsyncEngine) -> None:
     """Count what the engine does for whoever has a count open (see :func:`counting`)."""
     sync_engine = engine.sync_engine
+    if sync_engine in _counted:
+        return
+    _counted.add(sync_engine)
 
     def on_statement(*_: Any) -> None:
         if (count := _current.get()) is not None:

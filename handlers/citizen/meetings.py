@@ -32,6 +32,7 @@ router = Routes(name=__name__)
 # Up to this many upcoming meetings are shown as full cards; more become a compact list.
 MAX_CARDS = 5
 LIST_PAGE_SIZE = 10
+assert MAX_CARDS <= LIST_PAGE_SIZE  # send_meetings reads the cards from the list's first page
 
 
 def choose_locality_keyboard(t: Text) -> InlineKeyboardMarkup:
@@ -71,14 +72,14 @@ def list_keyboard(meetings: Page[MeetingView], t: Text) -> InlineKeyboardMarkup:
 async def render_list_page(
     user: UserView, t: Text, services: Services, page: int
 ) -> tuple[str, InlineKeyboardMarkup] | None:
-    total = await services.meetings.count_upcoming_for_user(user.id)
-    last = max(0, (total - 1) // LIST_PAGE_SIZE)
-    offset = min(max(page, 0), last) * LIST_PAGE_SIZE
-    items = await services.meetings.upcoming_for_user(user.id, limit=LIST_PAGE_SIZE, offset=offset)
-    if not items:
+    meetings = await services.meetings.upcoming_page(user.id, page, LIST_PAGE_SIZE)
+    if meetings is None or not meetings.items:
         return None
-    meetings = Page(items=items, total=total, offset=offset, page_size=LIST_PAGE_SIZE)
-    lines = [t("meet-list-title", count=total)]
+    return list_page(meetings, t)
+
+
+def list_page(meetings: Page[MeetingView], t: Text) -> tuple[str, InlineKeyboardMarkup]:
+    lines = [t("meet-list-title", count=meetings.total)]
     lines += [
         list_line(meeting, t, number)
         for number, meeting in enumerate(meetings.items, start=meetings.offset + 1)
@@ -90,23 +91,21 @@ async def render_list_page(
 
 async def send_meetings(message: Message, user: UserView, t: Text, services: Services) -> None:
     """What /meetings shows: cards, a compact list, or the way to choose a locality."""
-    total = await services.meetings.count_upcoming_for_user(user.id)
-    if total == 0:
-        if await services.meetings.has_subscriptions(user.id):
-            await message.answer(t("meet-none"))
-        else:
-            await message.answer(
-                t("meet-no-subscriptions"), reply_markup=choose_locality_keyboard(t)
-            )
+    # The list's first page holds every card there may be: one query serves both.
+    meetings = await services.meetings.upcoming_page(user.id, 0, LIST_PAGE_SIZE)
+    if meetings is None:
+        await message.answer(t("meet-no-subscriptions"), reply_markup=choose_locality_keyboard(t))
         return
-    if total <= MAX_CARDS:
-        for meeting in await services.meetings.upcoming_for_user(user.id, limit=MAX_CARDS):
+    if meetings.total == 0:
+        await message.answer(t("meet-none"))
+        return
+    if meetings.total <= MAX_CARDS:
+        for meeting in meetings.items:
             text, keyboard = render_card(meeting, t)
             await message.answer(text, reply_markup=keyboard)
         return
-    page = await render_list_page(user, t, services, 0)
-    if page is not None:
-        await message.answer(page[0], reply_markup=page[1])
+    text, keyboard = list_page(meetings, t)
+    await message.answer(text, reply_markup=keyboard)
 
 
 async def show_meeting_card(

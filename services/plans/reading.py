@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from regulation import RuleNotInProfile, results_due
 from services.access import AccessService
@@ -27,6 +27,7 @@ from services.plans.views import (
 )
 from storage.models import Meeting, MeetingStatus, PlanItem
 from storage.repositories import plans as plans_repo
+from storage.unit_of_work import SessionSource
 
 
 class PlanReading:
@@ -34,7 +35,7 @@ class PlanReading:
 
     def __init__(
         self,
-        session_factory: async_sessionmaker[AsyncSession],
+        session_factory: SessionSource,
         clock: Clock,
         tz: ZoneInfo,
         profile: str,

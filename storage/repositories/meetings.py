@@ -147,6 +147,29 @@ async def coming_rows(
     return [MeetingRow._make(found) for found in await session.execute(statement)]
 
 
+async def coming_page(
+    session: AsyncSession,
+    statuses: Collection[MeetingStatus],
+    now: datetime,
+    seen: MeetingFilter,
+    offset: int,
+    limit: int,
+) -> tuple[int, list[MeetingRow]]:
+    """`coming_rows` and, in the same statement, how many there are on all pages together
+    (0 when ``offset`` is past the end: nothing comes back to count with)."""
+    statement = (
+        _select_rows()
+        .add_columns(func.count().over().label("total"))
+        .where(*_coming(statuses, now), seen)
+        .order_by(Meeting.starts_at, Meeting.id)
+        .offset(offset)
+        .limit(limit)
+    )
+    found = (await session.execute(statement)).all()
+    total = int(found[0][-1]) if found else 0
+    return total, [MeetingRow._make(row[:-1]) for row in found]
+
+
 async def count_coming(
     session: AsyncSession, statuses: Collection[MeetingStatus], now: datetime, seen: MeetingFilter
 ) -> int:

@@ -116,7 +116,10 @@ async def running_world(
     delay_ms: int = 0,
     load_sample: bool = True,
     sender: SenderSettings | None = None,
+    log_sql_counts: bool = False,
 ) -> AsyncIterator[BotWorld]:
+    """``log_sql_counts``: each update's log line carries its SQL statements, transactions
+    and connections (storage/counting.py), as with LOG_SQL_COUNTS=1."""
     config = EmulatorConfig(rate_limits_enabled=rate_limits, delay_ms=delay_ms)
     clock = ManualClock(START)
     settings = Settings(
@@ -128,6 +131,7 @@ async def running_world(
         # the clock it finds what became due within this many seconds. Tests that need it all
         # sent at a known point call `await world.sender.drain()`.
         sender=sender or SenderSettings(idle_poll=0.1),
+        log_sql_counts=log_sql_counts,
     )
     async with (
         local_bot(settings, config, clock=clock, load_sample=load_sample) as local,

@@ -1,14 +1,16 @@
 """A citizen's /meetings, the meeting card, deep links and the calendar file, end to end, in
 Kazakh and Russian."""
 
+import logging
 from datetime import timedelta
 
 import pytest
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from services.meetings import MeetingView
 from storage.models import Meeting, MeetingStatus
 from tests.builders import a_draft
-from tests.e2e.harness import ADMIN_ID, BotWorld
+from tests.e2e.harness import ADMIN_ID, BotWorld, running_world
 from tests.e2e.test_admin import NAMES, plain
 from tests.services.test_ics import parse_ics
 from tests.shortcuts import announce_quietly
@@ -156,3 +158,30 @@ async def test_questions_close_a_day_before(world: BotWorld) -> None:
     assert plain(t("meet-card-questions-closed")) in card.content
     assert t("meet-btn-ask") not in [b.text for b in card.buttons]
     assert t("meet-btn-calendar") in [b.text for b in card.buttons]
+
+
+async def test_meetings_is_one_transaction_of_four_statements(
+    database_url: str,
+    engine: AsyncEngine,
+    session_factory: async_sessionmaker[AsyncSession],
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """The update a citizen sends most, on the bot `kezdesu run` builds with LOG_SQL_COUNTS=1:
+    the user and their staff role, the conversation state, the subscriptions and the first
+    page with its total, in one transaction on one connection (storage/unit_of_work.py)."""
+    caplog.set_level(logging.INFO, logger="kezdesu.updates")
+    async with running_world(database_url, log_sql_counts=True) as world:
+        chat = await world.citizen(3100, "kk")
+        await world.services.subscriptions.subscribe(3100, ZHARTAS)
+        for days in range(1, 8):  # more than the cards: the list's first page
+            await meeting(world, KARAAGASH, days=days)
+        caplog.clear()
+        await chat.say("/meetings")
+    [line] = [
+        record.args
+        for record in caplog.records
+        if record.name == "kezdesu.updates" and "cmd_meetings" in str(record.args)
+    ]
+    assert isinstance(line, tuple)
+    statements, transactions, connections = line[-3:]
+    assert (statements, transactions, connections) == (4, 1, 1)

@@ -407,16 +407,24 @@ async def test_upcoming_for_user(
     seen = await service.upcoming_for_user(1)
     assert [m.id for m in seen] == [ending.id, soonest.id, sooner.id, later.id]
     assert draft.id not in [m.id for m in seen]
-    assert await service.count_upcoming_for_user(1) == 4
     assert [m.id for m in await service.upcoming_for_user(1, limit=2, offset=1)] == [
         soonest.id,
         sooner.id,
     ]
+    second = await service.upcoming_page(1, 1, 3)
+    assert second is not None
+    assert (second.total, second.offset, [m.id for m in second.items]) == (4, 3, [later.id])
+    # A page past the end (a stale button) is the last one, with the total.
+    stale = await service.upcoming_page(1, 7, 3)
+    assert stale is not None
+    assert (stale.total, stale.page, [m.id for m in stale.items]) == (4, 1, [later.id])
     clock.advance(timedelta(hours=3))  # the first one has ended
     assert [m.id for m in await service.upcoming_for_user(1, limit=1)] == [soonest.id]
+    first = await service.upcoming_page(1, 0, 10)
+    assert first is not None
+    assert (first.total, len(first.items)) == (3, 3)
     assert await service.upcoming_for_user(2) == []
-    assert not await service.has_subscriptions(2)
-    assert await service.has_subscriptions(1)
+    assert await service.upcoming_page(2, 0, 10) is None  # follows nothing
 
 
 async def test_upcoming_with_everything_inside(

@@ -103,7 +103,7 @@ async def test_redis_storage_is_chosen_with_redis_url_and_survives_restart(
     from bot.config import Settings
 
     settings = Settings(_env_file=None, redis_url=REDIS_URL)
-    chosen = create_fsm_storage(settings, session_factory=None)  # type: ignore[arg-type]
+    chosen = create_fsm_storage(settings, sessions=None)  # type: ignore[arg-type]
     try:
         assert type(chosen).__name__ == "RedisStorage"
         user = uuid.uuid4().int % 10**9
