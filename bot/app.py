@@ -20,6 +20,7 @@ from bot.config import Settings
 from bot.dispatcher import GracefulDispatcher
 from bot.fsm_storage import DatabaseStorage
 from bot.middlewares.logging import HandlerNameMiddleware, UpdateLogMiddleware
+from bot.middlewares.response_types import KeepResponseModels
 from bot.middlewares.retired_callbacks import RetiredCallbackMiddleware
 from bot.middlewares.unit_release import UnitReleaseMiddleware
 from bot.middlewares.user import UserMiddleware
@@ -100,6 +101,7 @@ def create_bot(settings: Settings, token: str, api_url: str | None = None) -> Bo
     url = api_url or settings.telegram_api_url
     session = AiohttpSession(api=TelegramAPIServer.from_base(url)) if url else AiohttpSession()
     session.middleware(RetryAfterMiddleware())
+    session.middleware(KeepResponseModels())
     # The update's connection goes back to the pool before each request (each retry's too),
     # not after Telegram answers (aiogram runs these in the order registered).
     session.middleware(UnitReleaseMiddleware())
