@@ -585,8 +585,18 @@ class OutboxSender:
         bodies: dict[int, str],
         settings: RecipientStates,
     ) -> None:
-        for payload_id, stored in bodies.items():
-            self._remember_payload(payload_id, stored)
+        # Every row's payload is found before the cache changes: the bodies this claim loaded
+        # join the cache (and push old ones out) only afterwards, so a batch never loses a
+        # payload it needs, however many it holds. Filling the cache first once pushed out
+        # payloads the claim had counted on (a notice held back by quiet hours or a retry),
+        # and their rows failed with "payload missing".
+        prepared = {payload_id: self._prepare(stored) for payload_id, stored in bodies.items()}
+        batch: dict[int, dict[str, bytes]] = {}
+        for payload_id in {row.payload_id for row in claimed}:
+            versions = prepared.get(payload_id) or self._payloads.get(payload_id)
+            if versions:
+                batch[payload_id] = versions
+        self._remember(batch)
         now = self._clock.now()
         for row in claimed:
             active, preferences = settings.get(row.chat_id, (True, None))
@@ -608,32 +618,34 @@ class OutboxSender:
                     RowOutcome(row.id, OutboxStatus.PENDING, False, verdict.until)
                 )
                 continue
-            body = self._body(row.payload_id, row.locale)
-            if body is None:
+            versions = batch.get(row.payload_id)
+            if versions is None:
+                # The claim found no payload row for it in the database: nothing to send.
                 self.stats.failed += 1
                 work.outcomes.append(
                     RowOutcome(row.id, OutboxStatus.FAILED, False, error="payload missing")
                 )
                 continue
+            # The recipient's language; a notice rendered without it falls back to any other.
+            body = versions.get(row.locale) or next(iter(versions.values()))
             work.ready.append(_Item(row.id, row.chat_id, row.kind, row.attempts, body))
 
-    def _remember_payload(self, payload_id: int, body: str) -> None:
+    def _prepare(self, stored: str) -> dict[str, bytes]:
         # Encoded once per language, not once per recipient: a broadcast's requests differ
         # only in the chat id.
-        self._payloads[payload_id] = {
+        return {
             locale: self._post.prepare(rendered["text"], rendered.get("reply_markup"))
-            for locale, rendered in json.loads(body).items()
+            for locale, rendered in json.loads(stored).items()
         }
+
+    def _remember(self, batch: dict[int, dict[str, bytes]]) -> None:
+        """Keep the batch's payloads as the most recently used, the least recently used ones
+        going first past PAYLOAD_CACHE: the next claim loads only those it does not know."""
+        for payload_id, versions in batch.items():
+            self._payloads[payload_id] = versions
+            self._payloads.move_to_end(payload_id)
         while len(self._payloads) > PAYLOAD_CACHE:
             self._payloads.popitem(last=False)
-
-    def _body(self, payload_id: int, locale: str) -> bytes | None:
-        versions = self._payloads.get(payload_id)
-        if not versions:
-            return None
-        self._payloads.move_to_end(payload_id)
-        # The recipient's language; a notice rendered without it falls back to any other.
-        return versions.get(locale) or next(iter(versions.values()))
 
     # --- sending ------------------------------------------------------------------------------
 

@@ -31,7 +31,7 @@ from handlers.notices import Rendered
 from locales import Text, Translator
 from sandbox import EmulatorConfig, RunningEmulator, run_emulator
 from sandbox.client import SandboxClient
-from scheduler.sender.outbox_sender import OutboxSender, SenderConfig
+from scheduler.sender.outbox_sender import PAYLOAD_CACHE, OutboxSender, SenderConfig
 from services.clock import ManualClock
 from services.outbox import Outbox, Recipient
 from storage.models import (
@@ -482,6 +482,66 @@ async def test_switched_off_kinds_are_skipped_and_quiet_hours_defer(
 
 
 # -------------------------------------------------------------------------------------------------
+# More payloads than the sender keeps encoded (PAYLOAD_CACHE)
+
+
+async def test_a_batch_of_more_notices_than_the_cache_holds_is_sent_whole(
+    session_factory: Sessions,
+    outbox: Outbox,
+    client: SandboxClient,
+    emulator: RunningEmulator,
+    bot: Bot,
+    clock: ManualClock,
+) -> None:
+    """Notices to one person each (answers, reminders), all due at once: one batch holds more
+    payloads than the cache, and each must go out."""
+    count = PAYLOAD_CACHE + 44
+    chats = await people(session_factory, client, range(20_000, 20_000 + count))
+    for chat_id in chats:
+        await enqueue(session_factory, outbox, [chat_id], key=f"answer:{chat_id}")
+    sender = make_sender(session_factory, bot, clock, rate=1000.0)
+    assert sender.config.batch_size > count  # one claim takes them all
+
+    report = await sender.drain()
+
+    assert (report.sent, report.failed) == (count, 0)
+    assert await statuses(session_factory) == Counter({OutboxStatus.SENT: count})
+    assert delivered(emulator) == Counter(dict.fromkeys(chats, 1))
+
+
+async def test_a_notice_held_back_keeps_its_payload_past_a_full_cache(
+    session_factory: Sessions,
+    outbox: Outbox,
+    client: SandboxClient,
+    emulator: RunningEmulator,
+    bot: Bot,
+    clock: ManualClock,
+) -> None:
+    """A notice deferred by quiet hours comes due in the morning in the same batch as more new
+    notices than the cache holds: its payload, encoded the night before, must not be pushed
+    out by theirs before it is read."""
+    quiet, awake = await people(session_factory, client, [30_001, 30_002])
+    async with session_factory() as session:
+        session.add(NotificationSettings(user_id=quiet, quiet_from=22, quiet_to=7))
+        await session.commit()
+    clock.set(datetime(2026, 3, 10, 23, 30, tzinfo=TZ))
+    await enqueue(session_factory, outbox, [quiet, awake])
+    sender = make_sender(session_factory, bot, clock, rate=1000.0)
+    night = await sender.drain()
+    assert (night.sent, night.deferred) == (1, 1)
+
+    clock.set(datetime(2026, 3, 11, 7, 0, tzinfo=TZ))
+    morning_chats = await people(session_factory, client, range(31_000, 31_000 + PAYLOAD_CACHE))
+    for chat_id in morning_chats:
+        await enqueue(session_factory, outbox, [chat_id], key=f"reminder:{chat_id}")
+    morning = await sender.drain()
+
+    assert (morning.sent, morning.failed) == (PAYLOAD_CACHE + 1, 0)
+    assert (await row(session_factory, quiet)).status is OutboxStatus.SENT
+    assert delivered(emulator)[quiet] == 1
+
+
+# -------------------------------------------------------------------------------------------------
 # Crashes, several senders, the database going away
 
 
@@ -535,7 +595,7 @@ from aiogram import Bot
 from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.telegram import TelegramAPIServer
 from services.clock import ManualClock
-from scheduler.sender.outbox_sender import OutboxSender, SenderConfig
+from scheduler.sender.outbox_sender import PAYLOAD_CACHE, OutboxSender, SenderConfig
 from storage.db import create_engine, create_session_factory
 
 async def main(database_url, api_url, token, now):
