@@ -50,6 +50,12 @@ class Notice(ABC):
         """What the notice is about, to find its rows again (delivery counts, withdrawal)."""
         return None
 
+    @property
+    def stale_at(self) -> datetime | None:
+        """From this moment the notice no longer makes sense and is not sent (a reminder once
+        the meeting has begun); None: it is always worth delivering (an answer, a plan)."""
+        return None
+
 
 def meeting_topic(meeting_id: int) -> str:
     """The outbox topic of everything said about a meeting."""
@@ -144,6 +150,10 @@ class MeetingReminder(Notice):
     def topic(self) -> str:
         return meeting_topic(self.meeting.id)
 
+    @property
+    def stale_at(self) -> datetime:
+        return self.meeting.starts_at
+
 
 @dataclass(frozen=True, slots=True)
 class BroadcastStarted(Notice):
@@ -159,6 +169,11 @@ class BroadcastStarted(Notice):
     @property
     def topic(self) -> str:
         return meeting_topic(self.meeting.id)
+
+    @property
+    def stale_at(self) -> datetime:
+        # The link is worth nothing once the meeting is over.
+        return self.meeting.ends_at
 
 
 def rating_key(meeting_id: int) -> str:

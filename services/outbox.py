@@ -155,7 +155,11 @@ class Outbox:
     ) -> OutboxPayload:
         body = {locale: self.render(notice, locale).to_json() for locale in sorted(locales)}
         return await outbox_rows.add_payload(
-            session, notice.kind, notice.topic, json.dumps(body, ensure_ascii=False)
+            session,
+            notice.kind,
+            notice.topic,
+            json.dumps(body, ensure_ascii=False),
+            notice.stale_at,
         )
 
     @staticmethod

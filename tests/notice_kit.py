@@ -7,6 +7,7 @@ that go with them (``KitRenderers``) are the bot's own plus these.
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from functools import cache
 
 from handlers.notices import Rendered, notice_renderers
@@ -21,6 +22,7 @@ class PlainNotice(Notice):
     name: str
     render: Callable[[Text], Rendered]
     about: str | None = None
+    stale_from: datetime | None = None
 
     @property
     def key(self) -> str:
@@ -29,6 +31,10 @@ class PlainNotice(Notice):
     @property
     def topic(self) -> str | None:
         return self.about
+
+    @property
+    def stale_at(self) -> datetime | None:
+        return self.stale_from
 
 
 @cache
@@ -44,8 +50,9 @@ def plain(
     kind: NoticeKind = NoticeKind.SERVICE,
     topic: str | None = None,
     urgent: bool = False,
+    stale_at: datetime | None = None,
 ) -> PlainNotice:
-    return _plain_kind(kind, urgent)(key, render, topic)
+    return _plain_kind(kind, urgent)(key, render, topic, stale_at)
 
 
 class KitRenderers:

@@ -23,8 +23,12 @@ How a message travels:
    - 429: the whole sender pauses for ``retry_after`` and the message is sent again later,
      never dropped;
    - 403 or "chat not found": unreachable at once, and the user is marked inactive;
-   - 5xx, timeouts and network errors: retried with exponential back-off through
-     ``next_attempt_at``, failed after ``max_attempts``;
+   - 5xx, timeouts and network errors: retried with exponential back-off (at most
+     ``backoff_max`` apart) through ``next_attempt_at`` for as long as the notice makes sense:
+     an outage of any length loses nothing, and a notice whose payload's ``stale_at`` has
+     passed (a reminder for a meeting that has begun) is dropped as expired at the claim;
+   - another refusal that may pass (401, 404, an unreadable answer): failed after
+     ``max_attempts``;
    - any other refusal (400): failed, with Telegram's words in ``last_error``.
 
 Memory stays flat: at most a few batches are held, whatever the size of the outbox.
@@ -86,9 +90,11 @@ class SenderConfig:
     batch_size: int = 60
     # How long a claim lasts if its sender dies (renewed while the sender lives).
     lease: timedelta = timedelta(minutes=2)
+    # Attempts for a refusal that may pass (401, 404, an unreadable answer); Telegram being
+    # down (5xx, no answer) is retried without a limit (see OutboxSender._back_off).
     max_attempts: int = 5
     backoff_base: timedelta = timedelta(seconds=10)
-    backoff_max: timedelta = timedelta(hours=1)
+    backoff_max: timedelta = timedelta(minutes=5)
     # Seconds between looks for new rows when there is nothing to do (a commit that enqueues
     # wakes the sender of this process at once).
     idle_poll: float = 1.0
@@ -280,6 +286,11 @@ class TelegramRefusedError(Exception):
         return self.code == 403 or (
             self.code == 400 and "chat not found" in self.description.lower()
         )
+
+    @property
+    def transient(self) -> bool:
+        """Telegram or the way to it is down (5xx, or no answer at all): it will pass."""
+        return self.code == 0 or self.code >= 500
 
     @property
     def final(self) -> bool:
@@ -677,11 +688,11 @@ class OutboxSender:
                 )
             else:
                 # 5xx, a timeout, the network, or another refusal that may pass: later.
-                self._back_off(work, item, error.description)
+                self._back_off(work, item, error.description, transient=error.transient)
         except Exception as error:
             # An answer we cannot read, or a bug: the row must not stay claimed forever.
             log.exception("sending outbox message %d failed", item.id)
-            self._back_off(work, item, f"{type(error).__name__}: {error}")
+            self._back_off(work, item, f"{type(error).__name__}: {error}", transient=False)
         else:
             self.stats.sent += 1
             sent_at = asyncio.get_running_loop().time()
@@ -699,16 +710,21 @@ class OutboxSender:
             RowOutcome(item.id, OutboxStatus.UNREACHABLE, True, None, _short(message))
         )
 
-    def _back_off(self, work: _Pass, item: _Item, error: str) -> None:
+    def _back_off(self, work: _Pass, item: _Item, error: str, *, transient: bool) -> None:
+        """Try again later. Telegram or the network being down (``transient``) never uses up
+        a notice: it is tried until it goes out or stops making sense (the claim drops it as
+        stale), at most ``backoff_max`` apart, so it leaves soon after an outage of any length.
+        Anything else is given up after ``max_attempts``."""
         attempts = item.attempts + 1
-        if attempts >= self.config.max_attempts:
+        if not transient and attempts >= self.config.max_attempts:
             self.stats.failed += 1
             work.outcomes.append(
                 RowOutcome(item.id, OutboxStatus.FAILED, True, None, _short(error))
             )
             return
         self.stats.retried += 1
-        delay = min(self.config.backoff_max, self.config.backoff_base * 2 ** (attempts - 1))
+        # The exponent is capped too: after a long outage ``attempts`` is large.
+        delay = min(self.config.backoff_max, self.config.backoff_base * 2 ** min(attempts - 1, 16))
         work.outcomes.append(
             RowOutcome(
                 item.id, OutboxStatus.PENDING, True, self._clock.now() + delay, _short(error)

@@ -55,6 +55,9 @@ class OutboxStatus(StrEnum):
     FAILED = "failed"
     # Not sent on purpose: the recipient switched this kind off, or the event was withdrawn.
     SKIPPED = "skipped"
+    # Not sent in time to make sense (its payload's stale_at passed first): a reminder for a
+    # meeting that has begun.
+    EXPIRED = "expired"
 
 
 class NoticeKind(StrEnum):

@@ -38,6 +38,9 @@ class OutboxPayload(Base):
     # JSON: {"kk": {"text": ..., "reply_markup": {...} | null}, "ru": ..., "en": ...}
     body: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime(), server_default=func.now())
+    # From this moment its rows not yet sent are dropped as stale (a meeting's reminder once
+    # the meeting has begun); None: delivered however late.
+    stale_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
 
 
 class OutboxMessage(Base):

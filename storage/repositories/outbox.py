@@ -105,10 +105,14 @@ RecipientStates = dict[int, tuple[bool, NotificationSettings | None]]
 
 
 async def add_payload(
-    session: AsyncSession, kind: NoticeKind, topic: str | None, body: str
+    session: AsyncSession,
+    kind: NoticeKind,
+    topic: str | None,
+    body: str,
+    stale_at: datetime | None = None,
 ) -> OutboxPayload:
     """Store a notice's rendered body; flushed, so its id is known for the rows."""
-    payload = OutboxPayload(kind=kind, topic=topic, body=body)
+    payload = OutboxPayload(kind=kind, topic=topic, body=body, stale_at=stale_at)
     session.add(payload)
     await session.flush()
     return payload
@@ -236,6 +240,20 @@ async def claim(
         update(table)
         .where(table.status == OutboxStatus.SENDING, table.next_attempt_at <= now)
         .values(status=OutboxStatus.PENDING)
+        .execution_options(synchronize_session=False)
+    )
+    # Due rows whose notice no longer makes sense (a reminder of a meeting that has begun,
+    # after quiet hours or an outage held it back) are dropped, not sent.
+    # Correlated, so only the due rows' payloads are looked at (by primary key).
+    stale = (
+        select(OutboxPayload.id)
+        .where(OutboxPayload.id == table.payload_id, OutboxPayload.stale_at <= now)
+        .exists()
+    )
+    await session.execute(
+        update(table)
+        .where(table.status == OutboxStatus.PENDING, table.next_attempt_at <= now, stale)
+        .values(status=OutboxStatus.EXPIRED, last_error="stale")
         .execution_options(synchronize_session=False)
     )
     due = (

@@ -148,11 +148,12 @@ async def enqueue(
     kind: NoticeKind = NoticeKind.ANNOUNCEMENT,
     locale: str = "kk",
     urgent: bool = False,
+    stale_at: datetime | None = None,
 ) -> int:
     async with session_factory() as session:
         written = await outbox.notify(
             session,
-            plain_notice(key, render, kind=kind, urgent=urgent),
+            plain_notice(key, render, kind=kind, urgent=urgent, stale_at=stale_at),
             [Recipient(chat_id, locale) for chat_id in ids],
         )
         await session.commit()
@@ -393,7 +394,7 @@ async def test_server_errors_and_timeouts_back_off_then_succeed(
     assert delivered(emulator) == {chat: 1}
 
 
-async def test_a_message_failing_too_often_is_given_up(
+async def test_a_refusal_that_may_pass_is_given_up_after_max_attempts(
     session_factory: Sessions,
     outbox: Outbox,
     client: SandboxClient,
@@ -403,16 +404,84 @@ async def test_a_message_failing_too_often_is_given_up(
 ) -> None:
     [chat] = await people(session_factory, client, [601])
     await enqueue(session_factory, outbox, [chat])
-    await client.inject_fault("sendMessage", count=10, error_code=503)
+    await client.inject_fault("sendMessage", count=10, error_code=404, description="Not Found")
     sender = make_sender(session_factory, bot, clock, max_attempts=3)
     for _ in range(3):
         await sender.drain()
         clock.advance(timedelta(hours=1))
     message = await row(session_factory, chat)
     assert message.status is OutboxStatus.FAILED and message.attempts == 3
-    assert "Service Unavailable" in (message.last_error or "")
+    assert "Not Found" in (message.last_error or "")
     assert (await sender.drain()).retried == 0
     assert emulator.state.stats.faults_injected == 3
+
+
+async def test_an_outage_longer_than_the_attempts_loses_nothing(
+    session_factory: Sessions,
+    outbox: Outbox,
+    client: SandboxClient,
+    emulator: RunningEmulator,
+    bot: Bot,
+    clock: ManualClock,
+) -> None:
+    """Telegram answers 503 for an hour and a half: far more tries than ``max_attempts``, at
+    most ``backoff_max`` apart; then everything goes out."""
+    chats = await people(session_factory, client, range(650, 700))
+    await enqueue(session_factory, outbox, chats)
+    sender = make_sender(session_factory, bot, clock, max_attempts=3)
+    outage_end = NOW + timedelta(minutes=90)
+    await client.inject_fault("sendMessage", count=100_000, error_code=503)
+    while clock.now() < outage_end:
+        report = await sender.drain()
+        assert report.failed == 0 and report.sent == 0
+        clock.advance(timedelta(minutes=1))
+    message = await row(session_factory, 650)
+    assert message.status is OutboxStatus.PENDING
+    assert message.attempts > 3  # past max_attempts, still waiting
+    assert message.next_attempt_at - clock.now() <= sender.config.backoff_max
+    await client.clear_faults()
+
+    clock.advance(sender.config.backoff_max)
+    after = await sender.drain()
+    assert (after.sent, after.failed) == (50, 0)
+    assert delivered(emulator) == Counter(dict.fromkeys(chats, 1))
+
+
+async def test_a_notice_past_its_moment_is_dropped_not_sent(
+    session_factory: Sessions,
+    outbox: Outbox,
+    client: SandboxClient,
+    emulator: RunningEmulator,
+    bot: Bot,
+    clock: ManualClock,
+) -> None:
+    """A reminder held back by an outage until its meeting had begun is expired; an answer
+    held back as long is still delivered."""
+    reminded, answered = await people(session_factory, client, [660, 661])
+    starts = NOW + timedelta(minutes=30)
+    await enqueue(
+        session_factory,
+        outbox,
+        [reminded],
+        key="remind:1",
+        kind=NoticeKind.MEETING_REMINDER,
+        stale_at=starts,
+    )
+    await enqueue(session_factory, outbox, [answered], key="answer:1")
+    await client.inject_fault("sendMessage", count=100_000, error_code=502)
+    sender = make_sender(session_factory, bot, clock)
+    while clock.now() < starts + timedelta(minutes=10):
+        await sender.drain()
+        clock.advance(timedelta(minutes=1))
+    await client.clear_faults()
+    clock.advance(sender.config.backoff_max)
+
+    report = await sender.drain()
+
+    assert (report.sent, report.failed) == (1, 0)
+    assert (await row(session_factory, reminded, "remind:1")).status is OutboxStatus.EXPIRED
+    assert (await row(session_factory, answered, "answer:1")).status is OutboxStatus.SENT
+    assert delivered(emulator) == {answered: 1}
 
 
 async def test_another_refusal_fails_at_once_with_telegrams_words(
