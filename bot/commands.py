@@ -35,6 +35,7 @@ ADMIN_COMMANDS = (
     "office",
     "officials",
     "audit",
+    "outbox",
 )
 
 

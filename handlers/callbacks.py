@@ -167,6 +167,17 @@ class AdminDurationCb(CallbackData, prefix="ad1"):
     minutes: int
 
 
+class OutboxAction(StrEnum):
+    REFRESH = "r"
+    REQUEUE = "q"  # send every failed notification again
+
+
+class OutboxCb(CallbackData, prefix="ob1"):
+    """The admin's /outbox screen."""
+
+    action: OutboxAction
+
+
 # --- officials and their rights (/officials, /audit) ---------------------------------------------
 
 

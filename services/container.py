@@ -9,6 +9,7 @@ from locales import Translator
 from services.access import AccessService
 from services.citizen_notices import CitizenNoticeService
 from services.clock import Clock
+from services.delivery import DeliveryService
 from services.duties import DutyService
 from services.lifecycle import LifecycleService
 from services.localities import LocalityService
@@ -49,6 +50,7 @@ class Services:
     pool: PoolService
     lifecycle: LifecycleService
     plans: PlanService
+    delivery: DeliveryService
 
     @classmethod
     def create(
@@ -94,4 +96,5 @@ class Services:
             pool=PoolService(sessions, clock, tz, access, outbox, default_locale),
             lifecycle=LifecycleService(sessions, clock, tz, profile, meetings, access, outbox),
             plans=PlanService(sessions, clock, tz, profile, outbox, access, default_locale),
+            delivery=DeliveryService(sessions, clock, access, outbox),
         )

@@ -121,7 +121,8 @@ class Outbox:
         at once instead of at its next poll). Other instances still find the rows by polling."""
         self._listeners.append(listener)
 
-    def _wake_after_commit(self, session: AsyncSession) -> None:
+    def wake_after_commit(self, session: AsyncSession) -> None:
+        """Wake the sender when ``session`` commits: it has rows to send."""
         if self._listeners:
             session.sync_session.info.setdefault(_ON_COMMIT, set()).update(self._listeners)
 
@@ -207,7 +208,7 @@ class Outbox:
 
     async def _settle(self, session: AsyncSession, payload: OutboxPayload, written: int) -> None:
         if written:
-            self._wake_after_commit(session)
+            self.wake_after_commit(session)
             return
         # Everyone already had it (the same key enqueued before): no payload nobody points to.
         await outbox_rows.drop_payload(session, payload)

@@ -124,3 +124,24 @@ admin-timing-late = ⏰ <b>LATE by { $days ->
        *[other] { $days } days
     }</b>: the last day to announce was { $due } (seed { $seed }, clause { $clause }).
 admin-timing-no-rule = ⏰ The selected regulation profile sets no announcement lead time.
+
+## /outbox: what became of the notifications
+cmd-outbox = Delivery of notifications
+admin-outbox-title = <b>📬 Notifications</b>
+admin-outbox-empty = Nothing has been sent yet.
+admin-outbox-status-sent = ✉️ delivered: { $count }
+admin-outbox-status-pending = ⏳ waiting: { $count }
+admin-outbox-status-sending = 📤 being sent: { $count }
+admin-outbox-status-failed = ⚠️ not delivered: { $count }
+admin-outbox-status-unreachable = 🚫 unreachable (blocked the bot): { $count }
+admin-outbox-status-skipped = 🔕 not sent on purpose (switched off, withdrawn): { $count }
+admin-outbox-status-expired = ⌛ too late to make sense (a reminder after the meeting began): { $count }
+admin-outbox-behind = The longest-waiting one has been due since { $since }.
+admin-outbox-reasons = Why they were not delivered:
+admin-outbox-reason = • { $reason }: { $count }
+admin-outbox-requeue-button = 🔁 Send the { $count } not delivered again
+admin-outbox-refresh-button = 🔄 Refresh
+admin-outbox-requeued = { $count ->
+        [one] { $count } notification is queued again.
+       *[other] { $count } notifications are queued again.
+    }

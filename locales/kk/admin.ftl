@@ -117,3 +117,21 @@ admin-announce-progress = Жіберу барысы: ✉️ жеткізілді
 admin-timing-on-time = ⏰ Мерзімінде: жариялаудың соңғы күні — { $due }.
 admin-timing-late = ⏰ <b>{ $days } КҮНГЕ КЕШІКТІ</b>: жариялаудың соңғы күні { $due } болатын ({ $seed } құжат, { $clause }-тармақ).
 admin-timing-no-rule = ⏰ Таңдалған регламент профилі жариялау мерзімін белгілемейді.
+
+## /outbox: хабарламалардың жеткізілуі
+cmd-outbox = Хабарламалардың жеткізілуі
+admin-outbox-title = <b>📬 Хабарламалар</b>
+admin-outbox-empty = Әзірге ештеңе жіберілген жоқ.
+admin-outbox-status-sent = ✉️ жеткізілді: { $count }
+admin-outbox-status-pending = ⏳ кезекте: { $count }
+admin-outbox-status-sending = 📤 жіберілуде: { $count }
+admin-outbox-status-failed = ⚠️ жеткізілмеді: { $count }
+admin-outbox-status-unreachable = 🚫 жетпеді (ботты бұғаттаған): { $count }
+admin-outbox-status-skipped = 🔕 әдейі жіберілмеді (өшірілген, кері қайтарылған): { $count }
+admin-outbox-status-expired = ⌛ мезгілі өтті (кездесу басталғаннан кейінгі еске салу): { $count }
+admin-outbox-behind = Кезекте ең ұзақ күткені { $since } бастап жіберілуі тиіс.
+admin-outbox-reasons = Неге жеткізілмеді:
+admin-outbox-reason = • { $reason }: { $count }
+admin-outbox-requeue-button = 🔁 Жеткізілмегендерді қайта жіберу ({ $count })
+admin-outbox-refresh-button = 🔄 Жаңарту
+admin-outbox-requeued = { $count } хабарлама қайта кезекке қойылды.

@@ -126,3 +126,25 @@ admin-timing-late = ⏰ <b>С ОПОЗДАНИЕМ на { $days ->
        *[other] { $days } дней
     }</b>: последний день для объявления был { $due } (документ { $seed }, п. { $clause }).
 admin-timing-no-rule = ⏰ Выбранный профиль регламента не устанавливает срок объявления.
+
+## /outbox: что стало с уведомлениями
+cmd-outbox = Доставка уведомлений
+admin-outbox-title = <b>📬 Уведомления</b>
+admin-outbox-empty = Пока ничего не отправлялось.
+admin-outbox-status-sent = ✉️ доставлено: { $count }
+admin-outbox-status-pending = ⏳ в очереди: { $count }
+admin-outbox-status-sending = 📤 отправляются: { $count }
+admin-outbox-status-failed = ⚠️ не доставлено: { $count }
+admin-outbox-status-unreachable = 🚫 недоступны (заблокировали бота): { $count }
+admin-outbox-status-skipped = 🔕 не отправлены намеренно (отключены, отозваны): { $count }
+admin-outbox-status-expired = ⌛ устарели (напоминание после начала встречи): { $count }
+admin-outbox-behind = Самое давнее в очереди ждёт с { $since }.
+admin-outbox-reasons = Почему не доставлено:
+admin-outbox-reason = • { $reason }: { $count }
+admin-outbox-requeue-button = 🔁 Отправить заново недоставленные ({ $count })
+admin-outbox-refresh-button = 🔄 Обновить
+admin-outbox-requeued = { $count ->
+        [one] { $count } уведомление снова в очереди.
+        [few] { $count } уведомления снова в очереди.
+       *[other] { $count } уведомлений снова в очереди.
+    }

@@ -373,3 +373,48 @@ async def renew(session: AsyncSession, ids: Sequence[int], lease_until: datetime
             .values(next_attempt_at=lease_until)
             .execution_options(synchronize_session=False)
         )
+
+
+# --- the admin's view (services/delivery.py) ---------------------------------------------------
+
+
+async def status_counts(session: AsyncSession) -> dict[OutboxStatus, int]:
+    """How many rows of the whole outbox are in each state."""
+    rows = await session.execute(
+        select(OutboxMessage.status, func.count()).group_by(OutboxMessage.status)
+    )
+    return {OutboxStatus(status): int(count) for status, count in rows.all()}
+
+
+async def failure_reasons(session: AsyncSession, limit: int) -> list[tuple[str, int]]:
+    """The commonest errors of the failed rows, most frequent first."""
+    count = func.count().label("count")
+    rows = await session.execute(
+        select(OutboxMessage.last_error, count)
+        .where(OutboxMessage.status == OutboxStatus.FAILED)
+        .group_by(OutboxMessage.last_error)
+        .order_by(count.desc(), OutboxMessage.last_error)
+        .limit(limit)
+    )
+    return [(str(error or ""), int(found)) for error, found in rows.all()]
+
+
+async def oldest_due(session: AsyncSession, now: datetime) -> datetime | None:
+    """When the longest-waiting row that is due now became due: how far behind the sender is."""
+    return await session.scalar(
+        select(func.min(OutboxMessage.next_attempt_at)).where(
+            OutboxMessage.status == OutboxStatus.PENDING, OutboxMessage.next_attempt_at <= now
+        )
+    )
+
+
+async def requeue_failed(session: AsyncSession, now: datetime) -> int:
+    """Every failed row waits again, due ``now``, with its attempts counted afresh; returns
+    how many. A notice that has gone stale meanwhile is expired by the next claim."""
+    result = await session.execute(
+        update(OutboxMessage)
+        .where(OutboxMessage.status == OutboxStatus.FAILED)
+        .values(status=OutboxStatus.PENDING, attempts=0, next_attempt_at=now)
+        .execution_options(synchronize_session=False)
+    )
+    return int(getattr(result, "rowcount", 0) or 0)

@@ -25,6 +25,7 @@ from services.officials import InviteStatus, OfficialsErrorReason
 from services.plan_xlsx import FileProblem
 from services.plans import PlanErrorReason
 from services.preferences import NoticeSwitch, QuietHoursErrorReason
+from services.statuses import OutboxStatus
 from storage.models import MeetingStatus
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -41,6 +42,7 @@ Values = Iterable[str] | type[Enum]
 # why; the narrower the set, the more it must be justified by the code beside the call.
 KEY_VALUES: dict[str, tuple[Values, ...]] = {
     "admin-error-{}": (MeetingErrorReason,),
+    "admin-outbox-status-{}": (OutboxStatus,),
     # The command menus: bot/commands.py (everyone, admins) and /office (officials, admins).
     "cmd-{}": (CITIZEN_COMMANDS, ADMIN_COMMANDS, OFFICIAL_COMMANDS, ADMIN_OFFICE_COMMANDS),
     "deadlines-kind-{}": (DutyKind,),
