@@ -20,7 +20,7 @@ storage/repositories/outbox.py's; this module decides what goes in them.
 import json
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any, Protocol, cast
 from zoneinfo import ZoneInfo
 
@@ -235,17 +235,44 @@ class Claim:
     recipients: RecipientStates
 
 
-class OutboxQueue:
-    """The sender's side of the outbox (scheduler/sender/): each call is one transaction."""
+def _wall_clock() -> datetime:
+    return datetime.now(UTC)
 
-    def __init__(self, session_factory: async_sessionmaker[AsyncSession]) -> None:
+
+class OutboxQueue:
+    """The sender's side of the outbox (scheduler/sender/): each call is one transaction.
+
+    Claims are leased on the database's clock, so that instances whose own clocks disagree
+    still agree on when a dead sender's lease is over (one running slow would otherwise take
+    rows another is still sending). ``now``, the sender's clock, decides only what is due.
+    ``wall`` is this machine's clock, injectable for a test of a wrong one.
+    """
+
+    def __init__(
+        self,
+        session_factory: async_sessionmaker[AsyncSession],
+        *,
+        wall: Callable[[], datetime] | None = None,
+    ) -> None:
         self._sessions = session_factory
+        self._wall = wall or _wall_clock
+
+    async def _lease_base(self, session: AsyncSession, now: datetime) -> datetime:
+        """The database's clock, shifted by how far the sender's clock ``now`` is from the
+        wall clock: nothing in production (the sender's clock is the wall clock); the time a
+        test moved its ManualClock by, so leases lapse when the test moves it. SQLite is a
+        file of this machine, with one process writing it: its clock is ours (and counts
+        whole seconds)."""
+        if session.get_bind().dialect.name == "sqlite":
+            return now
+        return await outbox_rows.database_now(session) + (now - self._wall())
 
     async def claim(
-        self, now: datetime, lease_until: datetime, limit: int, known_payloads: Collection[int]
+        self, now: datetime, lease: timedelta, limit: int, known_payloads: Collection[int]
     ) -> Claim:
         async with self._sessions() as session:
-            rows = await outbox_rows.claim(session, now, lease_until, limit)
+            leased_at = await self._lease_base(session, now)
+            rows = await outbox_rows.claim(session, now, leased_at, leased_at + lease, limit)
             missing = {row.payload_id for row in rows} - set(known_payloads)
             bodies = await outbox_rows.payload_bodies(session, missing)
             recipients = await outbox_rows.recipient_states(session, {r.chat_id for r in rows})
@@ -263,9 +290,10 @@ class OutboxQueue:
             await outbox_rows.record(session, now, sent, outcomes, blocked)
             await session.commit()
 
-    async def renew(self, ids: Sequence[int], lease_until: datetime) -> None:
+    async def renew(self, ids: Sequence[int], now: datetime, lease: timedelta) -> None:
         if not ids:
             return
         async with self._sessions() as session:
-            await outbox_rows.renew(session, ids, lease_until)
+            leased_at = await self._lease_base(session, now)
+            await outbox_rows.renew(session, ids, leased_at + lease)
             await session.commit()

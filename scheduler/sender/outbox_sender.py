@@ -43,9 +43,9 @@ import json
 import logging
 import math
 from collections import OrderedDict, deque
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -373,8 +373,11 @@ class OutboxSender:
         clock: Clock,
         tz: ZoneInfo,
         config: SenderConfig | None = None,
+        wall: Callable[[], datetime] | None = None,
     ) -> None:
-        self._queue = OutboxQueue(session_factory)
+        """``wall``: this machine's clock, for a test of a wrong one (leases are measured on
+        the database's clock, services/outbox.py)."""
+        self._queue = OutboxQueue(session_factory, wall=wall)
         self._clock = clock
         self._tz = tz
         self.config = config or SenderConfig.for_rate()
@@ -585,7 +588,7 @@ class OutboxSender:
     async def _claim(self, limit: int) -> tuple[list[ClaimedRow], dict[int, str], RecipientStates]:
         now = self._clock.now()
         claim = await self._queue.claim(
-            now, now + self.config.lease, limit, known_payloads=self._payloads.keys()
+            now, self.config.lease, limit, known_payloads=self._payloads.keys()
         )
         return claim.rows, claim.bodies, claim.recipients
 
@@ -780,7 +783,7 @@ class OutboxSender:
         if not ids:
             return
         try:
-            await self._queue.renew(ids, self._clock.now() + self.config.lease)
+            await self._queue.renew(ids, self._clock.now(), self.config.lease)
         except (SQLAlchemyError, OSError) as error:
             self.stats.db_errors += 1
             log.warning("outbox lease renewal failed: %s", error)

@@ -34,6 +34,7 @@ from storage.models import (
     OutboxStatus,
     User,
 )
+from storage.models.base import UtcDateTime
 from storage.repositories.dialect import insert_ignoring_duplicates
 
 # Ids per statement when writing outcomes or renewing leases.
@@ -228,17 +229,26 @@ async def message_id_by_key(session: AsyncSession, key: str) -> int | None:
     return await session.scalar(select(OutboxMessage.id).where(OutboxMessage.key == key))
 
 
+async def database_now(session: AsyncSession) -> datetime:
+    """The database server's clock: the one every instance measures leases by."""
+    moment = await session.scalar(select(func.now(type_=UtcDateTime())))
+    assert moment is not None
+    return moment
+
+
 async def claim(
-    session: AsyncSession, now: datetime, lease_until: datetime, limit: int
+    session: AsyncSession, now: datetime, leased_at: datetime, lease_until: datetime, limit: int
 ) -> list[ClaimedRow]:
-    """Take up to ``limit`` due rows (status sending, leased until ``lease_until``), oldest
-    due first. On PostgreSQL with ``FOR UPDATE SKIP LOCKED``, so several senders never take
-    the same row; SQLite has one writer and needs none."""
+    """Take up to ``limit`` rows due at ``now`` (status sending, leased until
+    ``lease_until``), oldest due first; a lease is over when it ended before ``leased_at``
+    (leases are measured on the database's clock, see services/outbox.py). On PostgreSQL
+    with ``FOR UPDATE SKIP LOCKED``, so several senders never take the same row; SQLite has
+    one writer and needs none."""
     table = OutboxMessage
     # Rows of a sender that died: its lease ran out, so they wait again.
     await session.execute(
         update(table)
-        .where(table.status == OutboxStatus.SENDING, table.next_attempt_at <= now)
+        .where(table.status == OutboxStatus.SENDING, table.next_attempt_at <= leased_at)
         .values(status=OutboxStatus.PENDING)
         .execution_options(synchronize_session=False)
     )

@@ -33,7 +33,7 @@ from sandbox import EmulatorConfig, RunningEmulator, run_emulator
 from sandbox.client import SandboxClient
 from scheduler.sender.outbox_sender import PAYLOAD_CACHE, OutboxSender, SenderConfig
 from services.clock import ManualClock
-from services.outbox import Outbox, Recipient
+from services.outbox import Outbox, OutboxQueue, Recipient
 from storage.models import (
     NoticeKind,
     NotificationSettings,
@@ -41,6 +41,7 @@ from storage.models import (
     OutboxStatus,
     User,
 )
+from storage.models.base import UtcDateTime
 from tests.notice_kit import KitRenderers
 from tests.notice_kit import plain as plain_notice
 
@@ -646,14 +647,45 @@ async def test_a_sender_cancelled_mid_broadcast_is_finished_by_another(
         OutboxStatus.SENT: len(chats) - in_flight,
         OutboxStatus.SENDING: in_flight,
     }
-    # The claims of the dead sender lapse after the lease; then they go too.
-    clock.advance(first.config.lease)
+    # The claims of the dead sender lapse after the lease; then they go too. (Leases are
+    # measured on the database's clock, which the test's clock moves only roughly: a second
+    # more.)
+    clock.advance(first.config.lease + timedelta(seconds=1))
     await second.drain()
     assert await statuses(session_factory) == {OutboxStatus.SENT: len(chats)}
     counts = delivered(emulator)
     assert set(counts) == set(chats)
     duplicates = sum(count - 1 for count in counts.values())
     assert duplicates <= in_flight
+
+
+async def test_leases_are_measured_on_the_databases_clock(
+    session_factory: Sessions, outbox: Outbox, client: SandboxClient
+) -> None:
+    """An instance whose clock runs ten minutes slow claims rows; one with the right clock
+    must not take them while the lease lasts. Measured on each instance's own clock, the
+    slow one's lease would already be over for the other, and every row sent twice."""
+    if session_factory.kw["bind"].dialect.name == "sqlite":
+        pytest.skip("SQLite: a file of one machine, written by one process; its clock is ours")
+    chats = await people(session_factory, client, range(1500, 1510))
+    await enqueue(session_factory, outbox, chats)  # due in March 2026: due for both
+
+    def slow() -> datetime:
+        return datetime.now(UTC) - timedelta(minutes=10)
+
+    lease = timedelta(minutes=2)
+    slow_queue = OutboxQueue(session_factory, wall=slow)
+    taken = await slow_queue.claim(slow(), lease, 100, ())
+    assert len(taken.rows) == len(chats)
+
+    other = await OutboxQueue(session_factory).claim(datetime.now(UTC), lease, 100, ())
+    assert other.rows == []
+    async with session_factory() as session:
+        database_now = await session.scalar(select(func.now(type_=UtcDateTime())))
+        until = set(await session.scalars(select(OutboxMessage.next_attempt_at)))
+    assert database_now is not None
+    [lease_end] = until
+    assert abs(lease_end - (database_now + lease)) < timedelta(seconds=5)
 
 
 CHILD = """
@@ -722,7 +754,7 @@ async def test_a_sender_killed_mid_broadcast_loses_nothing(
     await sender.drain()
     # Not yet: the dead sender's lease still holds its rows.
     assert (await statuses(session_factory))[OutboxStatus.SENDING] == claimed
-    clock.advance(timedelta(minutes=2))
+    clock.advance(timedelta(minutes=2, seconds=1))  # the lease, and a second for the clocks
     await sender.drain()
     assert await statuses(session_factory) == {OutboxStatus.SENT: len(chats)}
     counts = delivered(emulator)
@@ -794,8 +826,9 @@ async def test_the_sender_survives_its_database_connections_being_cut(
     finally:
         await sender.stop()
     assert cuts > 0
-    # Whatever a cut connection had claimed is picked up after its lease.
-    clock.advance(sender.config.lease)
+    # Whatever a cut connection had claimed is picked up after its lease (and a second: it is
+    # measured on the database's clock).
+    clock.advance(sender.config.lease + timedelta(seconds=1))
     await sender.drain()
     assert await statuses(session_factory) == {OutboxStatus.SENT: len(chats)}
     counts = delivered(emulator)
