@@ -649,6 +649,7 @@ def print_table(results: list[FanoutResult]) -> None:
         ("429 answers (share)", [share(r.refused, r.requests) for r in results]),
         ("per-chat violations", [str(r.chat_violations) for r in results]),
         ("lost", [lost(r) for r in results]),
+        ("rows failed (must be 0)", [str(r.failed) for r in results]),
         ("duplicates", [str(r.duplicates) for r in results]),
         ("enqueue→sent p50 / p99", [latency(r) for r in results]),
         ("sender CPU (of a core)", [cpu(r.sender_cpu_seconds, r) for r in results]),

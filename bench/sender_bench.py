@@ -2,7 +2,8 @@
 
     .venv/bin/pip install -e '.[bench]'     # aiogram-broadcaster, a benchmark-only extra
     .venv/bin/python bench/sender_bench.py [--limit 30,1000] [--quick] [--no-library]
-                                           [--no-pacing] [--postgres URL] [--max-seconds 150]
+                                           [--no-pacing] [--no-personal] [--postgres URL]
+                                           [--max-seconds 150]
 
 Against the emulator (bench/fanout.py: its own process, 50 ms on every answer, flood control
 on), at a 30/s limit and at 1000/s (paid broadcasts: the sender asks with
@@ -15,6 +16,9 @@ on), at a 30/s limit and at 1000/s (paid broadcasts: the sender asks with
   the emulator has them all.
 - per-chat pacing (at 30/s): ten notices to each of 100 chats, so that what holds the sender
   back is Telegram's one message a second per chat, not the global limit.
+- personal notices (at the highest limit): ten seconds' worth of citizens, each with a
+  notice of its own (an answer, a duty reminder), so the sender meets far more payloads than
+  it keeps encoded; every row must be sent, none failed.
 - the same fan-outs through aiogram-broadcaster 0.6.8 (bench/broadcaster_bench.py), printed
   side by side.
 
@@ -57,6 +61,7 @@ from fanout import (
 from sqlalchemy import func, select
 
 from locales import Text, Translator
+from scheduler.sender.outbox_sender import PAYLOAD_CACHE
 from services.clock import SystemClock
 from services.notices import Notice
 from services.outbox import Outbox, OutgoingMessage, Recipient
@@ -96,8 +101,11 @@ async def run_outbox(
     max_seconds: float,
     *,
     gc_freeze: bool = True,
+    personal: bool = False,
 ) -> FanoutResult:
-    """`per_chat` notices to each of `chats` citizens through the outbox and its sender."""
+    """`per_chat` notices to each of `chats` citizens through the outbox and its sender;
+    ``personal``: instead, a notice of its own to each citizen (answers, duty reminders), so
+    every row has a payload of its own, far more than the sender keeps encoded."""
     chat_ids = range(FIRST_CHAT, FIRST_CHAT + chats)
     planned = chats * per_chat
     async with scratch_postgres_database(postgres_url, prefix="kezdesu_bench") as url:
@@ -115,8 +123,13 @@ async def run_outbox(
                 sender_cpu, emulator_cpu = sender.cpu_seconds(), emu.cpu_seconds()
                 started = time.perf_counter()
                 async with sessions() as session:
-                    for notice in range(per_chat):
-                        await outbox.notify(session, BenchNotice(notice), recipients)
+                    if personal:
+                        for recipient in recipients:
+                            notice = BenchNotice(recipient.chat_id)
+                            await outbox.notify(session, notice, [recipient])
+                    else:
+                        for number in range(per_chat):
+                            await outbox.notify(session, BenchNotice(number), recipients)
                     await session.commit()
                 enqueued_at = time.time()
                 finished = await emu.until_sent(planned, max_seconds)
@@ -179,6 +192,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--quick", action="store_true", help="10 seconds' worth, not 60")
     parser.add_argument("--no-library", action="store_true", help="skip aiogram-broadcaster")
     parser.add_argument("--no-pacing", action="store_true", help="skip the per-chat scenario")
+    parser.add_argument(
+        "--no-personal", action="store_true", help="skip the one-notice-per-person scenario"
+    )
     parser.add_argument("--postgres", default=DEFAULT_POSTGRES, help="server for scratch DBs")
     parser.add_argument("--max-seconds", type=float, default=150.0, help="cap per run")
     parser.add_argument(
@@ -216,6 +232,24 @@ async def main(args: argparse.Namespace) -> None:
         )
         print(f"\nFan-out at {limit:g} messages/s: {chats} chats, one message each")
         print_table([ours, *library.get(limit, [])])
+    if not args.no_personal:
+        limit = max(args.limits)
+        chats = fanout_size(limit, True)
+        personal = await run_outbox(
+            name,
+            Limits(limit),
+            chats,
+            1,
+            args.postgres,
+            args.max_seconds,
+            gc_freeze=args.sender_gc_freeze,
+            personal=True,
+        )
+        print(
+            f"\nPersonal notices at {limit:g}/s: {chats} chats, a notice of its own to each "
+            f"({chats} payloads; the sender keeps {PAYLOAD_CACHE} encoded)"
+        )
+        print_table([personal])
     if not args.no_pacing:
         chats, per_chat = (30, 5) if args.quick else (100, 10)
         pacing = await run_outbox(
