@@ -76,7 +76,10 @@ class App:
         if self.run_sender:
             self.sender.start()
         try:
-            await self.dispatcher.start_polling(self.bot, **kwargs)
+            # The bot's HTTP session is closed by close(), after the updates in flight are
+            # answered: aiogram's own close (close_bot_session) comes before them and would
+            # cut the replies they are sending.
+            await self.dispatcher.start_polling(self.bot, **kwargs, close_bot_session=False)
         finally:
             # Polling has stopped taking updates; those already taken are answered before the
             # sender, the scheduler and (in close()) the connections go.

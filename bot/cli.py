@@ -30,8 +30,10 @@ def _setup_logging(level: str) -> None:
         level=level.upper(),
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
-    # aiohttp's access log would print every long-polling request; the bot logs updates itself.
+    # aiohttp's access log would print every long-polling request; the bot logs updates itself,
+    # one line each (bot/middlewares/logging.py), so aiogram's own line per update is not shown.
     logging.getLogger("aiohttp.access").setLevel(logging.WARNING)
+    logging.getLogger("aiogram.event").setLevel(logging.WARNING)
     logging.getLogger("alembic.runtime.plugins").setLevel(logging.WARNING)
 
 

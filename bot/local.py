@@ -23,9 +23,7 @@ class LocalBot:
 async def polling(app: App, *, polling_timeout: int = 10) -> AsyncIterator[App]:
     """The bot polls in the background while inside; stops cleanly on the way out."""
     task = asyncio.create_task(
-        app.start_polling(
-            handle_signals=False, close_bot_session=False, polling_timeout=polling_timeout
-        )
+        app.start_polling(handle_signals=False, polling_timeout=polling_timeout)
     )
     try:
         yield app

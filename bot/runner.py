@@ -1,7 +1,10 @@
 """Running the bot: against Telegram, or in sandbox mode against the local emulator."""
 
 import asyncio
+import contextlib
 import json
+import signal
+from collections.abc import Iterator
 from datetime import datetime, time, timedelta
 from pathlib import Path
 
@@ -37,17 +40,37 @@ async def run_sandbox(settings: Settings) -> None:
     if not settings.admin_ids:
         # Somebody has to be able to create meetings in the sandbox: user 1 of the chat page.
         settings = settings.model_copy(update={"admin_ids": frozenset({SANDBOX_ADMIN_ID})})
-    async with local_bot(settings, config) as local:
-        await ensure_sample_meeting(local.app.services)
-        freeze_start_up_objects()
-        print(
-            f"\nKezdesu sandbox is running.\n"
-            f"  Open {local.emulator.url}/ in a browser and talk to the bot as a citizen.\n"
-            f"  User id {min(settings.admin_ids)} is an admin (/newmeeting, /announce).\n"
-            f"  Stop with Ctrl+C.\n",
-            flush=True,
-        )
-        await asyncio.Event().wait()
+    with stop_signals() as stop:
+        async with local_bot(settings, config) as local:
+            await ensure_sample_meeting(local.app.services)
+            freeze_start_up_objects()
+            print(
+                f"\nKezdesu sandbox is running.\n"
+                f"  Open {local.emulator.url}/ in a browser and talk to the bot as a citizen.\n"
+                f"  User id {min(settings.admin_ids)} is an admin (/newmeeting, /announce).\n"
+                f"  Stop with Ctrl+C.\n",
+                flush=True,
+            )
+            await stop.wait()
+
+
+@contextlib.contextmanager
+def stop_signals() -> Iterator[asyncio.Event]:
+    """An event set by SIGINT or SIGTERM, from the start: a stop that comes while the bot is
+    still starting is honoured once it has started. Then local_bot stops the bot as
+    `kezdesu run` does with a token: the updates in flight are answered, the sender gives back
+    what it holds."""
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        with contextlib.suppress(NotImplementedError):  # a platform without signal handlers
+            loop.add_signal_handler(signum, stop.set)
+    try:
+        yield stop
+    finally:
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            with contextlib.suppress(NotImplementedError):
+                loop.remove_signal_handler(signum)
 
 
 async def ensure_sample_meeting(services: Services) -> None:

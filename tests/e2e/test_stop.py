@@ -1,0 +1,139 @@
+"""Stopping `kezdesu run` itself, as an operator does (SIGTERM from systemd or docker): the
+process as production starts it, not a test's own wiring of the app.
+
+With a token, the person who wrote a moment before the stop gets the whole answer: the bot's
+HTTP session stays open until the updates in flight are answered (bot/app.py). In sandbox mode
+the same stop runs: the bot and the sender shut down and the process ends cleanly.
+"""
+
+import asyncio
+import contextlib
+import os
+import signal
+import socket
+import sys
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import aiohttp
+import pytest
+
+from bot.config import Settings
+from sandbox import EmulatorConfig, RunningEmulator, bot_api, run_emulator
+from sandbox.client import SandboxClient
+from tests.sandbox.conftest import eventually
+
+REPO = Path(__file__).resolve().parents[2]
+# Settings the bot reads from the environment: the test's own environment must not leak in.
+BOT_SETTINGS = {name.upper() for name in Settings.model_fields}
+USER_ID = 7301
+
+
+def bot_environment(**settings: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k.upper() not in BOT_SETTINGS}
+    env.update(PYTHONPATH=str(REPO), LOG_LEVEL="INFO", **settings)
+    return env
+
+
+@contextlib.asynccontextmanager
+async def kezdesu_run(cwd: Path, env: dict[str, str]) -> AsyncIterator[asyncio.subprocess.Process]:
+    """`kezdesu run` (python -m bot run) in ``cwd``, an empty folder (no .env is read)."""
+    process = await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-m",
+        "bot",
+        "run",
+        cwd=cwd,
+        env=env,
+        stdin=asyncio.subprocess.DEVNULL,
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE,
+    )
+    try:
+        yield process
+    finally:
+        if process.returncode is None:
+            process.kill()
+            await process.wait()
+
+
+async def stopped(process: asyncio.subprocess.Process) -> str:
+    """SIGTERM, then the process's whole log once it has ended."""
+    process.send_signal(signal.SIGTERM)
+    _, stderr = await asyncio.wait_for(process.communicate(), timeout=60)
+    return stderr.decode(errors="replace")
+
+
+@pytest.fixture
+async def slow_emulator() -> AsyncIterator[RunningEmulator]:
+    # A second on every answer: the reply to an update is in flight for that long.
+    async with run_emulator(EmulatorConfig(rate_limits_enabled=False, delay_ms=1000)) as emulator:
+        yield emulator
+
+
+async def test_sigterm_lets_the_reply_in_flight_arrive(
+    slow_emulator: RunningEmulator, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    env = bot_environment(
+        BOT_TOKEN=slow_emulator.bot_token,
+        TELEGRAM_API_URL=slow_emulator.url,
+        DATABASE_URL=f"sqlite+aiosqlite:///{tmp_path / 'kezdesu.db'}",
+    )
+    stats = slow_emulator.state.stats
+    # Requests that have reached the emulator and wait for their answer (a second).
+    arrived = 0
+
+    async def counted_delay(seconds: float) -> None:
+        nonlocal arrived
+        arrived += 1
+        await asyncio.sleep(seconds)
+
+    monkeypatch.setattr(bot_api, "network_delay", counted_delay)
+    async with (
+        SandboxClient(slow_emulator.url) as client,
+        kezdesu_run(tmp_path, env) as process,
+    ):
+        await client.add_user(USER_ID, "Aigerim", language_code="kk")
+        # Polling: one getUpdates waits for an update.
+        await eventually(lambda: stats.requests["getUpdates"] > 0, attempts=3000)
+        before = arrived
+        await client.send_text(USER_ID, "/start")
+        # The waiting getUpdates returns the update; the bot asks for the next ones and sends
+        # its reply: two requests in flight. Stop now, while the reply is on its way.
+        await eventually(lambda: arrived >= before + 2, attempts=3000)
+        log = await stopped(process)
+        replies = await client.current_messages(USER_ID, sender="bot")
+
+    assert process.returncode == 0, log
+    assert "Traceback" not in log, log
+    # The update's log line: handled to the end, and said once (not again by aiogram).
+    assert log.count("update=1 ") == 1, log
+    assert "outcome=ok" in log, log
+    assert "Update id=1 is handled" not in log, log
+    assert replies, "the reply to /start never arrived"
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+async def test_sigterm_stops_sandbox_mode_cleanly(tmp_path: Path) -> None:
+    port = free_port()
+    env = bot_environment(SANDBOX__PORT=str(port))
+    async with kezdesu_run(tmp_path, env) as process, aiohttp.ClientSession() as http:
+        for _ in range(600):
+            with contextlib.suppress(aiohttp.ClientError):
+                async with http.get(f"http://127.0.0.1:{port}/") as page:
+                    if page.status == 200:
+                        break
+            await asyncio.sleep(0.05)
+        else:
+            pytest.fail("the sandbox page never answered")
+        log = await stopped(process)
+
+    assert process.returncode == 0, log
+    # The shutdown ran: the sender reports when it stops.
+    assert "outbox sender stopped" in log, log
+    assert "Traceback" not in log, log
