@@ -22,6 +22,7 @@ from bot.fsm_storage import DatabaseStorage
 from bot.middlewares.logging import HandlerNameMiddleware, UpdateLogMiddleware
 from bot.middlewares.response_types import KeepResponseModels
 from bot.middlewares.retired_callbacks import RetiredCallbackMiddleware
+from bot.middlewares.text_cleaning import DropNulMiddleware
 from bot.middlewares.unit_release import UnitReleaseMiddleware
 from bot.middlewares.user import UserMiddleware
 from bot.retry import RetryAfterMiddleware
@@ -197,6 +198,7 @@ def build_app(
     user_middleware = UserMiddleware(
         services.users, translator, settings.default_locale, settings.tz
     )
+    dispatcher.message.outer_middleware(DropNulMiddleware())
     dispatcher.callback_query.outer_middleware(RetiredCallbackMiddleware())
     for observer in (dispatcher.message, dispatcher.callback_query):
         observer.outer_middleware(user_middleware)

@@ -16,11 +16,17 @@ def is_sqlite(url: str) -> bool:
 
 
 def create_engine(url: str, *, echo: bool = False) -> AsyncEngine:
+    # hide_parameters: a database error's message (logged) names the statement, never the
+    # values, which are citizens' questions, names and answers.
     if is_sqlite(url):
-        engine = create_async_engine(url, echo=echo, connect_args={"timeout": 30})
+        engine = create_async_engine(
+            url, echo=echo, hide_parameters=True, connect_args={"timeout": 30}
+        )
         event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
         return engine
-    return create_async_engine(url, echo=echo, pool_size=10, max_overflow=20, pool_pre_ping=True)
+    return create_async_engine(
+        url, echo=echo, hide_parameters=True, pool_size=10, max_overflow=20, pool_pre_ping=True
+    )
 
 
 def _sqlite_pragmas(dbapi_connection: object, _record: ConnectionPoolEntry) -> None:

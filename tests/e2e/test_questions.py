@@ -4,6 +4,7 @@ HTML-looking text, bad input in the flow, and the cutoff."""
 
 import html
 import json
+import logging
 import re
 from datetime import timedelta
 
@@ -370,3 +371,24 @@ def test_popup_answers_fit_in_a_callback_answer() -> None:
         for key in popups:
             assert translator.has(locale, key), (locale, key)
             assert len(translator.get(locale, key)) <= 200, (locale, key)
+
+
+async def test_a_question_carrying_u0000_is_stored_without_it(
+    world: BotWorld, caplog: pytest.LogCaptureFixture
+) -> None:
+    """U+0000, which PostgreSQL cannot store, is dropped from what a person sends: the question
+    goes through like any other, and nothing is logged as an error."""
+    t = world.text("kk")
+    meeting_id = await announced_meeting(world)
+    chat = await world.citizen(2301, "kk")
+    card = await open_card(chat, meeting_id)
+    await chat.press(card, t("meet-btn-ask"))
+    await chat.say("Көше\x00 шамдары\x00 қашан жөнделеді?")
+    await chat.press(chat.last, t("q-skip-button"))
+    await chat.press(chat.last, t("q-send-button"))
+
+    assert NUMBER.search(chat.last.content), chat.last.content
+    async with world.app.session_factory() as session:
+        stored = await session.scalar(select(Question.text).where(Question.author_id == 2301))
+    assert stored == "Көше шамдары қашан жөнделеді?"
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
