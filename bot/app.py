@@ -25,6 +25,7 @@ from bot.middlewares.retired_callbacks import RetiredCallbackMiddleware
 from bot.middlewares.text_cleaning import DropNulMiddleware
 from bot.middlewares.unit_release import UnitReleaseMiddleware
 from bot.middlewares.user import UserMiddleware
+from bot.redelivery import HandledUpdates
 from bot.retry import RetryAfterMiddleware
 from handlers import get_routers
 from handlers.notices import notice_renderers
@@ -63,6 +64,8 @@ class App:
     sender_bot: Bot | None = None
     # Send the outbox while polling.
     run_sender: bool = True
+    # The updates already handled, so one delivered again is skipped (bot/redelivery.py).
+    handled: HandledUpdates | None = None
 
     async def start_polling(self, *, set_commands: bool = True, **kwargs: Any) -> None:
         if set_commands:
@@ -72,6 +75,9 @@ class App:
                 self.settings.default_locale,
                 self.settings.admin_ids,
             )
+        if self.handled is not None:
+            await self.handled.load()
+            self.handled.start()
         if self.scheduler is not None:
             self.scheduler.start()
         if self.run_sender:
@@ -85,6 +91,8 @@ class App:
             # Polling has stopped taking updates; those already taken are answered before the
             # sender, the scheduler and (in close()) the connections go.
             await self.dispatcher.wait_in_flight(UPDATE_GRACE_SECONDS)
+            if self.handled is not None:
+                await self.handled.stop()
             await self.sender.stop()
             if self.scheduler is not None:
                 await self.scheduler.stop()
@@ -99,6 +107,8 @@ class App:
             stack.push_async_callback(self.bot.session.close)
             stack.push_async_callback(self.dispatcher.storage.close)
             stack.push_async_callback(self.sender.stop)
+            if self.handled is not None:
+                stack.push_async_callback(self.handled.stop)
 
 
 def create_bot(settings: Settings, token: str, api_url: str | None = None) -> Bot:
@@ -184,8 +194,10 @@ def build_app(
     if configure_services is not None:
         configure_services(services)
 
+    handled = HandledUpdates(session_factory, services.clock)
     dispatcher = GracefulDispatcher(
         units=services.sessions,
+        handled=handled,
         count_queries=settings.log_sql_counts,
         storage=create_fsm_storage(settings, services.sessions),
         # One update of a person at a time: a double tap cannot run the same step twice.
@@ -215,4 +227,5 @@ def build_app(
         sender=sender,
         scheduler=SchedulerRunner(services) if ticking else None,
         sender_bot=sender_bot,
+        handled=handled,
     )

@@ -27,6 +27,7 @@ from storage.models.preferences import NotificationSettings, Rating
 from storage.models.question import Question, Support
 from storage.models.scheduler import JobMark
 from storage.models.subscription import Subscription
+from storage.models.update_log import HandledUpdate
 from storage.models.user import User
 
 __all__ = [
@@ -35,6 +36,7 @@ __all__ = [
     "AuditEntry",
     "Base",
     "FsmRecord",
+    "HandledUpdate",
     "Invite",
     "JobMark",
     "Locality",

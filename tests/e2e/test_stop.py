@@ -15,7 +15,6 @@ import sys
 from collections.abc import AsyncIterator
 from pathlib import Path
 
-import aiohttp
 import pytest
 
 from bot.config import Settings
@@ -120,18 +119,16 @@ def free_port() -> int:
 
 
 async def test_sigterm_stops_sandbox_mode_cleanly(tmp_path: Path) -> None:
-    port = free_port()
-    env = bot_environment(SANDBOX__PORT=str(port))
-    async with kezdesu_run(tmp_path, env) as process, aiohttp.ClientSession() as http:
-        for _ in range(600):
-            with contextlib.suppress(aiohttp.ClientError):
-                async with http.get(f"http://127.0.0.1:{port}/") as page:
-                    if page.status == 200:
-                        break
-            await asyncio.sleep(0.05)
-        else:
-            pytest.fail("the sandbox page never answered")
-        log = await stopped(process)
+    env = bot_environment(SANDBOX__PORT=str(free_port()))
+    async with kezdesu_run(tmp_path, env) as process:
+        assert process.stderr is not None
+        # Up: the emulator, and the bot polling it with its sender.
+        started = ""
+        while "Run polling" not in started:
+            line = await asyncio.wait_for(process.stderr.readline(), timeout=60)
+            assert line, f"kezdesu run ended while starting: {started}"
+            started += line.decode(errors="replace")
+        log = started + await stopped(process)
 
     assert process.returncode == 0, log
     # The shutdown ran: the sender reports when it stops.

@@ -1,0 +1,110 @@
+"""A redelivered update is not handled twice.
+
+Telegram delivers an update again when the bot did not confirm it (a webhook that did not
+answer in time, a poll cut by a restart). Handling it twice would answer twice, and a second
+``answerCallbackQuery`` for the same press fails. Every update_id handled is remembered:
+
+- in memory, the last ``keep`` of them: what the check before each update reads, no query;
+- in the database, written in batches every ``flush_every`` seconds by one background task,
+  off the updates' path, and loaded again at start, so a restart does not forget them; kept a
+  day (Telegram keeps an unconfirmed update no longer).
+
+An update counts as handled once its handling has ended, so one whose handling a crash cut
+short is handled again when it comes back. The bound, stated honestly: an update handled in
+the last ``flush_every`` seconds before a crash, then redelivered, is handled again.
+"""
+
+import asyncio
+import contextlib
+import logging
+from collections import deque
+from datetime import timedelta
+
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from services.clock import Clock
+from storage.repositories import handled_updates as handled_rows
+
+log = logging.getLogger(__name__)
+
+KEPT_FOR = timedelta(days=1)
+
+
+class HandledUpdates:
+    def __init__(
+        self,
+        session_factory: async_sessionmaker[AsyncSession],
+        clock: Clock,
+        *,
+        keep: int = 10_000,
+        flush_every: float = 1.0,
+    ) -> None:
+        self._sessions = session_factory
+        self._clock = clock
+        self._keep = keep
+        self._flush_every = flush_every
+        self._known: set[int] = set()
+        self._order: deque[int] = deque()
+        self._unwritten: list[int] = []
+        self._task: asyncio.Task[None] | None = None
+
+    def begin(self, update_id: int) -> bool:
+        """Whether ``update_id`` is new; if so it is taken (a copy arriving while it is being
+        handled is refused too)."""
+        if update_id in self._known:
+            return False
+        self._remember(update_id)
+        return True
+
+    def done(self, update_id: int) -> None:
+        """Its handling has ended: written with the next batch."""
+        self._unwritten.append(update_id)
+
+    async def load(self) -> None:
+        """The last ``keep`` handled before this start."""
+        async with self._sessions() as session:
+            for update_id in await handled_rows.recent(session, self._keep):
+                self._remember(update_id)
+
+    async def flush(self) -> None:
+        """Write what was handled since the last write; on a database error keep it for the
+        next one."""
+        batch, self._unwritten = self._unwritten, []
+        if not batch:
+            return
+        now = self._clock.now()
+        try:
+            async with self._sessions() as session:
+                await handled_rows.add(session, batch, now)
+                await handled_rows.forget_before(session, now - KEPT_FOR)
+                await session.commit()
+        except (SQLAlchemyError, OSError) as error:
+            self._unwritten = batch + self._unwritten
+            log.warning("handled updates not written yet, retrying: %s", error)
+
+    def start(self) -> None:
+        if self._task is None or self._task.done():
+            self._task = asyncio.create_task(self._run(), name="handled-updates")
+
+    async def stop(self) -> None:
+        """Stop the background writes, then write what is left."""
+        task, self._task = self._task, None
+        if task is not None:
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
+        await self.flush()
+
+    async def _run(self) -> None:
+        while True:
+            await asyncio.sleep(self._flush_every)
+            await self.flush()
+
+    def _remember(self, update_id: int) -> None:
+        if update_id in self._known:
+            return
+        self._known.add(update_id)
+        self._order.append(update_id)
+        while len(self._order) > self._keep:
+            self._known.discard(self._order.popleft())

@@ -1,0 +1,63 @@
+"""An update Telegram delivers again is handled once (bot/redelivery.py): fed twice to the
+dispatcher `kezdesu run` builds, at once or one after the other, and again after a restart."""
+
+import asyncio
+import logging
+from datetime import UTC, datetime
+
+import pytest
+from aiogram.types import Chat, Message, Update, User
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from bot.redelivery import HandledUpdates
+from services.clock import SystemClock
+from tests.e2e.harness import BotWorld
+
+pytestmark = pytest.mark.asyncio
+
+USER_ID = 7401
+
+
+def start_update(update_id: int) -> Update:
+    person = User(id=USER_ID, is_bot=False, first_name="Aigerim", language_code="kk")
+    return Update(
+        update_id=update_id,
+        message=Message(
+            message_id=update_id,
+            date=datetime.now(UTC),
+            chat=Chat(id=USER_ID, type="private"),
+            from_user=person,
+            text="/start",
+        ),
+    )
+
+
+async def test_the_same_update_twice_is_handled_once(
+    world: BotWorld,
+    session_factory: async_sessionmaker[AsyncSession],
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    caplog.set_level(logging.INFO)
+    await world.client.add_user(USER_ID, "Aigerim", language_code="kk")
+    app = world.app
+    update = start_update(900_001)
+
+    # Two copies at once (a webhook retried while the first is handled), then a third.
+    await asyncio.gather(
+        app.dispatcher.feed_update(app.bot, update), app.dispatcher.feed_update(app.bot, update)
+    )
+    await app.dispatcher.feed_update(app.bot, update)
+
+    replies = await world.client.current_messages(USER_ID, sender="bot")
+    assert len(replies) == 1  # the language question, once
+    skipped = [r for r in caplog.records if "delivered again" in r.getMessage()]
+    assert len(skipped) == 2
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
+
+    # A restart remembers it: what the bot handled is written to the database.
+    assert app.handled is not None
+    await app.handled.flush()
+    restarted = HandledUpdates(session_factory, SystemClock())
+    await restarted.load()
+    assert not restarted.begin(900_001)
+    assert restarted.begin(900_002)
