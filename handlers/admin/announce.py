@@ -16,6 +16,7 @@ from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from handlers.callbacks import AdminMeetingAction, AdminMeetingCb
+from handlers.numbers import parse_meeting_id
 from handlers.routes import Routes
 from locales import Text
 from regulation import explain
@@ -26,15 +27,6 @@ from services.statuses import MeetingStatus, OutboxStatus
 from services.users import UserView
 
 router = Routes(name=__name__)
-
-MAX_MEETING_ID = 2**31 - 1
-
-
-def parse_meeting_id(args: str | None) -> int | None:
-    text = (args or "").strip().lstrip("№#")
-    if text.isdigit() and 0 < int(text) <= MAX_MEETING_ID:
-        return int(text)
-    return None
 
 
 def announce_keyboard(meeting_id: int, t: Text) -> InlineKeyboardMarkup:

@@ -16,6 +16,7 @@ from handlers.callbacks import (
     SearchStartCb,
 )
 from handlers.citizen.meetings import show_meeting_card
+from handlers.numbers import MAX_ID, whole_number
 from handlers.official.officials import invite_before_consent, open_invite
 from handlers.replies import edit_or_answer
 from handlers.routes import Routes
@@ -58,8 +59,8 @@ def locality_entry_keyboard(t: Text) -> InlineKeyboardMarkup:
 
 def parse_meeting_payload(payload: str | None) -> int | None:
     """`m123` → 123; anything else (a mistyped or forged link) → None."""
-    if payload and payload.startswith("m") and payload[1:].isdigit() and len(payload) < 12:
-        return int(payload[1:])
+    if payload and payload.startswith("m"):
+        return whole_number(payload[1:], 1, MAX_ID)
     return None
 
 

@@ -31,6 +31,7 @@ from handlers.callbacks import (
 )
 from handlers.citizen.meeting_card import host_line
 from handlers.names import locality_name
+from handlers.numbers import whole_number
 from handlers.official.meetings import (
     due_lines,
     manage_keyboard,
@@ -607,8 +608,7 @@ async def step_duration_text(
 
 
 def _minutes(text: str | None) -> int | None:
-    cleaned = (text or "").strip()
-    return int(cleaned) if cleaned.isdigit() and len(cleaned) < 6 else None
+    return whole_number(text, 0, 99_999)
 
 
 @router.callback_query(AdminDurationCb.filter(), NewMeeting.duration)

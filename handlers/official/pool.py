@@ -34,6 +34,7 @@ from handlers.callbacks import (
     PoolStatusFilter,
 )
 from handlers.names import locality_name
+from handlers.numbers import parse_meeting_id
 from handlers.replies import edit_or_answer
 from handlers.routes import Routes
 from locales import Text
@@ -59,7 +60,6 @@ PAGE_SIZE = 5
 # Lists quote the start of each text, so a page of five stays far below Telegram's 4096.
 LIST_TEXT_LIMIT = 250
 PICK_TEXT_LIMIT = 150
-MAX_MEETING_ID = 2**31 - 1
 DRAFT_KEY = "pool_draft"
 
 STATUS_FILTERS: dict[PoolStatusFilter, QuestionStatus | None] = {
@@ -184,13 +184,6 @@ def pool_button(meeting_id: int, t: Text) -> InlineKeyboardButton:
 
 
 # --- rendering --------------------------------------------------------------------------------
-
-
-def parse_meeting_id(args: str | None) -> int | None:
-    text = (args or "").strip().lstrip("№#")
-    if text.isdigit() and 0 < int(text) <= MAX_MEETING_ID:
-        return int(text)
-    return None
 
 
 def meeting_line(t: Text, meeting: PoolMeeting) -> str:

@@ -2,6 +2,7 @@
 input it does not expect — in Kazakh and in Russian."""
 
 import json
+import logging
 
 import pytest
 
@@ -144,3 +145,15 @@ async def test_command_menus_are_set_per_language(world: BotWorld) -> None:
     await set_bot_commands(world.app.bot, world.app.translator, "kk", world.app.settings.admin_ids)
     effective = await world.client.effective_commands(ADMIN_ID)
     assert {"newmeeting", "announce"} <= {c["command"] for c in effective}
+
+
+@pytest.mark.parametrize("payload", ["m2147483648", "m²", "m99999999999"])
+async def test_start_with_an_impossible_meeting_link_is_a_plain_start(
+    world: BotWorld, payload: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A link the bot never made (an id past what the database holds, a superscript digit):
+    the person starts as usual, nothing fails."""
+    chat = await world.chat(7501)
+    answers = await chat.say(f"/start {payload}")
+    assert answers
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR]

@@ -15,12 +15,12 @@ messages), screen.py (rights, texts, /plan), wizard.py (typing the plan), upload
 template and file), publishing.py, leaving.py (cancel, and the catch-all, last).
 """
 
+from handlers.numbers import parse_meeting_id
 from handlers.official.plans import leaving, publishing, screen, upload, wizard
 from handlers.official.plans.flow import (
     ACTION,
     PlanStates,
     parse_local_date,
-    parse_meeting_id,
     source,
 )
 from handlers.official.plans.screen import render_screen, screen_for

@@ -17,7 +17,6 @@ from services.plans import (
 ACTION = "plan.publish"
 READ_ACTION = "plan.read"
 FLOW_KEY = "plan_flow"
-MAX_MEETING_ID = 2**31 - 1
 LINK_PAGE_SIZE = 6
 LINK_TEXT_LIMIT = 40
 LIST_LIMIT = 20
@@ -104,13 +103,6 @@ def parse_local_date(text: str) -> date | None:
         return date(year, month, day)
     except ValueError:
         return None
-
-
-def parse_meeting_id(args: str | None) -> int | None:
-    text = (args or "").strip().lstrip("№#")
-    if text.isdigit() and 0 < int(text) <= MAX_MEETING_ID:
-        return int(text)
-    return None
 
 
 def source(profile: str, rule_key: str) -> tuple[str, str]:

@@ -24,6 +24,7 @@ from handlers.citizen.plans import (
     meeting_line,
     shorten,
 )
+from handlers.numbers import parse_meeting_id
 from handlers.official.plans.flow import (
     ACTION,
     LINK_PAGE_SIZE,
@@ -32,7 +33,6 @@ from handlers.official.plans.flow import (
     READ_ACTION,
     Flow,
     drop_flow,
-    parse_meeting_id,
     source,
 )
 from handlers.replies import edit_or_answer

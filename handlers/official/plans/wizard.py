@@ -19,6 +19,7 @@ from handlers.citizen.plans import (
     day_text,
     shorten,
 )
+from handlers.numbers import whole_number
 from handlers.official.plans.flow import (
     Flow,
     PlanStates,
@@ -373,19 +374,19 @@ async def msg_remove(
     flow = await flow_or_reset(message, t, state)
     if flow is None or await still_acting(message, flow, user, t, state, services) is None:
         return
-    text = (message.text or "").strip().lstrip("№#")
-    if not text.isdigit() or not 0 < int(text) <= MAX_ITEMS:
+    position = whole_number((message.text or "").strip().lstrip("№#"), 1, MAX_ITEMS)
+    if position is None:
         await message.answer(t("plan-bad-position"))
         return
     try:
-        await services.plans.remove_item(flow.meeting_id, int(text))
+        await services.plans.remove_item(flow.meeting_id, position)
     except PlanError as error:
         await message.answer(error_text(t, error))
         if error.reason is not PlanErrorReason.ITEM_NOT_FOUND:
             await drop_flow(state)
         return
     await drop_flow(state)
-    await message.answer(t("plan-item-removed", position=int(text)))
+    await message.answer(t("plan-item-removed", position=position))
     screen = await screen_for(user, flow.meeting_id, t, services)
     if not isinstance(screen, str):
         await message.answer(screen[0], reply_markup=screen[1])

@@ -19,6 +19,7 @@ from handlers.citizen.plans import (
     shorten,
     state_text,
 )
+from handlers.numbers import whole_number
 from handlers.official.progress.flow import (
     PERCENT_CHOICES,
     PROGRESS_STATUSES,
@@ -314,8 +315,8 @@ async def msg_percent(
         await drop_flow(state)
         await message.answer(t("plan-flow-lost"))
         return
-    text = (message.text or "").strip().rstrip("%").strip()
-    if not text.isdigit() or not 0 <= int(text) <= 99:
+    percent = whole_number((message.text or "").strip().rstrip("%"), 0, 99)
+    if percent is None:
         await message.answer(t("progress-bad-percent"), reply_markup=percent_keyboard(t, flow))
         return
     try:
@@ -329,7 +330,7 @@ async def msg_percent(
         await drop_flow(state)
         await message.answer(t("plan-error-report-not-found"))
         return
-    flow.percent = int(text)
+    flow.percent = percent
     await ask_comment(bot, message.chat.id, flow, item, t, state)
 
 
