@@ -80,24 +80,18 @@ def action_plan_due(
 
     The count starts when both the meetings and the receptions have ended (2022: seed 001,
     clause 3.5; 2016: seed 000, clause 7-4): ``max(meeting_date, reception_end) + 10 days``.
-    Without ``reception_end`` the meeting day is the end: neither seed fixes the day of the
-    reception after the meeting (seed 000, clause 7-3 gives "one day" only for the reception
-    *before* it), so no day is invented; pass the real end when receptions run later.
+    A reception the day before the meeting is what seed 000, clause 7-3 asks for ("бір күн
+    бұрын", beside the one after it), so a ``reception_end`` before the meeting is valid: the
+    period then ends with the meeting. Without ``reception_end`` the meeting day is the end:
+    neither seed fixes the day of the reception after the meeting, so no day is invented; pass
+    the real end when receptions run later.
 
-    Both dates are local dates. A ``reception_end`` before ``meeting_date`` raises ValueError:
-    both seeds hold a reception *after* the meeting, so such a date is a mistake (most likely
-    the pre-meeting reception of 2016, or swapped arguments). 2013: RuleNotInProfile.
+    Both dates are local dates. 2013: RuleNotInProfile.
     """
     rule = get_profile(profile).require("action_plan", DaysAfterRule)
     end = _plain_date("meeting_date", meeting_date)
     if reception_end is not None:
-        _plain_date("reception_end", reception_end)
-        if reception_end < meeting_date:
-            raise ValueError(
-                f"reception_end {reception_end} is before meeting_date {meeting_date}: "
-                "the receptions that end the period follow the meeting"
-            )
-        end = reception_end
+        end = max(end, _plain_date("reception_end", reception_end))
     return end + timedelta(days=rule.days)
 
 

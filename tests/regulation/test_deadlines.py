@@ -63,9 +63,12 @@ def test_results_due_counts_receptions_after_the_meeting(
 
 
 @pytest.mark.parametrize("profile", ["2022", "2016"])
-def test_reception_end_before_meeting_is_rejected(profile: str) -> None:
-    with pytest.raises(ValueError, match="before meeting_date"):
-        action_plan_due(date(2026, 5, 20), date(2026, 5, 19), profile=profile)
+def test_a_reception_the_day_before_leaves_the_meeting_as_the_end(profile: str) -> None:
+    # Seed 000, clause 7-3: a reception one day before the meeting; the period ends at the
+    # later of the two (seed 000, 7-4; seed 001, 3.5).
+    assert action_plan_due(date(2026, 5, 20), date(2026, 5, 19), profile=profile) == date(
+        2026, 5, 30
+    )
 
 
 @pytest.mark.parametrize(
