@@ -23,7 +23,7 @@ from enum import StrEnum
 from typing import Any
 
 from openpyxl import Workbook, load_workbook
-from openpyxl.cell.cell import Cell, MergedCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell, MergedCell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
@@ -158,9 +158,9 @@ def build_template(
     sheet.title = t("plan-xlsx-sheet-plan")
     _header(sheet, [t(key) for key in HEADER_KEYS], _WIDTHS)
     for row, item in enumerate(items, start=2):
-        sheet.cell(row, 1, item.problem)
-        sheet.cell(row, 2, item.measure)
-        sheet.cell(row, 3, item.executor)
+        _text_cell(sheet, row, 1, item.problem)
+        _text_cell(sheet, row, 2, item.measure)
+        _text_cell(sheet, row, 3, item.executor)
         sheet.cell(row, 4, item.due_on)
         sheet.cell(row, 5, ", ".join(q.public_number for q in item.questions) or None)
     # The deadline column shows dates as the template asks them to be typed, empty rows too.
@@ -176,12 +176,24 @@ def build_template(
         reference.cell(row, 2, t("plan-xlsx-kind", kind=question.kind.value))
         reference.cell(row, 3, t("plan-xlsx-status", status=question.status.value))
         reference.cell(row, 4, question.support_count)
-        text_cell = reference.cell(row, 5, question.text)
+        text_cell = _text_cell(reference, row, 5, question.text)
         text_cell.alignment = Alignment(wrap_text=True, vertical="top")
 
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+def _text_cell(sheet: Worksheet, row: int, column: int, value: str) -> Cell:
+    """A cell holding ``value`` as text, whatever it starts with: openpyxl would store a
+    string starting with "=" as a formula, and a citizen's question such as
+    ``=HYPERLINK(...)`` would run in the official's spreadsheet. Typed as a string it reads
+    back exactly (parse_plan refuses formulas, not text)."""
+    cell = sheet.cell(row, column)
+    assert isinstance(cell, Cell)  # a fresh sheet has no merged ranges
+    cell.value = ILLEGAL_CHARACTERS_RE.sub("", value)
+    cell.data_type = "s"
+    return cell
 
 
 def _header(sheet: Worksheet, titles: Sequence[str], widths: Sequence[int]) -> None:

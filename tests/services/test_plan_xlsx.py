@@ -319,3 +319,41 @@ def test_the_template_is_in_the_officials_language_and_reads_back() -> None:
         date(2027, 6, 30),
         (123,),
     )
+
+
+def test_citizens_and_officials_text_stays_text_in_the_template() -> None:
+    """A question or an item that starts like a formula is written as text: the official's
+    spreadsheet never runs it, and it reads back exactly as typed."""
+    t = TRANSLATOR.bind("kk", ALMATY)
+    hostile = '=HYPERLINK("http://x","y")'
+    items = [
+        PlanItemView(
+            id=1,
+            position=1,
+            problem=hostile,
+            measure="+7 701 000 00 00",
+            executor="@akimat",
+            due_on=date(2027, 6, 30),
+            status=PlanItemStatus.NOT_STARTED,
+            percent=0,
+            comment=None,
+            questions=(),
+        )
+    ]
+    questions = [
+        QuestionRef(
+            123, "Q-2026-000123", QuestionKind.QUESTION, QuestionStatus.ACCEPTED, 0, hostile
+        )
+    ]
+    data = build_template(t, items=items, questions=questions)
+    book = load_workbook(io.BytesIO(data))
+    plan_sheet, reference = book.worksheets
+    written = [plan_sheet.cell(2, column) for column in (1, 2, 3)] + [reference.cell(2, 5)]
+    assert [cell.data_type for cell in written] == ["s", "s", "s", "s"]
+    assert [cell.value for cell in written] == [hostile, "+7 701 000 00 00", "@akimat", hostile]
+    [parsed] = parse(data)
+    assert (parsed.problem, parsed.measure, parsed.executor) == (
+        hostile,
+        "+7 701 000 00 00",
+        "@akimat",
+    )
