@@ -44,7 +44,7 @@ def get_routers(admin_ids: frozenset[int]) -> list[Router]:
     admin = Router(name="admin")
     admin.message.filter(private, IsAdmin(admin_ids))
     admin.callback_query.filter(private_callback, IsAdmin(admin_ids))
-    admin.include_routers(announce.router.build(), outbox.router.build())
+    admin.include_routers(outbox.router.build())
 
     # Officials and admins alike; every handler inside re-checks the right on its akimat.
     staff = Router(name="staff")
@@ -56,6 +56,8 @@ def get_routers(admin_ids: frozenset[int]) -> list[Router]:
     staff.include_routers(deadlines.router.build())
     staff.include_routers(question_pool.router.build())
     staff.include_routers(new_meeting.router.build(), meeting_office.router.build())
+    # /announce <id>: an official for their akimat, an admin for any (the lifecycle checks).
+    staff.include_routers(announce.router.build())
     staff.include_routers(*(routes.build() for routes in plan_office.ROUTES))
     staff.include_routers(*(routes.build() for routes in plan_progress.ROUTES))
 

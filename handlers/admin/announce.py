@@ -3,7 +3,9 @@ everyone who follows its audience (the outbox sender delivers it in the backgrou
 administrator for how many people, and by when the law wanted it announced. Asked again, it
 says how the delivery is going.
 
-The parent router lets only ADMIN_IDS in, in private chats.
+Officials and admins (the staff router, in private chats): the lifecycle lets an official
+announce only their own akimat's meetings, and a refusal is answered by the staff router's
+one error handler (and audited).
 """
 
 from contextlib import suppress

@@ -27,6 +27,7 @@ OFFICIAL_COMMANDS: tuple[str, ...] = (
     "office",
     "mymeetings",
     "newmeeting",
+    "announce",
     "pool",
     "plan",
     "progress",

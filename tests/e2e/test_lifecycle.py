@@ -350,3 +350,40 @@ def test_popup_answers_fit_in_a_callback_answer() -> None:
             assert len(text) <= 200, (locale, key, len(text))
         text = translator.get(locale, "admin-error-presentation-too-long", max=120, duration=480)
         assert len(text) <= 200, (locale, "admin-error-presentation-too-long", len(text))
+
+
+async def test_an_official_announces_with_the_command_for_their_akimat_only(
+    world: BotWorld,
+) -> None:
+    t = world.text("kk")
+    official = await appoint(world, OFFICIAL, KARAAGASH, "kk")
+    stranger = await appoint(world, STRANGER, ULYTAU_DISTRICT, "kk")
+    meeting = await world.services.lifecycle.create(
+        OFFICIAL,
+        host_code=KARAAGASH,
+        venue_code=KARAAGASH,
+        audience_code=KARAAGASH,
+        starts_at=local(20, 15),
+        duration_minutes=120,
+        place="Мәдениет үйі",
+        broadcast_url=None,
+        off_calendar=False,
+        presentation_minutes=30,
+    )
+
+    [refused] = await stranger.say(f"/announce {meeting.id}")
+    assert refused.content == plain(t("access-denied"))
+    still = await world.services.meetings.get(meeting.id)
+    assert still is not None and still.status.value == "draft"
+
+    [report] = await official.say(f"/announce {meeting.id}")
+    assert plain(t("admin-announce-queued", id=str(meeting.id), count=0)) in report.content
+    announced = await world.services.meetings.get(meeting.id)
+    assert announced is not None and announced.status.value == "announced"
+    async with world.app.session_factory() as session:
+        denied = await session.scalar(
+            select(AuditEntry).where(
+                AuditEntry.actor_id == STRANGER, AuditEntry.allowed.is_(False)
+            )
+        )
+    assert denied is not None
