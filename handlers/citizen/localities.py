@@ -12,7 +12,6 @@ from aiogram import F
 from aiogram.dispatcher.event.bases import SkipHandler
 from aiogram.filters import Command, CommandObject
 from aiogram.fsm.context import FSMContext
-from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
@@ -25,6 +24,7 @@ from handlers.callbacks import (
     SubAction,
     SubscriptionCb,
 )
+from handlers.citizen.locality_states import LocalitySearch
 from handlers.citizen.start import locality_entry_keyboard
 from handlers.names import chain_text
 from handlers.replies import edit_or_answer
@@ -47,10 +47,6 @@ MAX_QUERY_LENGTH = 100
 BUTTON_NAME_LENGTH = 32
 # Paging far past the end (forged data) is clamped before it reaches the database.
 MAX_PAGE = 10_000
-
-
-class LocalitySearch(StatesGroup):
-    waiting_query = State()
 
 
 def sort_language(t: Text) -> str:

@@ -15,6 +15,7 @@ from handlers.callbacks import (
     LanguageCb,
     SearchStartCb,
 )
+from handlers.citizen.locality_states import LocalitySearch
 from handlers.citizen.meetings import show_meeting_card
 from handlers.numbers import MAX_ID, whole_number
 from handlers.official.officials import invite_before_consent, open_invite
@@ -161,6 +162,8 @@ async def cb_consent_accept(
                 return
         if isinstance(pending, int):
             await show_meeting_card(query.message, pending, user, t, services)
+        # The text says a typed name works: the next message is the search.
+        await state.set_state(LocalitySearch.waiting_query)
         await query.message.answer(
             t("start-choose-locality"), reply_markup=locality_entry_keyboard(t)
         )

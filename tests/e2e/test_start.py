@@ -157,3 +157,16 @@ async def test_start_with_an_impossible_meeting_link_is_a_plain_start(
     answers = await chat.say(f"/start {payload}")
     assert answers
     assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
+
+
+@pytest.mark.parametrize("locale", ["kk", "ru", "en"])
+async def test_after_consent_a_typed_name_is_searched(world: BotWorld, locale: str) -> None:
+    """The screen after consent says a typed name works: the next text is the search."""
+    t = world.text(locale)
+    chat = await world.citizen(7601, locale)
+    assert chat.last.content.startswith(t("start-choose-locality").split("\n")[0])
+
+    [hits] = await chat.say("Жартас")
+
+    assert hits.content != t("fallback-text")
+    assert any("Жартас" in button.text for button in hits.buttons)
