@@ -208,6 +208,10 @@ class ChangeOutcome:
     meeting: MeetingView
     # Recipients of the notice enqueued (0 for a draft: nobody was told of it).
     notified: int
+    # A move of an announced meeting: the last day to announce it for its new start, and by
+    # how many days telling people now misses it (seed 001, clause 3.4).
+    due: date | None = None
+    days_late: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -561,6 +565,15 @@ class LifecycleService:
 
     # --- moving and cancelling ----------------------------------------------------------------
 
+    def move_lateness(self, meeting: MeetingView, starts_at: datetime) -> tuple[date | None, int]:
+        """For an announced meeting moved to ``starts_at`` now: the last day to announce it
+        for that start, and the days telling people now misses it by. Moving a meeting earlier
+        shortens the notice citizens get, and the lead time of seed 001, clause 3.4 (seed 000,
+        clause 7 in 2016) counts to the new start: a rural okrug's meeting announced in time
+        for 20 March and moved on 2 March to 4 March gave 2 days' notice, not 7."""
+        due = self._due_for(meeting, starts_at)
+        return due, self._days_late(due, self._clock.now())
+
     async def move(self, meeting_id: int, actor_id: int, starts_at: datetime) -> ChangeOutcome:
         """A new start, the duration kept. An announced meeting becomes rescheduled and
         everyone who was told of it, and each author of a question for it, is told."""
@@ -580,6 +593,9 @@ class LifecycleService:
             row.ends_at = starts_at + duration
             row.questions_cutoff = questions_cutoff(starts_at, now)
             notified = 0
+            due: date | None = None
+            days_late = 0
+            lateness = ""
             if row.status is MeetingStatus.DRAFT:
                 # Nobody was told of a draft: its time simply changes, and so does the last
                 # day to announce it; a planned announcement after the new start is dropped.
@@ -589,6 +605,13 @@ class LifecycleService:
             else:
                 row.status = MeetingStatus.RESCHEDULED
                 row.previous_starts_at = old_start
+                # People hear of the new start now: the notice period is checked again, and
+                # a miss stays on the meeting as the announcement's lateness (seed 001, 3.4).
+                due, days_late = self.move_lateness(meeting, starts_at)
+                row.announce_due_on = due
+                if days_late:
+                    row.announced_late = True
+                    lateness = f"; late by {days_late} days (due {due})"
                 await session.flush()
                 view = await self._reread_in(session, meeting_id)
                 notified = await self._tell(
@@ -604,10 +627,15 @@ class LifecycleService:
                 actor_id,
                 Act.MOVE,
                 row,
-                f"{old_start.isoformat()} -> {starts_at.isoformat()}",
+                f"{old_start.isoformat()} -> {starts_at.isoformat()}{lateness}",
             )
             await session.commit()
-        return ChangeOutcome(meeting=await self._reread(meeting_id), notified=notified)
+        return ChangeOutcome(
+            meeting=await self._reread(meeting_id),
+            notified=notified,
+            due=due,
+            days_late=days_late,
+        )
 
     async def cancel(self, meeting_id: int, actor_id: int, reason: str) -> ChangeOutcome:
         """Cancel with a reason. Everyone who was told of the meeting and each author of a

@@ -657,16 +657,26 @@ async def step_move(
     await state.update_data(starts=starts.isoformat())
     await state.set_state(LifecycleInput.move_confirm)
     meeting = dossier.meeting
-    key = "lc-confirm-move-draft" if meeting.status is MeetingStatus.DRAFT else "lc-confirm-move"
-    await message.answer(
+    draft = meeting.status is MeetingStatus.DRAFT
+    lines = [
         t(
-            key,
+            "lc-confirm-move-draft" if draft else "lc-confirm-move",
             id=meeting_id,
             old=t.weekday_datetime(meeting.starts_at),
             new=t.weekday_datetime(starts),
             told=dossier.told,
             authors=dossier.question_authors,
-        ),
+        )
+    ]
+    if not draft:
+        # Seen before confirming: the notice period counts to the new start.
+        due, days_late = services.lifecycle.move_lateness(meeting, starts)
+        if due is not None and days_late:
+            lines.append(t("lc-move-late", due=local_date_text(t, due), days=days_late))
+        elif due is not None:
+            lines.append(t("lc-move-due", due=local_date_text(t, due)))
+    await message.answer(
+        "\n".join(lines),
         reply_markup=confirm_keyboard(meeting_id, LcAction.MOVE_CONFIRM, "lc-btn-move-confirm", t),
     )
 
@@ -706,6 +716,9 @@ async def cb_move_confirm(
         when=t.weekday_datetime(outcome.meeting.starts_at),
         count=outcome.notified,
     )
+    if outcome.due is not None and outcome.days_late:
+        late = t("lc-moved-late", due=local_date_text(t, outcome.due), days=outcome.days_late)
+        result = f"{result}\n{late}"
     await _done(query, result, meeting_id, user, t, services)
 
 

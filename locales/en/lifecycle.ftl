@@ -153,3 +153,14 @@ lc-error-bad-reason = The reason takes { $min } to { $max } characters.
 lc-error-bad-note = The note is too long.
 lc-error-reception-too-early = A reception for this meeting cannot be that early: the earliest day is { $bound }.
 lc-error-reception-too-late = That is too far from the meeting (more than { $days } days): the latest day is { $bound }. Check the date.
+
+## Moving an announced meeting: the notice period counts to the new start (seed 001, 3.4)
+lc-move-due = ⏰ For the new start, the last day to announce it is { $due }: on time.
+lc-move-late = ⚠️ For the new start, the last day to announce it was { $due }: telling people now is { $days ->
+        [one] { $days } day
+       *[other] { $days } days
+    } late, and the meeting will be recorded as announced late.
+lc-moved-late = ⚠️ Recorded as announced { $days ->
+        [one] { $days } day
+       *[other] { $days } days
+    } late (the last day was { $due }).

@@ -3,13 +3,14 @@ the wizard (a too-long presentation refused), announces it, a subscriber gets it
 moves it and the subscriber and a question author are told; another meeting is cancelled and
 they are told; an official of another akimat is refused and recorded."""
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from html import escape
 
 import pytest
 from sqlalchemy import select
 
 from handlers.callbacks import LcAction, LcMeetingCb
+from handlers.official.meetings import local_date_text
 from locales import LOCALES, Translator
 from sandbox.client import ChatSession
 from services.meetings import MeetingView
@@ -131,6 +132,9 @@ async def test_official_creates_announces_moves_and_cancels(world: BotWorld, loc
             told=1,
             authors=1,
         )
+        + "\n"
+        # Seven days before a rural okrug's meeting (seed 001, 3.4): met.
+        + t("lc-move-due", due=local_date_text(t, date(2026, 11, 30)))
     )
     await official.press(confirm, t("lc-btn-move-confirm"), minimum=2)
     assert official.messages[confirm.message_id].content == plain(
@@ -387,3 +391,38 @@ async def test_an_official_announces_with_the_command_for_their_akimat_only(
             )
         )
     assert denied is not None
+
+
+async def test_moving_an_announced_meeting_too_close_is_shown_late_before_and_after(
+    world: BotWorld,
+) -> None:
+    """Seed 001, 3.4: announced for 10 December, moved on 23 November to 25 November; the
+    last day to announce becomes 18 November, 5 days ago, and the official reads that before
+    confirming and again once it is done."""
+    t = world.text("kk")
+    official = await appoint(world, OFFICIAL, KARAAGASH, "kk")
+    meeting = await world.services.lifecycle.create(
+        OFFICIAL,
+        host_code=KARAAGASH,
+        venue_code=KARAAGASH,
+        audience_code=KARAAGASH,
+        starts_at=local(10, 15),
+        duration_minutes=120,
+        place="Мәдениет үйі",
+        broadcast_url=None,
+        off_calendar=False,
+        presentation_minutes=30,
+    )
+    await world.services.lifecycle.announce(meeting.id, OFFICIAL)
+    move = LcMeetingCb(action=LcAction.MOVE, meeting_id=meeting.id).pack()
+    await world.client.press(OFFICIAL, official.last.message_id, move)
+    await official.collect("the move button")
+
+    [confirm] = await official.say("25.11.2026 15:00")
+
+    due = local_date_text(t, date(2026, 11, 18))
+    assert confirm.content.endswith(plain(t("lc-move-late", due=due, days=5)))
+    await official.press(confirm, t("lc-btn-move-confirm"), minimum=2)
+    assert official.messages[confirm.message_id].content.endswith(
+        plain(t("lc-moved-late", due=due, days=5))
+    )

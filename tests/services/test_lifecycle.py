@@ -377,6 +377,37 @@ async def test_moving_an_announced_meeting_tells_who_was_told_and_the_authors(
     assert [m.id for m in await services.meetings.upcoming_for_user(1)] == [meeting.id]
 
 
+async def test_moving_an_announced_meeting_earlier_checks_the_notice_period_again(
+    services: Services, session_factory: Sessions
+) -> None:
+    """Seed 001, clause 3.4: a rural okrug's meeting is announced 7 days ahead. Announced on
+    2 March in time for 20 March, then moved that day to 4 March: people get 2 days' notice,
+    so the last day to announce becomes 25 February and the meeting is recorded 5 days late.
+    Moved to a date far enough ahead, nothing is late."""
+    meeting = await create(services)
+    announced = await services.lifecycle.announce(meeting.id, OFFICIAL)
+    assert not announced.late
+
+    assert services.lifecycle.move_lateness(announced.meeting, local(2026, 3, 4)) == (
+        date(2026, 2, 25),
+        5,
+    )
+    outcome = await services.lifecycle.move(meeting.id, OFFICIAL, local(2026, 3, 4))
+
+    assert (outcome.due, outcome.days_late) == (date(2026, 2, 25), 5)
+    row = await status_of(session_factory, meeting.id)
+    assert (row.announce_due_on, row.announced_late) == (date(2026, 2, 25), True)
+    moved = [entry for entry in await audit(session_factory) if entry[1] == "meeting.move"]
+    assert moved
+
+    later = await create(services, starts_at=local(2026, 3, 20))
+    await services.lifecycle.announce(later.id, OFFICIAL)
+    on_time = await services.lifecycle.move(later.id, OFFICIAL, local(2026, 3, 25))
+    assert (on_time.due, on_time.days_late) == (date(2026, 3, 18), 0)
+    row = await status_of(session_factory, later.id)
+    assert (row.announce_due_on, row.announced_late) == (date(2026, 3, 18), False)
+
+
 async def test_moving_a_draft_tells_nobody_and_keeps_it_a_draft(
     services: Services, session_factory: Sessions
 ) -> None:
