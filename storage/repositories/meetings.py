@@ -127,6 +127,14 @@ def _coming(statuses: Collection[MeetingStatus], now: datetime) -> tuple[Meeting
     return (Meeting.status.in_(statuses), Meeting.ends_at > now)
 
 
+def _coming_statement(
+    statuses: Collection[MeetingStatus], now: datetime, seen: MeetingFilter
+) -> Select[Meeting, Locality, Locality, Locality]:
+    return (
+        _select_rows().where(*_coming(statuses, now), seen).order_by(Meeting.starts_at, Meeting.id)
+    )
+
+
 async def coming_rows(
     session: AsyncSession,
     statuses: Collection[MeetingStatus],
@@ -137,13 +145,7 @@ async def coming_rows(
 ) -> list[MeetingRow]:
     """Meetings in ``statuses`` not ended at ``now`` that match ``seen`` (`seen_among`),
     soonest first."""
-    statement = (
-        _select_rows()
-        .where(*_coming(statuses, now), seen)
-        .order_by(Meeting.starts_at, Meeting.id)
-        .offset(offset)
-        .limit(limit)
-    )
+    statement = _coming_statement(statuses, now, seen).offset(offset).limit(limit)
     return [MeetingRow._make(found) for found in await session.execute(statement)]
 
 
@@ -158,10 +160,8 @@ async def coming_page(
     """`coming_rows` and, in the same statement, how many there are on all pages together
     (0 when ``offset`` is past the end: nothing comes back to count with)."""
     statement = (
-        _select_rows()
+        _coming_statement(statuses, now, seen)
         .add_columns(func.count().over().label("total"))
-        .where(*_coming(statuses, now), seen)
-        .order_by(Meeting.starts_at, Meeting.id)
         .offset(offset)
         .limit(limit)
     )
