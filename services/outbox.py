@@ -20,7 +20,7 @@ storage/repositories/outbox.py's; this module decides what goes in them.
 import json
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any, Protocol, cast
 from zoneinfo import ZoneInfo
 
@@ -29,7 +29,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from sqlalchemy.orm import Session
 
 from locales import Text, Translator
-from services.clock import Clock
+from services.clock import Clock, SystemClock
 from services.notices import NOTICE_KINDS, Notice
 from storage.models import NoticeKind, OutboxPayload, OutboxStatus
 from storage.repositories import outbox as outbox_rows
@@ -235,10 +235,6 @@ class Claim:
     recipients: RecipientStates
 
 
-def _wall_clock() -> datetime:
-    return datetime.now(UTC)
-
-
 class OutboxQueue:
     """The sender's side of the outbox (scheduler/sender/): each call is one transaction.
 
@@ -255,7 +251,7 @@ class OutboxQueue:
         wall: Callable[[], datetime] | None = None,
     ) -> None:
         self._sessions = session_factory
-        self._wall = wall or _wall_clock
+        self._wall = wall or SystemClock().now
 
     async def _lease_base(self, session: AsyncSession, now: datetime) -> datetime:
         """The database's clock, shifted by how far the sender's clock ``now`` is from the

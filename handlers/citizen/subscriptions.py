@@ -10,6 +10,7 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 from handlers.callbacks import SubAction, SubscriptionCb
 from handlers.citizen.localities import ask_for_locality, place_text, sort_language
 from handlers.citizen.start import locality_entry_keyboard
+from handlers.numbers import MAX_ID
 from handlers.replies import edit_or_answer
 from handlers.routes import Routes
 from locales import Text
@@ -22,8 +23,6 @@ router = Routes(name=__name__)
 
 # Ten per page keeps the longest names and chains of the classifier well under 4096 characters.
 PAGE_SIZE = 10
-# Subscription ids are 32-bit integers; a forged bigger one is stale, not a database error.
-MAX_ID = 2**31 - 1
 
 
 def render_list(
@@ -168,6 +167,7 @@ async def _own(
     callback_data: SubscriptionCb, user: UserView, services: Services
 ) -> SubscriptionView | None:
     """The subscription the button points at, if it is still the person's own."""
+    # Subscription ids are 32-bit integers; a forged bigger one is stale, not a database error.
     if not 0 < callback_data.sub_id <= MAX_ID:
         return None
     return await services.subscriptions.get(user.id, callback_data.sub_id)

@@ -41,6 +41,22 @@ async def appoint(world: BotWorld, user_id: int, code: str, locale: str) -> Chat
     return chat
 
 
+async def okrug_draft(world: BotWorld, starts_at: datetime) -> MeetingView:
+    """A draft of Қараағаш а.о.'s official: two hours, a presentation of thirty minutes."""
+    return await world.services.lifecycle.create(
+        OFFICIAL,
+        host_code=KARAAGASH,
+        venue_code=KARAAGASH,
+        audience_code=KARAAGASH,
+        starts_at=starts_at,
+        duration_minutes=120,
+        place="Мәдениет үйі",
+        broadcast_url=None,
+        off_calendar=False,
+        presentation_minutes=30,
+    )
+
+
 async def deliver(world: BotWorld, *chats: ChatSession) -> None:
     """The one sender sends what was enqueued; each chat reads what it got."""
     await world.sender.drain()
@@ -224,18 +240,7 @@ async def test_an_official_of_another_akimat_is_refused(world: BotWorld, locale:
     t = world.text(locale)
     await appoint(world, OFFICIAL, KARAAGASH, locale)
     stranger = await appoint(world, STRANGER, ULYTAU_DISTRICT, locale)
-    meeting = await world.services.lifecycle.create(
-        OFFICIAL,
-        host_code=KARAAGASH,
-        venue_code=KARAAGASH,
-        audience_code=KARAAGASH,
-        starts_at=local(10, 15),
-        duration_minutes=120,
-        place="Мәдениет үйі",
-        broadcast_url=None,
-        off_calendar=False,
-        presentation_minutes=30,
-    )
+    meeting = await okrug_draft(world, local(10, 15))
 
     # Their list does not show it; their wizard does not offer places outside their district.
     [listing] = await stranger.say("/mymeetings")
@@ -284,18 +289,7 @@ async def test_the_official_marks_held_and_closes_from_the_card(
     t = world.text(locale)
     official = await appoint(world, OFFICIAL, KARAAGASH, locale)
     stranger = await appoint(world, STRANGER, ULYTAU_DISTRICT, locale)
-    meeting = await world.services.lifecycle.create(
-        OFFICIAL,
-        host_code=KARAAGASH,
-        venue_code=KARAAGASH,
-        audience_code=KARAAGASH,
-        starts_at=local(10, 15),
-        duration_minutes=120,
-        place="Мәдениет үйі",
-        broadcast_url=None,
-        off_calendar=False,
-        presentation_minutes=30,
-    )
+    meeting = await okrug_draft(world, local(10, 15))
     await world.services.lifecycle.announce(meeting.id, OFFICIAL)
     card_button = t("lc-btn-open", id=meeting.id)
 
@@ -362,18 +356,7 @@ async def test_an_official_announces_with_the_command_for_their_akimat_only(
     t = world.text("kk")
     official = await appoint(world, OFFICIAL, KARAAGASH, "kk")
     stranger = await appoint(world, STRANGER, ULYTAU_DISTRICT, "kk")
-    meeting = await world.services.lifecycle.create(
-        OFFICIAL,
-        host_code=KARAAGASH,
-        venue_code=KARAAGASH,
-        audience_code=KARAAGASH,
-        starts_at=local(20, 15),
-        duration_minutes=120,
-        place="Мәдениет үйі",
-        broadcast_url=None,
-        off_calendar=False,
-        presentation_minutes=30,
-    )
+    meeting = await okrug_draft(world, local(20, 15))
 
     [refused] = await stranger.say(f"/announce {meeting.id}")
     assert refused.content == plain(t("access-denied"))
@@ -401,18 +384,7 @@ async def test_moving_an_announced_meeting_too_close_is_shown_late_before_and_af
     confirming and again once it is done."""
     t = world.text("kk")
     official = await appoint(world, OFFICIAL, KARAAGASH, "kk")
-    meeting = await world.services.lifecycle.create(
-        OFFICIAL,
-        host_code=KARAAGASH,
-        venue_code=KARAAGASH,
-        audience_code=KARAAGASH,
-        starts_at=local(10, 15),
-        duration_minutes=120,
-        place="Мәдениет үйі",
-        broadcast_url=None,
-        off_calendar=False,
-        presentation_minutes=30,
-    )
+    meeting = await okrug_draft(world, local(10, 15))
     await world.services.lifecycle.announce(meeting.id, OFFICIAL)
     move = LcMeetingCb(action=LcAction.MOVE, meeting_id=meeting.id).pack()
     await world.client.press(OFFICIAL, official.last.message_id, move)
