@@ -68,9 +68,9 @@ class Services:
         """``renderer``: how notices read (the Telegram side's registry, handlers/notices/);
         every kind must have a renderer, or this raises MissingRendererError."""
         sessions = UnitSessions(session_factory)
-        users = UserService(sessions, clock, default_locale)
         access = AccessService(sessions, clock, admin_ids)
         outbox = Outbox(clock, translator, tz, renderer, default_locale)
+        users = UserService(sessions, clock, default_locale, outbox=outbox, access=access)
         meetings = MeetingService(sessions, clock, tz, profile, outbox=outbox)
         return cls(
             clock=clock,

@@ -349,11 +349,13 @@ class DutyEscalated(Notice):
 
 @dataclass(frozen=True, slots=True)
 class OfficialAppointed(Notice):
-    """To the one who invited: the invitation ``token`` was accepted by ``user_id``."""
+    """To the one who invited: the invitation ``token`` was accepted by ``user_id``, whose
+    Telegram name was ``display_name``. Both None once that person used /forget: the stored
+    notice is rendered again without them (services/users.py)."""
 
     akimat: AkimatView
-    user_id: int
-    display_name: str
+    user_id: int | None
+    display_name: str | None
     token: str
     kind = NoticeKind.SERVICE
 

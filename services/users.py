@@ -5,11 +5,22 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from services.access import AccessService
 from services.clock import Clock
-from storage.models import NotificationSettings, User
+from services.notices import OfficialAppointed
+from services.officials import AkimatView
+from services.outbox import Outbox
+from storage.models import NotificationSettings, Question, QuestionStatus, User
+from storage.repositories import officials as official_rows
 from storage.repositories import preferences as preference_rows
 from storage.repositories import users as user_rows
+from storage.repositories.users import MergeTarget
 from storage.unit_of_work import SessionSource
+
+# What the akimat said to a question, by its status: an answer, or the reason it was rejected.
+_ANSWERED = {QuestionStatus.ANSWERED: "answer", QuestionStatus.REJECTED: "rejection"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,11 +53,37 @@ class Arrival:
     is_official: bool
 
 
+@dataclass(frozen=True, slots=True)
+class QuestionDraft:
+    """A question being written and not yet sent, as the conversation state holds it
+    (handlers/citizen/ask.py reads it there): part of what is stored about the person."""
+
+    meeting_id: int
+    kind: str
+    text: str | None
+    has_photo: bool
+    # The writing step it waits at ("text", "photo", "confirm"); None once the person left it.
+    step: str | None
+
+
 class UserService:
-    def __init__(self, session_factory: SessionSource, clock: Clock, default_locale: str) -> None:
+    def __init__(
+        self,
+        session_factory: SessionSource,
+        clock: Clock,
+        default_locale: str,
+        *,
+        outbox: Outbox | None = None,
+        access: AccessService | None = None,
+    ) -> None:
+        """``outbox`` renders again, without the person's name, the stored notices that name
+        an official who asks to be forgotten (without it those notices are deleted instead);
+        ``access`` writes the audit row of an official leaving that way."""
         self._sessions = session_factory
         self._clock = clock
         self._default_locale = default_locale
+        self._outbox = outbox
+        self._access = access
 
     async def touch(self, user_id: int, locale: str | None) -> tuple[UserView, bool]:
         """The user, created on first contact with the language Telegram reports.
@@ -94,14 +131,17 @@ class UserService:
             await user_rows.mark_unreachable(session, user_id, self._clock.now())
             await session.commit()
 
-    async def export(self, user_id: int) -> dict[str, Any]:
-        """Everything stored about the user, for /mydata."""
+    async def export(self, user_id: int, draft: QuestionDraft | None = None) -> dict[str, Any]:
+        """Everything stored about the user, for /mydata. ``draft``: the unsent question the
+        conversation state holds (read by the handler, since that state may live in Redis)."""
         async with self._sessions() as session:
             user = await user_rows.get(session, user_id)
             if user is None:
-                return {"telegram_id": user_id}
+                return {"telegram_id": user_id, "question_draft": _draft(draft)}
             subscriptions = await user_rows.subscriptions_of(session, user_id)
             questions = await user_rows.questions_of(session, user_id)
+            targets = await user_rows.merge_targets(session, user_id)
+            notifications = await user_rows.notifications_of(session, user_id)
             supports = await user_rows.supports_of(session, user_id)
             settings = await preference_rows.get(session, user_id)
             ratings = await user_rows.ratings_of(session, user_id)
@@ -133,9 +173,11 @@ class UserService:
                         "status": q.status.value,
                         "supports": q.support_count,
                         "sent_at": _iso(q.created_at),
+                        "akimat_answer": _answer(q, targets.get(q.id)),
                     }
                     for q in questions
                 ],
+                "question_draft": _draft(draft),
                 "supported_questions": [
                     {"number": number, "at": _iso(at)} for at, number in supports
                 ],
@@ -145,27 +187,65 @@ class UserService:
                     for meeting_id, score, at in ratings
                 ],
                 "followed_plans_of_meetings": followed,
+                "notifications": [
+                    {
+                        "kind": row.kind.value,
+                        "status": row.status.value,
+                        "queued_at": _iso(row.queued_at),
+                        "sent_at": _iso(row.sent_at),
+                    }
+                    for row in notifications
+                ],
             }
 
-    async def export_json(self, user_id: int) -> bytes:
-        data = await self.export(user_id)
+    async def export_json(self, user_id: int, draft: QuestionDraft | None = None) -> bytes:
+        data = await self.export(user_id, draft)
         return json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8")
 
     async def forget(self, user_id: int) -> None:
         """Delete the user's subscriptions, supports and personal data.
 
         Their questions stay, without an author, so the akimat's record of what was asked
-        (and the support counts) is intact.
+        (and the support counts) is intact. The notices sent or waiting for them go, with the
+        payloads that were theirs alone (the answer to their question quotes it). An official
+        keeps their audit trail, the record of the akimat's acts; their Telegram name, which
+        only the notice of their appointment to the admin who invited them holds, is taken out
+        of it, and their leaving is itself in the audit log. The conversation state (a draft)
+        is the handler's to clear: it may live in Redis.
         """
         async with self._sessions() as session:
             await user_rows.detach_questions(session, user_id)
             await user_rows.delete_supports(session, user_id)
             await user_rows.delete_subscriptions(session, user_id)
+            await self._forget_official(session, user_id)
             # Settings, ratings, plan follows and an official's role go with the user row
             # (ON DELETE CASCADE); what was queued for them is personal data too.
             await user_rows.delete_queued_messages(session, user_id)
             await user_rows.delete_user(session, user_id)
             await session.commit()
+
+    async def _forget_official(self, session: AsyncSession, user_id: int) -> None:
+        for notice in await user_rows.appointment_notices(session, user_id):
+            row = await official_rows.akimat_row(session, notice.akimat_id)
+            if self._outbox is None or row is None:
+                await user_rows.delete_payload(session, notice.payload_id)
+                continue
+            anonymous = OfficialAppointed(AkimatView.of(row), None, None, notice.token)
+            locales = json.loads(notice.body).keys()
+            body = {locale: self._outbox.render(anonymous, locale).to_json() for locale in locales}
+            await user_rows.rewrite_payload(
+                session, notice.payload_id, json.dumps(body, ensure_ascii=False)
+            )
+        if self._access is None:
+            return
+        for akimat_id in await user_rows.akimats_served(session, user_id):
+            await self._access.audit(
+                user_id,
+                "official.forget",
+                akimat_id=akimat_id,
+                target=f"user:{user_id}",
+                session=session,
+            )
 
     async def _change(self, user_id: int, **values: Any) -> UserView:
         async with self._sessions() as session:
@@ -191,8 +271,39 @@ def _settings(settings: NotificationSettings | None) -> dict[str, Any] | None:
     return values
 
 
+def _answer(question: Question, target: MergeTarget | None) -> dict[str, Any] | None:
+    """What the akimat said to the question: its answer or the reason it was rejected; for a
+    duplicate merged into another question, that question's answer (it answers both)."""
+    if question.status in _ANSWERED and question.resolution:
+        return {
+            "kind": _ANSWERED[question.status],
+            "text": question.resolution,
+            "at": _iso(question.status_changed_at),
+        }
+    if target is not None and target.status in _ANSWERED and target.resolution:
+        return {
+            "kind": _ANSWERED[target.status],
+            "text": target.resolution,
+            "at": _iso(target.status_changed_at),
+            "given_to": target.public_number,
+        }
+    return None
+
+
+def _draft(draft: QuestionDraft | None) -> dict[str, Any] | None:
+    if draft is None:
+        return None
+    return {
+        "meeting_id": draft.meeting_id,
+        "kind": draft.kind,
+        "text": draft.text,
+        "has_photo": draft.has_photo,
+        "step": draft.step,
+    }
+
+
 def _iso(value: datetime | None) -> str | None:
     return value.isoformat() if value else None
 
 
-__all__ = ["Arrival", "UserService", "UserView"]
+__all__ = ["Arrival", "QuestionDraft", "UserService", "UserView"]

@@ -1,4 +1,5 @@
-"""/mydata: a JSON file of everything stored about the person. /forget: delete it."""
+"""/mydata: a JSON file of everything stored about the person (with the unsent question the
+conversation state holds). /forget: delete it, the conversation state too."""
 
 from aiogram import F
 from aiogram.filters import Command
@@ -7,11 +8,12 @@ from aiogram.types import BufferedInputFile, CallbackQuery, InlineKeyboardMarkup
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from handlers.callbacks import ForgetAction, ForgetCb
+from handlers.citizen.ask import AskStates, Draft
 from handlers.replies import edit_or_answer
 from handlers.routes import Routes
 from locales import Text
 from services.container import Services
-from services.users import UserView
+from services.users import QuestionDraft, UserView
 
 router = Routes(name=__name__)
 
@@ -24,9 +26,29 @@ def forget_keyboard(t: Text) -> InlineKeyboardMarkup:
     return builder.as_markup()
 
 
+async def unsent_question(state: FSMContext) -> QuestionDraft | None:
+    """The question being written, if any, and the step it waits at."""
+    draft = Draft.load(await state.get_data())
+    if draft is None:
+        return None
+    current = await state.get_state()
+    step = None
+    if current is not None and current in AskStates.__all_states_names__:
+        step = current.rpartition(":")[2]
+    return QuestionDraft(
+        meeting_id=draft.meeting_id,
+        kind=draft.kind.value,
+        text=draft.text,
+        has_photo=draft.photo is not None,
+        step=step,
+    )
+
+
 @router.message(Command("mydata"))
-async def cmd_mydata(message: Message, user: UserView, t: Text, services: Services) -> None:
-    payload = await services.users.export_json(user.id)
+async def cmd_mydata(
+    message: Message, user: UserView, t: Text, state: FSMContext, services: Services
+) -> None:
+    payload = await services.users.export_json(user.id, await unsent_question(state))
     await message.answer_document(
         BufferedInputFile(payload, filename=f"kezdesu-{user.id}.json"),
         caption=t("mydata-caption"),

@@ -8,6 +8,11 @@ from services.notices import OfficialAppointed, OfficialRemoved
 
 
 def appointed(notice: OfficialAppointed, t: Text) -> Rendered:
+    if notice.user_id is None or notice.display_name is None:
+        # The official asked to be forgotten: the admin's record keeps the fact, not the name.
+        return Rendered(
+            t("forgotten-notice-accepted", akimat=escape(notice.akimat.name(t.locale)))
+        )
     return Rendered(
         t(
             "officials-notice-accepted",

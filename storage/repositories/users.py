@@ -4,17 +4,24 @@ Repositories never commit: the caller's unit of work does."""
 
 from collections.abc import Collection
 from datetime import datetime
+from typing import NamedTuple
 
 from sqlalchemy import delete, exists, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import aliased
 
 from storage.models import (
     ActionPlan,
+    Invite,
     Locality,
+    NoticeKind,
     Official,
     OutboxMessage,
+    OutboxPayload,
+    OutboxStatus,
     PlanFollow,
     Question,
+    QuestionStatus,
     Rating,
     Subscription,
     Support,
@@ -80,6 +87,55 @@ async def questions_of(session: AsyncSession, user_id: int) -> list[Question]:
     return list((await session.scalars(statement)).all())
 
 
+class MergeTarget(NamedTuple):
+    """The question a duplicate was merged into: its answer is the duplicate's answer too."""
+
+    public_number: str | None
+    status: QuestionStatus
+    resolution: str | None
+    status_changed_at: datetime | None
+
+
+async def merge_targets(session: AsyncSession, user_id: int) -> dict[int, MergeTarget]:
+    """For each of the user's questions merged into another: that other question."""
+    target = aliased(Question)
+    rows = await session.execute(
+        select(
+            Question.id,
+            target.public_number,
+            target.status,
+            target.resolution,
+            target.status_changed_at,
+        )
+        .join(target, target.id == Question.merged_into_id)
+        .where(Question.author_id == user_id)
+    )
+    return {row[0]: MergeTarget(*row[1:]) for row in rows}
+
+
+class NotificationRow(NamedTuple):
+    kind: NoticeKind
+    status: OutboxStatus
+    queued_at: datetime
+    sent_at: datetime | None
+
+
+async def notifications_of(session: AsyncSession, chat_id: int) -> list[NotificationRow]:
+    """What the outbox holds for the chat (sent, waiting or given up), oldest first."""
+    rows = await session.execute(
+        select(
+            OutboxMessage.kind,
+            OutboxMessage.status,
+            OutboxPayload.created_at,
+            OutboxMessage.sent_at,
+        )
+        .join(OutboxPayload, OutboxPayload.id == OutboxMessage.payload_id)
+        .where(OutboxMessage.chat_id == chat_id)
+        .order_by(OutboxMessage.id)
+    )
+    return [NotificationRow(*row) for row in rows]
+
+
 async def supports_of(session: AsyncSession, user_id: int) -> list[tuple[datetime, str | None]]:
     """When the user supported which question (its public number), oldest first."""
     rows = await session.execute(
@@ -131,8 +187,69 @@ async def delete_subscriptions(session: AsyncSession, user_id: int) -> None:
 
 
 async def delete_queued_messages(session: AsyncSession, chat_id: int) -> None:
-    """Whatever the outbox still holds for the chat, sent or not."""
+    """Whatever the outbox still holds for the chat, sent or not, and the payloads nobody else
+    was sent: a notice to one person (the answer to their question) quotes what they wrote."""
+    payload_ids = set(
+        await session.scalars(
+            select(OutboxMessage.payload_id).where(OutboxMessage.chat_id == chat_id)
+        )
+    )
     await session.execute(delete(OutboxMessage).where(OutboxMessage.chat_id == chat_id))
+    if not payload_ids:
+        return
+    still_used = exists().where(OutboxMessage.payload_id == OutboxPayload.id)
+    await session.execute(
+        delete(OutboxPayload)
+        .where(OutboxPayload.id.in_(payload_ids), ~still_used)
+        .execution_options(synchronize_session=False)
+    )
+
+
+class AppointmentNotice(NamedTuple):
+    """A notice that a person accepted an invitation, as it sits in the outbox: it names them."""
+
+    payload_id: int
+    token: str
+    akimat_id: int
+    body: str
+
+
+async def appointment_notices(session: AsyncSession, user_id: int) -> list[AppointmentNotice]:
+    """The stored notices (waiting or sent) telling an admin that ``user_id`` took their
+    invitation: a message's key is ``invite-accepted:<token>:<chat id>``."""
+    invites = await session.execute(
+        select(Invite.token, Invite.akimat_id).where(Invite.used_by == user_id)
+    )
+    found: dict[int, AppointmentNotice] = {}
+    for token, akimat_id in invites.all():
+        rows = await session.execute(
+            select(OutboxPayload.id, OutboxPayload.body)
+            .join(OutboxMessage, OutboxMessage.payload_id == OutboxPayload.id)
+            .where(OutboxMessage.key.startswith(f"invite-accepted:{token}:", autoescape=True))
+        )
+        for payload_id, body in rows:
+            found[payload_id] = AppointmentNotice(payload_id, token, akimat_id, body)
+    return list(found.values())
+
+
+async def delete_payload(session: AsyncSession, payload_id: int) -> None:
+    """A payload and its rows (ON DELETE CASCADE)."""
+    await session.execute(delete(OutboxMessage).where(OutboxMessage.payload_id == payload_id))
+    await session.execute(delete(OutboxPayload).where(OutboxPayload.id == payload_id))
+
+
+async def rewrite_payload(session: AsyncSession, payload_id: int, body: str) -> None:
+    await session.execute(
+        update(OutboxPayload).where(OutboxPayload.id == payload_id).values(body=body)
+    )
+
+
+async def akimats_served(session: AsyncSession, user_id: int) -> list[int]:
+    """The akimats the user is an official of, by id."""
+    rows = await session.scalars(
+        select(Official.akimat_id).where(Official.user_id == user_id).order_by(Official.akimat_id)
+    )
+    return list(rows)
 
 
 async def delete_user(session: AsyncSession, user_id: int) -> None:
