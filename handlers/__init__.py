@@ -21,7 +21,7 @@ from handlers.citizen import (
 # Aliased: a bare `settings` would read as the bot's configuration.
 from handlers.citizen import plans as citizen_plans
 from handlers.citizen import settings as notification_settings
-from handlers.common import consent_gate, errors, fallback
+from handlers.common import consent_gate, errors, fallback, outsiders
 from handlers.filters import HasConsent, IsAdmin, IsStaff
 from handlers.official import deadlines, new_meeting, office, officials
 from handlers.official import meetings as meeting_office
@@ -68,6 +68,11 @@ def get_routers(admin_ids: frozenset[int]) -> list[Router]:
     not_staff.callback_query.filter(private_callback)
     not_staff.include_routers(officials.outsiders.build())
     not_staff.include_routers(plan_progress.outsiders.build())
+    not_staff.include_routers(outsiders.staff_buttons.build())
+    # An admin's button (the /outbox screen) pressed by anyone else, officials included.
+    not_admin = outsiders.admin_buttons.build()
+    not_admin.callback_query.filter(~IsAdmin(admin_ids))
+    not_staff.include_routers(not_admin)
 
     citizen = Router(name="citizen")
     citizen.message.filter(private, HasConsent())

@@ -294,8 +294,35 @@ class OfficialsService:
 
         The link is taken by one conditional UPDATE: of two people opening it at once exactly
         one wins, on SQLite and PostgreSQL alike. ``display_name`` (the Telegram name) only goes
-        into the notice to the admin who invited; it is not stored.
+        into the notice to the admin who invited; it is not stored. A link that does not make
+        them an official (used, revoked, expired, unknown) is a denied attempt in the audit log.
         """
+        result = await self._take(user_id, token, display_name)
+        if result.outcome is not AcceptOutcome.ACCEPTED:
+            await self.record_refused(user_id, token, result.outcome, result.invite)
+        return result
+
+    async def record_refused(
+        self,
+        user_id: int,
+        token: str,
+        outcome: AcceptOutcome,
+        invite: InviteView | None = None,
+    ) -> None:
+        """Write to the audit log that ``user_id`` opened an invitation link that did not make
+        them an official, and why (``outcome``: used, revoked, expired, unknown or forged...).
+        :meth:`accept` does it itself; the start screen calls it for a link refused before
+        the person consented (handlers/official/officials.py)."""
+        await self._access.audit(
+            user_id,
+            "invite.accept",
+            akimat_id=invite.akimat_id if invite else None,
+            target=_invite_target(token),
+            allowed=False,
+            detail=outcome.value,
+        )
+
+    async def _take(self, user_id: int, token: str, display_name: str) -> AcceptResult:
         if not _TOKEN.match(token):
             return AcceptResult(AcceptOutcome.UNKNOWN)
         now = self._clock.now()
@@ -558,5 +585,6 @@ def refusal(invite: InviteView, user_id: int, now: datetime) -> AcceptOutcome | 
 
 def _invite_target(token: str) -> str:
     """The audit log names an invitation by the start of its token: enough to tell them apart,
-    not enough to use one that is still open."""
-    return f"invite:{token[:8]}"
+    not enough to use one that is still open. A forged token is named as far as it is made of
+    a token's characters."""
+    return f"invite:{re.sub(r'[^A-Za-z0-9_-]', '?', token[:8])}"

@@ -633,19 +633,24 @@ async def cb_not_staff(query: CallbackQuery, t: Text, services: Services) -> Non
 async def invite_before_consent(message: Message, token: str, t: Text, services: Services) -> bool:
     """A newcomer opened an invitation: say what it is (or why it no longer works) before the
     language and consent steps. True when it is worth keeping for after consent."""
+    person = message.chat.id
     invite = await services.officials.peek(token)
     if invite is None:
+        await services.officials.record_refused(person, token, AcceptOutcome.UNKNOWN)
         await message.answer(t("officials-accept-unknown"))
         return False
-    refused = refusal(invite, message.chat.id, services.clock.now())
+    refused = refusal(invite, person, services.clock.now())
     if refused is not None:
+        await services.officials.record_refused(person, token, refused, invite)
         await message.answer(refused_text(refused, invite, t))
         return False
-    if services.access.is_admin(message.chat.id):
+    if services.access.is_admin(person):
+        await services.officials.record_refused(person, token, AcceptOutcome.ADMIN, invite)
         await message.answer(t("officials-accept-admin"))
         return False
     akimat = await services.officials.akimat(invite.akimat_id)
     if akimat is None:
+        await services.officials.record_refused(person, token, AcceptOutcome.UNKNOWN, invite)
         await message.answer(t("officials-accept-unknown"))
         return False
     await message.answer(t("officials-invite-pending", akimat=akimat_title(akimat, t.locale)))

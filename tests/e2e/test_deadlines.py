@@ -228,7 +228,7 @@ async def test_citizens_get_nothing_of_it(world: BotWorld, locale: str) -> None:
     assert answer.content == t("fallback-unknown-command")
     await world.client.press(CITIZEN, answer.message_id, DeadlinesCb().pack())
     await chat.collect("a button of officials")
-    assert chat.callback_answers[-1]["text"] == t("error-stale-button")
+    assert chat.callback_answers[-1]["text"] == t("outsider-staff-button")
 
 
 @pytest.mark.parametrize("locale", ["kk", "ru"])

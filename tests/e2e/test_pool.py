@@ -315,7 +315,12 @@ async def test_another_akimats_official_is_refused_and_audited(
     ]
     assert entries[1].target == f"question:{question.id}"
 
-    # A citizen who is no official at all: the button is simply stale for them.
+    # A citizen who is no official at all: told the button is not theirs, and recorded.
     await world.client.press(ALICE, alice.last.message_id, forged)
     await alice.collect("a forged Accept by a citizen")
-    assert alice.callback_answers[-1].get("text") == t("error-stale-button")
+    assert alice.callback_answers[-1].get("text") == t("outsider-staff-button")
+    async with world.app.session_factory() as session:
+        pressed = await session.scalar(
+            select(AuditEntry).where(AuditEntry.actor_id == ALICE).order_by(AuditEntry.id.desc())
+        )
+    assert pressed is not None and (pressed.action, pressed.allowed) == ("pool.button", False)

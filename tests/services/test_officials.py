@@ -150,8 +150,16 @@ async def test_invite_is_single_use_and_notifies_the_admin(
     assert (chat, kind, locale) == (ADMIN, NoticeKind.SERVICE, "kk")
     assert "Алия &lt;Әкім&gt;" in body and "Қараағаш а.о." in body and str(ALICE) in body
 
-    actions = [(e.actor_id, e.action, e.allowed) for e in await audit_rows(session_factory)]
-    assert actions == [(ADMIN, "invite.create", True), (ALICE, "invite.accept", True)]
+    # The two refused openings are denied attempts in the log, with the reason.
+    actions = [
+        (e.actor_id, e.action, e.allowed, e.detail) for e in await audit_rows(session_factory)
+    ]
+    assert actions == [
+        (ADMIN, "invite.create", True, None),
+        (ALICE, "invite.accept", True, None),
+        (BOB, "invite.accept", False, "used"),
+        (ALICE, "invite.accept", False, "used-by-you"),
+    ]
 
 
 async def test_invite_expires_after_72_hours(
