@@ -1,7 +1,7 @@
 """/mydata: a JSON file of everything stored about the person (with the unsent question the
 conversation state holds). /forget: delete it, the conversation state too."""
 
-from aiogram import F
+from aiogram import Bot, F
 from aiogram.filters import Command
 from aiogram.fsm.context import FSMContext
 from aiogram.types import BufferedInputFile, CallbackQuery, InlineKeyboardMarkup, Message
@@ -9,6 +9,7 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from handlers.callbacks import ForgetAction, ForgetCb
 from handlers.citizen.ask import AskStates, Draft
+from handlers.official.office import clear_office_menu
 from handlers.replies import edit_or_answer
 from handlers.routes import Routes
 from locales import Text
@@ -62,10 +63,19 @@ async def cmd_forget(message: Message, t: Text) -> None:
 
 @router.callback_query(ForgetCb.filter(F.action == ForgetAction.CONFIRM))
 async def cb_forget_confirm(
-    query: CallbackQuery, user: UserView, t: Text, state: FSMContext, services: Services
+    query: CallbackQuery,
+    user: UserView,
+    t: Text,
+    state: FSMContext,
+    services: Services,
+    bot: Bot,
 ) -> None:
+    was_official = await services.officials.is_official(user.id)
     await services.users.forget(user.id)
     await state.clear()
+    if was_official:
+        # Their role went with them: the chat's office menu goes too.
+        await clear_office_menu(bot, services.translator, user.id)
     await query.answer()
     await edit_or_answer(query, t("forget-done"))
 

@@ -4,7 +4,8 @@ privacy-text =
     • your Telegram id and language;
     • when you agreed to the processing of personal data;
     • the localities you follow;
-    • your questions and proposals (with a photo, if you attached one) and the questions you supported.
+    • your questions and proposals (with a photo, if you attached one) and the questions you supported;
+    • the notifications sent to you, and the draft of a question you have not sent yet.
     We do not store your name, phone number or location.
     Your questions are passed to the akimat that holds the meeting.
     /mydata: download everything stored about you (a JSON file).

@@ -8,9 +8,10 @@ import json
 import pytest
 from sqlalchemy import func, select
 
-from storage.models import FsmRecord, OutboxPayload, Question, QuestionKind
+from storage.models import AuditEntry, FsmRecord, OutboxPayload, Question, QuestionKind
 from tests.builders import an_official
-from tests.e2e.harness import BotWorld
+from tests.e2e.harness import ADMIN_ID, BotWorld
+from tests.e2e.test_officials import KARAAGASH
 from tests.e2e.test_questions import HOST, QUESTION, announced_meeting, open_card
 
 pytestmark = pytest.mark.asyncio
@@ -87,3 +88,42 @@ async def test_mydata_shows_draft_notices_and_answer_and_forget_leaves_none(
     assert states == 0 and answers == 0
     # The akimat's record keeps the question and its answer, without its author.
     assert kept is not None and kept.author_id is None and kept.resolution == ANSWER
+
+
+@pytest.mark.parametrize(("locale", "user_id"), [("kk", 4821), ("ru", 4822)])
+async def test_an_official_who_forgets_leaves_the_notice_without_a_name(
+    world: BotWorld, locale: str, user_id: int
+) -> None:
+    t = world.text(locale)
+    akimat, invite = await world.services.officials.invite_to_locality(ADMIN_ID, KARAAGASH)
+    official = await world.citizen(user_id, locale)
+    [accepted] = await official.say(f"/start inv_{invite.token}")
+    assert akimat.name(locale) in accepted.content
+    menu = [c["command"] for c in await world.client.effective_commands(user_id)]
+    assert "office" in menu
+
+    # They use /forget before the admin's notice of their appointment went out.
+    [ask] = await official.say("/forget")
+    await official.press(ask, t("forget-confirm"))
+    assert official.last.content == t("forget-done")
+    menu = [c["command"] for c in await world.client.effective_commands(user_id)]
+    assert "office" not in menu
+
+    # The sender may have delivered it already (that message is the admin's); what is stored
+    # no longer names them, and what was still to be sent goes out without the name.
+    await world.sender.drain()
+    async with world.app.session_factory() as session:
+        [body] = list(await session.scalars(select(OutboxPayload.body)))
+    [(language, message)] = json.loads(body).items()
+    told = world.text(language)
+    assert message["text"] == told("forgotten-notice-accepted", akimat=akimat.name(language))
+    assert "User" not in body and str(user_id) not in body
+    async with world.app.session_factory() as session:
+        trail = list(
+            await session.scalars(
+                select(AuditEntry.action)
+                .where(AuditEntry.actor_id == user_id)
+                .order_by(AuditEntry.id)
+            )
+        )
+    assert trail == ["invite.accept", "official.forget"]
