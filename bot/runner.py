@@ -35,7 +35,10 @@ async def run_sandbox(settings: Settings) -> None:
     from sandbox.config import EmulatorConfig
 
     config = EmulatorConfig(
-        host=settings.sandbox.host, port=settings.sandbox.port, delay_ms=settings.sandbox.delay_ms
+        host=settings.sandbox.host,
+        port=settings.sandbox.port,
+        delay_ms=settings.sandbox.delay_ms,
+        state_path=str(settings.sandbox_state_file),
     )
     if not settings.admin_ids:
         # Somebody has to be able to create meetings in the sandbox: user 1 of the chat page.

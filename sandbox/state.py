@@ -226,6 +226,9 @@ class EmulatorState:
         self.closing = False
         self.next_update_id = 1
         self.next_seq = 1
+        # The demo clock (driver API /_driver/clock): seconds the world is ahead of real time;
+        # the dates of new messages read it, and so does the bot in sandbox mode.
+        self.clock_offset = 0.0
         self._init_data()
 
     def _init_data(self) -> None:
@@ -242,6 +245,17 @@ class EmulatorState:
         self.stats = Stats()
         self.limiter = self._new_limiter()
         self.faults: list[Fault] = []
+
+    def now(self) -> float:
+        """The emulator's time: real time moved on by the demo clock's offset."""
+        return time.time() + self.clock_offset
+
+    def reset_all(self) -> None:
+        """As new: no data, counters from 1, the demo clock at real time."""
+        self._init_data()
+        self.next_update_id = 1
+        self.next_seq = 1
+        self.clock_offset = 0.0
 
     def reset(self) -> None:
         """Forget users, chats, files, updates, settings and stats; keep the config.
@@ -383,7 +397,7 @@ class EmulatorState:
             "message_id": message_id,
             "from": sender,
             "chat": chat.to_json(),
-            "date": int(time.time()),
+            "date": int(self.now()),
         }
         if reply_to is not None:
             replied = reply_to.snapshot()
@@ -422,7 +436,7 @@ class EmulatorState:
                 message.payload.pop(key, None)
             else:
                 message.payload[key] = value
-        message.payload["edit_date"] = int(time.time())
+        message.payload["edit_date"] = int(self.now())
         self.stats.messages_edited += 1
         self.add_event(chat, "edited", message)
 
@@ -481,7 +495,7 @@ class EmulatorState:
         user.blocked = blocked
         bot = self.bot_user_json()
         old_status, new_status = ("member", "kicked") if blocked else ("kicked", "member")
-        now = int(time.time())
+        now = int(self.now())
         payload = {
             "chat": user.chat_json(),
             "from": user.to_json(),
