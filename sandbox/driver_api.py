@@ -213,7 +213,12 @@ async def chat_info(request: web.Request) -> web.StreamResponse:
             "reply_keyboard": chat.reply_keyboard,
             "force_reply": chat.force_reply,
             "last_action": chat.last_action,
-            "menu_button": chat.menu_button or state.default_menu_button,
+            # A chat's "default" button is the bot's default one, as getChatMenuButton says.
+            "menu_button": (
+                chat.menu_button
+                if chat.menu_button is not None and chat.menu_button["type"] != "default"
+                else state.default_menu_button
+            ),
             "last_seq": chat.events[-1].seq if chat.events else 0,
         }
     )
