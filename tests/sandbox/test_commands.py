@@ -7,7 +7,6 @@ from aiogram import Bot
 from aiogram.exceptions import TelegramBadRequest
 from aiogram.types import (
     BotCommand,
-    BotCommandScope,
     BotCommandScopeAllGroupChats,
     BotCommandScopeAllPrivateChats,
     BotCommandScopeChat,
@@ -147,7 +146,14 @@ async def test_the_menu_a_user_sees_follows_the_bot_api_order(
 ) -> None:
     user = 1001
     await client.add_user(user, "Aigerim", language_code=language_code)
-    scopes: dict[str, BotCommandScope] = {
+    scopes: dict[
+        str,
+        BotCommandScopeChat
+        | BotCommandScopeChatMember
+        | BotCommandScopeAllPrivateChats
+        | BotCommandScopeAllGroupChats
+        | BotCommandScopeDefault,
+    ] = {
         "chat": BotCommandScopeChat(chat_id=user),
         "chat_member": BotCommandScopeChatMember(chat_id=user, user_id=user),
         "all_private_chats": BotCommandScopeAllPrivateChats(),
