@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
 import copy
 import secrets
 import time
 from collections import Counter, deque
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -15,6 +17,9 @@ from sandbox.limits import RateLimiter
 from sandbox.markup import Markup
 from sandbox.notify import Notifier
 
+# Told the demo clock's new offset (seconds ahead of real time); returns when whatever
+# became due by then has been done (the bot's scheduler tick).
+ClockFollower = Callable[[float], Awaitable[None]]
 EventType = Literal["sent", "edited", "deleted", "incoming", "callback_answer"]
 BOT_EVENT_TYPES: frozenset[str] = frozenset({"sent", "edited", "deleted"})
 # Update types delivered when allowed_updates is unset or empty (Bot API docs).
@@ -229,6 +234,11 @@ class EmulatorState:
         # The demo clock (driver API /_driver/clock): seconds the world is ahead of real time;
         # the dates of new messages read it, and so does the bot in sandbox mode.
         self.clock_offset = 0.0
+        # Whoever runs on the demo clock (the bot in sandbox mode) and the zone its dates are
+        # read in; without a follower the demo clock cannot be moved (driver API answers 409).
+        self.clock_follower: ClockFollower | None = None
+        self.clock_zone = "UTC"
+        self.clock_lock = asyncio.Lock()  # one move at a time, its follower's tick included
         self._init_data()
 
     def _init_data(self) -> None:
