@@ -147,3 +147,30 @@ async def test_the_menu_shows_the_users_commands_and_a_tap_sends_one(
         assert await page.evaluate("document.getElementById('toggle-new').textContent") == (
             "+ user"
         )
+
+
+async def test_the_demo_clock_controls_move_the_followers_clock(
+    emulator: RunningEmulator, client: SandboxClient, user: int, tmp_path: Path
+) -> None:
+    told: list[float] = []
+
+    async def follower(offset: float) -> None:
+        told.append(offset)
+
+    async with browser_page(emulator.url + "/", tmp_path / "profile") as page:
+        # Nothing follows the clock (no bot in sandbox mode): the page shows no controls.
+        await page.until("document.querySelectorAll('.msg').length === 0 && userId")
+        assert not await page.evaluate("document.getElementById('clock').offsetParent")
+    emulator.state.clock_follower = follower
+    emulator.state.clock_zone = "Asia/Almaty"
+    async with browser_page(emulator.url + "/", tmp_path / "profile2") as page:
+        await page.until("document.getElementById('clock').offsetParent !== null")
+        before = await page.evaluate("document.getElementById('clock-now').textContent")
+        await page.evaluate("document.querySelector('#clock button[data-days=\"7\"]').click()")
+        after = await page.until(
+            f"document.getElementById('clock-now').textContent !== {json.dumps(before)}"
+            " && document.getElementById('clock-now').textContent"
+        )
+        assert told == [pytest.approx(7 * 86400, abs=5)]
+        shown = (await client.clock())["now"]
+        assert after == shown[:16].replace("T", " ")
