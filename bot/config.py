@@ -24,6 +24,10 @@ class SandboxSettings(BaseSettings):
     host: str = "127.0.0.1"
     port: int = 8081
     delay_ms: int = 0
+    # The emulator's users, chats, history and demo clock, kept over a restart; unset: beside
+    # the SQLite database (var/kezdesu.sandbox.json by default), or var/sandbox.json when the
+    # database is PostgreSQL.
+    state_file: Path | None = None
 
 
 class SenderSettings(BaseSettings):
@@ -116,6 +120,17 @@ class Settings(BaseSettings):
     @property
     def sandbox_mode(self) -> bool:
         return self.bot_token is None
+
+    @property
+    def sandbox_state_file(self) -> Path:
+        if self.sandbox.state_file is not None:
+            return self.sandbox.state_file
+        prefix = "sqlite+aiosqlite:///"
+        if self.database_url.startswith(prefix):
+            database = Path(self.database_url.removeprefix(prefix).split("?", 1)[0])
+            if database.name and database.name != ":memory:":
+                return database.with_name(f"{database.stem}.sandbox.json")
+        return ROOT / "var" / "sandbox.json"
 
 
 def load_settings() -> Settings:

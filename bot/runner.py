@@ -11,6 +11,7 @@ from pathlib import Path
 from bot.app import build_app
 from bot.config import Settings
 from bot.memory import freeze_start_up_objects
+from services.clock import ShiftedClock
 from services.container import Services
 from services.localities import ImportReport
 from storage.db import create_engine, create_session_factory
@@ -35,19 +36,23 @@ async def run_sandbox(settings: Settings) -> None:
     from sandbox.config import EmulatorConfig
 
     config = EmulatorConfig(
-        host=settings.sandbox.host, port=settings.sandbox.port, delay_ms=settings.sandbox.delay_ms
+        host=settings.sandbox.host,
+        port=settings.sandbox.port,
+        delay_ms=settings.sandbox.delay_ms,
+        state_path=str(settings.sandbox_state_file),
     )
     if not settings.admin_ids:
         # Somebody has to be able to create meetings in the sandbox: user 1 of the chat page.
         settings = settings.model_copy(update={"admin_ids": frozenset({SANDBOX_ADMIN_ID})})
     with stop_signals() as stop:
-        async with local_bot(settings, config) as local:
+        async with local_bot(settings, config, demo_clock=ShiftedClock()) as local:
             await ensure_sample_meeting(local.app.services)
             freeze_start_up_objects()
             print(
                 f"\nKezdesu sandbox is running.\n"
                 f"  Open {local.emulator.url}/ in a browser and talk to the bot as a citizen.\n"
                 f"  User id {min(settings.admin_ids)} is an admin (/newmeeting, /announce).\n"
+                f"  The demo clock in the page's header moves time forward.\n"
                 f"  Stop with Ctrl+C.\n",
                 flush=True,
             )

@@ -23,6 +23,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         "--no-rate-limits", action="store_true", help="disable the 429 flood control"
     )
     parser.add_argument("--access-log", action="store_true")
+    parser.add_argument(
+        "--state", metavar="FILE", help="keep users, chats and history in FILE over restarts"
+    )
     return parser.parse_args(argv)
 
 
@@ -34,6 +37,7 @@ async def serve(args: argparse.Namespace) -> None:
         bot_username=args.username,
         delay_ms=args.delay_ms,
         rate_limits_enabled=not args.no_rate_limits,
+        state_path=args.state,
     )
     async with run_emulator(config, access_log=args.access_log) as emulator:
         print(f"Telegram Bot API emulator: {emulator.url}", flush=True)

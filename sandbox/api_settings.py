@@ -111,11 +111,13 @@ async def delete_my_commands(state: EmulatorState, params: Params) -> Any:
 
 
 def effective_commands(state: EmulatorState, user_id: int) -> list[dict[str, str]]:
-    """What a user's client shows in a private chat, following the Bot API's scope order."""
+    """What a user's client shows in the private chat with the bot: the first list set of
+    BotCommandScopeChat, AllPrivateChats, Default, each with the user's language_code before
+    without one (Bot API, "Determining list of commands"). The chat_member, administrators and
+    group scopes are for group chats and never apply here."""
     user = state.users.get(user_id)
     lang = (user.language_code or "")[:2].lower() if user else ""
-    scopes = [f"chat_member:{user_id}:{user_id}", f"chat:{user_id}", "all_private_chats"]
-    scopes.append("default")
+    scopes = [f"chat:{user_id}", "all_private_chats", "default"]
     for scope in scopes:
         for code in ([lang] if lang else []) + [""]:
             commands = state.commands.get((scope, code))

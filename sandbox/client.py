@@ -388,6 +388,19 @@ class SandboxClient:
     async def settings(self) -> dict[str, Any]:
         return dict(await self._request("GET", "/_driver/settings"))
 
+    async def clock(self) -> dict[str, Any]:
+        """The demo clock: ``{available, now, zone, offset_seconds}``."""
+        return dict(await self._request("GET", "/_driver/clock"))
+
+    async def move_clock(
+        self, *, days: int | None = None, months: int | None = None, to: str | None = None
+    ) -> dict[str, Any]:
+        """Move the demo clock forward by ``days`` or ``months``, or ``to`` a date
+        (09:00 that day) or an ISO date and time; returns when the bot has ticked."""
+        given = {"days": days, "months": months, "to": to}
+        body = {key: value for key, value in given.items() if value is not None}
+        return dict(await self._request("POST", "/_driver/clock", body, seconds=120))
+
     # --- instrumentation ----------------------------------------------------------------
 
     async def stats(self) -> dict[str, Any]:

@@ -39,6 +39,9 @@ class EmulatorConfig:
     # emulator rejects it by default because it is always a bug in the bot (it would be shown
     # to the user as "&nbsp;"). Set to False for tdlib's lenient behaviour.
     strict_html_entities: bool = True
+    # Where the users, chats and history are kept over a restart (sandbox/persist.py); None
+    # keeps them in memory only (tests, benchmarks).
+    state_path: str | None = None
 
     @property
     def bot_id(self) -> int:

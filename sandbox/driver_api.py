@@ -7,11 +7,15 @@ from __future__ import annotations
 
 import asyncio
 import bisect
+import calendar
 import json
+import time as time_module
 from collections.abc import Awaitable, Callable
+from datetime import date, datetime, time, timedelta
 from http import HTTPStatus
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from aiohttp import web
 
@@ -213,7 +217,12 @@ async def chat_info(request: web.Request) -> web.StreamResponse:
             "reply_keyboard": chat.reply_keyboard,
             "force_reply": chat.force_reply,
             "last_action": chat.last_action,
-            "menu_button": chat.menu_button or state.default_menu_button,
+            # A chat's "default" button is the bot's default one, as getChatMenuButton says.
+            "menu_button": (
+                chat.menu_button
+                if chat.menu_button is not None and chat.menu_button["type"] != "default"
+                else state.default_menu_button
+            ),
             "last_seq": chat.events[-1].seq if chat.events else 0,
         }
     )
@@ -276,6 +285,92 @@ async def settings(request: web.Request) -> web.StreamResponse:
             "allowed_updates": state.allowed_updates,
         }
     )
+
+
+# --- the demo clock ------------------------------------------------------------------------
+
+MAX_MONTHS = 120
+# A date alone means the start of that working day, when the bot's daily reminders go out.
+DAY_STARTS = time(9, 0)
+
+
+def _clock_json(state: EmulatorState) -> dict[str, Any]:
+    zone = ZoneInfo(state.clock_zone)
+    return {
+        "available": state.clock_follower is not None,
+        "now": datetime.fromtimestamp(state.now(), zone).isoformat(timespec="seconds"),
+        "zone": state.clock_zone,
+        "offset_seconds": state.clock_offset,
+    }
+
+
+def plus_months(moment: datetime, months: int) -> datetime:
+    index = moment.month - 1 + months
+    year, month = moment.year + index // 12, index % 12 + 1
+    day = min(moment.day, calendar.monthrange(year, month)[1])
+    return moment.replace(year=year, month=month, day=day)
+
+
+def _clock_target(state: EmulatorState, body: dict[str, Any]) -> datetime:
+    zone = ZoneInfo(state.clock_zone)
+    now = datetime.fromtimestamp(state.now(), zone)
+    given = [key for key in ("days", "months", "to") if key in body]
+    if len(given) != 1:
+        raise DriverError(400, "give one of days, months or to")
+    if "days" in body:
+        days = _int(body["days"], "days")
+        if not 1 <= days <= MAX_MONTHS * 31:
+            raise DriverError(400, f"days must be within 1..{MAX_MONTHS * 31}")
+        return now + timedelta(days=days)
+    if "months" in body:
+        months = _int(body["months"], "months")
+        if not 1 <= months <= MAX_MONTHS:
+            raise DriverError(400, f"months must be within 1..{MAX_MONTHS}")
+        return plus_months(now, months)
+    text = body["to"]
+    if not isinstance(text, str):
+        raise DriverError(400, "to must be a date (YYYY-MM-DD) or an ISO 8601 date and time")
+    try:
+        if len(text.strip()) == 10:
+            target = datetime.combine(date.fromisoformat(text.strip()), DAY_STARTS, zone)
+        else:
+            target = datetime.fromisoformat(text.strip())
+    except ValueError:
+        raise DriverError(
+            400, "to must be a date (YYYY-MM-DD) or an ISO 8601 date and time"
+        ) from None
+    if target.tzinfo is None:
+        target = target.replace(tzinfo=zone)
+    if target <= now:
+        raise DriverError(
+            400,
+            f"the demo clock only moves forward: {target.isoformat(timespec='minutes')} is "
+            f"not after {now.isoformat(timespec='minutes')}",
+        )
+    return target.astimezone(zone)
+
+
+@_driver
+async def get_clock(request: web.Request) -> web.StreamResponse:
+    return _json(_clock_json(_state(request)))
+
+
+@_driver
+async def move_clock(request: web.Request) -> web.StreamResponse:
+    """Move the demo clock forward; the follower (the bot) runs what became due at once."""
+    state = _state(request)
+    body = await _body(request)
+    async with state.clock_lock:
+        follower = state.clock_follower
+        if follower is None:
+            raise DriverError(
+                409,
+                "the demo clock needs the bot in sandbox mode (kezdesu run without BOT_TOKEN)",
+            )
+        target = _clock_target(state, body)
+        state.clock_offset = max(state.clock_offset, target.timestamp() - time_module.time())
+        await follower(state.clock_offset)
+    return _json(_clock_json(state))
 
 
 # --- instrumentation -----------------------------------------------------------------------
@@ -395,3 +490,5 @@ def setup_driver_api(app: web.Application) -> None:
     r.add_get("/_driver/faults", list_faults)
     r.add_delete("/_driver/faults", clear_faults)
     r.add_post("/_driver/reset", reset)
+    r.add_get("/_driver/clock", get_clock)
+    r.add_post("/_driver/clock", move_clock)

@@ -104,6 +104,10 @@ class FileStore:
         self.by_path[path] = stored
         return stored
 
+    def restore_counter(self, counter: int) -> None:
+        """Go on numbering file paths after ``counter`` (a state loaded from disk)."""
+        self._counter = max(self._counter, counter)
+
     @property
     def count(self) -> int:
         return self._counter

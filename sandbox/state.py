@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
 import copy
 import secrets
 import time
 from collections import Counter, deque
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -15,6 +17,9 @@ from sandbox.limits import RateLimiter
 from sandbox.markup import Markup
 from sandbox.notify import Notifier
 
+# Told the demo clock's new offset (seconds ahead of real time); returns when whatever
+# became due by then has been done (the bot's scheduler tick).
+ClockFollower = Callable[[float], Awaitable[None]]
 EventType = Literal["sent", "edited", "deleted", "incoming", "callback_answer"]
 BOT_EVENT_TYPES: frozenset[str] = frozenset({"sent", "edited", "deleted"})
 # Update types delivered when allowed_updates is unset or empty (Bot API docs).
@@ -226,6 +231,14 @@ class EmulatorState:
         self.closing = False
         self.next_update_id = 1
         self.next_seq = 1
+        # The demo clock (driver API /_driver/clock): seconds the world is ahead of real time;
+        # the dates of new messages read it, and so does the bot in sandbox mode.
+        self.clock_offset = 0.0
+        # Whoever runs on the demo clock (the bot in sandbox mode) and the zone its dates are
+        # read in; without a follower the demo clock cannot be moved (driver API answers 409).
+        self.clock_follower: ClockFollower | None = None
+        self.clock_zone = "UTC"
+        self.clock_lock = asyncio.Lock()  # one move at a time, its follower's tick included
         self._init_data()
 
     def _init_data(self) -> None:
@@ -242,6 +255,17 @@ class EmulatorState:
         self.stats = Stats()
         self.limiter = self._new_limiter()
         self.faults: list[Fault] = []
+
+    def now(self) -> float:
+        """The emulator's time: real time moved on by the demo clock's offset."""
+        return time.time() + self.clock_offset
+
+    def reset_all(self) -> None:
+        """As new: no data, counters from 1, the demo clock at real time."""
+        self._init_data()
+        self.next_update_id = 1
+        self.next_seq = 1
+        self.clock_offset = 0.0
 
     def reset(self) -> None:
         """Forget users, chats, files, updates, settings and stats; keep the config.
@@ -383,7 +407,7 @@ class EmulatorState:
             "message_id": message_id,
             "from": sender,
             "chat": chat.to_json(),
-            "date": int(time.time()),
+            "date": int(self.now()),
         }
         if reply_to is not None:
             replied = reply_to.snapshot()
@@ -422,7 +446,7 @@ class EmulatorState:
                 message.payload.pop(key, None)
             else:
                 message.payload[key] = value
-        message.payload["edit_date"] = int(time.time())
+        message.payload["edit_date"] = int(self.now())
         self.stats.messages_edited += 1
         self.add_event(chat, "edited", message)
 
@@ -481,7 +505,7 @@ class EmulatorState:
         user.blocked = blocked
         bot = self.bot_user_json()
         old_status, new_status = ("member", "kicked") if blocked else ("kicked", "member")
-        now = int(time.time())
+        now = int(self.now())
         payload = {
             "chat": user.chat_json(),
             "from": user.to_json(),

@@ -31,3 +31,25 @@ class ManualClock:
 
     def advance(self, delta: timedelta) -> None:
         self._now += delta
+
+
+class ShiftedClock:
+    """Real time moved on by an offset that only grows: the sandbox's demo clock, so a
+    meeting can be walked from its announcement to its quarterly reports in minutes. Time
+    still runs (a reminder an hour away comes in an hour); the offset jumps it forward."""
+
+    def __init__(self, offset: timedelta = timedelta(0)) -> None:
+        self._offset = timedelta(0)
+        self.set_offset(offset)
+
+    @property
+    def offset(self) -> timedelta:
+        return self._offset
+
+    def now(self) -> datetime:
+        return datetime.now(UTC) + self._offset
+
+    def set_offset(self, offset: timedelta) -> None:
+        if offset < self._offset:
+            raise ValueError("the demo clock only moves forward")
+        self._offset = offset

@@ -112,3 +112,31 @@ def test_localities_import_from_the_command_line(tmp_path: Path) -> None:
     missing = run_cli("localities", "import", str(tmp_path / "nope.xlsx"), env=env)
     assert missing.returncode != 0
     assert "no such file" in missing.stderr
+
+
+@pytest.mark.parametrize(
+    ("database_url", "state_file", "expected"),
+    [
+        (
+            "sqlite+aiosqlite:////srv/kezdesu/var/kezdesu.sqlite3",
+            None,
+            "/srv/kezdesu/var/kezdesu.sandbox.json",
+        ),
+        ("sqlite+aiosqlite:////tmp/demo.db?mode=rwc", None, "/tmp/demo.sandbox.json"),
+        (
+            "postgresql+asyncpg://postgres@127.0.0.1/kezdesu",
+            None,
+            str(REPO / "var" / "sandbox.json"),
+        ),
+        ("sqlite+aiosqlite:////tmp/demo.db", "/data/chat.json", "/data/chat.json"),
+    ],
+)
+def test_the_sandbox_state_lives_beside_the_database(
+    database_url: str, state_file: str | None, expected: str
+) -> None:
+    settings = Settings(
+        _env_file=None,
+        database_url=database_url,
+        sandbox={"state_file": state_file},
+    )
+    assert str(settings.sandbox_state_file) == expected
