@@ -11,6 +11,7 @@ from services.citizen_notices import CitizenNoticeService
 from services.clock import Clock
 from services.delivery import DeliveryService
 from services.duties import DutyService
+from services.feedback import FeedbackRecordService
 from services.lifecycle import LifecycleService
 from services.localities import LocalityService
 from services.meetings import MeetingService
@@ -51,6 +52,7 @@ class Services:
     lifecycle: LifecycleService
     plans: PlanService
     delivery: DeliveryService
+    feedback: FeedbackRecordService
 
     @classmethod
     def create(
@@ -97,4 +99,5 @@ class Services:
             lifecycle=LifecycleService(sessions, clock, tz, profile, meetings, access, outbox),
             plans=PlanService(sessions, clock, tz, profile, outbox, access, default_locale),
             delivery=DeliveryService(sessions, clock, access, outbox),
+            feedback=FeedbackRecordService(sessions, clock, tz, profile, access),
         )

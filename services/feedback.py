@@ -45,10 +45,17 @@ from regulation import (
     results_due,
 )
 from regulation.report_periods import PeriodKind, ReportPeriod
+from services.access import AccessService, Right
 from services.clock import Clock
 from services.duties import AkimatInfo
 from services.kato.codes import kato_subtree
-from storage.models import FeedbackChannel, MeetingStatus, QuestionKind, QuestionStatus
+from storage.models import (
+    FeedbackChannel,
+    MeetingStatus,
+    OutsideFeedback,
+    QuestionKind,
+    QuestionStatus,
+)
 from storage.repositories import duties as duty_rows
 from storage.repositories import feedback as rows
 from storage.unit_of_work import SessionSource
@@ -187,12 +194,156 @@ def rollup_key(record: AkimatRecord) -> tuple[int, float, str]:
     return (BAND_ORDER.index(record.index.band), -record.index.percent, record.akimat.code)
 
 
+class Verdict(StrEnum):
+    ACCEPTED = "accepted"
+    REJECTED = "rejected"
+    PENDING = "pending"
+    ANSWERED = "answered"
+    UNANSWERED = "unanswered"
+
+
+@dataclass(frozen=True, slots=True)
+class PackageItem:
+    """One line of the data package of seed 004, clause 20."""
+
+    akimat: AkimatInfo
+    channel: FeedbackChannel | None  # None: through the bot
+    number: str
+    received_on: date
+    kind: QuestionKind
+    verdict: Verdict
+    # The confirming reference or the answer given.
+    reference: str
+    text: str
+
+
+MAX_ENTRY_TEXT = 2000
+MAX_REFERENCE = 300
+# An entry older than this is history the index of a current period never reads.
+MAX_ENTRY_AGE_DAYS = 2 * 366
+ENTRY_STATUSES = {
+    QuestionKind.QUESTION: (QuestionStatus.NEW, QuestionStatus.ANSWERED, QuestionStatus.REJECTED),
+    QuestionKind.PROPOSAL: (QuestionStatus.NEW, QuestionStatus.ACCEPTED, QuestionStatus.REJECTED),
+}
+
+
+class EntryErrorReason(StrEnum):
+    TEXT = "text"
+    REFERENCE = "reference"
+    DATE_FUTURE = "date-future"
+    DATE_OLD = "date-old"
+    STATUS = "status"
+
+
+class EntryError(Exception):
+    """An entry from another channel cannot be saved as given; ``reason`` says why."""
+
+    def __init__(self, reason: EntryErrorReason) -> None:
+        super().__init__(reason.value)
+        self.reason = reason
+
+
+@dataclass(frozen=True, slots=True)
+class OutsideEntry:
+    akimat_id: int
+    kind: QuestionKind
+    channel: FeedbackChannel
+    received_on: date
+    status: QuestionStatus
+    text: str
+    reference: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SavedEntry:
+    id: int
+    entry: OutsideEntry
+
+
+def clean_entry_text(value: str) -> str:
+    cleaned = " ".join(value.split())
+    if not 1 <= len(cleaned) <= MAX_ENTRY_TEXT:
+        raise EntryError(EntryErrorReason.TEXT)
+    return cleaned
+
+
+def clean_reference(value: str) -> str:
+    cleaned = " ".join(value.split())
+    if not 1 <= len(cleaned) <= MAX_REFERENCE:
+        raise EntryError(EntryErrorReason.REFERENCE)
+    return cleaned
+
+
+def check_received_on(day: date, today: date) -> date:
+    if day > today:
+        raise EntryError(EntryErrorReason.DATE_FUTURE)
+    if (today - day).days > MAX_ENTRY_AGE_DAYS:
+        raise EntryError(EntryErrorReason.DATE_OLD)
+    return day
+
+
 class FeedbackRecordService:
-    def __init__(self, sessions: SessionSource, clock: Clock, tz: ZoneInfo, profile: str) -> None:
+    def __init__(
+        self,
+        sessions: SessionSource,
+        clock: Clock,
+        tz: ZoneInfo,
+        profile: str,
+        access: AccessService | None = None,
+    ) -> None:
         self._sessions = sessions
         self._clock = clock
         self._tz = tz
         self._profile = profile
+        self._access = access
+
+    async def enter_outside(self, actor_id: int, entry: OutsideEntry) -> SavedEntry:
+        """Save a question or proposal the akimat received at a reception, by letter or on its
+        site; only someone who acts for the akimat may (AccessDeniedError, audited). The entry
+        and its audit row are one transaction."""
+        if self._access is None:
+            raise RuntimeError("FeedbackRecordService needs an AccessService to take entries")
+        await self._access.require(actor_id, entry.akimat_id, Right.ACT, action="feedback.enter")
+        text = clean_entry_text(entry.text)
+        check_received_on(entry.received_on, self.today())
+        if entry.status not in ENTRY_STATUSES[entry.kind]:
+            raise EntryError(EntryErrorReason.STATUS)
+        reference = None
+        if entry.kind is QuestionKind.PROPOSAL and entry.status is QuestionStatus.ACCEPTED:
+            # Clause 20.1: an accepted proposal is counted with its confirming reference.
+            reference = clean_reference(entry.reference or "")
+        cleaned = OutsideEntry(
+            entry.akimat_id,
+            entry.kind,
+            entry.channel,
+            entry.received_on,
+            entry.status,
+            text,
+            reference,
+        )
+        async with self._sessions() as session:
+            row = OutsideFeedback(
+                akimat_id=cleaned.akimat_id,
+                kind=cleaned.kind,
+                channel=cleaned.channel,
+                received_on=cleaned.received_on,
+                status=cleaned.status,
+                text=cleaned.text,
+                reference=cleaned.reference,
+                entered_by=actor_id,
+                created_at=self._clock.now(),
+            )
+            await rows.add_outside(session, row)
+            await self._access.audit(
+                actor_id,
+                "feedback.enter",
+                akimat_id=cleaned.akimat_id,
+                target=f"outside:{row.id}",
+                detail=f"{cleaned.kind.value}/{cleaned.channel.value}/{cleaned.status.value}",
+                session=session,
+            )
+            await session.commit()
+            return SavedEntry(row.id, cleaned)
 
     def today(self) -> date:
         return self._clock.now().astimezone(self._tz).date()
@@ -353,6 +504,49 @@ class FeedbackRecordService:
                 marks[plan.akimat_id].mark(None if at is None else self._local(at), due, today)
         return marks
 
+    async def package(self, scope: Collection[int], period: ReportPeriod) -> list[PackageItem]:
+        """Every question and proposal counted in ``period``, with its verdict: the data
+        package of seed 004, clause 20 (lists with totals, accepted and rejected, answered and
+        not)."""
+        ids = sorted(set(scope))
+        start, end = period.utc_bounds(self._tz)
+        async with self._sessions() as session:
+            akimats = {
+                row.id: AkimatInfo(row.id, row.locality_code, row.name_kk, row.name_ru, None)
+                for row in await duty_rows.akimats(session, ids)
+            }
+            found = await rows.package_rows(
+                session, sorted(akimats), start, end, period.first_day, period.last_day
+            )
+        items = []
+        for row in found:
+            kind = QuestionKind(row.kind)
+            referenced = bool(row.reference) and row.channel is not None
+            if kind is QuestionKind.PROPOSAL:
+                if is_accepted(row.status, row.linked, referenced):
+                    verdict = Verdict.ACCEPTED
+                elif row.status == QuestionStatus.REJECTED.value:
+                    verdict = Verdict.REJECTED
+                else:
+                    verdict = Verdict.PENDING
+            else:
+                answered = is_answered(row.status, row.linked)
+                verdict = Verdict.ANSWERED if answered else Verdict.UNANSWERED
+            day = row.received_on
+            items.append(
+                PackageItem(
+                    akimat=akimats[row.akimat_id],
+                    channel=None if row.channel is None else FeedbackChannel(row.channel),
+                    number=row.number,
+                    received_on=self._local(day) if isinstance(day, datetime) else day,
+                    kind=kind,
+                    verdict=verdict,
+                    reference=row.reference or "",
+                    text=row.text,
+                )
+            )
+        return items
+
     async def territory(self, scope: Collection[int], period: ReportPeriod) -> TerritoryReport:
         """The scope's akimats sorted by band (high first), then F, with the change in F from
         the period before."""
@@ -410,24 +604,45 @@ class _Tallies:
             counts.outside[channel] = counts.outside.get(channel, 0) + row.n
         if row.kind == QuestionKind.PROPOSAL.value:
             counts.proposals += row.n
-            if row.linked or (row.status == QuestionStatus.ACCEPTED.value and row.referenced):
+            if is_accepted(row.status, row.linked, row.referenced):
                 counts.accepted += row.n
             elif row.status == QuestionStatus.REJECTED.value:
                 counts.rejected += row.n
         else:
             counts.questions += row.n
-            if row.linked or row.status in ANSWERED_QUESTION:
+            if is_answered(row.status, row.linked):
                 counts.answered += row.n
+
+
+def is_accepted(status: str, linked: bool, referenced: bool) -> bool:
+    """A proposal with a confirming reference: a published plan's item, or an entry accepted
+    with its reference (seed 004, clause 20.1)."""
+    return linked or (status == QuestionStatus.ACCEPTED.value and referenced)
+
+
+def is_answered(status: str, linked: bool) -> bool:
+    """A question whose author got a reply (seed 004, clause 20.2)."""
+    return linked or status in ANSWERED_QUESTION
 
 
 __all__ = [
     "BAND_ORDER",
+    "ENTRY_STATUSES",
     "AkimatRecord",
+    "EntryError",
+    "EntryErrorReason",
+    "FeedbackChannel",
     "FeedbackRecordService",
     "OnTime",
+    "OutsideEntry",
+    "PackageItem",
+    "QuestionKind",
+    "QuestionStatus",
+    "SavedEntry",
     "TerritoryLine",
     "TerritoryReport",
     "TrendPoint",
+    "Verdict",
     "ZeroReason",
     "rollup_key",
 ]

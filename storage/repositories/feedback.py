@@ -13,6 +13,7 @@ from sqlalchemy import Integer as SaInteger
 from sqlalchemy import String as SaString
 from sqlalchemy import and_, exists, func, literal, or_, select, union_all
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.sql.expression import Exists
 
 from storage.models import (
     ActionPlan,
@@ -74,7 +75,7 @@ class ReportRow(NamedTuple):
     published_at: datetime | None
 
 
-def _linked_to_published_plan() -> object:
+def _linked_to_published_plan() -> Exists:
     return (
         exists()
         .where(
@@ -107,7 +108,7 @@ async def feedback_counts(
             Meeting.host_akimat_id.label("akimat_id"),
             Question.kind.label("kind"),
             Question.status.label("status"),
-            linked.label("linked"),  # type: ignore[attr-defined]
+            linked.label("linked"),
             literal(None, SaString).label("channel"),
             literal(False).label("referenced"),
         )
@@ -352,3 +353,79 @@ async def reports_of(
 async def add_outside(session: AsyncSession, entry: OutsideFeedback) -> None:
     session.add(entry)
     await session.flush()
+
+
+class PackageRow(NamedTuple):
+    akimat_id: int
+    # None for the bot's own questions; else the channel of an entry.
+    channel: str | None
+    number: str
+    received_on: date | datetime
+    kind: str
+    status: str
+    linked: bool
+    reference: str | None
+    text: str
+
+
+async def package_rows(
+    session: AsyncSession,
+    akimat_ids: Sequence[int],
+    start: datetime,
+    end: datetime,
+    first_day: date,
+    last_day: date,
+) -> list[PackageRow]:
+    """Every question and proposal counted in the period (the same selection as
+    :func:`feedback_counts`), one row each, for the data package of seed 004, clause 20."""
+    if not akimat_ids:
+        return []
+    linked = _linked_to_published_plan()
+    bot = await session.execute(
+        select(
+            Meeting.host_akimat_id,
+            Question.id,
+            Question.public_number,
+            Question.created_at,
+            Question.kind,
+            Question.status,
+            linked.label("linked"),
+            Question.resolution,
+            Question.text,
+        )
+        .join(Meeting, Meeting.id == Question.meeting_id)
+        .where(
+            Meeting.host_akimat_id.in_(akimat_ids),
+            Question.created_at >= start,
+            Question.created_at < end,
+            Question.status != QuestionStatus.MERGED,
+        )
+        .order_by(Meeting.host_akimat_id, Question.created_at, Question.id)
+    )
+    result = [
+        PackageRow(a, None, number or f"#{qid}", at, str(k), str(s), bool(li), res, txt)
+        for a, qid, number, at, k, s, li, res, txt in bot
+    ]
+    outside = await session.execute(
+        select(
+            OutsideFeedback.akimat_id,
+            OutsideFeedback.id,
+            OutsideFeedback.channel,
+            OutsideFeedback.received_on,
+            OutsideFeedback.kind,
+            OutsideFeedback.status,
+            OutsideFeedback.reference,
+            OutsideFeedback.text,
+        )
+        .where(
+            OutsideFeedback.akimat_id.in_(akimat_ids),
+            OutsideFeedback.received_on >= first_day,
+            OutsideFeedback.received_on <= last_day,
+        )
+        .order_by(OutsideFeedback.akimat_id, OutsideFeedback.received_on, OutsideFeedback.id)
+    )
+    result += [
+        PackageRow(a, str(c), f"E-{eid}", day, str(k), str(s), False, ref, txt)
+        for a, eid, c, day, k, s, ref, txt in outside
+    ]
+    return result
