@@ -12,6 +12,7 @@ from services.clock import Clock
 from services.delivery import DeliveryService
 from services.duties import DutyService
 from services.feedback import FeedbackRecordService
+from services.feedback_digest import FeedbackDigestService
 from services.lifecycle import LifecycleService
 from services.localities import LocalityService
 from services.meetings import MeetingService
@@ -53,6 +54,7 @@ class Services:
     plans: PlanService
     delivery: DeliveryService
     feedback: FeedbackRecordService
+    feedback_digest: FeedbackDigestService
 
     @classmethod
     def create(
@@ -74,6 +76,7 @@ class Services:
         access = AccessService(sessions, clock, admin_ids)
         outbox = Outbox(clock, translator, tz, renderer, default_locale)
         meetings = MeetingService(sessions, clock, tz, profile, outbox=outbox)
+        feedback = FeedbackRecordService(sessions, clock, tz, profile, access)
         return cls(
             clock=clock,
             tz=tz,
@@ -99,5 +102,7 @@ class Services:
             lifecycle=LifecycleService(sessions, clock, tz, profile, meetings, access, outbox),
             plans=PlanService(sessions, clock, tz, profile, outbox, access, default_locale),
             delivery=DeliveryService(sessions, clock, access, outbox),
-            feedback=FeedbackRecordService(sessions, clock, tz, profile, access),
+            feedback=feedback,
+            # Recipients: none until coordinators are wired in (services/feedback_digest.py).
+            feedback_digest=FeedbackDigestService(sessions, clock, tz, profile, outbox, feedback),
         )

@@ -111,3 +111,5 @@ report-participation-line = 👥 askers { $askers }, supporters { $supporters },
 report-rating-line = ⭐ The bot's survey: { $count } ratings, mean { $mean } of 5 (not the sociological survey of clause 21)
 report-rating-none = ⭐ The bot's survey: no ratings in this period
 report-more = … and { $count } more akimats: see the workbook (XLSX).
+report-digest-intro = 🗓 The quarter's progress was due: here is the feedback summary of { $period } for your territory.
+report-digest-charts-button = 📊 Charts

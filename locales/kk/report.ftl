@@ -111,3 +111,5 @@ report-participation-line = 👥 сұрақ қойғандар { $askers }, қо
 report-rating-line = ⭐ Боттағы сауалнама: { $count } баға, орташасы 5-тен { $mean } (21-тармақтағы әлеуметтанулық сауалнама емес)
 report-rating-none = ⭐ Боттағы сауалнама: кезеңде бағалар жоқ
 report-more = … және тағы { $count } әкімдік: Excel кітабын (XLSX) қараңыз.
+report-digest-intro = 🗓 Тоқсандық есептің мерзімі өтті: аумағыңыз бойынша { $period } кері байланыс жиынтығы.
+report-digest-charts-button = 📊 Диаграммалар

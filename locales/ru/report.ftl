@@ -111,3 +111,5 @@ report-participation-line = 👥 задали вопросы { $askers }, под
 report-rating-line = ⭐ Опрос в боте: оценок { $count }, средняя { $mean } из 5 (не социологический опрос п. 21)
 report-rating-none = ⭐ Опрос в боте: оценок за период нет
 report-more = … и ещё { $count } акиматов: см. книгу Excel (XLSX).
+report-digest-intro = 🗓 Срок отчёта за квартал прошёл: сводка обратной связи за { $period } по вашей территории.
+report-digest-charts-button = 📊 Графики
