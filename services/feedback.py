@@ -175,6 +175,18 @@ class TerritoryReport:
     period: ReportPeriod
     lines: tuple[TerritoryLine, ...]
 
+    def known(self) -> dict[ReportPeriod, dict[int, AkimatRecord]]:
+        """The records this report already holds, by period (for :meth:`trend` to reuse)."""
+        known = {self.period: {line.record.akimat.id: line.record for line in self.lines}}
+        # Every line has its previous record (records() reads the same akimats for both).
+        if all(line.previous is not None for line in self.lines):
+            known[self.period.previous()] = {
+                line.record.akimat.id: line.previous
+                for line in self.lines
+                if line.previous is not None
+            }
+        return known
+
     def band_counts(self) -> dict[FeedbackBand, int]:
         counts = dict.fromkeys(BAND_ORDER, 0)
         for line in self.lines:
@@ -559,17 +571,25 @@ class FeedbackRecordService:
         return TerritoryReport(period, tuple(lines))
 
     async def trend(
-        self, scope: Collection[int], last: ReportPeriod, quarters: int = 4
+        self,
+        scope: Collection[int],
+        last: ReportPeriod,
+        quarters: int = 4,
+        known: Mapping[ReportPeriod, Mapping[int, AkimatRecord]] | None = None,
     ) -> list[TrendPoint]:
         """Mean F and the band counts over the ``quarters`` quarters ending with the one
-        ``last`` ends in, oldest first."""
+        ``last`` ends in, oldest first. ``known``: records already read for the same scope
+        (``TerritoryReport.known()``), not read again."""
         quarter = ReportPeriod.containing(last.last_day, PeriodKind.QUARTER)
         periods = [quarter]
         while len(periods) < quarters:
             periods.append(periods[-1].previous())
         points = []
         for period in reversed(periods):
-            records = await self.records(scope, period)
+            if known is not None and period in known:
+                records = dict(known[period])
+            else:
+                records = await self.records(scope, period)
             bands = dict.fromkeys(BAND_ORDER, 0)
             for record in records.values():
                 bands[record.index.band] += 1

@@ -118,7 +118,9 @@ async def _show(
         return
     report = await services.feedback.territory(scope, period)
     await message.answer(summary_text(t, report), reply_markup=summary_keyboard(t, period))
-    trend = await services.feedback.trend(scope, period, quarters=TREND_QUARTERS)
+    trend = await services.feedback.trend(
+        scope, period, quarters=TREND_QUARTERS, known=report.known()
+    )
     coverage = await report_coverage(services, scope)
     # Drawing takes a moment of CPU: off the event loop, so the bot keeps answering.
     charts = await asyncio.to_thread(build_charts, t, report, trend, coverage)
@@ -153,7 +155,9 @@ async def cb_report(
         return
     if callback_data.action is ReportAction.XLSX:
         report = await services.feedback.territory(scope, period)
-        trend = await services.feedback.trend(scope, period, quarters=TREND_QUARTERS)
+        trend = await services.feedback.trend(
+            scope, period, quarters=TREND_QUARTERS, known=report.known()
+        )
         coverage = await report_coverage(services, scope)
         data = await asyncio.to_thread(report_workbook, t, report, trend, coverage)
         name = f"feedback-{period.code}.xlsx"

@@ -1,13 +1,23 @@
 """FeedbackRecordService: the akimat's record over a period, counted by hand."""
 
+from datetime import UTC, date, datetime
+
 import pytest
 
 from regulation import FeedbackBand
 from regulation.report_periods import ReportPeriod
-from services.feedback import OnTime, ZeroReason
-from storage.models import FeedbackChannel
-from tests.builders import Sessions
-from tests.services.feedback_world import FeedbackWorld, make_feedback_world
+from services.access import AccessDeniedError, AccessService
+from services.feedback import (
+    EntryError,
+    EntryErrorReason,
+    FeedbackRecordService,
+    OnTime,
+    OutsideEntry,
+    ZeroReason,
+)
+from storage.models import FeedbackChannel, QuestionKind, QuestionStatus
+from tests.builders import KARAAGASH, Sessions, an_official
+from tests.services.feedback_world import TZ, FeedbackWorld, make_feedback_world
 
 Q3 = ReportPeriod.parse("2026q3")
 
@@ -55,10 +65,6 @@ async def test_a_late_plan_and_a_missing_report_make_f_zero(world: FeedbackWorld
 
 async def test_a_report_not_yet_due_is_pending_and_keeps_f(world: FeedbackWorld) -> None:
     # On 20 October the Q3 report is not due until the 25th; only the late plan zeroes F.
-    from datetime import UTC, datetime
-
-    from tests.services.feedback_world import TZ
-
     world.clock.set(datetime(2026, 10, 20, 9, 0, tzinfo=TZ).astimezone(UTC))
     record = (await world.service.records([world.late], Q3))[world.late]
     assert record.reports == OnTime(pending=1)
@@ -92,3 +98,58 @@ async def test_trend_over_quarters(world: FeedbackWorld) -> None:
     assert [p.period.code for p in points] == ["2026q1", "2026q2", "2026q3"]
     assert [p.mean_percent for p in points] == [100.0, 50.0, pytest.approx(15.0)]
     assert points[2].bands[FeedbackBand.INEFFECTIVE] == 2
+
+
+async def test_entries_are_checked_and_only_for_ones_own_akimat(
+    world: FeedbackWorld, session_factory: Sessions
+) -> None:
+    await an_official(session_factory, 9101, akimat=KARAAGASH)
+    access = AccessService(session_factory, world.clock, frozenset())
+    service = FeedbackRecordService(session_factory, world.clock, TZ, "2022", access)
+
+    def entry(**changes: object) -> OutsideEntry:
+        values: dict[str, object] = {
+            "akimat_id": world.good,
+            "kind": QuestionKind.PROPOSAL,
+            "channel": FeedbackChannel.SITE,
+            "received_on": date(2026, 11, 1),
+            "status": QuestionStatus.ACCEPTED,
+            "text": "  Көше   шамдары ",
+            "reference": "Plan item 2",
+        }
+        values.update(changes)
+        return OutsideEntry(**values)  # type: ignore[arg-type]
+
+    saved = await service.enter_outside(9101, entry())
+    assert (saved.entry.text, saved.entry.reference) == ("Көше шамдары", "Plan item 2")
+    # Another akimat's entry: refused (and audited by AccessService).
+    with pytest.raises(AccessDeniedError):
+        await service.enter_outside(9101, entry(akimat_id=world.late))
+    cases = [
+        (entry(reference=None), EntryErrorReason.REFERENCE),
+        (entry(text="   "), EntryErrorReason.TEXT),
+        (entry(received_on=date(2026, 11, 11)), EntryErrorReason.DATE_FUTURE),
+        (entry(received_on=date(2024, 1, 1)), EntryErrorReason.DATE_OLD),
+        # A question is answered, not accepted; a proposal is accepted, not answered.
+        (entry(kind=QuestionKind.QUESTION), EntryErrorReason.STATUS),
+        (entry(status=QuestionStatus.ANSWERED), EntryErrorReason.STATUS),
+        (entry(status=QuestionStatus.MERGED), EntryErrorReason.STATUS),
+    ]
+    for bad, reason in cases:
+        with pytest.raises(EntryError) as caught:
+            await service.enter_outside(9101, bad)
+        assert caught.value.reason is reason
+    # Only the first entry was saved: Q4 has it beside the site's question of 1 October.
+    record = (await service.records([world.good], ReportPeriod.parse("2026q4")))[world.good]
+    assert (record.proposals, record.accepted) == (1, 1)
+    assert record.outside == {FeedbackChannel.SITE: 2}
+
+
+async def test_trend_reuses_the_records_a_report_holds(world: FeedbackWorld) -> None:
+    scope = [world.good, world.late]
+    report = await world.service.territory(scope, Q3)
+    known = report.known()
+    assert set(known) == {Q3, Q3.previous()}
+    fresh = await world.service.trend(scope, Q3, quarters=4)
+    reused = await world.service.trend(scope, Q3, quarters=4, known=known)
+    assert reused == fresh
