@@ -489,6 +489,8 @@ class EntryStep(StrEnum):
     CHANNEL = "c"
     TODAY = "t"
     STATUS = "s"
+    # Several at once: the XLSX template, then the filled-in file.
+    FILE = "f"
     CANCEL = "x"
 
 

@@ -313,49 +313,63 @@ class FeedbackRecordService:
         """Save a question or proposal the akimat received at a reception, by letter or on its
         site; only someone who acts for the akimat may (AccessDeniedError, audited). The entry
         and its audit row are one transaction."""
+        [saved] = await self.enter_outside_many(actor_id, entry.akimat_id, [entry])
+        return saved
+
+    async def enter_outside_many(
+        self, actor_id: int, akimat_id: int, entries: Sequence[OutsideEntry]
+    ) -> list[SavedEntry]:
+        """Save several entries of one akimat (an uploaded file) all together or none: any
+        entry that does not pass raises EntryError before anything is written."""
         if self._access is None:
             raise RuntimeError("FeedbackRecordService needs an AccessService to take entries")
-        await self._access.require(actor_id, entry.akimat_id, Right.ACT, action="feedback.enter")
+        await self._access.require(actor_id, akimat_id, Right.ACT, action="feedback.enter")
+        today = self.today()
+        cleaned = [self._clean(entry, akimat_id, today) for entry in entries]
+        async with self._sessions() as session:
+            saved = []
+            for entry in cleaned:
+                row = OutsideFeedback(
+                    akimat_id=akimat_id,
+                    kind=entry.kind,
+                    channel=entry.channel,
+                    received_on=entry.received_on,
+                    status=entry.status,
+                    text=entry.text,
+                    reference=entry.reference,
+                    entered_by=actor_id,
+                    created_at=self._clock.now(),
+                )
+                await rows.add_outside(session, row)
+                saved.append(SavedEntry(row.id, entry))
+            first = saved[0].entry if saved else None
+            await self._access.audit(
+                actor_id,
+                "feedback.enter",
+                akimat_id=akimat_id,
+                target=f"outside:{saved[0].id}" if saved else None,
+                detail=(
+                    f"{first.kind.value}/{first.channel.value}/{first.status.value}"
+                    if first is not None and len(saved) == 1
+                    else f"{len(saved)} entries from a file"
+                ),
+                session=session,
+            )
+            await session.commit()
+        return saved
+
+    def _clean(self, entry: OutsideEntry, akimat_id: int, today: date) -> OutsideEntry:
         text = clean_entry_text(entry.text)
-        check_received_on(entry.received_on, self.today())
+        check_received_on(entry.received_on, today)
         if entry.status not in ENTRY_STATUSES[entry.kind]:
             raise EntryError(EntryErrorReason.STATUS)
         reference = None
         if entry.kind is QuestionKind.PROPOSAL and entry.status is QuestionStatus.ACCEPTED:
             # Clause 20.1: an accepted proposal is counted with its confirming reference.
             reference = clean_reference(entry.reference or "")
-        cleaned = OutsideEntry(
-            entry.akimat_id,
-            entry.kind,
-            entry.channel,
-            entry.received_on,
-            entry.status,
-            text,
-            reference,
+        return OutsideEntry(
+            akimat_id, entry.kind, entry.channel, entry.received_on, entry.status, text, reference
         )
-        async with self._sessions() as session:
-            row = OutsideFeedback(
-                akimat_id=cleaned.akimat_id,
-                kind=cleaned.kind,
-                channel=cleaned.channel,
-                received_on=cleaned.received_on,
-                status=cleaned.status,
-                text=cleaned.text,
-                reference=cleaned.reference,
-                entered_by=actor_id,
-                created_at=self._clock.now(),
-            )
-            await rows.add_outside(session, row)
-            await self._access.audit(
-                actor_id,
-                "feedback.enter",
-                akimat_id=cleaned.akimat_id,
-                target=f"outside:{row.id}",
-                detail=f"{cleaned.kind.value}/{cleaned.channel.value}/{cleaned.status.value}",
-                session=session,
-            )
-            await session.commit()
-            return SavedEntry(row.id, cleaned)
 
     def today(self) -> date:
         return self._clock.now().astimezone(self._tz).date()

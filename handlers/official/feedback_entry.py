@@ -6,15 +6,17 @@ proposal), the text. Saving checks the right to act for the akimat again
 (services/feedback.py). Every step accepts /cancel and keeps its state on bad input.
 """
 
+import asyncio
 import re
 from datetime import date
 from html import escape
 
-from aiogram import F
+from aiogram import Bot, F
+from aiogram.exceptions import TelegramBadRequest
 from aiogram.filters import Command, StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
-from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
+from aiogram.types import BufferedInputFile, CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from handlers.callbacks import EntryCb, EntryStep
@@ -33,7 +35,15 @@ from services.feedback import (
     clean_entry_text,
     clean_reference,
 )
+from services.feedback_xlsx import (
+    MAX_ROWS,
+    EntryFileError,
+    EntryFileIssue,
+    build_entry_template,
+    parse_entries,
+)
 from services.kato.names import name_for_locale
+from services.plan_xlsx import MAX_FILE_BYTES
 
 router = Routes(name=__name__)
 
@@ -57,6 +67,7 @@ class EntryStates(StatesGroup):
     status = State()
     reference = State()
     text = State()
+    upload = State()
 
 
 def parse_day(value: str) -> date | None:
@@ -85,7 +96,8 @@ def kind_keyboard(t: Text) -> InlineKeyboardMarkup:
         [
             (t(f"entry-kind-{kind.value}"), EntryCb(step=EntryStep.KIND, value=kind.value))
             for kind in QuestionKind
-        ],
+        ]
+        + [(t("entry-file-button"), EntryCb(step=EntryStep.FILE))],
     )
 
 
@@ -285,6 +297,63 @@ async def msg_text(message: Message, t: Text, state: FSMContext, services: Servi
             status=t(STATUS_KEYS[entry.kind, entry.status]),
             text=escape(saved.entry.text),
         )
+    )
+
+
+@router.callback_query(EntryCb.filter(F.step == EntryStep.FILE), EntryStates.kind)
+async def cb_file(query: CallbackQuery, t: Text, state: FSMContext) -> None:
+    await state.set_state(EntryStates.upload)
+    await query.answer()
+    assert isinstance(query.message, Message)
+    template = await asyncio.to_thread(build_entry_template, t)
+    await query.message.answer_document(
+        BufferedInputFile(template, filename="entries.xlsx"),
+        caption=t("entry-file-ask", max=MAX_ROWS, megabytes=MAX_FILE_BYTES // (1024 * 1024)),
+    )
+
+
+@router.message(EntryStates.upload, F.document)
+async def msg_file(
+    message: Message, bot: Bot, t: Text, state: FSMContext, services: Services
+) -> None:
+    """The filled-in template: every row saved, or nothing and the problems by row."""
+    assert message.from_user is not None and message.document is not None
+    document = message.document
+    if document.file_size is not None and document.file_size > MAX_FILE_BYTES:
+        await message.answer(t("entry-file-too-big", megabytes=MAX_FILE_BYTES // (1024 * 1024)))
+        return
+    try:
+        downloaded = await bot.download(document)
+    except TelegramBadRequest:
+        await message.answer(t("plan-file-download-failed"))
+        return
+    data = downloaded.read() if downloaded is not None else b""
+    try:
+        parsed = await asyncio.to_thread(parse_entries, data, t, services.feedback.today())
+    except EntryFileError as failure:
+        lines = [t("entry-file-rejected")]
+        lines += ["• " + issue_text(t, issue) for issue in failure.errors]
+        if failure.total > len(failure.errors):
+            lines.append(t("plan-file-more", count=failure.total - len(failure.errors)))
+        await message.answer("\n".join(lines))
+        return
+    akimat_id = int((await state.get_data())["akimat_id"])
+    entries = [
+        OutsideEntry(akimat_id, p.kind, p.channel, p.received_on, p.status, p.text, p.reference)
+        for p in parsed
+    ]
+    saved = await services.feedback.enter_outside_many(message.from_user.id, akimat_id, entries)
+    await state.clear()
+    await message.answer(t("entry-file-saved", count=len(saved)))
+
+
+def issue_text(t: Text, issue: EntryFileIssue) -> str:
+    return t(
+        f"entry-file-{issue.problem.value}",
+        row=issue.row,
+        column=issue.column,
+        value=escape(issue.value),
+        max=MAX_ROWS,
     )
 
 

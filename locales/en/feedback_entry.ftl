@@ -32,3 +32,38 @@ entry-saved = ✅ Entry No. { $number } saved and counted in the feedback index.
     { $kind } · { $channel } · { $day }
     { $status }
     <i>{ $text }</i>
+entry-file-button = 📥 Several at once, from a file (XLSX)
+entry-file-ask = Fill in this template, one row per question or proposal (at most { $max } rows, up to { $megabytes } MB), and send it back here. The second sheet lists the words each column takes. Nothing is saved unless every row is right.
+entry-file-too-big = The file is larger than { $megabytes } MB.
+entry-file-rejected = ❌ <b>The file was not accepted; nothing was saved.</b>
+entry-file-saved = ✅ { $count ->
+    [one] { $count } entry saved
+   *[other] { $count } entries saved
+} and counted in the feedback index.
+entry-file-not-xlsx = this is not an .xlsx workbook: save it in Excel as “Excel Workbook (.xlsx)” and send it again
+entry-file-header = row { $row }, { $column }: the header «{ $value }» is not the template's; keep the template's first row
+entry-file-no-rows = there are no rows under the header
+entry-file-too-many-rows = row { $row }: more than { $max } rows; send the rest in another file
+entry-file-formula = row { $row }, { $column }: a formula («{ $value }»); type the value itself
+entry-file-required = row { $row }, { $column }: empty, and this column is required
+entry-file-bad-kind = row { $row }, { $column }: «{ $value }» is neither a question nor a proposal
+entry-file-bad-channel = row { $row }, { $column }: «{ $value }» is not reception, letter or website
+entry-file-bad-status = row { $row }, { $column }: «{ $value }» is not a status this kind of entry takes
+entry-file-not-a-date = row { $row }, { $column }: «{ $value }» is not a date (write 05.11.2026)
+entry-file-date-future = row { $row }, { $column }: { $value } has not come yet
+entry-file-date-old = row { $row }, { $column }: { $value } is more than two years ago
+entry-file-too-long = row { $row }, { $column }: { $value } characters is too long
+entry-file-no-reference = row { $row }, { $column }: an accepted proposal needs its confirming reference
+entry-xlsx-sheet = Entries
+entry-xlsx-help-sheet = Words
+entry-xlsx-help = What each column takes (the word or the code):
+entry-xlsx-kind = Kind
+entry-xlsx-channel = Channel
+entry-xlsx-received = Received (dd.mm.yyyy)
+entry-xlsx-status = Status
+entry-xlsx-reference = Confirming reference
+entry-xlsx-text = Content
+entry-xlsx-status-new = not answered / under consideration
+entry-xlsx-status-answered = answered
+entry-xlsx-status-accepted = accepted
+entry-xlsx-status-rejected = rejected

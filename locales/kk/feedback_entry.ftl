@@ -32,3 +32,35 @@ entry-saved = ✅ № { $number } жазба сақталып, кері байл
     { $kind } · { $channel } · { $day }
     { $status }
     <i>{ $text }</i>
+entry-file-button = 📥 Бірнешеуін бірден, файлдан (XLSX)
+entry-file-ask = Осы үлгіні толтырыңыз (әр сұраққа не ұсынысқа бір жол, { $max } жолдан аспасын, { $megabytes } МБ дейін) және осында қайта жіберіңіз. Екінші парақта әр баған қабылдайтын сөздер бар. Барлық жол дұрыс болмайынша ештеңе сақталмайды.
+entry-file-too-big = Файл { $megabytes } МБ-тан үлкен.
+entry-file-rejected = ❌ <b>Файл қабылданбады; ештеңе сақталған жоқ.</b>
+entry-file-saved = ✅ { $count } жазба сақталып, кері байланыс көрсеткішіне есептелді.
+entry-file-not-xlsx = бұл .xlsx кітабы емес: оны Excel-де «Excel кітабы (.xlsx)» ретінде сақтап, қайта жіберіңіз
+entry-file-header = { $row }-жол, { $column }: «{ $value }» тақырыбы үлгідегідей емес; үлгінің бірінші жолын қалдырыңыз
+entry-file-no-rows = тақырыптың астында жолдар жоқ
+entry-file-too-many-rows = { $row }-жол: { $max } жолдан көп; қалғанын басқа файлмен жіберіңіз
+entry-file-formula = { $row }-жол, { $column }: формула («{ $value }»); мәнінің өзін жазыңыз
+entry-file-required = { $row }-жол, { $column }: бос, ал бұл баған міндетті
+entry-file-bad-kind = { $row }-жол, { $column }: «{ $value }» сұрақ та, ұсыныс та емес
+entry-file-bad-channel = { $row }-жол, { $column }: «{ $value }» қабылдау, хат не сайт емес
+entry-file-bad-status = { $row }-жол, { $column }: «{ $value }» жазбаның бұл түріне келетін күй емес
+entry-file-not-a-date = { $row }-жол, { $column }: «{ $value }» күн емес (05.11.2026 деп жазыңыз)
+entry-file-date-future = { $row }-жол, { $column }: { $value } әлі келген жоқ
+entry-file-date-old = { $row }-жол, { $column }: { $value } екі жылдан бұрын
+entry-file-too-long = { $row }-жол, { $column }: { $value } таңба — тым ұзын
+entry-file-no-reference = { $row }-жол, { $column }: қабылданған ұсынысқа растайтын сілтеме керек
+entry-xlsx-sheet = Жазбалар
+entry-xlsx-help-sheet = Сөздер
+entry-xlsx-help = Әр баған не қабылдайды (сөз немесе код):
+entry-xlsx-kind = Түрі
+entry-xlsx-channel = Арна
+entry-xlsx-received = Түскені (кк.аа.жжжж)
+entry-xlsx-status = Күйі
+entry-xlsx-reference = Растайтын сілтеме
+entry-xlsx-text = Мазмұны
+entry-xlsx-status-new = жауап жоқ / қаралуда
+entry-xlsx-status-answered = жауап берілді
+entry-xlsx-status-accepted = қабылданды
+entry-xlsx-status-rejected = бас тартылды

@@ -6,9 +6,11 @@ keeps the step; someone with no akimat is told so.
 The clock stands at Monday 23 November 2026, 09:00 in Almaty (tests/e2e/harness.py).
 """
 
+import io
 from datetime import date
 
 import pytest
+from openpyxl import Workbook, load_workbook
 from sqlalchemy import select
 
 from regulation.report_periods import ReportPeriod
@@ -84,3 +86,49 @@ async def test_received_needs_an_akimat(world: BotWorld, locale: str) -> None:
     citizen = await world.citizen(CITIZEN[locale], locale)
     [answer] = await citizen.say("/received")
     assert answer.content != t("entry-ask-kind")
+
+
+UPLOADER = {"kk": 3311, "ru": 3312}
+
+
+@pytest.mark.parametrize("locale", ["kk", "ru"])
+async def test_entries_from_a_file(world: BotWorld, locale: str) -> None:
+    t = world.text(locale)
+    await world.citizen(UPLOADER[locale], locale)
+    akimat_id = await an_official(world.app.session_factory, UPLOADER[locale], locale=locale)
+    chat = await world.chat(UPLOADER[locale])
+
+    [ask] = await chat.say("/received")
+    events = await chat.press(ask, t("entry-file-button"))
+    [template] = [e.message for e in events if e.type == "sent" and e.message]
+    assert template.document is not None
+    book = load_workbook(io.BytesIO(await world.client.download(template.document["file_id"])))
+    sheet = book.worksheets[0]
+    assert sheet.cell(row=1, column=1).value == t("entry-xlsx-kind")
+
+    # A file with one bad row: refused by row and column, nothing saved.
+    sheet.append(["proposal", "letter", "05.11.2026", "accepted", "Plan, item 2", "Шамдар"])
+    sheet.append(["question", "fax", "06.11.2026", "new", None, "<b>Су</b>"])
+    [refusal] = await chat.send("document", file_name="entries.xlsx", data=_saved(book))
+    assert t("entry-file-bad-channel", row=3, column="B", value="fax") in refusal.content
+    assert await _count(world) == 0
+
+    sheet.cell(row=3, column=2).value = "site"
+    [done] = await chat.send("document", file_name="entries.xlsx", data=_saved(book))
+    assert done.content == t("entry-file-saved", count=2)
+    record = (await world.services.feedback.records([akimat_id], ReportPeriod.parse("2026q4")))[
+        akimat_id
+    ]
+    assert (record.proposals, record.accepted, record.questions, record.answered) == (1, 1, 1, 0)
+    assert record.outside == {FeedbackChannel.LETTER: 1, FeedbackChannel.SITE: 1}
+
+
+def _saved(book: Workbook) -> bytes:
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+async def _count(world: BotWorld) -> int:
+    async with world.app.session_factory() as session:
+        return len((await session.scalars(select(OutsideFeedback))).all())

@@ -32,6 +32,7 @@ from services.feedback_report import (
     PACKAGE_COLUMNS,
     PARTICIPATION_COLUMNS,
 )
+from services.feedback_xlsx import EntryFileProblem
 from services.lifecycle import LifecycleErrorReason, ListGroup
 from services.meetings import MeetingErrorReason
 from services.officials import InviteStatus, OfficialsErrorReason
@@ -74,6 +75,7 @@ KEY_VALUES: dict[str, tuple[Values, ...]] = {
     ),
     "entry-channel-{}": (FeedbackChannel,),
     "entry-error-{}": (EntryErrorReason,),
+    "entry-file-{}": (EntryFileProblem,),
     "entry-kind-{}": (QuestionKind,),
     "plan-error-{}": (PlanErrorReason,),
     "plan-file-{}": (FileProblem,),
