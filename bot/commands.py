@@ -32,6 +32,7 @@ ADMIN_COMMANDS = (
     "plan",
     "progress",
     "deadlines",
+    "report",
     "office",
     "officials",
     "audit",

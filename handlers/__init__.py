@@ -23,7 +23,7 @@ from handlers.citizen import plans as citizen_plans
 from handlers.citizen import settings as notification_settings
 from handlers.common import consent_gate, errors, fallback, outsiders
 from handlers.filters import HasConsent, IsAdmin, IsStaff
-from handlers.official import deadlines, new_meeting, office, officials
+from handlers.official import deadlines, feedback_entry, new_meeting, office, officials, report
 from handlers.official import meetings as meeting_office
 from handlers.official import plans as plan_office
 from handlers.official import pool as question_pool
@@ -54,6 +54,7 @@ def get_routers(admin_ids: frozenset[int]) -> list[Router]:
     staff.include_routers(errors.denied.build())
     staff.include_routers(office.router.build(), officials.router.build())
     staff.include_routers(deadlines.router.build())
+    staff.include_routers(feedback_entry.router.build(), report.router.build())
     staff.include_routers(question_pool.router.build())
     staff.include_routers(new_meeting.router.build(), meeting_office.router.build())
     # /announce <id>: an official for their akimat, an admin for any (the lifecycle checks).

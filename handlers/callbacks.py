@@ -480,6 +480,41 @@ class ProgressCb(CallbackData, prefix="prg1"):
     fresh: bool = False
 
 
+# --- the akimat's record: /received (entries from other channels), /report ---------------------
+
+
+class EntryStep(StrEnum):
+    AKIMAT = "a"
+    KIND = "k"
+    CHANNEL = "c"
+    TODAY = "t"
+    STATUS = "s"
+    # Several at once: the XLSX template, then the filled-in file.
+    FILE = "f"
+    CANCEL = "x"
+
+
+class EntryCb(CallbackData, prefix="fbe1"):
+    step: EntryStep
+    value: str = ""
+
+
+class ReportAction(StrEnum):
+    # Show the period's summary (and its charts).
+    SHOW = "s"
+    # The other periods of this kind (value: the period's code, the list ends with it).
+    PICK = "p"
+    XLSX = "x"
+    # The data package of seed 004, clause 20.
+    PACKAGE = "d"
+
+
+class ReportCb(CallbackData, prefix="frp1"):
+    action: ReportAction
+    # A period's code (2026q3, 2026h1, 2026y1), or a kind (q, h, y) for PICK.
+    period: str = ""
+
+
 # The prefixes given up when the digit became a version (see the module's doc): each one is read
 # as the factory that wrote it, whose fields are unchanged.
 RETIRED: dict[str, type[CallbackData]] = {

@@ -11,6 +11,8 @@ from services.citizen_notices import CitizenNoticeService
 from services.clock import Clock
 from services.delivery import DeliveryService
 from services.duties import DutyService
+from services.feedback import FeedbackRecordService
+from services.feedback_digest import FeedbackDigestService
 from services.lifecycle import LifecycleService
 from services.localities import LocalityService
 from services.meetings import MeetingService
@@ -51,6 +53,8 @@ class Services:
     lifecycle: LifecycleService
     plans: PlanService
     delivery: DeliveryService
+    feedback: FeedbackRecordService
+    feedback_digest: FeedbackDigestService
 
     @classmethod
     def create(
@@ -72,6 +76,7 @@ class Services:
         outbox = Outbox(clock, translator, tz, renderer, default_locale)
         users = UserService(sessions, clock, default_locale, outbox=outbox, access=access)
         meetings = MeetingService(sessions, clock, tz, profile, outbox=outbox)
+        feedback = FeedbackRecordService(sessions, clock, tz, profile, access)
         return cls(
             clock=clock,
             tz=tz,
@@ -97,4 +102,7 @@ class Services:
             lifecycle=LifecycleService(sessions, clock, tz, profile, meetings, access, outbox),
             plans=PlanService(sessions, clock, tz, profile, outbox, access, default_locale),
             delivery=DeliveryService(sessions, clock, access, outbox),
+            feedback=feedback,
+            # Recipients: none until coordinators are wired in (services/feedback_digest.py).
+            feedback_digest=FeedbackDigestService(sessions, clock, tz, profile, outbox, feedback),
         )

@@ -25,6 +25,7 @@ from storage.models import NoticeKind
 if TYPE_CHECKING:
     # Only for the fields' types: the services that build notices import this module.
     from services.duties import Duty
+    from services.feedback import TerritoryReport
     from services.meetings import MeetingView
     from services.officials import AkimatView
     from services.plans import LinkedLine, PlanView, ReportView
@@ -388,6 +389,27 @@ class OfficialRemoved(Notice):
 
 
 # Every kind the bot sends: each must have a renderer (checked when the outbox is built).
+# --- the akimat's record -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class FeedbackDigest(Notice):
+    """The quarter's feedback summary for one coordinator (``recipient_id``) and their
+    territory, sent after the quarter's progress due date (services/feedback_digest.py)."""
+
+    report: TerritoryReport
+    recipient_id: int
+    kind = NoticeKind.DUTY
+
+    @property
+    def key(self) -> str:
+        return f"feedback-digest:{self.report.period.code}:{self.recipient_id}"
+
+    @property
+    def topic(self) -> str:
+        return f"feedback-digest:{self.report.period.code}"
+
+
 NOTICE_KINDS: tuple[type[Notice], ...] = (
     MeetingAnnounced,
     MeetingMoved,
@@ -403,4 +425,5 @@ NOTICE_KINDS: tuple[type[Notice], ...] = (
     DutyEscalated,
     OfficialAppointed,
     OfficialRemoved,
+    FeedbackDigest,
 )

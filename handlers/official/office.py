@@ -32,6 +32,8 @@ OFFICIAL_COMMANDS: tuple[str, ...] = (
     "plan",
     "progress",
     "deadlines",
+    "report",
+    "received",
     "officials",
 )
 # What an admin may use besides (everything an official may, for every akimat).
@@ -45,6 +47,7 @@ ADMIN_OFFICE_COMMANDS: tuple[str, ...] = (
     "plan",
     "progress",
     "deadlines",
+    "report",
 )
 
 

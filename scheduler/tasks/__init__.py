@@ -9,6 +9,7 @@ from datetime import datetime
 
 from scheduler.tasks.citizen_reminders import citizen_reminders
 from scheduler.tasks.compliance import compliance
+from scheduler.tasks.feedback_digest import feedback_digest
 from scheduler.tasks.meetings import meetings
 from services.container import Services
 
@@ -19,4 +20,5 @@ TASKS: dict[str, Task] = {
     "meetings": meetings,
     "compliance": compliance,
     "citizen_reminders": citizen_reminders,
+    "feedback_digest": feedback_digest,
 }

@@ -15,6 +15,7 @@ from storage.models.locality import Locality
 from storage.models.meeting import Meeting, Reception
 from storage.models.official import AuditEntry, Invite, Official
 from storage.models.outbox import OutboxMessage, OutboxPayload
+from storage.models.outside_feedback import FeedbackChannel, OutsideFeedback
 from storage.models.plan import (
     ActionPlan,
     PlanFollow,
@@ -35,6 +36,7 @@ __all__ = [
     "Akimat",
     "AuditEntry",
     "Base",
+    "FeedbackChannel",
     "FsmRecord",
     "HandledUpdate",
     "Invite",
@@ -48,6 +50,7 @@ __all__ = [
     "OutboxMessage",
     "OutboxPayload",
     "OutboxStatus",
+    "OutsideFeedback",
     "PlanFollow",
     "PlanItem",
     "PlanItemQuestion",

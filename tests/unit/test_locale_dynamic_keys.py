@@ -17,8 +17,22 @@ import pytest
 
 from bot.commands import ADMIN_COMMANDS, CITIZEN_COMMANDS
 from handlers.official.office import ADMIN_OFFICE_COMMANDS, OFFICIAL_COMMANDS
+from handlers.official.report import REPORT_FILES
 from locales import LOCALES, Translator
+from regulation import FeedbackBand
+from regulation.report_periods import PeriodKind
 from services.duties import CalendarStep, DutyKind
+from services.feedback import EntryErrorReason, FeedbackChannel, QuestionKind, Verdict, ZeroReason
+from services.feedback_report import (
+    CHART_NAMES,
+    COVERAGE_PARTS,
+    INDEX_COLUMNS,
+    ON_TIME_GROUPS,
+    ON_TIME_PARTS,
+    PACKAGE_COLUMNS,
+    PARTICIPATION_COLUMNS,
+)
+from services.feedback_xlsx import EntryFileProblem
 from services.lifecycle import LifecycleErrorReason, ListGroup
 from services.meetings import MeetingErrorReason
 from services.officials import InviteStatus, OfficialsErrorReason
@@ -59,8 +73,27 @@ KEY_VALUES: dict[str, tuple[Values, ...]] = {
     "officials-revoke-{}": (
         tuple(status for status in InviteStatus if status is not InviteStatus.PENDING),
     ),
+    "entry-channel-{}": (FeedbackChannel,),
+    "entry-error-{}": (EntryErrorReason,),
+    "entry-file-{}": (EntryFileProblem,),
+    "entry-kind-{}": (QuestionKind,),
     "plan-error-{}": (PlanErrorReason,),
     "plan-file-{}": (FileProblem,),
+    # The parts of the on-time record, in the charts and the workbook's columns.
+    "report-{}": (ON_TIME_PARTS,),
+    "report-band-{}": (FeedbackBand,),
+    # The charts' captions, and those of the two workbooks /report sends.
+    "report-caption-{}": (CHART_NAMES, tuple(REPORT_FILES.values())),
+    # "bot" for what came through the bot itself; the other channels of an official's entry.
+    "report-channel-{}": (("bot",), FeedbackChannel),
+    "report-coverage-{}": (COVERAGE_PARTS,),
+    "report-ontime-{}": (ON_TIME_GROUPS,),
+    "report-package-sheet-{}": (QuestionKind,),
+    "report-package-{}": (PACKAGE_COLUMNS,),
+    "report-period-{}": (PeriodKind,),
+    "report-verdict-{}": (Verdict,),
+    "report-xlsx-{}": (INDEX_COLUMNS, PARTICIPATION_COLUMNS),
+    "report-zero-{}": (ZeroReason,),
     "settings-quiet-error-{}": (QuietHoursErrorReason,),
     "settings-switch-{}": (NoticeSwitch,),
 }

@@ -9,9 +9,18 @@ import pytest
 
 from handlers.notices import NoticeRenderers, notice_renderers
 from locales import Translator
-from regulation import AkimLevel
+from regulation import AkimLevel, feedback_index
+from regulation.report_periods import ReportPeriod
 from services.clock import ManualClock
 from services.duties import AkimatInfo, Duty, DutyKind
+from services.feedback import (
+    AkimatRecord,
+    FeedbackChannel,
+    OnTime,
+    TerritoryLine,
+    TerritoryReport,
+    ZeroReason,
+)
 from services.meetings import LocalityRef, MeetingView
 from services.notices import (
     NOTICE_KINDS,
@@ -19,6 +28,7 @@ from services.notices import (
     DutyDue,
     DutyEscalated,
     DutySource,
+    FeedbackDigest,
     MeetingAnnounced,
     MeetingCancelled,
     MeetingMoved,
@@ -156,6 +166,37 @@ DUTY = Duty(
 SOURCE = DutySource("001", "3.5")
 AKIMAT = AkimatView(3, "623661000", "<Қараағаш>", "<Караагаш>", "rural_okrug", None, None)
 
+DIGEST_PERIOD = ReportPeriod.parse("2027q1")
+DIGEST_REPORT = TerritoryReport(
+    DIGEST_PERIOD,
+    (
+        TerritoryLine(
+            AkimatRecord(
+                akimat=DUTY.akimat,
+                period=DIGEST_PERIOD,
+                proposals=4,
+                accepted=1,
+                rejected=1,
+                questions=2,
+                answered=1,
+                outside={FeedbackChannel.LETTER: 1},
+                index=feedback_index(1, 4, 1, 2, published=False),
+                zero_reasons=(ZeroReason.PLAN_NOT_ON_TIME,),
+                announcements=OnTime(on_time=1),
+                plans=OnTime(late_days=(3,)),
+                reports=OnTime(missing=1),
+                askers=2,
+                supporters=3,
+                subscribers=10,
+                plans_published=1,
+                plan_follows=4,
+                rating_counts=(0, 0, 1, 0, 2),
+            ),
+            None,
+        ),
+    ),
+)
+
 # One notice of every kind, with the key, kind and urgency its service relies on.
 SAMPLES: list[tuple[Notice, str, NoticeKind, bool]] = [
     (MeetingAnnounced(MEETING), "announce:7", NoticeKind.ANNOUNCEMENT, False),
@@ -243,6 +284,7 @@ SAMPLES: list[tuple[Notice, str, NoticeKind, bool]] = [
         NoticeKind.SERVICE,
         True,
     ),
+    (FeedbackDigest(DIGEST_REPORT, 77), "feedback-digest:2027q1:77", NoticeKind.DUTY, False),
 ]
 
 
