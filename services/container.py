@@ -9,6 +9,7 @@ from locales import Translator
 from services.access import AccessService
 from services.citizen_notices import CitizenNoticeService
 from services.clock import Clock
+from services.coordinators import CoordinatorsService
 from services.delivery import DeliveryService
 from services.duties import DutyService
 from services.lifecycle import LifecycleService
@@ -44,6 +45,7 @@ class Services:
     access: AccessService
     outbox: Outbox
     officials: OfficialsService
+    coordinators: CoordinatorsService
     duties: DutyService
     preferences: PreferenceService
     citizen_notices: CitizenNoticeService
@@ -88,6 +90,7 @@ class Services:
             access=access,
             outbox=outbox,
             officials=OfficialsService(sessions, clock, access, outbox, default_locale),
+            coordinators=CoordinatorsService(sessions, clock, access),
             duties=DutyService(sessions, clock, tz, profile, admin_ids, default_locale, outbox),
             preferences=PreferenceService(sessions, clock),
             citizen_notices=CitizenNoticeService(

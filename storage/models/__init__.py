@@ -2,6 +2,7 @@
 
 from storage.models.akimat import Akimat
 from storage.models.base import Base
+from storage.models.coordinator import Coordinator, CoordinatorInvite
 from storage.models.enums import (
     MeetingStatus,
     NoticeKind,
@@ -35,6 +36,8 @@ __all__ = [
     "Akimat",
     "AuditEntry",
     "Base",
+    "Coordinator",
+    "CoordinatorInvite",
     "FsmRecord",
     "HandledUpdate",
     "Invite",
