@@ -36,6 +36,7 @@ ADMIN_COMMANDS = (
     "officials",
     "audit",
     "outbox",
+    "coordinators",
 )
 
 

@@ -6,7 +6,7 @@ need consent; admin features need an id from ADMIN_IDS.
 
 from aiogram import F, Router
 
-from handlers.admin import announce, outbox
+from handlers.admin import announce, coordinators, outbox
 from handlers.citizen import (
     ask,
     localities,
@@ -44,7 +44,7 @@ def get_routers(admin_ids: frozenset[int]) -> list[Router]:
     admin = Router(name="admin")
     admin.message.filter(private, IsAdmin(admin_ids))
     admin.callback_query.filter(private_callback, IsAdmin(admin_ids))
-    admin.include_routers(outbox.router.build())
+    admin.include_routers(outbox.router.build(), coordinators.router.build())
 
     # Officials and admins alike; every handler inside re-checks the right on its akimat.
     staff = Router(name="staff")
@@ -66,7 +66,7 @@ def get_routers(admin_ids: frozenset[int]) -> list[Router]:
     not_staff = Router(name="not-staff")
     not_staff.message.filter(private)
     not_staff.callback_query.filter(private_callback)
-    not_staff.include_routers(officials.outsiders.build())
+    not_staff.include_routers(officials.outsiders.build(), coordinators.outsiders.build())
     not_staff.include_routers(plan_progress.outsiders.build())
 
     citizen = Router(name="citizen")

@@ -210,6 +210,24 @@ class OfficialsPickCb(CallbackData, prefix="ofp1"):
     code: str
 
 
+class CoordinatorsAction(StrEnum):
+    LIST = "l"  # /coordinators again
+    INVITE = "i"  # a new link for the territory `key`
+    REVOKE = "v"  # revoke the open link `token`
+    REMOVE = "r"  # ask to confirm taking `key` away from `user_id`
+    REMOVE_CONFIRM = "y"
+
+
+class CoordinatorsCb(CallbackData, prefix="co1"):
+    """/coordinators (handlers/admin/coordinators.py). `key`: a KATO code or `kz` for the
+    republic (services.coordinators.territory_key)."""
+
+    action: CoordinatorsAction
+    key: str = ""
+    token: str = ""
+    user_id: int = 0
+
+
 class AuditPageCb(CallbackData, prefix="aud1"):
     page: int = 0
 

@@ -31,10 +31,12 @@ class Right(StrEnum):
 class AccessDeniedError(Exception):
     """Raised by :meth:`AccessService.require`; the attempt is already in the audit log."""
 
-    def __init__(self, action: str, akimat_id: int | None) -> None:
+    def __init__(self, action: str, akimat_id: int | None, right: "Right | None" = None) -> None:
         super().__init__(f"{action} denied for akimat {akimat_id}")
         self.action = action
         self.akimat_id = akimat_id
+        # The right that was asked for (None: an admin's act).
+        self.right = right
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,7 +177,7 @@ class AccessService:
         )
         if not ok:
             await self.audit(user_id, action, akimat_id=akimat_id, target=target, allowed=False)
-            raise AccessDeniedError(action, akimat_id)
+            raise AccessDeniedError(action, akimat_id, right)
 
     async def require_admin(
         self,

@@ -12,13 +12,14 @@ import re
 import secrets
 from dataclasses import dataclass, replace
 from datetime import datetime
+from enum import StrEnum
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from regulation.levels import AkimLevel
 from services.access import AccessService
 from services.clock import Clock
-from services.kato.names import name_for_locale
+from services.kato.names import name_for_locale, name_key
 from services.officials import (
     INVITE_TTL,
     TOKEN_BYTES,
@@ -58,14 +59,14 @@ def territory_of_key(key: str) -> str | None:
     return None if key == REPUBLIC else key
 
 
-class CoordinatorsErrorReason:
+class CoordinatorsErrorReason(StrEnum):
     UNKNOWN_TERRITORY = "unknown-territory"
     NOT_A_TERRITORY = "not-a-territory"
 
 
 class CoordinatorsError(Exception):
-    def __init__(self, reason: str) -> None:
-        super().__init__(reason)
+    def __init__(self, reason: CoordinatorsErrorReason) -> None:
+        super().__init__(reason.value)
         self.reason = reason
 
 
@@ -158,6 +159,21 @@ class CoordinatorsService:
                 [level.value for level in TERRITORY_LEVELS]
             )
         return [TerritoryView(unit.code, unit.name_kk, unit.name_ru) for unit in units]
+
+    async def matching(self, query: str) -> list[TerritoryView]:
+        """The territories whose KATO code is ``query`` or whose name (in any language or
+        script) contains it; an empty query matches every one."""
+        query = query.strip()
+        key = name_key(query) if query else ""
+        async with self._sessions() as session:
+            units = await LocalityRepository(session).with_akim_levels(
+                [level.value for level in TERRITORY_LEVELS]
+            )
+        return [
+            TerritoryView(unit.code, unit.name_kk, unit.name_ru)
+            for unit in units
+            if not query or unit.code == query or (key and key in unit.search_key)
+        ]
 
     async def territory(self, code: str | None) -> TerritoryView:
         """The territory of ``code`` (None: the republic); CoordinatorsError when the code is

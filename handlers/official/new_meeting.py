@@ -443,7 +443,10 @@ async def cmd_newmeeting(
     # act for may host their meetings.
     codes = [akimat.locality_code for akimat in await services.access.akimats_of(user.id)]
     if not codes:
-        await message.answer(t("access-denied"))
+        # A coordinator reads akimats and hosts no meeting: refused, recorded, said so.
+        await services.access.audit(user.id, "meeting.create", allowed=False)
+        coordinator = await services.access.is_coordinator(user.id)
+        await message.answer(t("access-denied-coordinator" if coordinator else "access-denied"))
         return
     if len(codes) == 1:
         await state.set_data({"host": codes[0], "hosts": codes, "host_fixed": True})
