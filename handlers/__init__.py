@@ -9,6 +9,7 @@ from aiogram import F, Router
 from handlers.admin import announce, coordinators, outbox
 from handlers.citizen import (
     ask,
+    demands,
     localities,
     meetings,
     privacy,
@@ -24,6 +25,7 @@ from handlers.citizen import settings as notification_settings
 from handlers.common import consent_gate, errors, fallback
 from handlers.filters import HasConsent, IsAdmin, IsStaff
 from handlers.official import deadlines, new_meeting, office, officials
+from handlers.official import demands as demand_office
 from handlers.official import meetings as meeting_office
 from handlers.official import plans as plan_office
 from handlers.official import pool as question_pool
@@ -56,6 +58,7 @@ def get_routers(admin_ids: frozenset[int]) -> list[Router]:
     staff.include_routers(deadlines.router.build())
     staff.include_routers(question_pool.router.build())
     staff.include_routers(new_meeting.router.build(), meeting_office.router.build())
+    staff.include_routers(demand_office.router.build())
     # /announce <id>: an official for their akimat, an admin for any (the lifecycle checks).
     staff.include_routers(announce.router.build())
     staff.include_routers(*(routes.build() for routes in plan_office.ROUTES))
@@ -81,6 +84,7 @@ def get_routers(admin_ids: frozenset[int]) -> list[Router]:
         notification_settings.router.build(),
         rating.router.build(),
         citizen_plans.router.build(),
+        demands.router.build(),
     )
 
     gate = Router(name="gate")

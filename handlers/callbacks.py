@@ -228,6 +228,34 @@ class CoordinatorsCb(CallbackData, prefix="co1"):
     user_id: int = 0
 
 
+class DemandAction(StrEnum):
+    LIST = "l"  # the open demands of locality `code`
+    SUPPORT = "s"  # support demand `demand_id`
+    NEW = "n"  # ask for a meeting in locality `code`
+
+
+class DemandCb(CallbackData, prefix="dm1"):
+    """/demand: citizens' demands for a meeting (handlers/citizen/demands.py)."""
+
+    action: DemandAction
+    code: str = ""
+    demand_id: int = 0
+
+
+class DemandStaffAction(StrEnum):
+    OPEN = "o"
+    SCHEDULE = "s"  # start the new-meeting wizard for the demand
+    DECLINE = "d"  # ask for the reason
+    LIST = "l"
+
+
+class DemandStaffCb(CallbackData, prefix="dms1"):
+    """/demands: the akimat's and coordinators' view of demands (handlers/official/demands.py)."""
+
+    action: DemandStaffAction
+    demand_id: int = 0
+
+
 class AuditPageCb(CallbackData, prefix="aud1"):
     page: int = 0
 

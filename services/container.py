@@ -11,6 +11,7 @@ from services.citizen_notices import CitizenNoticeService
 from services.clock import Clock
 from services.coordinators import CoordinatorsService
 from services.delivery import DeliveryService
+from services.demands import DEFAULT_THRESHOLD, DemandService
 from services.duties import DutyService
 from services.lifecycle import LifecycleService
 from services.localities import LocalityService
@@ -46,6 +47,7 @@ class Services:
     outbox: Outbox
     officials: OfficialsService
     coordinators: CoordinatorsService
+    demands: DemandService
     duties: DutyService
     preferences: PreferenceService
     citizen_notices: CitizenNoticeService
@@ -66,6 +68,7 @@ class Services:
         profile: str,
         admin_ids: frozenset[int],
         default_locale: str,
+        demand_threshold: int = DEFAULT_THRESHOLD,
     ) -> "Services":
         """``renderer``: how notices read (the Telegram side's registry, handlers/notices/);
         every kind must have a renderer, or this raises MissingRendererError."""
@@ -91,6 +94,9 @@ class Services:
             outbox=outbox,
             officials=OfficialsService(sessions, clock, access, outbox, default_locale),
             coordinators=CoordinatorsService(sessions, clock, access),
+            demands=DemandService(
+                sessions, clock, access, outbox, default_locale, demand_threshold
+            ),
             duties=DutyService(sessions, clock, tz, profile, admin_ids, default_locale, outbox),
             preferences=PreferenceService(sessions, clock),
             citizen_notices=CitizenNoticeService(

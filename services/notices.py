@@ -385,6 +385,64 @@ class OfficialRemoved(Notice):
         return f"akimat:{self.akimat.id}"
 
 
+# --- citizens' demands for a meeting (seed 001, 3.1) ---------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class DemandFacts:
+    """What a notice about a demand says of it."""
+
+    id: int
+    topic: str
+    locality_kk: str
+    locality_ru: str
+    supports: int
+
+
+class DemandOutcome(StrEnum):
+    SCHEDULED = "scheduled"
+    DECLINED = "declined"
+
+
+@dataclass(frozen=True, slots=True)
+class DemandThresholdReached(Notice):
+    """To the akimat's officials and the territory's coordinators: a demand's support reached
+    the configured threshold. Sent once per demand."""
+
+    demand: DemandFacts
+    threshold: int
+    kind = NoticeKind.SERVICE
+
+    @property
+    def key(self) -> str:
+        return f"demand:{self.demand.id}:threshold"
+
+    @property
+    def topic(self) -> str:
+        return f"demand:{self.demand.id}"
+
+
+@dataclass(frozen=True, slots=True)
+class DemandAnswered(Notice):
+    """To the supporters of a demand: the akimat scheduled a meeting for it (``meeting_id``,
+    ``starts_at``) or declined it (``reason``)."""
+
+    demand: DemandFacts
+    outcome: DemandOutcome
+    meeting_id: int | None = None
+    starts_at: datetime | None = None
+    reason: str | None = None
+    kind = NoticeKind.QUESTION_STATUS
+
+    @property
+    def key(self) -> str:
+        return f"demand:{self.demand.id}:{self.outcome.value}"
+
+    @property
+    def topic(self) -> str:
+        return f"demand:{self.demand.id}"
+
+
 # Every kind the bot sends: each must have a renderer (checked when the outbox is built).
 NOTICE_KINDS: tuple[type[Notice], ...] = (
     MeetingAnnounced,
@@ -401,4 +459,6 @@ NOTICE_KINDS: tuple[type[Notice], ...] = (
     DutyEscalated,
     OfficialAppointed,
     OfficialRemoved,
+    DemandThresholdReached,
+    DemandAnswered,
 )

@@ -4,7 +4,7 @@ The composition root hands ``notice_renderers()`` to the outbox once; the outbox
 start when a kind of services/notices.py is missing here.
 """
 
-from handlers.notices import duties, meetings, officials, plans, questions
+from handlers.notices import demands, duties, meetings, officials, plans, questions
 from handlers.notices.registry import NoticeRenderers, Rendered
 from services import notices
 
@@ -25,6 +25,8 @@ def notice_renderers() -> NoticeRenderers:
     renderers.register(notices.DutyEscalated, duties.escalated)
     renderers.register(notices.OfficialAppointed, officials.appointed)
     renderers.register(notices.OfficialRemoved, officials.removed)
+    renderers.register(notices.DemandThresholdReached, demands.threshold_reached)
+    renderers.register(notices.DemandAnswered, demands.answered)
     return renderers
 
 

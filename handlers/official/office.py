@@ -32,6 +32,7 @@ OFFICIAL_COMMANDS: tuple[str, ...] = (
     "plan",
     "progress",
     "deadlines",
+    "demands",
     "officials",
 )
 # What a coordinator may use: the reading screens, for every akimat of their territory.
@@ -42,6 +43,7 @@ COORDINATOR_COMMANDS: tuple[str, ...] = (
     "plan",
     "progress",
     "deadlines",
+    "demands",
 )
 # What an admin may use besides (everything an official may, for every akimat).
 ADMIN_OFFICE_COMMANDS: tuple[str, ...] = (
@@ -54,6 +56,7 @@ ADMIN_OFFICE_COMMANDS: tuple[str, ...] = (
     "plan",
     "progress",
     "deadlines",
+    "demands",
     "coordinators",
 )
 

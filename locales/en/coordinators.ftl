@@ -65,4 +65,5 @@ help-coordinator =
     /plan — action plans
     /progress — quarterly progress of the plans
     /deadlines — the akimats' deadlines
+    /demands — residents' requests for a meeting, by support
 access-denied-coordinator = You are a coordinator: you can read the akimats of your territory but not act for them. The attempt has been recorded.

@@ -3,6 +3,7 @@
 from storage.models.akimat import Akimat
 from storage.models.base import Base
 from storage.models.coordinator import Coordinator, CoordinatorInvite
+from storage.models.demand import Demand, DemandSupport
 from storage.models.enums import (
     MeetingStatus,
     NoticeKind,
@@ -38,6 +39,8 @@ __all__ = [
     "Base",
     "Coordinator",
     "CoordinatorInvite",
+    "Demand",
+    "DemandSupport",
     "FsmRecord",
     "HandledUpdate",
     "Invite",

@@ -19,6 +19,7 @@ from bot.commands import ADMIN_COMMANDS, CITIZEN_COMMANDS
 from handlers.official.office import ADMIN_OFFICE_COMMANDS, OFFICIAL_COMMANDS
 from locales import LOCALES, Translator
 from services.coordinators import CoordinatorsErrorReason
+from services.demands import DemandErrorReason, DemandStatus, SupportOutcome
 from services.duties import CalendarStep, DutyKind
 from services.lifecycle import LifecycleErrorReason, ListGroup
 from services.meetings import MeetingErrorReason
@@ -57,6 +58,9 @@ KEY_VALUES: dict[str, tuple[Values, ...]] = {
     "lc-tab-{}": (ListGroup,),
     "officials-error-{}": (OfficialsErrorReason,),
     "coord-error-{}": (CoordinatorsErrorReason,),
+    "demand-error-{}": (DemandErrorReason,),
+    "demand-status-{}": (DemandStatus,),
+    "demand-support-{}": (SupportOutcome,),
     # A pending invitation is revoked then and there ("officials-revoked"), never this line.
     "officials-revoke-{}": (
         tuple(status for status in InviteStatus if status is not InviteStatus.PENDING),

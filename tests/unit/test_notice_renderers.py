@@ -16,6 +16,10 @@ from services.meetings import LocalityRef, MeetingView
 from services.notices import (
     NOTICE_KINDS,
     BroadcastStarted,
+    DemandAnswered,
+    DemandFacts,
+    DemandOutcome,
+    DemandThresholdReached,
     DutyDue,
     DutyEscalated,
     DutySource,
@@ -157,6 +161,7 @@ SOURCE = DutySource("001", "3.5")
 AKIMAT = AkimatView(3, "623661000", "<Қараағаш>", "<Караагаш>", "rural_okrug", None, None)
 
 # One notice of every kind, with the key, kind and urgency its service relies on.
+DEMAND = DemandFacts(21, HOSTILE, "Қараағаш а.о.", "Караагашский с.о.", 50)
 SAMPLES: list[tuple[Notice, str, NoticeKind, bool]] = [
     (MeetingAnnounced(MEETING), "announce:7", NoticeKind.ANNOUNCEMENT, False),
     (
@@ -242,6 +247,19 @@ SAMPLES: list[tuple[Notice, str, NoticeKind, bool]] = [
         "official-removed:3:55:2027-01-01T00:00:00+00:00",
         NoticeKind.SERVICE,
         True,
+    ),
+    (DemandThresholdReached(DEMAND, 50), "demand:21:threshold", NoticeKind.SERVICE, False),
+    (
+        DemandAnswered(DEMAND, DemandOutcome.SCHEDULED, meeting_id=7, starts_at=STARTS),
+        "demand:21:scheduled",
+        NoticeKind.QUESTION_STATUS,
+        False,
+    ),
+    (
+        DemandAnswered(DEMAND, DemandOutcome.DECLINED, reason=HOSTILE),
+        "demand:21:declined",
+        NoticeKind.QUESTION_STATUS,
+        False,
     ),
 ]
 
