@@ -93,7 +93,7 @@ class Services:
             access=access,
             outbox=outbox,
             officials=OfficialsService(sessions, clock, access, outbox, default_locale),
-            coordinators=CoordinatorsService(sessions, clock, access),
+            coordinators=CoordinatorsService(sessions, clock, access, outbox, default_locale),
             demands=DemandService(
                 sessions, clock, access, outbox, default_locale, demand_threshold
             ),

@@ -20,14 +20,17 @@ from regulation.levels import AkimLevel
 from services.access import AccessService
 from services.clock import Clock
 from services.kato.names import name_for_locale, name_key
+from services.notices import CoordinatorAppointed, CoordinatorRemoved
 from services.officials import (
     INVITE_TTL,
     TOKEN_BYTES,
     AcceptOutcome,
     InviteStatus,
 )
+from services.outbox import Outbox, Recipient
 from storage.models import CoordinatorInvite
 from storage.repositories import coordinators as coordinator_rows
+from storage.repositories import users as user_rows
 from storage.repositories.localities import LocalityRepository
 from storage.unit_of_work import SessionSource
 
@@ -144,11 +147,18 @@ class CoordinatorsOverview:
 
 class CoordinatorsService:
     def __init__(
-        self, session_factory: SessionSource, clock: Clock, access: AccessService
+        self,
+        session_factory: SessionSource,
+        clock: Clock,
+        access: AccessService,
+        outbox: Outbox,
+        default_locale: str,
     ) -> None:
         self._sessions = session_factory
         self._clock = clock
         self._access = access
+        self._outbox = outbox
+        self._default_locale = default_locale
 
     # --- territories --------------------------------------------------------------------------
 
@@ -256,9 +266,10 @@ class CoordinatorsService:
             names = await self._names(session, {invite.territory_code})
             return _invite_view(invite, names[invite.territory_code])
 
-    async def accept(self, user_id: int, token: str) -> CoordinatorAccept:
+    async def accept(self, user_id: int, token: str, display_name: str = "") -> CoordinatorAccept:
         """Make ``user_id`` a coordinator of the link's territory, if the link is still good.
-        One conditional UPDATE takes the link: of two people at once exactly one wins."""
+        One conditional UPDATE takes the link: of two people at once exactly one wins. The admin
+        who made the link is told (``display_name``, the Telegram name, only goes there)."""
         if not _TOKEN.match(token):
             return CoordinatorAccept(AcceptOutcome.UNKNOWN)
         now = self._clock.now()
@@ -294,6 +305,11 @@ class CoordinatorsService:
                 target=f"territory:{territory_key(code)}",
                 detail=_invite_detail(token),
                 session=session,
+            )
+            await self._outbox.notify(
+                session,
+                CoordinatorAppointed(view.territory, user_id, display_name or str(user_id), token),
+                await self._recipients(session, [view.created_by]),
             )
             await session.commit()
         return CoordinatorAccept(
@@ -342,8 +358,22 @@ class CoordinatorsService:
                 detail=f"user:{user_id}",
                 session=session,
             )
+            names = await self._names(session, {code})
+            await self._outbox.notify(
+                session,
+                CoordinatorRemoved(names[code], user_id, self._clock.now()),
+                await self._recipients(session, [user_id]),
+            )
             await session.commit()
         return True
+
+    async def _recipients(self, session: AsyncSession, user_ids: list[int]) -> list[Recipient]:
+        """Each in their language; an admin who never wrote to the bot in the default one."""
+        locales = await user_rows.locales(session, user_ids)
+        return [
+            Recipient(user_id, locales.get(user_id) or self._default_locale)
+            for user_id in user_ids
+        ]
 
     async def overview(self, actor_id: int) -> CoordinatorsOverview:
         """Every coordinator and every link still open. Admins only."""

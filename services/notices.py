@@ -24,6 +24,7 @@ from storage.models import NoticeKind
 
 if TYPE_CHECKING:
     # Only for the fields' types: the services that build notices import this module.
+    from services.coordinators import TerritoryView
     from services.duties import Duty
     from services.meetings import MeetingView
     from services.officials import AkimatView
@@ -385,6 +386,36 @@ class OfficialRemoved(Notice):
         return f"akimat:{self.akimat.id}"
 
 
+@dataclass(frozen=True, slots=True)
+class CoordinatorAppointed(Notice):
+    """To the admin whose link was used: who became a coordinator of which territory."""
+
+    territory: TerritoryView
+    user_id: int
+    display_name: str
+    token: str
+    kind = NoticeKind.SERVICE
+
+    @property
+    def key(self) -> str:
+        return f"coordinator-accepted:{self.token}"
+
+
+@dataclass(frozen=True, slots=True)
+class CoordinatorRemoved(Notice):
+    """To the coordinator: they no longer read ``territory``. A change of rights: urgent."""
+
+    territory: TerritoryView
+    user_id: int
+    at: datetime
+    kind = NoticeKind.SERVICE
+    urgent = True
+
+    @property
+    def key(self) -> str:
+        return f"coordinator-removed:{self.territory.key}:{self.user_id}:{self.at.isoformat()}"
+
+
 # --- citizens' demands for a meeting (seed 001, 3.1) ---------------------------------------------
 
 
@@ -459,6 +490,8 @@ NOTICE_KINDS: tuple[type[Notice], ...] = (
     DutyEscalated,
     OfficialAppointed,
     OfficialRemoved,
+    CoordinatorAppointed,
+    CoordinatorRemoved,
     DemandThresholdReached,
     DemandAnswered,
 )

@@ -364,7 +364,8 @@ async def open_coordinator_invite(
     message: Message, token: str, user: UserView, t: Text, services: Services, bot: Bot
 ) -> AcceptOutcome:
     """Take the link for ``user`` (who has consented) and say how it went."""
-    result = await services.coordinators.accept(user.id, token)
+    name = message.chat.full_name or str(user.id)
+    result = await services.coordinators.accept(user.id, token, name)
     territory = territory_name(result.invite.territory, t) if result.invite else ""
     if result.outcome is AcceptOutcome.ACCEPTED:
         await message.answer(t("coord-accept-done", territory=territory))

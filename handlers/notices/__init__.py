@@ -25,6 +25,8 @@ def notice_renderers() -> NoticeRenderers:
     renderers.register(notices.DutyEscalated, duties.escalated)
     renderers.register(notices.OfficialAppointed, officials.appointed)
     renderers.register(notices.OfficialRemoved, officials.removed)
+    renderers.register(notices.CoordinatorAppointed, officials.coordinator_appointed)
+    renderers.register(notices.CoordinatorRemoved, officials.coordinator_removed)
     renderers.register(notices.DemandThresholdReached, demands.threshold_reached)
     renderers.register(notices.DemandAnswered, demands.answered)
     return renderers

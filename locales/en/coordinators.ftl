@@ -53,6 +53,11 @@ coord-accept-expired = This invitation expired on { $when }. Ask an admin for a 
 coord-accept-revoked = An admin revoked this invitation. Ask for a new link if you need one.
 coord-accept-unknown = This invitation link is not valid: check that it was copied whole, or ask an admin for a new one.
 
+## Notifications
+
+coord-notice-accepted = ✅ { $name } (id { $id }) accepted your invitation and is now a coordinator: { $territory }.
+coord-notice-removed = You are no longer a coordinator of “{ $territory }”: its akimats are no longer open to you. Everything you do as a resident stays as it was.
+
 ## /office, /help and the refusal
 
 office-coordinates = You coordinate (read only):

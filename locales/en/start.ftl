@@ -49,3 +49,5 @@ help-admin =
     <b>For administrators</b>
     /newmeeting: create a meeting
     /announce &lt;number&gt;: announce a meeting to its subscribers
+    /demands: residents' requests for a meeting
+    /coordinators: coordinators: invite, remove

@@ -69,6 +69,17 @@ async def test_admin_invites_a_coordinator_who_reads_and_never_acts(
         invite = await session.scalar(select(CoordinatorInvite))
     assert coordinator.user_id == COORDINATOR and coordinator.territory_code == "620000000"
     assert invite is not None and invite.used_by == COORDINATOR
+    # The admin is told who took the link.
+    await world.sender.drain()
+    await admin.collect("the notice of acceptance")
+    assert admin.find(f"id {COORDINATOR}").content == plain(
+        t(
+            "coord-notice-accepted",
+            name=f"User{COORDINATOR}",
+            id=str(COORDINATOR),
+            territory=ULYTAU[locale],
+        )
+    )
 
     # Their menu and /help list the reading commands, not the acting ones.
     menu = [command["command"] for command in await world.client.effective_commands(COORDINATOR)]
@@ -169,6 +180,8 @@ async def test_admin_revokes_a_link_and_removes_a_coordinator(
     invite = await world.services.coordinators.invite(ADMIN_ID, None)
     [done] = await chat.say(f"/start crd_{invite.token}")
     assert done.content == plain(t("coord-accept-done", territory=t("coord-republic")))
+    await world.sender.drain()
+    await admin.collect("the notice of acceptance")
     [screen] = await admin.say("/coordinators")
     remove = next(
         b.text for b in screen.buttons if t("coord-republic") in b.text and "✖" in b.text
@@ -176,5 +189,8 @@ async def test_admin_revokes_a_link_and_removes_a_coordinator(
     await admin.press(screen, remove)
     await admin.press(admin.last, t("coord-remove-yes"))
     assert plain(t("coord-removed", id=str(COORDINATOR))) in admin.last.content
+    await world.sender.drain()
+    await chat.collect("the notice of removal")
+    assert chat.last.content == plain(t("coord-notice-removed", territory=t("coord-republic")))
     [office] = await chat.say("/office")
     assert office.content == t("office-not-staff")

@@ -3,11 +3,14 @@
 territory and nothing outside it, never acting, and the audit log of each step."""
 
 from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from handlers.notices import notice_renderers
+from locales import Translator
 from services.access import AccessDeniedError, AccessService, Right
 from services.clock import ManualClock
 from services.coordinators import (
@@ -18,11 +21,13 @@ from services.coordinators import (
 )
 from services.localities import LocalityService
 from services.officials import INVITE_TTL, AcceptOutcome, InviteStatus
-from storage.models import AuditEntry, User
+from services.outbox import Outbox
+from storage.models import AuditEntry, OutboxMessage, User
 from tests.builders import an_akimat, an_official
 
 Sessions = async_sessionmaker[AsyncSession]
 NOW = datetime(2026, 11, 23, 4, 0, tzinfo=UTC)
+TZ = ZoneInfo("Asia/Almaty")
 ADMIN = 900001
 COORD, OTHER, OFFICIAL = 3101, 3102, 3103
 
@@ -50,7 +55,9 @@ async def service(
     async with session_factory() as session:
         session.add_all([User(id=COORD, locale="kk", consent_at=NOW), User(id=OTHER, locale="ru")])
         await session.commit()
-    return CoordinatorsService(session_factory, clock, access)
+    return CoordinatorsService(
+        session_factory, clock, access, Outbox(clock, Translator(), TZ, notice_renderers()), "kk"
+    )
 
 
 async def audit_rows(sessions: Sessions) -> list[tuple[str, bool, int]]:
@@ -153,13 +160,24 @@ async def test_removed_coordinator_reads_nothing(
 ) -> None:
     inside = await an_akimat(session_factory, KARAAGASH)
     invite = await service.invite(ADMIN, ULYTAU)
-    await service.accept(COORD, invite.token)
+    await service.accept(COORD, invite.token, "Coord")
     [coordinator] = (await service.overview(ADMIN)).coordinators
     assert coordinator.user_id == COORD and coordinator.territory.code == ULYTAU
     assert await service.remove(ADMIN, COORD, ULYTAU)
     assert not await service.remove(ADMIN, COORD, ULYTAU)
     assert not await access.can_read(COORD, inside)
     assert not await access.is_staff(COORD)
+    # The admin was told who took the link; the coordinator, that the territory is gone.
+    async with session_factory() as session:
+        rows = await session.execute(
+            select(OutboxMessage.chat_id, OutboxMessage.key).order_by(OutboxMessage.id)
+        )
+        told = [
+            (chat_id, key.rsplit(":", 1)[0] if "removed" in key else key) for chat_id, key in rows
+        ]
+    assert [chat_id for chat_id, _ in told] == [ADMIN, COORD]
+    assert told[0][1].startswith(f"coordinator-accepted:{invite.token}")
+    assert told[1][1].startswith(f"coordinator-removed:{ULYTAU}:{COORD}:")
 
 
 async def test_officials_read_down_the_tree_as_before(

@@ -65,10 +65,14 @@ async def demands(
 
 
 async def told(sessions: Sessions) -> list[tuple[str, int]]:
-    """(the notice's key, the chat) of every outbox row, sorted (a row's key is the notice's
-    key followed by the chat id)."""
+    """(the notice's key, the chat) of every outbox row about demands, sorted (a row's key is
+    the notice's key followed by the chat id)."""
     async with sessions() as session:
-        rows = await session.execute(select(OutboxMessage.key, OutboxMessage.chat_id))
+        rows = await session.execute(
+            select(OutboxMessage.key, OutboxMessage.chat_id).where(
+                OutboxMessage.key.startswith("demand:")
+            )
+        )
         return sorted(
             (key.removesuffix(str(chat_id)).rstrip(":"), chat_id) for key, chat_id in rows
         )
@@ -80,7 +84,9 @@ async def test_a_demand_is_supported_once_per_person_and_crosses_the_threshold_o
     akimat = await an_official(session_factory, OFFICIAL, akimat=KARAAGASH)
     await an_official(session_factory, OTHER_OFFICIAL, akimat=ASTANA)
     await a_citizen(session_factory, COORD)
-    coordinators = CoordinatorsService(session_factory, clock, access)
+    coordinators = CoordinatorsService(
+        session_factory, clock, access, Outbox(clock, Translator(), TZ, notice_renderers()), "kk"
+    )
     await coordinators.accept(COORD, (await coordinators.invite(ADMIN, "620000000")).token)
 
     demand = await demands.create(AUTHOR, KARAAGASH, TOPIC)

@@ -11,11 +11,14 @@ from handlers.notices import NoticeRenderers, notice_renderers
 from locales import Translator
 from regulation import AkimLevel
 from services.clock import ManualClock
+from services.coordinators import REPUBLIC_TERRITORY, TerritoryView
 from services.duties import AkimatInfo, Duty, DutyKind
 from services.meetings import LocalityRef, MeetingView
 from services.notices import (
     NOTICE_KINDS,
     BroadcastStarted,
+    CoordinatorAppointed,
+    CoordinatorRemoved,
     DemandAnswered,
     DemandFacts,
     DemandOutcome,
@@ -161,6 +164,7 @@ SOURCE = DutySource("001", "3.5")
 AKIMAT = AkimatView(3, "623661000", "<Қараағаш>", "<Караагаш>", "rural_okrug", None, None)
 
 # One notice of every kind, with the key, kind and urgency its service relies on.
+TERRITORY = TerritoryView("620000000", "<Ұлытау>", "<Улытау>")
 DEMAND = DemandFacts(21, HOSTILE, "Қараағаш а.о.", "Караагашский с.о.", 50)
 SAMPLES: list[tuple[Notice, str, NoticeKind, bool]] = [
     (MeetingAnnounced(MEETING), "announce:7", NoticeKind.ANNOUNCEMENT, False),
@@ -245,6 +249,18 @@ SAMPLES: list[tuple[Notice, str, NoticeKind, bool]] = [
     (
         OfficialRemoved(AKIMAT, 55, datetime(2027, 1, 1, tzinfo=UTC)),
         "official-removed:3:55:2027-01-01T00:00:00+00:00",
+        NoticeKind.SERVICE,
+        True,
+    ),
+    (
+        CoordinatorAppointed(TERRITORY, 55, HOSTILE, "tok"),
+        "coordinator-accepted:tok",
+        NoticeKind.SERVICE,
+        False,
+    ),
+    (
+        CoordinatorRemoved(REPUBLIC_TERRITORY, 55, datetime(2027, 1, 1, tzinfo=UTC)),
+        "coordinator-removed:kz:55:2027-01-01T00:00:00+00:00",
         NoticeKind.SERVICE,
         True,
     ),
