@@ -102,6 +102,15 @@ _STEPS = (
     NewMeeting.calendar,
 )
 
+# A meeting answering a citizens' demand: host, venue, audience and calendar are the demand's.
+_DEMAND_STEPS = (
+    NewMeeting.starts,
+    NewMeeting.duration,
+    NewMeeting.presentation,
+    NewMeeting.place,
+    NewMeeting.url,
+)
+
 # Which step to go back to when saving fails for this reason.
 _STEP_OF_REASON: dict[MeetingErrorReason, State] = {
     MeetingErrorReason.UNKNOWN_HOST: NewMeeting.host,
@@ -253,8 +262,13 @@ def _name(unit: LocalityView | LocalityHit, t: Text) -> str:
 
 
 def _numbering(step: State, data: dict[str, Any]) -> dict[str, int]:
-    """ "Step 3 of 9": the host step is not asked of an official with one akimat."""
-    steps = _STEPS[1:] if data.get("host_fixed") else _STEPS
+    """ "Step 3 of 9": the host step is not asked of an official with one akimat; a meeting
+    for a citizens' demand asks neither the place of it nor the calendar."""
+    steps: tuple[State, ...]
+    if data.get(DEMAND_KEY) and step in _DEMAND_STEPS:
+        steps = _DEMAND_STEPS
+    else:
+        steps = _STEPS[1:] if data.get("host_fixed") else _STEPS
     return {"step": steps.index(step) + 1, "steps": len(steps)}
 
 

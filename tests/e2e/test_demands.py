@@ -108,6 +108,8 @@ async def test_demand_supported_brought_to_the_akimat_and_answered(
     [ranked] = await official.say("/demands")
     await official.press(ranked, t("demand-open-button", id=demand.id))
     await official.press(official.last, t("demand-schedule-button"))
+    # The place, audience and calendar are the demand's: five questions, from the time on.
+    assert official.last.content == plain(t("admin-ask-starts", step=1, steps=5))
     await official.say("05.12.2026 15:00")
     await official.press(official.last, t("admin-duration-default-button", minutes=120))
     await official.press(official.last, t("admin-presentation-button", minutes=30))
