@@ -185,6 +185,7 @@ def build_app(
         profile=settings.regulation_profile,
         admin_ids=settings.admin_ids,
         default_locale=settings.default_locale,
+        demand_threshold=settings.demand_threshold,
     )
     sender = OutboxSender(
         session_factory, sender_bot, clock=services.clock, tz=settings.tz, config=sending

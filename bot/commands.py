@@ -17,6 +17,7 @@ CITIZEN_COMMANDS = (
     "subscriptions",
     "myquestions",
     "plans",
+    "demand",
     "settings",
     "language",
     "help",
@@ -33,10 +34,12 @@ ADMIN_COMMANDS = (
     "progress",
     "deadlines",
     "report",
+    "demands",
     "office",
     "officials",
     "audit",
     "outbox",
+    "coordinators",
 )
 
 

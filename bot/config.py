@@ -64,6 +64,9 @@ class Settings(BaseSettings):
     # Each update's log line also counts its SQL statements, transactions and connections
     # (storage/counting.py): for bench/citizens_bench.py, off in production.
     log_sql_counts: bool = False
+    # Support at which a citizens' demand for a meeting is brought to the akimat's officials and
+    # the territory's coordinators (once); seed 001, 3.1 sets no number.
+    demand_threshold: int = Field(default=50, ge=1)
     sandbox: SandboxSettings = Field(default_factory=SandboxSettings)
     sender: SenderSettings = Field(default_factory=SenderSettings)
 

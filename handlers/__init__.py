@@ -6,9 +6,10 @@ need consent; admin features need an id from ADMIN_IDS.
 
 from aiogram import F, Router
 
-from handlers.admin import announce, outbox
+from handlers.admin import announce, coordinators, outbox
 from handlers.citizen import (
     ask,
+    demands,
     localities,
     meetings,
     privacy,
@@ -24,6 +25,7 @@ from handlers.citizen import settings as notification_settings
 from handlers.common import consent_gate, errors, fallback, outsiders
 from handlers.filters import HasConsent, IsAdmin, IsStaff
 from handlers.official import deadlines, feedback_entry, new_meeting, office, officials, report
+from handlers.official import demands as demand_office
 from handlers.official import meetings as meeting_office
 from handlers.official import plans as plan_office
 from handlers.official import pool as question_pool
@@ -44,7 +46,7 @@ def get_routers(admin_ids: frozenset[int]) -> list[Router]:
     admin = Router(name="admin")
     admin.message.filter(private, IsAdmin(admin_ids))
     admin.callback_query.filter(private_callback, IsAdmin(admin_ids))
-    admin.include_routers(outbox.router.build())
+    admin.include_routers(outbox.router.build(), coordinators.router.build())
 
     # Officials and admins alike; every handler inside re-checks the right on its akimat.
     staff = Router(name="staff")
@@ -57,6 +59,7 @@ def get_routers(admin_ids: frozenset[int]) -> list[Router]:
     staff.include_routers(feedback_entry.router.build(), report.router.build())
     staff.include_routers(question_pool.router.build())
     staff.include_routers(new_meeting.router.build(), meeting_office.router.build())
+    staff.include_routers(demand_office.router.build())
     # /announce <id>: an official for their akimat, an admin for any (the lifecycle checks).
     staff.include_routers(announce.router.build())
     staff.include_routers(*(routes.build() for routes in plan_office.ROUTES))
@@ -67,7 +70,7 @@ def get_routers(admin_ids: frozenset[int]) -> list[Router]:
     not_staff = Router(name="not-staff")
     not_staff.message.filter(private)
     not_staff.callback_query.filter(private_callback)
-    not_staff.include_routers(officials.outsiders.build())
+    not_staff.include_routers(officials.outsiders.build(), coordinators.outsiders.build())
     not_staff.include_routers(plan_progress.outsiders.build())
     not_staff.include_routers(outsiders.staff_buttons.build())
     # An admin's button (the /outbox screen) pressed by anyone else, officials included.
@@ -87,6 +90,7 @@ def get_routers(admin_ids: frozenset[int]) -> list[Router]:
         notification_settings.router.build(),
         rating.router.build(),
         citizen_plans.router.build(),
+        demands.router.build(),
     )
 
     gate = Router(name="gate")

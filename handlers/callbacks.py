@@ -210,6 +210,52 @@ class OfficialsPickCb(CallbackData, prefix="ofp1"):
     code: str
 
 
+class CoordinatorsAction(StrEnum):
+    LIST = "l"  # /coordinators again
+    INVITE = "i"  # a new link for the territory `key`
+    REVOKE = "v"  # revoke the open link `token`
+    REMOVE = "r"  # ask to confirm taking `key` away from `user_id`
+    REMOVE_CONFIRM = "y"
+
+
+class CoordinatorsCb(CallbackData, prefix="co1"):
+    """/coordinators (handlers/admin/coordinators.py). `key`: a KATO code or `kz` for the
+    republic (services.coordinators.territory_key)."""
+
+    action: CoordinatorsAction
+    key: str = ""
+    token: str = ""
+    user_id: int = 0
+
+
+class DemandAction(StrEnum):
+    LIST = "l"  # the open demands of locality `code`
+    SUPPORT = "s"  # support demand `demand_id`
+    NEW = "n"  # ask for a meeting in locality `code`
+
+
+class DemandCb(CallbackData, prefix="dm1"):
+    """/demand: citizens' demands for a meeting (handlers/citizen/demands.py)."""
+
+    action: DemandAction
+    code: str = ""
+    demand_id: int = 0
+
+
+class DemandStaffAction(StrEnum):
+    OPEN = "o"
+    SCHEDULE = "s"  # start the new-meeting wizard for the demand
+    DECLINE = "d"  # ask for the reason
+    LIST = "l"
+
+
+class DemandStaffCb(CallbackData, prefix="dms1"):
+    """/demands: the akimat's and coordinators' view of demands (handlers/official/demands.py)."""
+
+    action: DemandStaffAction
+    demand_id: int = 0
+
+
 class AuditPageCb(CallbackData, prefix="aud1"):
     page: int = 0
 

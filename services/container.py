@@ -9,7 +9,9 @@ from locales import Translator
 from services.access import AccessService
 from services.citizen_notices import CitizenNoticeService
 from services.clock import Clock
+from services.coordinators import CoordinatorsService
 from services.delivery import DeliveryService
+from services.demands import DEFAULT_THRESHOLD, DemandService
 from services.duties import DutyService
 from services.feedback import FeedbackRecordService
 from services.feedback_digest import FeedbackDigestService
@@ -46,6 +48,8 @@ class Services:
     access: AccessService
     outbox: Outbox
     officials: OfficialsService
+    coordinators: CoordinatorsService
+    demands: DemandService
     duties: DutyService
     preferences: PreferenceService
     citizen_notices: CitizenNoticeService
@@ -68,6 +72,7 @@ class Services:
         profile: str,
         admin_ids: frozenset[int],
         default_locale: str,
+        demand_threshold: int = DEFAULT_THRESHOLD,
     ) -> "Services":
         """``renderer``: how notices read (the Telegram side's registry, handlers/notices/);
         every kind must have a renderer, or this raises MissingRendererError."""
@@ -77,6 +82,7 @@ class Services:
         users = UserService(sessions, clock, default_locale, outbox=outbox, access=access)
         meetings = MeetingService(sessions, clock, tz, profile, outbox=outbox)
         feedback = FeedbackRecordService(sessions, clock, tz, profile, access)
+        coordinators = CoordinatorsService(sessions, clock, access, outbox, default_locale)
         return cls(
             clock=clock,
             tz=tz,
@@ -93,6 +99,10 @@ class Services:
             access=access,
             outbox=outbox,
             officials=OfficialsService(sessions, clock, access, outbox, default_locale),
+            coordinators=coordinators,
+            demands=DemandService(
+                sessions, clock, access, outbox, default_locale, demand_threshold
+            ),
             duties=DutyService(sessions, clock, tz, profile, admin_ids, default_locale, outbox),
             preferences=PreferenceService(sessions, clock),
             citizen_notices=CitizenNoticeService(
@@ -103,6 +113,13 @@ class Services:
             plans=PlanService(sessions, clock, tz, profile, outbox, access, default_locale),
             delivery=DeliveryService(sessions, clock, access, outbox),
             feedback=feedback,
-            # Recipients: none until coordinators are wired in (services/feedback_digest.py).
-            feedback_digest=FeedbackDigestService(sessions, clock, tz, profile, outbox, feedback),
+            feedback_digest=FeedbackDigestService(
+                sessions,
+                clock,
+                tz,
+                profile,
+                outbox,
+                feedback,
+                recipients=coordinators.digest_recipients,
+            ),
         )

@@ -67,6 +67,7 @@ from services.meetings import kato_contains
 from services.notices import DutyDue, DutyEscalated, DutySource
 from services.outbox import Outbox, Recipient
 from storage.models import MeetingStatus
+from storage.repositories import coordinators as coordinator_rows
 from storage.repositories import duties as duty_rows
 from storage.repositories import job_marks
 from storage.unit_of_work import SessionSource
@@ -514,18 +515,24 @@ class DutyService:
 
     async def scope_of(self, user_id: int) -> Scope:
         """An admin sees every akimat; an official their own (acting) and every akimat inside
-        its territory (reading only)."""
+        its territory (reading only); a coordinator every akimat of theirs (reading only)."""
         async with self._sessions() as session:
             every = await self._akimats(session, None)
             if user_id in self._admin_ids:
                 ordered = tuple(sorted(every.values(), key=lambda akimat: akimat.code))
                 return Scope(ordered, frozenset(every), is_admin=True)
             own = await duty_rows.akimat_ids_of_official(session, user_id)
-        own_codes = [every[akimat_id].code for akimat_id in own if akimat_id in every]
+            # A coordinator reads every akimat of their territory (None: the republic).
+            coordinated = await coordinator_rows.territories_of(session, user_id)
+        own_codes: list[str | None] = [
+            every[akimat_id].code for akimat_id in own if akimat_id in every
+        ]
+        own_codes += coordinated
         seen = [
             akimat
             for akimat in every.values()
-            if akimat.id in own or any(kato_contains(code, akimat.code) for code in own_codes)
+            if akimat.id in own
+            or any(code is None or kato_contains(code, akimat.code) for code in own_codes)
         ]
         seen.sort(key=lambda akimat: akimat.code)
         return Scope(tuple(seen), frozenset(own), is_admin=False)

@@ -43,7 +43,6 @@ from services.meetings import (
     MeetingService,
     MeetingView,
     check_start,
-    kato_subtree,
     questions_cutoff,
 )
 from services.notices import MeetingAnnounced, MeetingCancelled, MeetingMoved, meeting_topic
@@ -302,13 +301,11 @@ class LifecycleService:
     ) -> Page[MeetingView]:
         """The meetings of the akimats ``user_id`` may read (an admin: all), one tab of
         /mymeetings: what is to come soonest first, the rest newest first."""
-        territories: list[tuple[str, str]] | None = None
-        if not self._access.is_admin(user_id):
-            akimats = await self._access.akimats_of(user_id)
-            if not akimats:
-                return Page(items=[], total=0, offset=0, page_size=page_size)
-            # An official reads their own akimat and every akimat inside its territory.
-            territories = [kato_subtree(akimat.locality_code) for akimat in akimats]
+        # An official reads their own akimat and every akimat inside its territory; a
+        # coordinator every akimat of theirs (services/access.py).
+        territories = await self._access.read_territories(user_id)
+        if territories is not None and not territories:
+            return Page(items=[], total=0, offset=0, page_size=page_size)
         where = meeting_store.managed_filter(GROUP_STATUSES[group], territories)
         order = meeting_store.managed_order(soonest_first=group is ListGroup.ACTIVE)
         total = await self._meetings.count(where)

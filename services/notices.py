@@ -24,6 +24,7 @@ from storage.models import NoticeKind
 
 if TYPE_CHECKING:
     # Only for the fields' types: the services that build notices import this module.
+    from services.coordinators import TerritoryView
     from services.duties import Duty
     from services.feedback import TerritoryReport
     from services.meetings import MeetingView
@@ -388,6 +389,94 @@ class OfficialRemoved(Notice):
         return f"akimat:{self.akimat.id}"
 
 
+@dataclass(frozen=True, slots=True)
+class CoordinatorAppointed(Notice):
+    """To the admin whose link was used: who became a coordinator of which territory."""
+
+    territory: TerritoryView
+    user_id: int
+    display_name: str
+    token: str
+    kind = NoticeKind.SERVICE
+
+    @property
+    def key(self) -> str:
+        return f"coordinator-accepted:{self.token}"
+
+
+@dataclass(frozen=True, slots=True)
+class CoordinatorRemoved(Notice):
+    """To the coordinator: they no longer read ``territory``. A change of rights: urgent."""
+
+    territory: TerritoryView
+    user_id: int
+    at: datetime
+    kind = NoticeKind.SERVICE
+    urgent = True
+
+    @property
+    def key(self) -> str:
+        return f"coordinator-removed:{self.territory.key}:{self.user_id}:{self.at.isoformat()}"
+
+
+# --- citizens' demands for a meeting (seed 001, 3.1) ---------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class DemandFacts:
+    """What a notice about a demand says of it."""
+
+    id: int
+    topic: str
+    locality_kk: str
+    locality_ru: str
+    supports: int
+
+
+class DemandOutcome(StrEnum):
+    SCHEDULED = "scheduled"
+    DECLINED = "declined"
+
+
+@dataclass(frozen=True, slots=True)
+class DemandThresholdReached(Notice):
+    """To the akimat's officials and the territory's coordinators: a demand's support reached
+    the configured threshold. Sent once per demand."""
+
+    demand: DemandFacts
+    threshold: int
+    kind = NoticeKind.SERVICE
+
+    @property
+    def key(self) -> str:
+        return f"demand:{self.demand.id}:threshold"
+
+    @property
+    def topic(self) -> str:
+        return f"demand:{self.demand.id}"
+
+
+@dataclass(frozen=True, slots=True)
+class DemandAnswered(Notice):
+    """To the supporters of a demand: the akimat scheduled a meeting for it (``meeting_id``,
+    ``starts_at``) or declined it (``reason``)."""
+
+    demand: DemandFacts
+    outcome: DemandOutcome
+    meeting_id: int | None = None
+    starts_at: datetime | None = None
+    reason: str | None = None
+    kind = NoticeKind.QUESTION_STATUS
+
+    @property
+    def key(self) -> str:
+        return f"demand:{self.demand.id}:{self.outcome.value}"
+
+    @property
+    def topic(self) -> str:
+        return f"demand:{self.demand.id}"
+
+
 # Every kind the bot sends: each must have a renderer (checked when the outbox is built).
 # --- the akimat's record -------------------------------------------------------------------------
 
@@ -426,4 +515,8 @@ NOTICE_KINDS: tuple[type[Notice], ...] = (
     OfficialAppointed,
     OfficialRemoved,
     FeedbackDigest,
+    CoordinatorAppointed,
+    CoordinatorRemoved,
+    DemandThresholdReached,
+    DemandAnswered,
 )

@@ -319,11 +319,9 @@ class PoolService:
     async def meetings_for(self, actor_id: int, limit: int = MEETINGS_SHOWN) -> list[MeetingRef]:
         """The meetings whose pool ``actor_id`` works on: those hosted by their akimats (for an
         admin, any), newest first, drafts left out (they take no questions)."""
-        akimat_ids: list[int] | None = None
-        if not self._access.is_admin(actor_id):
-            akimat_ids = [akimat.id for akimat in await self._access.akimats_of(actor_id)]
-            if not akimat_ids:
-                return []
+        akimat_ids = await self._access.listed_akimat_ids(actor_id)
+        if akimat_ids is not None and not akimat_ids:
+            return []
         async with self._sessions() as session:
             rows = await question_rows.pool_meetings(
                 session,

@@ -13,6 +13,7 @@ from services.notices import OfficialAppointed
 from services.officials import AkimatView
 from services.outbox import Outbox
 from storage.models import NotificationSettings, Question, QuestionStatus, User
+from storage.repositories import demands as demand_rows
 from storage.repositories import officials as official_rows
 from storage.repositories import preferences as preference_rows
 from storage.repositories import users as user_rows
@@ -146,6 +147,8 @@ class UserService:
             settings = await preference_rows.get(session, user_id)
             ratings = await user_rows.ratings_of(session, user_id)
             followed = await user_rows.followed_plan_meetings(session, user_id)
+            demands = await demand_rows.authored_by(session, user_id)
+            supported_demands = await demand_rows.supported_by(session, user_id)
             return {
                 "telegram_id": user.id,
                 "language": user.locale,
@@ -196,6 +199,20 @@ class UserService:
                     }
                     for row in notifications
                 ],
+                "demands_for_a_meeting": [
+                    {
+                        "number": demand.id,
+                        "kato": demand.locality_code,
+                        "topic": demand.topic,
+                        "status": demand.status,
+                        "supports": demand.support_count,
+                        "sent_at": _iso(demand.created_at),
+                    }
+                    for demand in demands
+                ],
+                "supported_demands": [
+                    {"number": demand_id, "at": _iso(at)} for demand_id, at in supported_demands
+                ],
             }
 
     async def export_json(self, user_id: int, draft: QuestionDraft | None = None) -> bytes:
@@ -216,6 +233,8 @@ class UserService:
         async with self._sessions() as session:
             await user_rows.detach_questions(session, user_id)
             await user_rows.delete_supports(session, user_id)
+            # Their demands for a meeting stay without an author; their supports go.
+            await demand_rows.forget(session, user_id)
             await user_rows.delete_subscriptions(session, user_id)
             await self._forget_official(session, user_id)
             # Settings, ratings, plan follows and an official's role go with the user row

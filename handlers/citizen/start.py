@@ -1,6 +1,7 @@
 """/start: language, what the bot does, consent, then the first locality. Also /language,
 /help and deep links (`?start=m<id>` opens a meeting card, `?start=inv_<token>` makes an
-official of an akimat: see handlers/official/officials.py)."""
+official of an akimat: see handlers/official/officials.py; `?start=crd_<token>` a coordinator:
+handlers/admin/coordinators.py)."""
 
 from aiogram import Bot, F
 from aiogram.filters import Command, CommandObject, CommandStart
@@ -8,6 +9,7 @@ from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
+from handlers.admin.coordinators import coordinator_before_consent, open_coordinator_invite
 from handlers.callbacks import (
     BrowseCb,
     ConsentAction,
@@ -23,6 +25,7 @@ from handlers.replies import edit_or_answer
 from handlers.routes import Routes
 from locales import LOCALES, Text
 from services.container import Services
+from services.coordinators import parse_coordinator_payload
 from services.officials import AcceptOutcome, parse_invite_payload
 from services.users import UserView
 
@@ -30,6 +33,7 @@ router = Routes(name=__name__)
 
 PENDING_MEETING = "pending_meeting"
 PENDING_INVITE = "pending_invite"
+PENDING_COORDINATOR = "pending_coordinator"
 
 
 def language_keyboard(t: Text) -> InlineKeyboardMarkup:
@@ -77,10 +81,14 @@ async def cmd_start(
 ) -> None:
     meeting_id = parse_meeting_payload(command.args)
     invite_token = parse_invite_payload(command.args)
-    if command.args and meeting_id is None and invite_token is None:
+    coordinator_token = parse_coordinator_payload(command.args)
+    if command.args and meeting_id is None and invite_token is None and coordinator_token is None:
         await message.answer(t("start-bad-link"))
     if user.has_consent:
         await state.set_state(None)
+        if coordinator_token is not None:
+            await open_coordinator_invite(message, coordinator_token, user, t, services, bot)
+            return
         if invite_token is not None:
             name = message.from_user.full_name if message.from_user else str(user.id)
             await open_invite(message, invite_token, user, name, t, services, bot)
@@ -99,6 +107,10 @@ async def cmd_start(
     ):
         # Applied once consent is given (the invitation is checked again then).
         await state.update_data({PENDING_INVITE: invite_token})
+    if coordinator_token is not None and await coordinator_before_consent(
+        message, coordinator_token, t, services
+    ):
+        await state.update_data({PENDING_COORDINATOR: coordinator_token})
     await message.answer(t("start-choose-language"), reply_markup=language_keyboard(t))
 
 
@@ -151,8 +163,16 @@ async def cb_consent_accept(
     data = await state.get_data()
     pending = data.get(PENDING_MEETING)
     invite_token = data.get(PENDING_INVITE)
+    coordinator_token = data.get(PENDING_COORDINATOR)
     await state.clear()
     if isinstance(query.message, Message):
+        if isinstance(coordinator_token, str):
+            outcome = await open_coordinator_invite(
+                query.message, coordinator_token, user, t, services, bot
+            )
+            if outcome is AcceptOutcome.ACCEPTED:
+                # A coordinator came to read their territory, not (yet) to follow a village.
+                return
         if isinstance(invite_token, str):
             outcome = await open_invite(
                 query.message, invite_token, user, query.from_user.full_name, t, services, bot
@@ -189,6 +209,8 @@ async def cmd_help(message: Message, t: Text, user: UserView, services: Services
     text = t("help-citizen")
     if user.id in services.admin_ids:
         text += "\n\n" + t("help-admin")
+    elif await services.access.is_coordinator(user.id):
+        text += "\n\n" + t("help-coordinator")
     await message.answer(text)
 
 

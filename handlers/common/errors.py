@@ -13,7 +13,7 @@ from aiogram.types import ErrorEvent
 
 from handlers.routes import Routes
 from locales import normalize_locale
-from services.access import AccessDeniedError
+from services.access import AccessDeniedError, Right
 from services.container import Services
 
 router = Routes(name=__name__)
@@ -33,8 +33,21 @@ async def on_access_denied(event: ErrorEvent, services: Services) -> bool:
     """The clear "no" after a denied attempt, which services.access has already written to the
     audit log: an alert under a pressed button, a reply to a message."""
     log.info("update %s denied: %s", event.update.update_id, event.exception)
-    await _tell(event, services, "access-denied")
+    key = "access-denied"
+    error = event.exception
+    if isinstance(error, AccessDeniedError) and error.right is Right.ACT:
+        sender = _sender_id(event)
+        if sender is not None and await services.access.is_coordinator(sender):
+            # Coordinators read and never act: say so rather than "another akimat".
+            key = "access-denied-coordinator"
+    await _tell(event, services, key)
     return True
+
+
+def _sender_id(event: ErrorEvent) -> int | None:
+    query, message = event.update.callback_query, event.update.message
+    sender = query.from_user if query else message.from_user if message else None
+    return sender.id if sender else None
 
 
 async def _tell(event: ErrorEvent, services: Services, key: str) -> None:

@@ -4,7 +4,7 @@ The composition root hands ``notice_renderers()`` to the outbox once; the outbox
 start when a kind of services/notices.py is missing here.
 """
 
-from handlers.notices import duties, feedback, meetings, officials, plans, questions
+from handlers.notices import demands, duties, feedback, meetings, officials, plans, questions
 from handlers.notices.registry import NoticeRenderers, Rendered
 from services import notices
 
@@ -26,6 +26,10 @@ def notice_renderers() -> NoticeRenderers:
     renderers.register(notices.OfficialAppointed, officials.appointed)
     renderers.register(notices.OfficialRemoved, officials.removed)
     renderers.register(notices.FeedbackDigest, feedback.digest)
+    renderers.register(notices.CoordinatorAppointed, officials.coordinator_appointed)
+    renderers.register(notices.CoordinatorRemoved, officials.coordinator_removed)
+    renderers.register(notices.DemandThresholdReached, demands.threshold_reached)
+    renderers.register(notices.DemandAnswered, demands.answered)
     return renderers
 
 

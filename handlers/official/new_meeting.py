@@ -43,6 +43,7 @@ from handlers.routes import Routes
 from locales import Text
 from services.access import AccessDeniedError
 from services.container import Services
+from services.demands import DemandError
 from services.localities import LocalityHit, LocalityView
 from services.meetings import (
     DEFAULT_DURATION_MINUTES,
@@ -64,6 +65,9 @@ from services.meetings import (
 from services.users import UserView
 
 router = Routes(name=__name__)
+
+# The wizard's data key of the citizens' demand the meeting answers (handlers/official/demands.py).
+DEMAND_KEY = "demand_id"
 
 DURATION_CHOICES = (60, 90, DEFAULT_DURATION_MINUTES, 180)
 PRESENTATION_CHOICES = (10, 15, 20, 30)
@@ -96,6 +100,15 @@ _STEPS = (
     NewMeeting.place,
     NewMeeting.url,
     NewMeeting.calendar,
+)
+
+# A meeting answering a citizens' demand: host, venue, audience and calendar are the demand's.
+_DEMAND_STEPS = (
+    NewMeeting.starts,
+    NewMeeting.duration,
+    NewMeeting.presentation,
+    NewMeeting.place,
+    NewMeeting.url,
 )
 
 # Which step to go back to when saving fails for this reason.
@@ -249,8 +262,13 @@ def _name(unit: LocalityView | LocalityHit, t: Text) -> str:
 
 
 def _numbering(step: State, data: dict[str, Any]) -> dict[str, int]:
-    """ "Step 3 of 9": the host step is not asked of an official with one akimat."""
-    steps = _STEPS[1:] if data.get("host_fixed") else _STEPS
+    """ "Step 3 of 9": the host step is not asked of an official with one akimat; a meeting
+    for a citizens' demand asks neither the place of it nor the calendar."""
+    steps: tuple[State, ...]
+    if data.get(DEMAND_KEY) and step in _DEMAND_STEPS:
+        steps = _DEMAND_STEPS
+    else:
+        steps = _STEPS[1:] if data.get("host_fixed") else _STEPS
     return {"step": steps.index(step) + 1, "steps": len(steps)}
 
 
@@ -424,6 +442,7 @@ async def summary_text(data: dict[str, object], t: Text, services: Services) -> 
             if data.get("off_calendar")
             else t("admin-summary-calendar-in"),
             t("admin-summary-cutoff", when=t.datetime(cutoff)),
+            *([t("demand-summary", id=data[DEMAND_KEY])] if data.get(DEMAND_KEY) else []),
         ]
     )
 
@@ -443,7 +462,10 @@ async def cmd_newmeeting(
     # act for may host their meetings.
     codes = [akimat.locality_code for akimat in await services.access.akimats_of(user.id)]
     if not codes:
-        await message.answer(t("access-denied"))
+        # A coordinator reads akimats and hosts no meeting: refused, recorded, said so.
+        await services.access.audit(user.id, "meeting.create", allowed=False)
+        coordinator = await services.access.is_coordinator(user.id)
+        await message.answer(t("access-denied-coordinator" if coordinator else "access-denied"))
         return
     if len(codes) == 1:
         await state.set_data({"host": codes[0], "hosts": codes, "host_fixed": True})
@@ -704,7 +726,7 @@ async def step_url(message: Message, t: Text, state: FSMContext, services: Servi
         await message.answer(error_text(t, error.reason), reply_markup=url_keyboard(t))
         return
     await state.update_data(url=url)
-    await _go(message, NewMeeting.calendar, t, state, services)
+    await _go(message, await _after_url(state), t, state, services)
 
 
 @router.callback_query(AdminMeetingCb.filter(F.action == AdminMeetingAction.SKIP), NewMeeting.url)
@@ -715,7 +737,14 @@ async def cb_skip_url(
     await state.update_data(url=None)
     await _confirm_pick(query, t("admin-picked-no-url"))
     if isinstance(query.message, Message):
-        await _go(query.message, NewMeeting.calendar, t, state, services)
+        await _go(query.message, await _after_url(state), t, state, services)
+
+
+async def _after_url(state: FSMContext) -> State:
+    """A meeting answering citizens' demand is off the calendar by definition (seed 001,
+    3.1): the calendar question is skipped for it."""
+    data = await state.get_data()
+    return NewMeeting.confirm if data.get(DEMAND_KEY) else NewMeeting.calendar
 
 
 @router.callback_query(LcCalendarCb.filter(), NewMeeting.calendar)
@@ -775,8 +804,57 @@ async def cb_save(
         return
     await state.clear()
     await query.answer()
+    demand_line: list[str] = []
+    demand_id = data.get(DEMAND_KEY)
+    if isinstance(demand_id, int):
+        demand_line = [await _link_demand(user.id, demand_id, meeting, t, services)]
     dossier = await services.lifecycle.dossier(meeting.id, user.id)
-    await edit_or_answer(query, saved_text(meeting, t, services), manage_keyboard(dossier, t))
+    await edit_or_answer(
+        query,
+        "\n".join([saved_text(meeting, t, services), *demand_line]),
+        manage_keyboard(dossier, t),
+    )
+
+
+async def start_for_demand(
+    message: Message,
+    demand_id: int,
+    host_code: str,
+    locality_code: str,
+    t: Text,
+    state: FSMContext,
+    services: Services,
+) -> None:
+    """The wizard for a meeting answering a citizens' demand (handlers/official/demands.py):
+    the host, venue and audience are the demand's, the meeting is off the calendar; it asks
+    from the start time on."""
+    await state.set_data(
+        {
+            "host": host_code,
+            "hosts": [host_code],
+            "host_fixed": True,
+            "venue": locality_code,
+            "audience": locality_code,
+            "off_calendar": True,
+            DEMAND_KEY: demand_id,
+        }
+    )
+    await _go(message, NewMeeting.starts, t, state, services)
+
+
+async def _link_demand(
+    user_id: int, demand_id: int, meeting: MeetingView, t: Text, services: Services
+) -> str:
+    """Link the saved meeting to the demand it answers (its supporters are told); what
+    happened, as a line under the saved meeting."""
+    try:
+        await services.demands.schedule(
+            user_id, demand_id, meeting.id, meeting.host_akimat_id, meeting.starts_at
+        )
+    except DemandError as error:
+        # Answered by a colleague meanwhile: the meeting stays a draft of its own.
+        return t(f"demand-error-{error.reason.value}", min=0, max=0)
+    return t("demand-scheduled", id=demand_id)
 
 
 def saved_text(meeting: MeetingView, t: Text, services: Services) -> str:

@@ -34,7 +34,19 @@ OFFICIAL_COMMANDS: tuple[str, ...] = (
     "deadlines",
     "report",
     "received",
+    "demands",
     "officials",
+)
+# What a coordinator may use: the reading screens, for every akimat of their territory.
+COORDINATOR_COMMANDS: tuple[str, ...] = (
+    "office",
+    "mymeetings",
+    "pool",
+    "plan",
+    "progress",
+    "deadlines",
+    "demands",
+    "report",
 )
 # What an admin may use besides (everything an official may, for every akimat).
 ADMIN_OFFICE_COMMANDS: tuple[str, ...] = (
@@ -48,6 +60,8 @@ ADMIN_OFFICE_COMMANDS: tuple[str, ...] = (
     "progress",
     "deadlines",
     "report",
+    "demands",
+    "coordinators",
 )
 
 
@@ -89,14 +103,33 @@ async def office_text(user_id: int, t: Text, services: Services) -> str:
     # Asked again here, not taken from the filter that let the person in: they may have been
     # removed a moment ago.
     own, below = await services.officials.readable_akimats(user_id)
-    if not own:
+    territories = await services.coordinators.territories_of(user_id)
+    if not own and not territories:
         return t("office-not-staff")
-    lines = [t("office-title-official"), "", t("office-acts-for")]
-    lines += [t("office-akimat-line", name=akimat_title(akimat, t.locale)) for akimat in own]
+    lines = [t("office-title-official"), ""]
+    if own:
+        lines.append(t("office-acts-for"))
+        lines += [t("office-akimat-line", name=akimat_title(akimat, t.locale)) for akimat in own]
     if below:
         lines += ["", t("office-reads", count=len(below))]
         lines += [t("office-akimat-line", name=akimat_title(akimat, t.locale)) for akimat in below]
-    lines += ["", t("office-commands"), *command_lines(OFFICIAL_COMMANDS, t)]
+    if territories:
+        if own:
+            lines.append("")
+        readable = await services.access.readable_akimats(user_id)
+        lines.append(t("office-coordinates"))
+        lines += [
+            t(
+                "office-akimat-line",
+                name=t("coord-republic")
+                if territory.code is None
+                else escape(territory.name(t.locale)),
+            )
+            for territory in territories
+        ]
+        lines.append(t("office-coordinator-reads", count=len(readable)))
+    commands = OFFICIAL_COMMANDS if own else COORDINATOR_COMMANDS
+    lines += ["", t("office-commands"), *command_lines(commands, t)]
     return "\n".join(lines)
 
 
@@ -104,9 +137,14 @@ async def office_text(user_id: int, t: Text, services: Services) -> str:
 
 
 async def set_office_menu(
-    bot: Bot, translator: Translator, default_locale: str, chat_id: int
+    bot: Bot,
+    translator: Translator,
+    default_locale: str,
+    chat_id: int,
+    commands: tuple[str, ...] = OFFICIAL_COMMANDS,
 ) -> None:
-    """The everyday menu of private chats plus the officials' commands, for this chat only.
+    """The everyday menu of private chats plus ``commands`` (the officials', or the
+    coordinators'), for this chat only.
 
     Read back from Telegram, so the citizens' part is whatever the bot set at start-up. A
     failure is logged, never raised: /office works without a menu.
@@ -122,7 +160,7 @@ async def set_office_menu(
                     command=name,
                     description=translator.get(language or default_locale, f"cmd-{name}"),
                 )
-                for name in OFFICIAL_COMMANDS
+                for name in commands
                 if name not in present
             ]
             await bot.set_my_commands([*base, *extra], scope=scope, language_code=language)

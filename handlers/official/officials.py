@@ -27,7 +27,12 @@ from handlers.callbacks import (
     OfficialsCb,
     OfficialsPickCb,
 )
-from handlers.official.office import akimat_title, clear_office_menu, set_office_menu
+from handlers.official.office import (
+    COORDINATOR_COMMANDS,
+    akimat_title,
+    clear_office_menu,
+    set_office_menu,
+)
 from handlers.replies import edit_or_answer
 from handlers.routes import Routes
 from locales import Text
@@ -537,7 +542,17 @@ async def cb_remove(
         and not services.access.is_admin(removed_id)
         and not await services.officials.is_official(removed_id)
     ):
-        await clear_office_menu(bot, services.translator, removed_id)
+        if await services.access.is_coordinator(removed_id):
+            # Still a coordinator: back to their reading menu, not to a citizen's.
+            await set_office_menu(
+                bot,
+                services.translator,
+                services.default_locale,
+                removed_id,
+                COORDINATOR_COMMANDS,
+            )
+        else:
+            await clear_office_menu(bot, services.translator, removed_id)
     try:
         text, markup = await akimat_page(
             user.id, callback_data.akimat_id, t, services, bot, notice

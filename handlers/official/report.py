@@ -38,10 +38,8 @@ REPORT_FILES = {ReportAction.XLSX: "xlsx", ReportAction.PACKAGE: "package"}
 
 async def report_scope(services: Services, user_id: int) -> list[int]:
     """The akimats whose record ``user_id`` may read: an admin every akimat, an official their
-    own and every akimat inside its territory (as /deadlines). At merge this becomes
-    ``services.access.readable_akimats(user_id)`` (coordinators with territories)."""
-    scope = await services.duties.scope_of(user_id)
-    return sorted(scope.ids)
+    own and every akimat inside its territory, a coordinator their territory's."""
+    return sorted(ref.id for ref in await services.access.readable_akimats(user_id))
 
 
 async def report_coverage(services: Services, scope: Sequence[int]) -> Coverage | None:

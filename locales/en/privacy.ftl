@@ -13,7 +13,7 @@ privacy-text =
 mydata-caption = Everything Kezdesu stores about you.
 forget-ask =
     Delete your data? Your subscriptions, supports and settings will be deleted and you will stop receiving notices.
-    Your questions stay in the akimat's record, anonymised.
+    Your questions and requests for a meeting stay in the akimat's record, anonymised.
 forget-confirm = 🗑 Yes, delete
 forget-cancel = Keep my data
 forget-done = Done: your data are deleted. If you want to come back, send /start.

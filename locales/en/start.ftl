@@ -39,6 +39,7 @@ help-citizen =
     /subscriptions: the localities you follow; add or remove one
     /myquestions: your questions and what became of them
     /plans: action plans after the meetings and their quarterly progress
+    /demand: ask the akim for a meeting, or support your neighbours' request
     /settings: which notifications you get, and quiet hours
     /language: change the language
     /privacy: how your data are used
@@ -48,3 +49,5 @@ help-admin =
     <b>For administrators</b>
     /newmeeting: create a meeting
     /announce &lt;number&gt;: announce a meeting to its subscribers
+    /demands: residents' requests for a meeting
+    /coordinators: coordinators: invite, remove

@@ -2,6 +2,8 @@
 
 from storage.models.akimat import Akimat
 from storage.models.base import Base
+from storage.models.coordinator import Coordinator, CoordinatorInvite
+from storage.models.demand import Demand, DemandSupport
 from storage.models.enums import (
     MeetingStatus,
     NoticeKind,
@@ -36,6 +38,10 @@ __all__ = [
     "Akimat",
     "AuditEntry",
     "Base",
+    "Coordinator",
+    "CoordinatorInvite",
+    "Demand",
+    "DemandSupport",
     "FeedbackChannel",
     "FsmRecord",
     "HandledUpdate",

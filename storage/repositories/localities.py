@@ -1,7 +1,7 @@
 """Queries on the KATO classifier (`localities`). Repositories never commit: the caller's unit
 of work does."""
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import astuple, dataclass, fields
 from typing import NamedTuple, TypeVar, cast
 
@@ -132,6 +132,14 @@ class LocalityRepository:
 
     async def get(self, code: str) -> Locality | None:
         return await self._session.get(Locality, code)
+
+    async def with_akim_levels(self, levels: Collection[str]) -> list[Locality]:
+        """The units whose akim is of one of ``levels``, by code (for the few top levels: the
+        oblasts and the cities of republican significance are a short list)."""
+        result = await self._session.scalars(
+            select(Locality).where(Locality.akim_level.in_(list(levels))).order_by(Locality.code)
+        )
+        return list(result)
 
     async def get_many(self, codes: Iterable[str]) -> dict[str, Locality]:
         """The localities with these codes, by code; unknown codes are left out."""

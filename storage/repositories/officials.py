@@ -53,6 +53,11 @@ def _akimat_rows() -> Select[int, str, str, str, str | None, str, str]:
     )
 
 
+def akimat_rows_statement() -> Select[int, str, str, str, str | None, str, str]:
+    """The statement behind AkimatRow, for other repositories to narrow."""
+    return _akimat_rows()
+
+
 def _open(now: datetime) -> ColumnElement[bool]:
     """Invitations that can still be used at ``now``: InviteView.status() PENDING, in SQL."""
     return and_(Invite.used_at.is_(None), Invite.revoked_at.is_(None), Invite.expires_at > now)

@@ -6,12 +6,13 @@ from collections.abc import Collection
 from datetime import datetime
 from typing import NamedTuple
 
-from sqlalchemy import delete, exists, select, update
+from sqlalchemy import delete, exists, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
 from storage.models import (
     ActionPlan,
+    Coordinator,
     Invite,
     Locality,
     NoticeKind,
@@ -34,9 +35,13 @@ async def get(session: AsyncSession, user_id: int) -> User | None:
 
 
 async def with_staff_role(session: AsyncSession, user_id: int) -> tuple[User, bool] | None:
-    """The user and whether they are an official of at least one akimat, in one statement:
+    """The user and whether they are staff (an official of at least one akimat, or a
+    coordinator), in one statement:
     the user middleware asks this for nearly every update (bot/middlewares/user.py)."""
-    is_official = exists().where(Official.user_id == User.id)
+    is_official = or_(
+        exists().where(Official.user_id == User.id),
+        exists().where(Coordinator.user_id == User.id),
+    )
     row = (
         await session.execute(select(User, is_official).where(User.id == user_id))
     ).one_or_none()

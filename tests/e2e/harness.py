@@ -117,9 +117,11 @@ async def running_world(
     load_sample: bool = True,
     sender: SenderSettings | None = None,
     log_sql_counts: bool = False,
+    demand_threshold: int = 50,
 ) -> AsyncIterator[BotWorld]:
     """``log_sql_counts``: each update's log line carries its SQL statements, transactions
-    and connections (storage/counting.py), as with LOG_SQL_COUNTS=1."""
+    and connections (storage/counting.py), as with LOG_SQL_COUNTS=1. ``demand_threshold``:
+    DEMAND_THRESHOLD (support at which a demand for a meeting is brought to the akimat)."""
     config = EmulatorConfig(rate_limits_enabled=rate_limits, delay_ms=delay_ms)
     clock = ManualClock(START)
     settings = Settings(
@@ -132,6 +134,7 @@ async def running_world(
         # sent at a known point call `await world.sender.drain()`.
         sender=sender or SenderSettings(idle_poll=0.1),
         log_sql_counts=log_sql_counts,
+        demand_threshold=demand_threshold,
     )
     async with (
         local_bot(settings, config, clock=clock, load_sample=load_sample) as local,

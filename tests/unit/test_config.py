@@ -21,6 +21,7 @@ def test_defaults_work_without_any_environment(monkeypatch: pytest.MonkeyPatch) 
     assert settings.timezone == "Asia/Almaty"
     assert settings.regulation_profile == "2022"
     assert settings.admin_ids == frozenset()
+    assert settings.demand_threshold == 50
 
 
 def test_values_from_environment(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -28,7 +29,9 @@ def test_values_from_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("ADMIN_IDS", "1, 2 3")
     monkeypatch.setenv("REGULATION_PROFILE", "2016")
     monkeypatch.setenv("SANDBOX__PORT", "9000")
+    monkeypatch.setenv("DEMAND_THRESHOLD", "7")
     settings = Settings(_env_file=None)
+    assert settings.demand_threshold == 7
     assert settings.admin_ids == frozenset({1, 2, 3})
     assert settings.regulation_profile == "2016"
     assert settings.sandbox.port == 9000
@@ -43,6 +46,7 @@ def test_values_from_environment(monkeypatch: pytest.MonkeyPatch) -> None:
         ("TIMEZONE", "Mars/Olympus"),
         ("REGULATION_PROFILE", "1999"),
         ("DEFAULT_LOCALE", "de"),
+        ("DEMAND_THRESHOLD", "0"),
         ("DATABASE_URL", "mysql://x"),
     ],
 )

@@ -21,6 +21,8 @@ from handlers.official.report import REPORT_FILES
 from locales import LOCALES, Translator
 from regulation import FeedbackBand
 from regulation.report_periods import PeriodKind
+from services.coordinators import CoordinatorsErrorReason
+from services.demands import DemandErrorReason, DemandStatus, SupportOutcome
 from services.duties import CalendarStep, DutyKind
 from services.feedback import EntryErrorReason, FeedbackChannel, QuestionKind, Verdict, ZeroReason
 from services.feedback_report import (
@@ -69,6 +71,10 @@ KEY_VALUES: dict[str, tuple[Values, ...]] = {
     "lc-status-{}": (MeetingStatus,),
     "lc-tab-{}": (ListGroup,),
     "officials-error-{}": (OfficialsErrorReason,),
+    "coord-error-{}": (CoordinatorsErrorReason,),
+    "demand-error-{}": (DemandErrorReason,),
+    "demand-status-{}": (DemandStatus,),
+    "demand-support-{}": (SupportOutcome,),
     # A pending invitation is revoked then and there ("officials-revoked"), never this line.
     "officials-revoke-{}": (
         tuple(status for status in InviteStatus if status is not InviteStatus.PENDING),

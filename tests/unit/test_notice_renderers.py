@@ -12,6 +12,7 @@ from locales import Translator
 from regulation import AkimLevel, feedback_index
 from regulation.report_periods import ReportPeriod
 from services.clock import ManualClock
+from services.coordinators import REPUBLIC_TERRITORY, TerritoryView
 from services.duties import AkimatInfo, Duty, DutyKind
 from services.feedback import (
     AkimatRecord,
@@ -25,6 +26,12 @@ from services.meetings import LocalityRef, MeetingView
 from services.notices import (
     NOTICE_KINDS,
     BroadcastStarted,
+    CoordinatorAppointed,
+    CoordinatorRemoved,
+    DemandAnswered,
+    DemandFacts,
+    DemandOutcome,
+    DemandThresholdReached,
     DutyDue,
     DutyEscalated,
     DutySource,
@@ -198,6 +205,8 @@ DIGEST_REPORT = TerritoryReport(
 )
 
 # One notice of every kind, with the key, kind and urgency its service relies on.
+TERRITORY = TerritoryView("620000000", "<Ұлытау>", "<Улытау>")
+DEMAND = DemandFacts(21, HOSTILE, "Қараағаш а.о.", "Караагашский с.о.", 50)
 SAMPLES: list[tuple[Notice, str, NoticeKind, bool]] = [
     (MeetingAnnounced(MEETING), "announce:7", NoticeKind.ANNOUNCEMENT, False),
     (
@@ -285,6 +294,31 @@ SAMPLES: list[tuple[Notice, str, NoticeKind, bool]] = [
         True,
     ),
     (FeedbackDigest(DIGEST_REPORT, 77), "feedback-digest:2027q1:77", NoticeKind.DUTY, False),
+    (
+        CoordinatorAppointed(TERRITORY, 55, HOSTILE, "tok"),
+        "coordinator-accepted:tok",
+        NoticeKind.SERVICE,
+        False,
+    ),
+    (
+        CoordinatorRemoved(REPUBLIC_TERRITORY, 55, datetime(2027, 1, 1, tzinfo=UTC)),
+        "coordinator-removed:kz:55:2027-01-01T00:00:00+00:00",
+        NoticeKind.SERVICE,
+        True,
+    ),
+    (DemandThresholdReached(DEMAND, 50), "demand:21:threshold", NoticeKind.SERVICE, False),
+    (
+        DemandAnswered(DEMAND, DemandOutcome.SCHEDULED, meeting_id=7, starts_at=STARTS),
+        "demand:21:scheduled",
+        NoticeKind.QUESTION_STATUS,
+        False,
+    ),
+    (
+        DemandAnswered(DEMAND, DemandOutcome.DECLINED, reason=HOSTILE),
+        "demand:21:declined",
+        NoticeKind.QUESTION_STATUS,
+        False,
+    ),
 ]
 
 

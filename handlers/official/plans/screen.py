@@ -223,11 +223,7 @@ async def render_awaiting(
     user: UserView, t: Text, services: Services
 ) -> tuple[str, InlineKeyboardMarkup | None]:
     """/plan without a number: this person's meetings that wait for their results."""
-    akimat_ids = (
-        None
-        if services.access.is_admin(user.id)
-        else [akimat.id for akimat in await services.access.akimats_of(user.id)]
-    )
+    akimat_ids = await services.access.listed_akimat_ids(user.id)
     briefs = await services.plans.awaiting(akimat_ids, LIST_LIMIT)
     if not briefs:
         return t("plan-awaiting-empty"), None

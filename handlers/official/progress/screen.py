@@ -277,11 +277,7 @@ async def open_screen(
 async def render_plans(
     user: UserView, t: Text, services: Services
 ) -> tuple[str, InlineKeyboardMarkup | None]:
-    akimat_ids = (
-        None
-        if services.access.is_admin(user.id)
-        else [akimat.id for akimat in await services.access.akimats_of(user.id)]
-    )
+    akimat_ids = await services.access.listed_akimat_ids(user.id)
     briefs = await services.plans.published_for_akimats(akimat_ids, LIST_LIMIT)
     if not briefs:
         return t("progress-list-empty"), None
