@@ -2,7 +2,10 @@
 
 from storage.models.akimat import Akimat
 from storage.models.base import Base
+from storage.models.calendar import CalendarCorrection, CalendarEntry, MeetingCalendar
 from storage.models.enums import (
+    CalendarEntryKind,
+    CalendarStatus,
     MeetingStatus,
     NoticeKind,
     OutboxStatus,
@@ -35,12 +38,17 @@ __all__ = [
     "Akimat",
     "AuditEntry",
     "Base",
+    "CalendarCorrection",
+    "CalendarEntry",
+    "CalendarEntryKind",
+    "CalendarStatus",
     "FsmRecord",
     "HandledUpdate",
     "Invite",
     "JobMark",
     "Locality",
     "Meeting",
+    "MeetingCalendar",
     "MeetingStatus",
     "NoticeKind",
     "NotificationSettings",
