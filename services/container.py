@@ -7,8 +7,11 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from locales import Translator
 from services.access import AccessService
+from services.calendar import CalendarService
+from services.calendar_duties import CalendarDutyService
 from services.citizen_notices import CitizenNoticeService
 from services.clock import Clock
+from services.coverage import CoverageService, RecipientProvider, admins_provider
 from services.delivery import DeliveryService
 from services.duties import DutyService
 from services.lifecycle import LifecycleService
@@ -51,6 +54,9 @@ class Services:
     lifecycle: LifecycleService
     plans: PlanService
     delivery: DeliveryService
+    calendar: CalendarService
+    calendar_duties: CalendarDutyService
+    coverage: CoverageService
 
     @classmethod
     def create(
@@ -64,9 +70,12 @@ class Services:
         profile: str,
         admin_ids: frozenset[int],
         default_locale: str,
+        coverage_recipients: RecipientProvider | None = None,
     ) -> "Services":
         """``renderer``: how notices read (the Telegram side's registry, handlers/notices/);
-        every kind must have a renderer, or this raises MissingRendererError."""
+        every kind must have a renderer, or this raises MissingRendererError.
+        ``coverage_recipients``: who hears at a period's end which units stayed uncovered
+        (the admins unless told otherwise; the coordinators once they exist)."""
         sessions = UnitSessions(session_factory)
         users = UserService(sessions, clock, default_locale)
         access = AccessService(sessions, clock, admin_ids)
@@ -97,4 +106,16 @@ class Services:
             lifecycle=LifecycleService(sessions, clock, tz, profile, meetings, access, outbox),
             plans=PlanService(sessions, clock, tz, profile, outbox, access, default_locale),
             delivery=DeliveryService(sessions, clock, access, outbox),
+            calendar=CalendarService(sessions, clock, tz, profile, access, meetings),
+            calendar_duties=CalendarDutyService(
+                sessions, clock, tz, profile, admin_ids, default_locale, outbox
+            ),
+            coverage=CoverageService(
+                sessions,
+                clock,
+                tz,
+                profile,
+                outbox,
+                coverage_recipients or admins_provider(admin_ids, default_locale),
+            ),
         )

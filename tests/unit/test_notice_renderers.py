@@ -9,13 +9,16 @@ import pytest
 
 from handlers.notices import NoticeRenderers, notice_renderers
 from locales import Translator
-from regulation import AkimLevel
+from regulation import AkimLevel, CoveragePeriod, Period
 from services.clock import ManualClock
+from services.coverage import AkimatCoverage, UnitCoverage, UnitState
 from services.duties import AkimatInfo, Duty, DutyKind
 from services.meetings import LocalityRef, MeetingView
 from services.notices import (
     NOTICE_KINDS,
     BroadcastStarted,
+    CoverageUncovered,
+    CoverageWarning,
     DutyDue,
     DutyEscalated,
     DutySource,
@@ -78,6 +81,18 @@ MEETING = MeetingView(
     is_over=False,
     host_akimat_id=3,
     cancel_reason=HOSTILE,
+)
+COVERAGE = AkimatCoverage(
+    akimat_id=3,
+    code="623600000",
+    name_kk=HOSTILE,
+    name_ru=HOSTILE,
+    level=AkimLevel.DISTRICT,
+    period=CoveragePeriod(Period.QUARTER, date(2027, 1, 1), date(2027, 3, 31)),
+    units=(
+        UnitCoverage("623661000", HOSTILE, HOSTILE, UnitState.UNCOVERED),
+        UnitCoverage("623663000", "Ақши а.о.", "Акшинский с.о.", UnitState.COVERED),
+    ),
 )
 QUESTION = QuestionFacts(
     id=11,
@@ -242,6 +257,18 @@ SAMPLES: list[tuple[Notice, str, NoticeKind, bool]] = [
         "official-removed:3:55:2027-01-01T00:00:00+00:00",
         NoticeKind.SERVICE,
         True,
+    ),
+    (
+        CoverageWarning(COVERAGE, 30, 30),
+        "coverage:3:2027-Q1:30",
+        NoticeKind.DUTY,
+        False,
+    ),
+    (
+        CoverageUncovered(date(2027, 3, 31), (COVERAGE,)),
+        "coverage-end:2027-03-31",
+        NoticeKind.DUTY,
+        False,
     ),
 ]
 
