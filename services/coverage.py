@@ -306,8 +306,9 @@ class CoverageService:
                 await session.rollback()
                 return report
             report.day = today
+            since = self.today(covered) if covered is not None else today - timedelta(days=1)
             await self._warn(session, today, report)
-            await self._report_ended(session, today, report)
+            await self._report_ended(session, since, today, report)
             await job_marks.advance(session, JOB_NAME, now)
             await session.commit()
         if report.messages:
@@ -344,10 +345,15 @@ class CoverageService:
             report.messages += await self._outbox.notify(session, notice, audience)
 
     async def _report_ended(
-        self, session: AsyncSession, today: date, report: CoverageReport
+        self, session: AsyncSession, since: date, today: date, report: CoverageReport
     ) -> None:
+        """The reports due (the day after a period's end) in (``since``, ``today``]: the clock
+        catches up after downtime, within REPORT_WITHIN_DAYS, and never reports a period that
+        ended before it first ran."""
         for back in range(1, REPORT_WITHIN_DAYS + 1):
             ended_on = today - timedelta(days=back)
+            if ended_on + timedelta(days=1) <= since:
+                break
             coverage = await self._territory(session, None, None, ended_on)
             ended = [a for a in coverage if a.period.end == ended_on and a.uncovered]
             if not ended:
