@@ -9,6 +9,7 @@ from aiogram import F, Router
 from handlers.admin import announce, outbox
 from handlers.citizen import (
     ask,
+    calendar,
     localities,
     meetings,
     privacy,
@@ -23,6 +24,8 @@ from handlers.citizen import plans as citizen_plans
 from handlers.citizen import settings as notification_settings
 from handlers.common import consent_gate, errors, fallback
 from handlers.filters import HasConsent, IsAdmin, IsStaff
+from handlers.official import calendar as calendar_office
+from handlers.official import coverage as coverage_office
 from handlers.official import deadlines, new_meeting, office, officials
 from handlers.official import meetings as meeting_office
 from handlers.official import plans as plan_office
@@ -54,6 +57,7 @@ def get_routers(admin_ids: frozenset[int]) -> list[Router]:
     staff.include_routers(errors.denied.build())
     staff.include_routers(office.router.build(), officials.router.build())
     staff.include_routers(deadlines.router.build())
+    staff.include_routers(calendar_office.router.build(), coverage_office.router.build())
     staff.include_routers(question_pool.router.build())
     staff.include_routers(new_meeting.router.build(), meeting_office.router.build())
     # /announce <id>: an official for their akimat, an admin for any (the lifecycle checks).
@@ -81,6 +85,7 @@ def get_routers(admin_ids: frozenset[int]) -> list[Router]:
         notification_settings.router.build(),
         rating.router.build(),
         citizen_plans.router.build(),
+        calendar.router.build(),
     )
 
     gate = Router(name="gate")

@@ -14,6 +14,7 @@ Citizens see the entries whose venue is one of their localities or inside it; an
 an entry into a draft meeting with one press (services/meetings.py makes the draft).
 """
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
@@ -171,6 +172,44 @@ def _change_line(sign: str, entry: NewEntry | CalendarEntry, venue: Locality) ->
     return f"{sign} {when} {venue.code} {venue.name_kk} / {venue.name_ru} ({entry.kind})"
 
 
+_DMY = re.compile(r"^(\d{1,2})[./](\d{1,2})[./](\d{4})$")
+
+
+def parse_day(text: str) -> date | None:
+    """``dd.mm.yyyy`` (or with slashes) as a date; None when it is not one."""
+    match = _DMY.match(text.strip())
+    if match is None:
+        return None
+    try:
+        return date(int(match[3]), int(match[2]), int(match[1]))
+    except ValueError:
+        return None
+
+
+def parse_when(text: str, year: int) -> tuple[int, date | None]:
+    """A month typed as 1-12, or a date dd.mm.yyyy of ``year``: (month, the date or None)."""
+    cleaned = text.strip()
+    if cleaned.isdigit() and 1 <= int(cleaned) <= 12:
+        return int(cleaned), None
+    day = parse_day(cleaned)
+    if day is None:
+        raise CalendarError(CalendarErrorReason.BAD_MONTH)
+    if day.year != year:
+        raise CalendarError(CalendarErrorReason.DATE_NOT_IN_YEAR)
+    return day.month, day
+
+
+def parse_agreement(text: str) -> tuple[date, str]:
+    """ "04.01.2027 12/3": the maslikhat decision's date, then its number."""
+    parts = text.strip().split(maxsplit=1)
+    day = parse_day(parts[0]) if parts else None
+    if day is None:
+        raise CalendarError(CalendarErrorReason.BAD_DATE)
+    if len(parts) < 2:
+        raise CalendarError(CalendarErrorReason.BAD_NUMBER)
+    return day, check_agreement_number(parts[1])
+
+
 def check_agreement_number(number: str) -> str:
     cleaned = " ".join(number.split())
     if not cleaned or len(cleaned) > MAX_AGREEMENT_NUMBER:
@@ -266,6 +305,20 @@ class CalendarService:
             EntryView(0, 0, None, u.code, u.name_kk, u.name_ru, CalendarEntryKind.VISITING, None)
             for u in units
         ]
+
+    async def territory_codes(self, actor_id: int, akimat_id: int) -> set[str]:
+        """Every KATO code a venue of this akimat's calendar may have: its unit and all inside
+        it (one range scan)."""
+        await self._access.require(actor_id, akimat_id, Right.READ, action="calendar.view")
+        async with self._sessions() as session:
+            code = await official_rows.akimat_locality_code(session, akimat_id)
+            if code is None:
+                raise CalendarError(CalendarErrorReason.NO_AKIMAT)
+            return set(await calendar_rows.codes_in(session, kato_subtree(code)))
+
+    async def akimat_code(self, akimat_id: int) -> str | None:
+        async with self._sessions() as session:
+            return await official_rows.akimat_locality_code(session, akimat_id)
 
     async def planned_for(self, user_id: int) -> list[PlannedView]:
         """What a citizen sees: the entries at their subscribed localities or inside them,

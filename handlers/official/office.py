@@ -32,6 +32,8 @@ OFFICIAL_COMMANDS: tuple[str, ...] = (
     "plan",
     "progress",
     "deadlines",
+    "calendar",
+    "coverage",
     "officials",
 )
 # What an admin may use besides (everything an official may, for every akimat).

@@ -22,3 +22,4 @@ coverage-unit-planned = 🗓 { $unit }
 coverage-unit-uncovered = ❌ { $unit }
 coverage-empty = No akimat in this territory has coverage to count.
 coverage-legend = ✅ held · 🗓 planned · ❌ not covered
+cmd-coverage = Coverage by visiting meetings

@@ -22,3 +22,4 @@ coverage-unit-planned = 🗓 { $unit }
 coverage-unit-uncovered = ❌ { $unit }
 coverage-empty = Бұл аумақта қамтуды есептейтін әкімдік жоқ.
 coverage-legend = ✅ өтті · 🗓 жоспарланған · ❌ қамтылмаған
+cmd-coverage = Көшпелі кездесулермен қамту

@@ -22,3 +22,4 @@ coverage-unit-planned = 🗓 { $unit }
 coverage-unit-uncovered = ❌ { $unit }
 coverage-empty = В этой территории нет акиматов, для которых считается охват.
 coverage-legend = ✅ проведена · 🗓 запланирована · ❌ не охвачен
+cmd-coverage = Охват выездными встречами

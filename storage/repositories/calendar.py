@@ -315,3 +315,8 @@ async def recorded_steps(
         if submitted_on is not None:
             found.add((akimat_id, year, "submit"))
     return found
+
+
+async def codes_in(session: AsyncSession, code_range: CodeRange) -> list[str]:
+    found = await session.scalars(select(Locality.code).where(Locality.code.between(*code_range)))
+    return list(found.all())

@@ -18,6 +18,9 @@ import pytest
 from bot.commands import ADMIN_COMMANDS, CITIZEN_COMMANDS
 from handlers.official.office import ADMIN_OFFICE_COMMANDS, OFFICIAL_COMMANDS
 from locales import LOCALES, Translator
+from services.calendar import CalendarErrorReason
+from services.calendar_xlsx import CalendarFileProblem
+from services.coverage import UnitState
 from services.duties import CalendarStep, DutyKind
 from services.lifecycle import LifecycleErrorReason, ListGroup
 from services.meetings import MeetingErrorReason
@@ -26,7 +29,7 @@ from services.plan_xlsx import FileProblem
 from services.plans import PlanErrorReason
 from services.preferences import NoticeSwitch, QuietHoursErrorReason
 from services.statuses import OutboxStatus
-from storage.models import MeetingStatus
+from storage.models import CalendarEntryKind, CalendarStatus, MeetingStatus
 
 ROOT = Path(__file__).resolve().parents[2]
 SCANNED = ("bot", "handlers", "services", "scheduler")
@@ -43,8 +46,13 @@ Values = Iterable[str] | type[Enum]
 KEY_VALUES: dict[str, tuple[Values, ...]] = {
     "admin-error-{}": (MeetingErrorReason,),
     "admin-outbox-status-{}": (OutboxStatus,),
+    "calendar-error-{}": (CalendarErrorReason,),
+    "calendar-file-{}": (CalendarFileProblem,),
+    "calendar-kind-{}": (CalendarEntryKind,),
+    "calendar-status-{}": (CalendarStatus,),
     # The command menus: bot/commands.py (everyone, admins) and /office (officials, admins).
     "cmd-{}": (CITIZEN_COMMANDS, ADMIN_COMMANDS, OFFICIAL_COMMANDS, ADMIN_OFFICE_COMMANDS),
+    "coverage-unit-{}": (UnitState,),
     "deadlines-kind-{}": (DutyKind,),
     "deadlines-mark-{}-button": (CalendarStep,),
     "deadlines-mark-confirm-{}": (CalendarStep,),
