@@ -72,6 +72,7 @@ def get_routers(admin_ids: frozenset[int]) -> list[Router]:
     not_staff.callback_query.filter(private_callback)
     not_staff.include_routers(officials.outsiders.build())
     not_staff.include_routers(plan_progress.outsiders.build())
+    not_staff.include_routers(coverage_office.outsiders.build())
 
     citizen = Router(name="citizen")
     citizen.message.filter(private, HasConsent())

@@ -6,11 +6,12 @@ units. An official of a higher akimat sees the akimats below; an admin gives a K
 
 from html import escape
 
+from aiogram import F
 from aiogram.filters import Command, CommandObject
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
-from handlers.callbacks import CoverageCb
+from handlers.callbacks import CalendarCb, CoverageCb
 from handlers.notices.coverage import period_text
 from handlers.replies import edit_or_answer
 from handlers.routes import Routes
@@ -20,6 +21,13 @@ from services.container import Services
 from services.coverage import AkimatCoverage, UnitState
 
 router = Routes(name=__name__)
+# For people who are not (or no longer) staff: /coverage and the staff buttons of the calendar
+# and of coverage (a removed official's old keyboard, or a forged button). Citizens' /calendar
+# is theirs: it is not answered here.
+outsiders = Routes(name=f"{__name__}.outsiders")
+_PREFIXES = tuple(
+    f"{factory.__prefix__}{factory.__separator__}" for factory in (CalendarCb, CoverageCb)
+)
 
 AKIMAT_LINES = 30
 UNIT_LINES = 60
@@ -122,3 +130,17 @@ async def cb_coverage(
         return
     text, keyboard = render_units(t, callback_data.akimat_id, found[0])
     await edit_or_answer(query, text, keyboard)
+
+
+@outsiders.message(Command("coverage"))
+async def msg_not_staff(message: Message, t: Text) -> None:
+    await message.answer(t("office-not-staff"))
+
+
+@outsiders.callback_query(F.data.startswith(_PREFIXES))
+async def cb_not_staff(query: CallbackQuery, t: Text, services: Services) -> None:
+    """Denied and recorded, as every staff button pressed by someone who is not staff."""
+    await services.access.audit(
+        query.from_user.id, "calendar.button", target=(query.data or "")[:100], allowed=False
+    )
+    await query.answer(t("access-denied"), show_alert=True)

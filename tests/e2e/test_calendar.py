@@ -14,10 +14,11 @@ import pytest
 from openpyxl import load_workbook
 from sqlalchemy import func, select
 
+from handlers.callbacks import CalendarAction, CalendarCb
 from handlers.notices.coverage import day_text
 from scheduler.runner import tick
-from storage.models import CalendarEntry, Meeting, MeetingStatus
-from tests.builders import a_citizen, an_official
+from storage.models import AuditEntry, CalendarEntry, Meeting, MeetingStatus
+from tests.builders import a_citizen, an_akimat, an_official
 from tests.e2e.harness import ALMATY, BotWorld
 from tests.e2e.test_admin import plain
 
@@ -196,8 +197,20 @@ async def test_coverage_screen_of_a_higher_akimat(world: BotWorld, locale: str) 
     assert line in screen.content
     await official.press(screen, district)
     assert t("coverage-unit-uncovered", unit=okrug) in official.last.content
-    # A citizen has no such command.
+    # A citizen has no such command, and a forged calendar button is refused and recorded.
     await a_citizen(world.app.session_factory, CITIZEN, follows=[KARAAGASH], locale=locale)
     citizen = await world.chat(CITIZEN, locale)
     [answer] = await citizen.say("/coverage")
-    assert district not in answer.content
+    assert answer.content == t("office-not-staff")
+    akimat_id = await an_akimat(world.app.session_factory, ZHANAARKA)
+    forged = CalendarCb(action=CalendarAction.APPROVE, akimat_id=akimat_id, year=2027).pack()
+    await world.client.press(CITIZEN, answer.message_id, forged)
+    await citizen.collect("a forged calendar button")
+    assert citizen.callback_answers[-1].get("text") == t("access-denied")
+    async with world.app.session_factory() as session:
+        denied = await session.scalar(
+            select(AuditEntry.action).where(
+                AuditEntry.actor_id == CITIZEN, AuditEntry.allowed.is_(False)
+            )
+        )
+    assert denied == "calendar.button"
