@@ -9,6 +9,7 @@ from aiogram import F, Router
 from handlers.admin import announce, coordinators, outbox
 from handlers.citizen import (
     ask,
+    calendar,
     demands,
     localities,
     meetings,
@@ -24,6 +25,8 @@ from handlers.citizen import plans as citizen_plans
 from handlers.citizen import settings as notification_settings
 from handlers.common import consent_gate, errors, fallback, outsiders
 from handlers.filters import HasConsent, IsAdmin, IsStaff
+from handlers.official import calendar as calendar_office
+from handlers.official import coverage as coverage_office
 from handlers.official import deadlines, feedback_entry, new_meeting, office, officials, report
 from handlers.official import demands as demand_office
 from handlers.official import meetings as meeting_office
@@ -57,6 +60,7 @@ def get_routers(admin_ids: frozenset[int]) -> list[Router]:
     staff.include_routers(office.router.build(), officials.router.build())
     staff.include_routers(deadlines.router.build())
     staff.include_routers(feedback_entry.router.build(), report.router.build())
+    staff.include_routers(calendar_office.router.build(), coverage_office.router.build())
     staff.include_routers(question_pool.router.build())
     staff.include_routers(new_meeting.router.build(), meeting_office.router.build())
     staff.include_routers(demand_office.router.build())
@@ -77,6 +81,7 @@ def get_routers(admin_ids: frozenset[int]) -> list[Router]:
     not_admin = outsiders.admin_buttons.build()
     not_admin.callback_query.filter(~IsAdmin(admin_ids))
     not_staff.include_routers(not_admin)
+    not_staff.include_routers(coverage_office.outsiders.build())
 
     citizen = Router(name="citizen")
     citizen.message.filter(private, HasConsent())
@@ -91,6 +96,7 @@ def get_routers(admin_ids: frozenset[int]) -> list[Router]:
         rating.router.build(),
         citizen_plans.router.build(),
         demands.router.build(),
+        calendar.router.build(),
     )
 
     gate = Router(name="gate")

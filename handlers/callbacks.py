@@ -436,6 +436,42 @@ class CalendarMarkCb(CallbackData, prefix="dlc1"):
     fresh: bool = False
 
 
+class CalendarAction(StrEnum):
+    OPEN = "o"
+    ADD = "a"
+    REMOVE = "r"
+    DRAFT = "d"
+    TEMPLATE = "t"
+    UPLOAD = "u"
+    AGREE = "g"
+    APPROVE = "p"
+    SUBMIT = "s"
+    VENUE = "v"
+    KIND = "k"
+    CANCEL = "x"
+    MINE = "m"
+
+
+class CalendarCb(CallbackData, prefix="cal1"):
+    """The annual calendar of an akimat and year (handlers/official/calendar.py): `entry_id`
+    for an entry's buttons, `code` a picked venue, `value` a kind or a page."""
+
+    action: CalendarAction
+    akimat_id: int
+    year: int
+    entry_id: int = 0
+    code: str = ""
+    value: str = ""
+
+
+class CoverageCb(CallbackData, prefix="cov1"):
+    """Coverage of the akimats inside `akimat_id`'s territory; `unit_of` drills down to one
+    akimat's units."""
+
+    akimat_id: int
+    unit_of: int = 0
+
+
 # --- action plans and quarterly progress (handlers/citizen/plans.py, handlers/official/) --------
 
 

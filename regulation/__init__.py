@@ -5,6 +5,14 @@ clause); :func:`explain` returns that source so the bot can tell an official *wh
 is what it is. Profiles: ``"2022"`` (default, current), ``"2016"`` and ``"2013"`` (historic).
 """
 
+from regulation.coverage import (
+    VISITED_LEVELS,
+    CoveragePeriod,
+    coverage_period,
+    needs_visits,
+    period_containing,
+    visited_levels,
+)
 from regulation.deadlines import (
     LOCAL_TIMEZONE,
     action_plan_due,
@@ -49,10 +57,12 @@ __all__ = [
     "LOCAL_TIMEZONE",
     "PROFILES",
     "RULE_KEYS",
+    "VISITED_LEVELS",
     "AkimLevel",
     "AnnouncementRule",
     "BandFloor",
     "CalendarRule",
+    "CoveragePeriod",
     "DaysAfterRule",
     "FeedbackBand",
     "FeedbackIndex",
@@ -72,12 +82,16 @@ __all__ = [
     "announcement_due",
     "calendar_deadlines",
     "calendar_levels",
+    "coverage_period",
     "explain",
     "feedback_index",
     "get_profile",
     "local_date",
     "max_presentation_minutes",
     "meeting_period",
+    "needs_visits",
+    "period_containing",
     "progress_due",
     "results_due",
+    "visited_levels",
 ]

@@ -7,9 +7,12 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from locales import Translator
 from services.access import AccessService
+from services.calendar import CalendarService
+from services.calendar_duties import CalendarDutyService
 from services.citizen_notices import CitizenNoticeService
 from services.clock import Clock
 from services.coordinators import CoordinatorsService
+from services.coverage import CoverageService, RecipientProvider, coordinators_provider
 from services.delivery import DeliveryService
 from services.demands import DEFAULT_THRESHOLD, DemandService
 from services.duties import DutyService
@@ -59,6 +62,9 @@ class Services:
     delivery: DeliveryService
     feedback: FeedbackRecordService
     feedback_digest: FeedbackDigestService
+    calendar: CalendarService
+    calendar_duties: CalendarDutyService
+    coverage: CoverageService
 
     @classmethod
     def create(
@@ -73,9 +79,13 @@ class Services:
         admin_ids: frozenset[int],
         default_locale: str,
         demand_threshold: int = DEFAULT_THRESHOLD,
+        coverage_recipients: RecipientProvider | None = None,
     ) -> "Services":
         """``renderer``: how notices read (the Telegram side's registry, handlers/notices/);
-        every kind must have a renderer, or this raises MissingRendererError."""
+        every kind must have a renderer, or this raises MissingRendererError.
+        ``coverage_recipients``: who hears at a period's end which units stayed uncovered
+        (by default each territory's coordinators, and the admins of what no coordinator
+        reads)."""
         sessions = UnitSessions(session_factory)
         access = AccessService(sessions, clock, admin_ids)
         outbox = Outbox(clock, translator, tz, renderer, default_locale)
@@ -121,5 +131,17 @@ class Services:
                 outbox,
                 feedback,
                 recipients=coordinators.digest_recipients,
+            ),
+            calendar=CalendarService(sessions, clock, tz, profile, access, meetings),
+            calendar_duties=CalendarDutyService(
+                sessions, clock, tz, profile, admin_ids, default_locale, outbox
+            ),
+            coverage=CoverageService(
+                sessions,
+                clock,
+                tz,
+                profile,
+                outbox,
+                coverage_recipients or coordinators_provider(admin_ids, default_locale),
             ),
         )

@@ -25,6 +25,7 @@ from storage.models import NoticeKind
 if TYPE_CHECKING:
     # Only for the fields' types: the services that build notices import this module.
     from services.coordinators import TerritoryView
+    from services.coverage import AkimatCoverage
     from services.duties import Duty
     from services.feedback import TerritoryReport
     from services.meetings import MeetingView
@@ -346,6 +347,46 @@ class DutyEscalated(Notice):
         return f"duty:{self.duty.key}"[:64]
 
 
+# --- coverage ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class CoverageWarning(Notice):
+    """To the akimat's officials: units still without a visiting meeting ``days_left`` days
+    before the period's end (seed 001, clause 2.1); ``stage`` (30 or 10) makes the key."""
+
+    coverage: AkimatCoverage
+    stage: int
+    days_left: int
+    kind = NoticeKind.DUTY
+
+    @property
+    def key(self) -> str:
+        period = self.coverage.period.label
+        return f"coverage:{self.coverage.akimat_id}:{period}:{self.stage}"
+
+    @property
+    def topic(self) -> str:
+        return f"akimat:{self.coverage.akimat_id}"
+
+
+@dataclass(frozen=True, slots=True)
+class CoverageUncovered(Notice):
+    """At a period's end: the units of each akimat that stayed uncovered (to the
+    coordinators of the territory; the admins until there are coordinators)."""
+
+    ended_on: date
+    akimats: tuple[AkimatCoverage, ...]
+    # Whose view this is (a territory's code, "republic", "admins" or "all"): each audience
+    # is told of its own akimats, so each has its own stored text.
+    scope: str = "all"
+    kind = NoticeKind.DUTY
+
+    @property
+    def key(self) -> str:
+        return f"coverage-end:{self.ended_on.isoformat()}:{self.scope}"
+
+
 # --- officials -----------------------------------------------------------------------------------
 
 
@@ -512,6 +553,8 @@ NOTICE_KINDS: tuple[type[Notice], ...] = (
     ProgressPublished,
     DutyDue,
     DutyEscalated,
+    CoverageWarning,
+    CoverageUncovered,
     OfficialAppointed,
     OfficialRemoved,
     FeedbackDigest,

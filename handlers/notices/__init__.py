@@ -4,7 +4,16 @@ The composition root hands ``notice_renderers()`` to the outbox once; the outbox
 start when a kind of services/notices.py is missing here.
 """
 
-from handlers.notices import demands, duties, feedback, meetings, officials, plans, questions
+from handlers.notices import (
+    coverage,
+    demands,
+    duties,
+    feedback,
+    meetings,
+    officials,
+    plans,
+    questions,
+)
 from handlers.notices.registry import NoticeRenderers, Rendered
 from services import notices
 
@@ -23,6 +32,8 @@ def notice_renderers() -> NoticeRenderers:
     renderers.register(notices.ProgressPublished, plans.progress_published)
     renderers.register(notices.DutyDue, duties.due)
     renderers.register(notices.DutyEscalated, duties.escalated)
+    renderers.register(notices.CoverageWarning, coverage.warning)
+    renderers.register(notices.CoverageUncovered, coverage.uncovered)
     renderers.register(notices.OfficialAppointed, officials.appointed)
     renderers.register(notices.OfficialRemoved, officials.removed)
     renderers.register(notices.FeedbackDigest, feedback.digest)

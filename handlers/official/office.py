@@ -35,6 +35,8 @@ OFFICIAL_COMMANDS: tuple[str, ...] = (
     "report",
     "received",
     "demands",
+    "calendar",
+    "coverage",
     "officials",
 )
 # What a coordinator may use: the reading screens, for every akimat of their territory.

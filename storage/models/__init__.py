@@ -2,9 +2,12 @@
 
 from storage.models.akimat import Akimat
 from storage.models.base import Base
+from storage.models.calendar import CalendarCorrection, CalendarEntry, MeetingCalendar
 from storage.models.coordinator import Coordinator, CoordinatorInvite
 from storage.models.demand import Demand, DemandSupport
 from storage.models.enums import (
+    CalendarEntryKind,
+    CalendarStatus,
     MeetingStatus,
     NoticeKind,
     OutboxStatus,
@@ -38,6 +41,10 @@ __all__ = [
     "Akimat",
     "AuditEntry",
     "Base",
+    "CalendarCorrection",
+    "CalendarEntry",
+    "CalendarEntryKind",
+    "CalendarStatus",
     "Coordinator",
     "CoordinatorInvite",
     "Demand",
@@ -49,6 +56,7 @@ __all__ = [
     "JobMark",
     "Locality",
     "Meeting",
+    "MeetingCalendar",
     "MeetingStatus",
     "NoticeKind",
     "NotificationSettings",

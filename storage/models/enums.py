@@ -73,3 +73,18 @@ class NoticeKind(StrEnum):
     RATING = "rating"
     DUTY = "duty"  # an official's compliance reminder or escalation
     SERVICE = "service"  # invitations, role changes
+
+
+class CalendarStatus(StrEnum):
+    """The annual calendar's steps (seed 001, clause 2): drawn up, agreed with the maslikhat,
+    approved (by 15 January), submitted to the Government (by 20 January)."""
+
+    DRAFT = "draft"
+    AGREED = "agreed"
+    APPROVED = "approved"
+    SUBMITTED = "submitted"
+
+
+class CalendarEntryKind(StrEnum):
+    REPORTING = "reporting"
+    VISITING = "visiting"

@@ -193,12 +193,23 @@ class Story:
             ]
         return received
 
-    async def quiet(self) -> None:
-        """Nobody received anything."""
+    async def quiet(self, *, coverage: dict[int, int] | None = None) -> None:
+        """Nobody received anything, but the coverage notices counted in ``coverage`` (per
+        user): the district's units nobody visited in the quarter (seed 001, clause 2.1) are
+        warned of 30 and 10 days before its end, and the admins hear at its end which stayed
+        uncovered (services/coverage.py)."""
         received = await self.delivered(*self.everyone)
-        assert all(messages == [] for messages in received.values()), {
-            user: [m.content[:80] for m in messages] for user, messages in received.items()
+        counted = {
+            user: len([m for m in messages if m.content.startswith("🗺")])
+            for user, messages in received.items()
         }
+        other = {
+            user: [m.content[:80] for m in messages if not m.content.startswith("🗺")]
+            for user, messages in received.items()
+        }
+        assert all(messages == [] for messages in other.values()), other
+        expected = {user: (coverage or {}).get(user, 0) for user in received}
+        assert counted == expected
 
     async def status(self) -> MeetingStatus:
         async with self.world.app.session_factory() as session:
@@ -394,7 +405,9 @@ async def the_meeting_day(story: Story) -> None:
     meeting = await story.world.services.meetings.get(story.meeting_id)
     assert meeting is not None
     await story.mornings(date(2026, 11, 24), date(2026, 12, 9))
-    await story.quiet()  # nothing before 10:00 the day before
+    # Nothing before 10:00 the day before, but the coverage warning of 1 December (30 days
+    # before the quarter's end: two units of the district have no visiting meeting).
+    await story.quiet(coverage={OFFICIAL: 1})
 
     await story.tick_at(local(2026, 12, 9, 10))
     received = await story.delivered(*story.everyone)
@@ -525,7 +538,9 @@ async def quarterly_reports(story: Story) -> tuple[str, str]:
     t, official = story.t, story.official
     q4, q1 = quarter_text(t, Quarter(2026, 4)), quarter_text(t, Quarter(2027, 1))
     await story.mornings(date(2026, 12, 18), date(2027, 1, 19))
-    await story.quiet()  # the plan was on time: no reminder on its due day
+    # The plan was on time: no reminder on its due day. Coverage: the warning 10 days before
+    # the quarter's end, and the admin's report of the units left uncovered.
+    await story.quiet(coverage={OFFICIAL: 1, ADMIN_ID: 1})
 
     await story.tick_at(local(2027, 1, 20))
     received = await story.delivered(*story.everyone)
@@ -546,7 +561,8 @@ async def quarterly_reports(story: Story) -> tuple[str, str]:
     await reports_reach_follower_and_author(story, q4, done=False)
 
     await story.mornings(date(2027, 1, 21), date(2027, 4, 2))
-    await story.quiet()
+    # No visiting meeting in the first quarter: warned twice, reported once.
+    await story.quiet(coverage={OFFICIAL: 2, ADMIN_ID: 1})
     [report] = await official.say(f"/progress {story.meeting_id}")
     assert q1 in report.content
     await official.press(report, t("progress-next-item-button", position=1))
@@ -622,8 +638,9 @@ async def nothing_left(story: Story) -> None:
     async with story.world.app.session_factory() as session:
         statuses = (await session.scalars(select(OutboxMessage.status))).all()
     # 1 acceptance + 3 announcements + 2 answers + 1 acceptance into the pool + 4 × 3
-    # meeting notices + 1 plan reminder + 3 plan notices + 1 progress reminder + 2 × 2 reports.
-    assert sorted(statuses) == [OutboxStatus.SENT] * 28
+    # meeting notices + 1 plan reminder + 3 plan notices + 1 progress reminder + 2 × 2 reports
+    # + 4 coverage warnings and 2 period-end reports.
+    assert sorted(statuses) == [OutboxStatus.SENT] * 34
 
 
 def no_failures(world: BotWorld, caplog: pytest.LogCaptureFixture) -> None:

@@ -174,7 +174,11 @@ async def duty_messages(sessions: Sessions) -> list[Sent]:
         rows = (
             await session.scalars(
                 select(OutboxMessage)
-                .where(OutboxMessage.kind == NoticeKind.DUTY)
+                # Duty reminders and escalations; the coverage warnings (also of kind DUTY)
+                # have tests of their own (test_coverage_clock.py).
+                .where(
+                    OutboxMessage.kind == NoticeKind.DUTY, OutboxMessage.key.startswith("duty:")
+                )
                 .order_by(OutboxMessage.id)
             )
         ).all()

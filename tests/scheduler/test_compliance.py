@@ -228,8 +228,10 @@ async def test_quarterly_progress_over_a_year(world: World) -> None:
 
 async def test_annual_calendar_for_oblasts_and_the_capital(world: World) -> None:
     """Approve by 15 January, submit by 20 January (seed 001, clauses 2.1, 2.2): reminders 5
-    days before and on the day, to oblasts and the capital only. The capital marks its
-    approval on the 12th, which stops that step's reminders; every year comes round again."""
+    days before and on the day, to oblasts and the capital only, and once the day after a
+    missed step (services/calendar_duties.py; the admins get the escalation). The capital
+    marks its approval on the 12th, which stops that step's reminders; every year comes round
+    again."""
     await world.official(OBLAST_OFFICIAL, OBLAST, "ru")
     capital = await world.official(CAPITAL_OFFICIAL, ASTANA, "kk")
     await world.official(DISTRICT_OFFICIAL, ZHANAARKA, "ru")
@@ -246,7 +248,9 @@ async def test_annual_calendar_for_oblasts_and_the_capital(world: World) -> None
         ("calendar_approve", "before", date(2027, 1, 10)),
         ("calendar_approve", "due", date(2027, 1, 15)),
         ("calendar_submit", "before", date(2027, 1, 15)),
+        ("calendar_approve", "overdue", date(2027, 1, 16)),
         ("calendar_submit", "due", date(2027, 1, 20)),
+        ("calendar_submit", "overdue", date(2027, 1, 21)),
     ]
     year_2028 = [(kind, stage, day.replace(year=2028)) for kind, stage, day in year_2027]
 
@@ -254,10 +258,21 @@ async def test_annual_calendar_for_oblasts_and_the_capital(world: World) -> None
         return [(m.key.split(":")[1], m.stage, m.day) for m in messages if m.chat_id == chat_id]
 
     assert calendar(OBLAST_OFFICIAL) == year_2027 + year_2028
-    assert calendar(CAPITAL_OFFICIAL) == [year_2027[0], *year_2027[2:], *year_2028]
+    approved = [year_2027[0], year_2027[2], *year_2027[4:]]
+    assert calendar(CAPITAL_OFFICIAL) == approved + year_2028
     assert calendar(DISTRICT_OFFICIAL) == []
+    escalated = [(kind, day) for kind, stage, day in calendar(ADMIN_ID)]
+    assert escalated == [
+        ("calendar_approve", date(2027, 1, 16)),
+        ("calendar_submit", date(2027, 1, 21)),
+        ("calendar_submit", date(2027, 1, 21)),
+        ("calendar_approve", date(2028, 1, 16)),
+        ("calendar_approve", date(2028, 1, 16)),
+        ("calendar_submit", date(2028, 1, 21)),
+        ("calendar_submit", date(2028, 1, 21)),
+    ]
     assert all(m.key.split(":")[3] in {"2027", "2028"} for m in messages)
-    assert {m.chat_id for m in messages} == {OBLAST_OFFICIAL, CAPITAL_OFFICIAL}
+    assert {m.chat_id for m in messages} == {OBLAST_OFFICIAL, CAPITAL_OFFICIAL, ADMIN_ID}
     first = next(m for m in messages if m.chat_id == CAPITAL_OFFICIAL)
     body = (await payload_of(world.sessions, first.key))["kk"]
     assert "2027 жылға арналған кездесулердің жылдық күнтізбесін" in body["text"]
@@ -338,7 +353,9 @@ async def test_a_restart_repeats_nothing_even_without_the_job_mark(world: World)
     await tick(create_services(world.sessions, world.clock), world.clock.now())
     assert await duty_messages(world.sessions) == sent
     async with world.sessions() as session:
-        covered = await session.scalar(select(JobMark.covered_until))
+        covered = await session.scalar(
+            select(JobMark.covered_until).where(JobMark.name == JOB_NAME)
+        )
     assert covered == world.clock.now()
 
 

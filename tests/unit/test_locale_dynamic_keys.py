@@ -21,7 +21,10 @@ from handlers.official.report import REPORT_FILES
 from locales import LOCALES, Translator
 from regulation import FeedbackBand
 from regulation.report_periods import PeriodKind
+from services.calendar import CalendarErrorReason
+from services.calendar_xlsx import CalendarFileProblem
 from services.coordinators import CoordinatorsErrorReason
+from services.coverage import UnitState
 from services.demands import DemandErrorReason, DemandStatus, SupportOutcome
 from services.duties import CalendarStep, DutyKind
 from services.feedback import EntryErrorReason, FeedbackChannel, QuestionKind, Verdict, ZeroReason
@@ -42,7 +45,7 @@ from services.plan_xlsx import FileProblem
 from services.plans import PlanErrorReason
 from services.preferences import NoticeSwitch, QuietHoursErrorReason
 from services.statuses import OutboxStatus
-from storage.models import MeetingStatus
+from storage.models import CalendarEntryKind, CalendarStatus, MeetingStatus
 
 ROOT = Path(__file__).resolve().parents[2]
 SCANNED = ("bot", "handlers", "services", "scheduler")
@@ -59,8 +62,13 @@ Values = Iterable[str] | type[Enum]
 KEY_VALUES: dict[str, tuple[Values, ...]] = {
     "admin-error-{}": (MeetingErrorReason,),
     "admin-outbox-status-{}": (OutboxStatus,),
+    "calendar-error-{}": (CalendarErrorReason,),
+    "calendar-file-{}": (CalendarFileProblem,),
+    "calendar-kind-{}": (CalendarEntryKind,),
+    "calendar-status-{}": (CalendarStatus,),
     # The command menus: bot/commands.py (everyone, admins) and /office (officials, admins).
     "cmd-{}": (CITIZEN_COMMANDS, ADMIN_COMMANDS, OFFICIAL_COMMANDS, ADMIN_OFFICE_COMMANDS),
+    "coverage-unit-{}": (UnitState,),
     "deadlines-kind-{}": (DutyKind,),
     "deadlines-mark-{}-button": (CalendarStep,),
     "deadlines-mark-confirm-{}": (CalendarStep,),

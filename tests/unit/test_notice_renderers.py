@@ -9,10 +9,11 @@ import pytest
 
 from handlers.notices import NoticeRenderers, notice_renderers
 from locales import Translator
-from regulation import AkimLevel, feedback_index
+from regulation import AkimLevel, CoveragePeriod, Period, feedback_index
 from regulation.report_periods import ReportPeriod
 from services.clock import ManualClock
 from services.coordinators import REPUBLIC_TERRITORY, TerritoryView
+from services.coverage import AkimatCoverage, UnitCoverage, UnitState
 from services.duties import AkimatInfo, Duty, DutyKind
 from services.feedback import (
     AkimatRecord,
@@ -28,6 +29,8 @@ from services.notices import (
     BroadcastStarted,
     CoordinatorAppointed,
     CoordinatorRemoved,
+    CoverageUncovered,
+    CoverageWarning,
     DemandAnswered,
     DemandFacts,
     DemandOutcome,
@@ -95,6 +98,18 @@ MEETING = MeetingView(
     is_over=False,
     host_akimat_id=3,
     cancel_reason=HOSTILE,
+)
+COVERAGE = AkimatCoverage(
+    akimat_id=3,
+    code="623600000",
+    name_kk=HOSTILE,
+    name_ru=HOSTILE,
+    level=AkimLevel.DISTRICT,
+    period=CoveragePeriod(Period.QUARTER, date(2027, 1, 1), date(2027, 3, 31)),
+    units=(
+        UnitCoverage("623661000", HOSTILE, HOSTILE, UnitState.UNCOVERED),
+        UnitCoverage("623663000", "Ақши а.о.", "Акшинский с.о.", UnitState.COVERED),
+    ),
 )
 QUESTION = QuestionFacts(
     id=11,
@@ -317,6 +332,18 @@ SAMPLES: list[tuple[Notice, str, NoticeKind, bool]] = [
         DemandAnswered(DEMAND, DemandOutcome.DECLINED, reason=HOSTILE),
         "demand:21:declined",
         NoticeKind.QUESTION_STATUS,
+        False,
+    ),
+    (
+        CoverageWarning(COVERAGE, 30, 30),
+        "coverage:3:2027-Q1:30",
+        NoticeKind.DUTY,
+        False,
+    ),
+    (
+        CoverageUncovered(date(2027, 3, 31), (COVERAGE,)),
+        "coverage-end:2027-03-31:all",
+        NoticeKind.DUTY,
         False,
     ),
 ]
