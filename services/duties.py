@@ -59,13 +59,13 @@ from regulation import (
     calendar_levels,
     explain,
     progress_due,
-    results_due,
 )
 from services.clock import Clock
 from services.kato.names import name_for_locale
 from services.meetings import kato_contains
 from services.notices import DutyDue, DutyEscalated, DutySource
 from services.outbox import Outbox, Recipient
+from services.plan_deadline import plan_due_on
 from storage.models import MeetingStatus
 from storage.repositories import duties as duty_rows
 from storage.repositories import job_marks
@@ -416,25 +416,29 @@ class DutyService:
         )
         if not rows:
             return []
-        receptions = await duty_rows.last_receptions(session, [row.id for row in rows])
+        receptions = await duty_rows.reception_days_of(session, [row.id for row in rows])
         duties = []
         for meeting_id, akimat_id, starts_at in rows:
-            meeting_day = starts_at.astimezone(self._tz).date()
+            due = plan_due_on(
+                starts_at,
+                receptions.get(meeting_id, ()),
+                now=now,
+                tz=self._tz,
+                profile=self._profile,
+            )
+            if due is None:
+                continue
             duties.append(
                 Duty(
                     kind=DutyKind.ACTION_PLAN,
                     akimat=akimats[akimat_id],
-                    due=self._plan_due(meeting_day, receptions.get(meeting_id)),
+                    due=due,
                     meeting_id=meeting_id,
                     meeting_starts_at=starts_at,
-                    meeting_day=meeting_day,
+                    meeting_day=starts_at.astimezone(self._tz).date(),
                 )
             )
         return duties
-
-    def _plan_due(self, meeting_day: date, last_reception: date | None) -> date:
-        receptions = () if last_reception is None else (last_reception,)
-        return results_due(meeting_day, receptions, self._profile)
 
     async def _progress_duties(
         self,

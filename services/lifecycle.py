@@ -33,7 +33,6 @@ from regulation import (
     RuleNotInProfile,
     announcement_due,
     get_profile,
-    results_due,
 )
 from services.access import AccessService, Right
 from services.clock import Clock
@@ -49,6 +48,7 @@ from services.meetings import (
 from services.notices import MeetingAnnounced, MeetingCancelled, MeetingMoved, meeting_topic
 from services.outbox import Outbox
 from services.paging import Page
+from services.plan_deadline import plan_due_on
 from storage.models import Meeting, MeetingStatus, OutboxStatus
 from storage.repositories import meetings as meeting_store
 from storage.unit_of_work import SessionSource
@@ -358,12 +358,13 @@ class LifecycleService:
     def _plan_due(self, meeting: MeetingView, receptions: Sequence[date]) -> date | None:
         if meeting.is_cancelled:
             return None
-        try:
-            return results_due(
-                meeting.starts_at.astimezone(self._tz).date(), receptions, self._profile
-            )
-        except RuleNotInProfile:
-            return None
+        return plan_due_on(
+            meeting.starts_at,
+            receptions,
+            now=self._clock.now(),
+            tz=self._tz,
+            profile=self._profile,
+        )
 
     async def _meeting(self, meeting_id: int) -> MeetingView:
         meeting = await self._meetings.get(meeting_id)

@@ -135,17 +135,21 @@ async def past_meetings_without_plan(
     return [PastMeeting(*row) for row in rows.all()]
 
 
-async def last_receptions(session: AsyncSession, meeting_ids: Sequence[int]) -> dict[int, date]:
-    """The day of the last personal reception after each meeting that had one."""
-    result: dict[int, date] = {}
+async def reception_days_of(
+    session: AsyncSession, meeting_ids: Sequence[int]
+) -> dict[int, tuple[date, ...]]:
+    """The days of every personal reception recorded for each meeting that has one, earliest
+    first: held and planned alike (services/plan_deadline.py decides which count)."""
+    result: dict[int, list[date]] = {}
     for start in range(0, len(meeting_ids), READ_CHUNK):
         rows = await session.execute(
-            select(Reception.meeting_id, func.max(Reception.held_on))
+            select(Reception.meeting_id, Reception.held_on)
             .where(Reception.meeting_id.in_(meeting_ids[start : start + READ_CHUNK]))
-            .group_by(Reception.meeting_id)
+            .order_by(Reception.meeting_id, Reception.held_on)
         )
-        result.update({row[0]: row[1] for row in rows})
-    return result
+        for meeting_id, day in rows:
+            result.setdefault(meeting_id, []).append(day)
+    return {meeting_id: tuple(days) for meeting_id, days in result.items()}
 
 
 async def unfinished_plans(

@@ -146,6 +146,38 @@ async def test_receptions_after_the_meeting_move_the_plan_reminders(world: World
     ]
 
 
+async def test_a_reception_recorded_ahead_counts_only_from_its_day(world: World) -> None:
+    """Held 10 March 2027, with a reception recorded for 19 April: until that day it is only
+    planned, so the plan is due 20 March and overdue from the 21st; on 19 April it has taken
+    place and the plan is due 29 April (seed 001, clause 3.5). Every day the plan card shows
+    the date the clock reminds of."""
+    await staff(world)
+    meeting = await world.meeting(KARAAGASH, local(date(2027, 3, 10), 15), MeetingStatus.HELD)
+    async with world.sessions() as session:
+        session.add(Reception(meeting_id=meeting, held_on=date(2027, 4, 19)))
+        await session.commit()
+
+    for day in days(date(2027, 3, 11), date(2027, 5, 1)):
+        await world.tick(local(day))
+        [duty] = await world.services.duties.open_duties()
+        card = await world.services.plans.meeting(meeting)
+        assert card is not None
+        assert card.due_on == duty.due, day
+        assert duty.due == (date(2027, 4, 29) if day >= date(2027, 4, 19) else date(2027, 3, 20))
+
+    messages = await duty_messages(world.sessions)
+    assert sent_to(messages, OKRUG_OFFICIAL) == [
+        ("before", date(2027, 3, 17)),
+        ("due", date(2027, 3, 20)),
+        *[("overdue", day) for day in days(date(2027, 3, 21), date(2027, 4, 18))],
+        ("due", date(2027, 4, 29)),
+        ("overdue", date(2027, 4, 30)),
+        ("overdue", date(2027, 5, 1)),
+    ]
+    escalations = [date(2027, 3, 23), date(2027, 3, 30), date(2027, 4, 6), date(2027, 4, 13)]
+    assert sent_to(messages, ADMIN_ID) == [("escalation", day) for day in escalations]
+
+
 # --- announcing --------------------------------------------------------------------------------
 
 
