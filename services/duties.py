@@ -69,6 +69,7 @@ from services.plan_deadline import plan_due_on
 from storage.models import MeetingStatus
 from storage.repositories import duties as duty_rows
 from storage.repositories import job_marks
+from storage.repositories import meetings as meeting_store
 from storage.unit_of_work import SessionSource
 
 log = logging.getLogger(__name__)
@@ -416,7 +417,7 @@ class DutyService:
         )
         if not rows:
             return []
-        receptions = await duty_rows.reception_days_of(session, [row.id for row in rows])
+        receptions = await meeting_store.reception_days_of(session, [row.id for row in rows])
         duties = []
         for meeting_id, akimat_id, starts_at in rows:
             due = plan_due_on(

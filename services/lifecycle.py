@@ -48,7 +48,7 @@ from services.meetings import (
 from services.notices import MeetingAnnounced, MeetingCancelled, MeetingMoved, meeting_topic
 from services.outbox import Outbox
 from services.paging import Page
-from services.plan_deadline import plan_due_on
+from services.plan_deadline import plan_due_on, planned_receptions
 from storage.models import Meeting, MeetingStatus, OutboxStatus
 from storage.repositories import meetings as meeting_store
 from storage.unit_of_work import SessionSource
@@ -170,7 +170,10 @@ class MeetingDossier:
     """A meeting as its akimat manages it."""
 
     meeting: MeetingView
+    # Every recorded day of personal reception; ``planned``: those still ahead (they do not
+    # count for the action plan's deadline until they have taken place).
     receptions: tuple[date, ...]
+    planned: tuple[date, ...]
     # The last day to announce (seed 001, clause 3.4) and to publish the action plan (seed 001,
     # clause 3.5, counted from the last reception); None where the profile has no such rule.
     announcement_due: date | None
@@ -221,6 +224,8 @@ class ReceptionOutcome:
     action_plan_due: date | None
     # False when that day was already recorded.
     added: bool
+    # The day is still ahead: it counts for the deadline once it has taken place.
+    planned: bool = False
 
 
 # --- the service ---------------------------------------------------------------------------------
@@ -338,6 +343,7 @@ class LifecycleService:
         return MeetingDossier(
             meeting=meeting,
             receptions=receptions,
+            planned=tuple(planned_receptions(receptions, now=self._clock.now(), tz=self._tz)),
             announcement_due=self._meetings.announcement_due_date(meeting),
             action_plan_due=self._plan_due(meeting, receptions),
             told=told,
@@ -729,6 +735,7 @@ class LifecycleService:
             receptions=known,
             action_plan_due=self._plan_due(meeting, known),
             added=added,
+            planned=bool(planned_receptions((held_on,), now=self._clock.now(), tz=self._tz)),
         )
 
     def reception_earliest(self, meeting: MeetingView) -> date:

@@ -207,10 +207,14 @@ def dossier_text(dossier: MeetingDossier, t: Text, services: Services) -> str:
         lines.append(t("meet-card-questions-until", until=t.datetime(meeting.questions_cutoff)))
     lines += _announcement_lines(dossier, t, services)
     lines.append(t("lc-card-audience-count", told=dossier.told, authors=dossier.question_authors))
-    if dossier.receptions:
-        days = ", ".join(local_date_text(t, day) for day in dossier.receptions)
-        lines.append(t("lc-card-receptions", days=days))
-    elif meeting.status is not MeetingStatus.DRAFT:
+    held = [day for day in dossier.receptions if day not in dossier.planned]
+    if held:
+        days = ", ".join(local_date_text(t, day) for day in held)
+        lines.append(t("reception-official-held", days=days))
+    if dossier.planned:
+        days = ", ".join(local_date_text(t, day) for day in dossier.planned)
+        lines.append(t("reception-official-planned", days=days))
+    if not dossier.receptions and meeting.status is not MeetingStatus.DRAFT:
         lines.append(t("lc-card-no-receptions"))
     if dossier.action_plan_due is not None and not meeting.is_cancelled:
         source = rule_source("action_plan", services.profile)
@@ -815,6 +819,8 @@ async def step_reception(
     await state.clear()
     key = "lc-reception-added" if outcome.added else "lc-reception-known"
     lines = [t(key, id=meeting_id, day=local_date_text(t, day))]
+    if outcome.planned:
+        lines.append(t("reception-added-planned", day=local_date_text(t, day)))
     if outcome.action_plan_due is not None:
         lines.append(t("lc-reception-plan-due", due=local_date_text(t, outcome.action_plan_due)))
     await message.answer("\n".join(lines))

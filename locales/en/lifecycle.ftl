@@ -56,7 +56,6 @@ lc-card-announced = 📣 Announced { $when }, on time (the last day was { $due }
 lc-card-announced-late = 📣 Announced { $when }, <b>late</b> (the last day was { $due })
 lc-card-scheduled = ⏰ Announcement planned for { $when }
 lc-card-audience-count = 👥 People the announcement went or goes to: { $told }; question authors: { $authors }
-lc-card-receptions = 🤝 Personal reception of citizens: { $days }
 lc-card-no-receptions = 🤝 No days of personal reception recorded yet.
 lc-card-plan-due = 📋 Publish the action plan by <b>{ $due }</b> (document { $seed }, clause { $clause })
 lc-card-cancelled = ✖️ Cancelled { $when }. Reason: { $reason }

@@ -56,7 +56,6 @@ lc-card-announced = 📣 { $when } жарияланды, мерзімінде (�
 lc-card-announced-late = 📣 { $when } <b>кешігіп</b> жарияланды (соңғы күні { $due } болатын)
 lc-card-scheduled = ⏰ Хабарландыру { $when } жариялануға жоспарланған
 lc-card-audience-count = 👥 Хабарландыруды алғандар не алатындар: { $told }; сұрақ авторлары: { $authors }
-lc-card-receptions = 🤝 Азаматтарды жеке қабылдау: { $days }
 lc-card-no-receptions = 🤝 Азаматтарды жеке қабылдау күндері әлі жазылмаған.
 lc-card-plan-due = 📋 Іс-шаралар жоспарын жариялаудың соңғы күні: <b>{ $due }</b> ({ $seed } құжат, { $clause }-тармақ)
 lc-card-cancelled = ✖️ Болдырылмаған уақыты: { $when }. Себебі: { $reason }

@@ -56,7 +56,6 @@ lc-card-announced = 📣 Объявлена { $when }, в срок (послед
 lc-card-announced-late = 📣 Объявлена { $when }, <b>с опозданием</b> (последний день был { $due })
 lc-card-scheduled = ⏰ Объявление запланировано на { $when }
 lc-card-audience-count = 👥 Объявление получили или получат: { $told }; авторов вопросов: { $authors }
-lc-card-receptions = 🤝 Личный приём граждан: { $days }
 lc-card-no-receptions = 🤝 Дни личного приёма граждан ещё не записаны.
 lc-card-plan-due = 📋 План мероприятий опубликовать до <b>{ $due }</b> (документ { $seed }, п. { $clause })
 lc-card-cancelled = ✖️ Отменена { $when }. Причина: { $reason }

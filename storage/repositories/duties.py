@@ -6,7 +6,7 @@ unit of work does.
 """
 
 from collections.abc import Collection, Sequence
-from datetime import date, datetime
+from datetime import datetime
 from typing import NamedTuple
 
 from sqlalchemy import and_, exists, func, or_, select
@@ -23,12 +23,8 @@ from storage.models import (
     PlanItem,
     PlanItemStatus,
     ProgressReport,
-    Reception,
     User,
 )
-
-# Meeting ids per `IN (...)` when reading their receptions.
-READ_CHUNK = 1000
 
 
 class AkimatRow(NamedTuple):
@@ -133,23 +129,6 @@ async def past_meetings_without_plan(
         .order_by(Meeting.id)
     )
     return [PastMeeting(*row) for row in rows.all()]
-
-
-async def reception_days_of(
-    session: AsyncSession, meeting_ids: Sequence[int]
-) -> dict[int, tuple[date, ...]]:
-    """The days of every personal reception recorded for each meeting that has one, earliest
-    first: held and planned alike (services/plan_deadline.py decides which count)."""
-    result: dict[int, list[date]] = {}
-    for start in range(0, len(meeting_ids), READ_CHUNK):
-        rows = await session.execute(
-            select(Reception.meeting_id, Reception.held_on)
-            .where(Reception.meeting_id.in_(meeting_ids[start : start + READ_CHUNK]))
-            .order_by(Reception.meeting_id, Reception.held_on)
-        )
-        for meeting_id, day in rows:
-            result.setdefault(meeting_id, []).append(day)
-    return {meeting_id: tuple(days) for meeting_id, days in result.items()}
 
 
 async def unfinished_plans(
