@@ -271,7 +271,8 @@ async def test_a_reminder_stays_as_sent_when_its_buttons_are_pressed(
     """The plan reminder's buttons open the plan and the deadlines as new messages, and the
     reminder keeps its due date and clause; the plan's own buttons then change the plan's
     message. Three days overdue, the oblast's official gets the escalation, whose button opens
-    the meeting's card as a new message too."""
+    the meeting's card as a new message too (and, the same day, the escalation of the okrug's
+    missed announcement)."""
     t = world.text(locale)
     district, _ = await official(world, DISTRICT_OFFICIAL, ZHANAARKA, locale)
     oblast, _ = await official(world, OBLAST_OFFICIAL, OBLAST, locale)
@@ -291,7 +292,12 @@ async def test_a_reminder_stays_as_sent_when_its_buttons_are_pressed(
     assert EXPECTED[locale]["plan"] in listing.content
 
     await tick_at(world, datetime(2026, 11, 29, 9, 0, tzinfo=ALMATY))
-    escalation = await received(oblast, "the escalation")
+    events = await oblast.collect("the escalations")
+    sent = [e.message for e in events if e.type == "sent" and e.message is not None]
+    # The same morning the okrug's draft, not announced by 28 November, is escalated too.
+    assert len(sent) == 2
+    [escalation] = [m for m in sent if EXPECTED[locale]["plan"] in m.content]
+    assert any(EXPECTED[locale]["announce"] in m.content for m in sent)
     assert EXPECTED[locale]["plan_source"] in escalation.content
     assert [button.text for button in escalation.buttons] == [
         t("deadlines-meeting-button"),
@@ -354,3 +360,43 @@ async def opens_anew(chat: ChatSession, notice: BotMessage, label: str) -> BotMe
     assert len(sent) == 1, [str(e) for e in events]
     assert chat.messages[notice.message_id] == notice
     return sent[0]
+
+
+@pytest.mark.parametrize("locale", ["kk", "ru"])
+async def test_a_missed_announcement_reaches_the_district_once(
+    world: BotWorld, locale: str
+) -> None:
+    """The okrug's meeting of 5 December had to be announced by 28 November (seed 001, clause
+    3.4). Nobody did: on the 29th the okrug's official is told it is overdue and the district's
+    official, who oversees the okrug, is told once, with the meeting's card a tap away; the
+    days after bring nothing more."""
+    t = world.text(locale)
+    okrug_chat, _ = await official(world, OKRUG_OFFICIAL, KARAAGASH, locale)
+    district_chat, _ = await official(world, DISTRICT_OFFICIAL, ZHANAARKA, locale)
+    draft = await a_draft(
+        world.services.meetings,
+        host=KARAAGASH,
+        starts_at=datetime(2026, 12, 5, 15, 0, tzinfo=ALMATY),
+        created_by=ADMIN_ID,
+    )
+
+    await tick_at(world, datetime(2026, 11, 28, 9, 0, tzinfo=ALMATY))
+    due = await received(okrug_chat, "the last day's reminder")
+    assert plain(t("deadlines-today")) in due.content
+    await tick_at(world, datetime(2026, 11, 29, 9, 0, tzinfo=ALMATY))
+    overdue = await received(okrug_chat, "the overdue reminder")
+    assert plain(t("deadlines-overdue", days=1)) in overdue.content
+    escalation = await received(district_chat, "the escalation")
+    assert EXPECTED[locale]["announce"] in escalation.content
+    assert EXPECTED[locale]["okrug"] in escalation.content
+    assert EXPECTED[locale]["announce_source"] in escalation.content
+    header = t("deadlines-escalation", days=1, akimat="", duty="", due="", source="")
+    assert plain(header).split("\n")[0].rstrip(" ·") in plain(escalation.content)
+    card = await opens_anew(district_chat, escalation, t("deadlines-meeting-button"))
+    assert f"{draft.id}" in card.content
+
+    for day in (30, 1):
+        month = 11 if day == 30 else 12
+        await tick_at(world, datetime(2026, month, day, 9, 0, tzinfo=ALMATY))
+    for chat in (okrug_chat, district_chat):
+        assert await chat.client.events(chat.chat_id, chat.seq, everything=True) == []

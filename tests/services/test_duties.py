@@ -68,7 +68,9 @@ def duty(kind: DutyKind, **fields: object) -> Duty:
         (DutyKind.ANNOUNCEMENT, -3, Stage.BEFORE),
         (DutyKind.ANNOUNCEMENT, -1, None),
         (DutyKind.ANNOUNCEMENT, 0, Stage.DUE),
-        (DutyKind.ANNOUNCEMENT, 1, None),
+        # Missed: told once, the day after the last day.
+        (DutyKind.ANNOUNCEMENT, 1, Stage.OVERDUE),
+        (DutyKind.ANNOUNCEMENT, 2, None),
         # Meeting on 10 March: the first reminder 7 days after it, 3 days before the due day.
         (DutyKind.ACTION_PLAN, -4, None),
         (DutyKind.ACTION_PLAN, -3, Stage.BEFORE),
@@ -84,7 +86,9 @@ def duty(kind: DutyKind, **fields: object) -> Duty:
         (DutyKind.CALENDAR_APPROVE, -5, Stage.BEFORE),
         (DutyKind.CALENDAR_APPROVE, -3, None),
         (DutyKind.CALENDAR_APPROVE, 0, Stage.DUE),
-        (DutyKind.CALENDAR_SUBMIT, 1, None),
+        (DutyKind.CALENDAR_SUBMIT, 1, Stage.OVERDUE),
+        (DutyKind.CALENDAR_SUBMIT, 2, None),
+        (DutyKind.CALENDAR_APPROVE, 30, None),
     ],
 )
 def test_reminder_stage_by_day(kind: DutyKind, offset: int, stage: Stage | None) -> None:
@@ -101,8 +105,15 @@ def test_reminder_stage_by_day(kind: DutyKind, offset: int, stage: Stage | None)
         (DutyKind.ACTION_PLAN, 17, True),
         (DutyKind.PROGRESS, 3, True),
         (DutyKind.PROGRESS, 9, False),
+        # The announcement and the calendar's steps: once, the day after the last day.
+        (DutyKind.ANNOUNCEMENT, 0, False),
+        (DutyKind.ANNOUNCEMENT, 1, True),
         (DutyKind.ANNOUNCEMENT, 3, False),
+        (DutyKind.ANNOUNCEMENT, 8, False),
+        (DutyKind.CALENDAR_APPROVE, 1, True),
+        (DutyKind.CALENDAR_SUBMIT, 1, True),
         (DutyKind.CALENDAR_SUBMIT, 3, False),
+        (DutyKind.CALENDAR_SUBMIT, 10, False),
     ],
 )
 def test_escalation_on_the_third_overdue_day_then_weekly(
