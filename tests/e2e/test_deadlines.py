@@ -11,6 +11,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import select
 
+from handlers.acts import act_name
 from handlers.callbacks import CalendarMarkCb, DeadlinesCb
 from handlers.official.meetings import dossier_text
 from sandbox.client import BotMessage, ChatSession
@@ -20,6 +21,7 @@ from storage.models import AuditEntry, Meeting, MeetingStatus
 from tests.builders import a_draft, an_akimat, an_official
 from tests.e2e.harness import ADMIN_ID, ALMATY, BotWorld
 from tests.e2e.test_admin import plain
+from tests.law_names import DECREE_2022_KK, DECREE_2022_RU
 
 pytestmark = pytest.mark.asyncio
 
@@ -37,22 +39,22 @@ EXPECTED = {
     "kk": {
         "announce": "📢 5 желтоқсан 2026, 15:00 кездесуі туралы хабарландыру жариялау",
         "announce_when": "Қараағаш а.о. · мерзімі 28 қараша 2026 · 5 күн қалды",
-        "announce_source": "Негізі: 001 құжат, 3.4-тармақ.",
+        "announce_source": f"Негізі: {DECREE_2022_KK}, 3.4-тармақ.",
         "plan": (
             "📝 16 қараша 2026, 11:00 кездесуінің қорытындыларын және іс-қимыл жоспарын жариялау"
         ),
         "plan_when": "Жаңаарқа ауданы · мерзімі 26 қараша 2026 · 3 күн қалды",
-        "plan_source": "Негізі: 001 құжат, 3.5-тармақ.",
+        "plan_source": f"Негізі: {DECREE_2022_KK}, 3.5-тармақ.",
         "read_only": "👁 тек қарау",
         "okrug": "Қараағаш а.о.",
     },
     "ru": {
         "announce": "📢 Объявить встречу 5 декабря 2026, 15:00",
         "announce_when": "Караагашский с.о. · срок 28 ноября 2026 · осталось 5 дней",
-        "announce_source": "Основание: документ 001, п. 3.4.",
+        "announce_source": f"Основание: {DECREE_2022_RU}, п. 3.4.",
         "plan": "📝 Опубликовать итоги и план действий по встрече 16 ноября 2026, 11:00",
         "plan_when": "Жанааркинский район · срок 26 ноября 2026 · осталось 3 дня",
-        "plan_source": "Основание: документ 001, п. 3.5.",
+        "plan_source": f"Основание: {DECREE_2022_RU}, п. 3.5.",
         "read_only": "👁 только просмотр",
         "okrug": "Караагашский с.о.",
     },
@@ -175,8 +177,8 @@ async def test_marking_the_annual_calendar(world: BotWorld, locale: str) -> None
     submit = plain(t("deadlines-kind-calendar_submit", year="2027"))
     assert "1. " + approve in answer.content
     assert "2. " + submit in answer.content
-    assert plain(t("deadlines-source", seed="001", clause="2.1")) in answer.content
-    assert plain(t("deadlines-source", seed="001", clause="2.2")) in answer.content
+    assert plain(t("deadlines-source", act=act_name(t, "001"), clause="2.1")) in answer.content
+    assert plain(t("deadlines-source", act=act_name(t, "001"), clause="2.2")) in answer.content
     assert plain(t("deadlines-left", days=53)) in answer.content
 
     await chat.press(answer, t("deadlines-mark-approve-button", year="2027"))
@@ -320,7 +322,7 @@ async def test_marking_the_calendar_from_its_reminder(world: BotWorld, locale: s
     chat, _ = await official(world, OBLAST_OFFICIAL, OBLAST, locale)
     await tick_at(world, datetime(2027, 1, 10, 9, 0, tzinfo=ALMATY))
     reminder = await received(chat, "the calendar reminder")
-    assert plain(t("deadlines-source", seed="001", clause="2.1")) in reminder.content
+    assert plain(t("deadlines-source", act=act_name(t, "001"), clause="2.1")) in reminder.content
     question = await opens_anew(chat, reminder, t("deadlines-mark-approve-button", year="2027"))
     assert question.content == plain(
         t(

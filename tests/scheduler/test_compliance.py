@@ -16,6 +16,7 @@ from handlers.callbacks import CalendarMarkCb, DeadlinesCb, ProgressAction, Prog
 from scheduler.runner import tick
 from services.duties import JOB_NAME, CalendarStep
 from storage.models import JobMark, MeetingStatus, Reception
+from tests.law_names import DECREE_2022_KK, DECREE_2022_RU
 from tests.scheduler.helpers import (
     ADMIN_ID,
     ASTANA,
@@ -112,7 +113,7 @@ async def test_reminder_text_names_the_duty_the_day_and_the_clause(world: World)
     assert "Қараағаш а.о." in body["text"]
     assert "20 наурыз 2027" in body["text"]
     assert "3 күн қалды" in body["text"]
-    assert "Негізі: 001 құжат, 3.5-тармақ." in body["text"]
+    assert f"Негізі: {DECREE_2022_KK}, 3.5-тармақ." in body["text"]
     okrug = await world.akimat(KARAAGASH)
     buttons = [row[0]["callback_data"] for row in body["reply_markup"]["inline_keyboard"]]
     # The last field, `fresh`: each opens a new message, the reminder stays as it was sent.
@@ -122,7 +123,7 @@ async def test_reminder_text_names_the_duty_the_day_and_the_clause(world: World)
     body = (await payload_of(world.sessions, escalation.key))["ru"]
     assert "Просрочено на 3 дня" in body["text"]
     assert "Караагашский с.о." in body["text"]
-    assert "Основание: документ 001, п. 3.5." in body["text"]
+    assert f"Основание: {DECREE_2022_RU}, п. 3.5." in body["text"]
     # Those who oversee it get the meeting's card, not the plan's editor.
     buttons = [row[0]["callback_data"] for row in body["reply_markup"]["inline_keyboard"]]
     assert buttons == [f"lc2:o:{meeting}:1", f"dl1:{okrug}:0:1"]
@@ -284,7 +285,7 @@ async def test_a_missed_calendar_step_is_escalated_once(world: World) -> None:
     assert steps(DISTRICT_OFFICIAL) == []
     body = (await payload_of(world.sessions, messages[-1].key))["kk"]
     assert "2027 жылға" in body["text"]
-    assert "Негізі: 001 құжат, 2.2-тармақ." in body["text"]
+    assert f"Негізі: {DECREE_2022_KK}, 2.2-тармақ." in body["text"]
 
 
 # --- quarterly progress --------------------------------------------------------------------------
@@ -382,7 +383,7 @@ async def test_annual_calendar_for_oblasts_and_the_capital(world: World) -> None
     first = next(m for m in messages if m.chat_id == CAPITAL_OFFICIAL)
     body = (await payload_of(world.sessions, first.key))["kk"]
     assert "2027 жылға арналған кездесулердің жылдық күнтізбесін" in body["text"]
-    assert "Негізі: 001 құжат, 2.1-тармақ." in body["text"]
+    assert f"Негізі: {DECREE_2022_KK}, 2.1-тармақ." in body["text"]
     buttons = [row[0]["callback_data"] for row in body["reply_markup"]["inline_keyboard"]]
     mark = CalendarMarkCb(akimat_id=capital, year=2027, step=CalendarStep.APPROVE, fresh=True)
     assert buttons == [mark.pack(), DeadlinesCb(akimat_id=capital, fresh=True).pack()]

@@ -23,6 +23,7 @@ from services.duties import (
 )
 from services.notices import DutyDue, DutyEscalated, DutySource
 from storage.models import AuditEntry, Meeting, MeetingStatus, Reception
+from tests.law_names import DECREE_2022_EN, DECREE_2022_KK, DECREE_2022_RU
 from tests.scheduler.helpers import (
     ADMIN_ID,
     ASTANA,
@@ -314,9 +315,18 @@ async def test_texts_in_three_languages_carry_the_source(world: World) -> None:
     plan_duty = duty(DutyKind.ACTION_PLAN, meeting_starts_at=local(date(2027, 3, 10), 15))
     law = DutySource(*duties.source(plan_duty))
     expected = {
-        "kk": ("Негізі: 001 құжат, 3.5-тармақ.", "мерзімі 2 күнге өтті"),
-        "ru": ("Основание: документ 001, п. 3.5.", "просрочено на 2 дня"),
-        "en": ("Source: seed 001, clause 3.5.", "overdue by 2 days"),
+        "kk": (
+            f"Негізі: {DECREE_2022_KK}, 3.5-тармақ.",
+            "мерзімі 2 күнге өтті",
+        ),
+        "ru": (
+            f"Основание: {DECREE_2022_RU}, п. 3.5.",
+            "просрочено на 2 дня",
+        ),
+        "en": (
+            f"Source: {DECREE_2022_EN}, clause 3.5.",
+            "overdue by 2 days",
+        ),
     }
     for locale, (source_line, timing_line) in expected.items():
         rendered = renderers.rendered(
