@@ -320,19 +320,41 @@ class CitizenNoticeService:
 
     async def withdraw_stale(self, now: datetime) -> int:
         """Take back reminders and broadcast links not delivered yet that are no longer true:
-        the meeting was cancelled or moved, or it has started (a reminder) or ended (the link).
+        the meeting was cancelled or moved, or it has started (a reminder) or ended (the link);
+        and the reception notices of a cancelled meeting (a notice whose day is over is stale
+        by itself and is not sent; its mark is dropped then).
         A notice held back by quiet hours must not arrive after the cancellation, or "starts
         soon" after the start. Returns how many messages were withdrawn."""
         async with self._sessions() as session:
             names = await job_marks.names_starting_with(
-                session, [_mark("remind:"), _mark("live:")]
+                session, [_mark("remind:"), _mark("live:"), _mark("reception:")]
             )
             sent = [parsed for name in names if (parsed := _parse_mark(name)) is not None]
-            if not sent:
+            receptions = [
+                told for name in names if (told := _parse_reception_mark(name)) is not None
+            ]
+            if not sent and not receptions:
                 return 0
-            ids = sorted({meeting_id for meeting_id, _, _ in sent})
+            ids = sorted({meeting_id for meeting_id, *_ in (*sent, *receptions)})
             meetings = await notice_rows.meeting_spans(session, ids)
             withdrawn = 0
+            for meeting_id, key, day in receptions:
+                meeting = meetings.get(meeting_id)
+                cancelled = meeting is None or meeting.status is MeetingStatus.CANCELLED
+                until = datetime.combine(day + timedelta(days=1), time(0), tzinfo=self._tz)
+                if not cancelled and now < until:
+                    continue
+                if cancelled:
+                    # A reception of a cancelled meeting must not be announced after the news.
+                    withdrawn += await outbox_rows.withdraw_pending(
+                        session,
+                        topic=meeting_topic(meeting_id),
+                        kind=NoticeKind.MEETING_REMINDER,
+                        key_prefix=f"{key}:",
+                        reason="meeting cancelled",
+                    )
+                # Its day is over (or its meeting is gone): the mark has served.
+                await job_marks.remove(session, _mark(key))
             for meeting_id, moment, key in sent:
                 meeting = meetings.get(meeting_id)
                 reason = (
@@ -449,6 +471,20 @@ def _parse_mark(name: str) -> tuple[int, Moment, str] | None:
     except ValueError:
         return None
     return None
+
+
+def _parse_reception_mark(name: str) -> tuple[int, str, date] | None:
+    """(meeting id, notice key, the reception's day) of a reception notice's done mark."""
+    key = name.removeprefix(_mark(""))
+    parts = key.split(":")
+    if parts[0] != "reception" or len(parts) != 3:
+        return None
+    try:
+        day = date.fromisoformat(parts[2])
+        meeting_id = int(parts[1])
+    except ValueError:
+        return None
+    return meeting_id, key, day
 
 
 def _stale_reason(

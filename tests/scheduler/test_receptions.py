@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 from sqlalchemy import select
 
-from storage.models import MeetingStatus, NoticeKind, OutboxMessage, Reception
+from storage.models import MeetingStatus, NoticeKind, OutboxMessage, OutboxStatus, Reception
 from tests.builders import a_citizen
 from tests.scheduler.helpers import KARAAGASH, ULYTAU_DISTRICT, World, local, payload_of
 
@@ -83,3 +83,18 @@ async def test_a_reception_already_past_is_not_told(world: World) -> None:
     assert await reception_rows(world) == [
         (f"reception:{meeting}:2027-05-23:{FOLLOWER}", FOLLOWER)
     ]
+
+
+async def test_a_cancelled_meetings_reception_notice_is_withdrawn(world: World) -> None:
+    """Told at 10:00 the day before but not delivered yet (quiet hours, a long queue), then the
+    meeting is cancelled: the notice is taken back on the next tick, not sent after the news."""
+    await a_citizen(world.sessions, FOLLOWER, follows=[KARAAGASH], locale="ru")
+    meeting = await world.meeting(KARAAGASH, local(date(2027, 5, 20), 11), MeetingStatus.ANNOUNCED)
+    await add_receptions(world, meeting, date(2027, 5, 21))
+    await world.tick(local(date(2027, 5, 20), 10))
+    [(key, _)] = await reception_rows(world)
+    await world.set_status(meeting, MeetingStatus.CANCELLED)
+    await world.tick(local(date(2027, 5, 20), 10, 1))
+    async with world.sessions() as session:
+        status = await session.scalar(select(OutboxMessage.status).where(OutboxMessage.key == key))
+    assert status is OutboxStatus.SKIPPED
