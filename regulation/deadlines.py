@@ -96,16 +96,25 @@ def action_plan_due(
 
 
 def results_due(
-    meeting_date: date, reception_days: Iterable[date] = (), profile: str = DEFAULT_PROFILE
+    meeting_date: date,
+    reception_days: Iterable[date] = (),
+    profile: str = DEFAULT_PROFILE,
+    *,
+    today: date,
 ) -> date:
-    """``action_plan_due`` for a meeting and the personal-reception days recorded around it.
+    """``action_plan_due`` for a meeting and the personal-reception days recorded around it,
+    as it stands on the local date ``today``: the one rule every reader of the due date uses.
 
-    Only receptions on or after the meeting's day end the period (2022: seed 001, clause 3.5,
-    "after the meetings and receptions"); one held before it, like the day-before reception of
-    2016 (seed 000, clause 7-3), does not move the deadline.
+    Only receptions that have taken place count: a day after ``today`` is a reception still
+    planned, and the period ends when the meetings and receptions *have* ended (2022: seed 001,
+    clause 3.5; 2016: seed 000, clause 7-4), so a planned day cannot stretch the deadline before
+    it comes. Once its day is reached it counts. Of those, only receptions on or after the
+    meeting's day end the period; one held before it, like the day-before reception of 2016
+    (seed 000, clause 7-3), does not move the deadline.
     """
+    today = _plain_date("today", today)
     after = [_plain_date("reception day", day) for day in reception_days]
-    after = [day for day in after if day >= meeting_date]
+    after = [day for day in after if meeting_date <= day <= today]
     return action_plan_due(meeting_date, max(after) if after else None, profile)
 
 

@@ -9,6 +9,10 @@ Moments, for an announced (or moved) meeting, never a draft or a cancelled one:
 - **hour**: one hour before the start.
 - **live**: at the start, with the broadcast link (only when the meeting has one: without a
   link there is nothing to open).
+- **reception**: each day of the akim's personal reception of citizens recorded for the
+  meeting (seed 000, clause 7-3: the day before the meeting and the day after it) is told to
+  the meeting's audience at 10:00 the day before that day, like the day reminder; a run later
+  that day or on the day itself still tells it, a run after it does not.
 - **rating**: once the meeting has ended, a one-tap satisfaction rating 1–5: citizens'
   satisfaction is one of the criteria of the feedback index (seed 004, clause 21).
 
@@ -51,10 +55,12 @@ from services.notices import (
     MeetingReminder,
     Notice,
     RatingRequested,
+    ReceptionPlanned,
     ReminderLead,
     live_key,
     meeting_topic,
     rating_key,
+    reception_key,
     reminder_key,
 )
 from services.outbox import Outbox
@@ -97,6 +103,12 @@ def day_reminder_at(starts_at: datetime, tz: ZoneInfo) -> datetime:
     """10:00 local time on the day before the meeting, in UTC."""
     day_before = starts_at.astimezone(tz).date() - timedelta(days=1)
     return datetime.combine(day_before, DAY_REMINDER_AT, tzinfo=tz).astimezone(UTC)
+
+
+def reception_told_at(day: date, tz: ZoneInfo) -> datetime:
+    """When the audience hears of a personal reception on the local ``day``: 10:00 local time
+    the day before, in UTC."""
+    return datetime.combine(day - timedelta(days=1), DAY_REMINDER_AT, tzinfo=tz).astimezone(UTC)
 
 
 def notice_key(meeting_id: int, moment: Moment, starts_at: datetime) -> str:
@@ -243,6 +255,41 @@ class CitizenNoticeService:
         written = 0
         for notice in await self.due(now):
             written += await self._send(notice, now)
+        written += await self.tell_receptions(now)
+        return written
+
+    async def tell_receptions(self, now: datetime) -> int:
+        """Tell each meeting's audience of the personal receptions of today and, from 10:00,
+        of tomorrow (seed 000, clause 7-3); each reception once. Returns the rows written."""
+        today = now.astimezone(self._tz).date()
+        days = [
+            day
+            for day in (today, today + timedelta(days=1))
+            if reception_told_at(day, self._tz) <= now
+        ]
+        async with self._sessions() as session:
+            receptions = await notice_rows.receptions_on(session, days, PUBLIC_MEETING_STATUSES)
+        written = 0
+        for meeting_id, day in receptions:
+            written += await self._tell_reception(meeting_id, day, now)
+        return written
+
+    async def _tell_reception(self, meeting_id: int, day: date, now: datetime) -> int:
+        mark = _mark(reception_key(meeting_id, day))
+        meeting = await self._meetings.get(meeting_id)
+        if meeting is None:
+            return 0
+        until = datetime.combine(day + timedelta(days=1), time(0), tzinfo=self._tz)
+        async with self._sessions() as session:
+            if await job_marks.exists(session, mark):
+                return 0
+            written = await self._outbox.notify(
+                session,
+                ReceptionPlanned(meeting, day, until.astimezone(UTC)),
+                self._meetings.audience_query(meeting.audience.code),
+            )
+            await job_marks.add_if_missing(session, mark, now)
+            await session.commit()
         return written
 
     async def _send(self, notice: DueNotice, now: datetime) -> int:
@@ -273,19 +320,41 @@ class CitizenNoticeService:
 
     async def withdraw_stale(self, now: datetime) -> int:
         """Take back reminders and broadcast links not delivered yet that are no longer true:
-        the meeting was cancelled or moved, or it has started (a reminder) or ended (the link).
+        the meeting was cancelled or moved, or it has started (a reminder) or ended (the link);
+        and the reception notices of a cancelled meeting (a notice whose day is over is stale
+        by itself and is not sent; its mark is dropped then).
         A notice held back by quiet hours must not arrive after the cancellation, or "starts
         soon" after the start. Returns how many messages were withdrawn."""
         async with self._sessions() as session:
             names = await job_marks.names_starting_with(
-                session, [_mark("remind:"), _mark("live:")]
+                session, [_mark("remind:"), _mark("live:"), _mark("reception:")]
             )
             sent = [parsed for name in names if (parsed := _parse_mark(name)) is not None]
-            if not sent:
+            receptions = [
+                told for name in names if (told := _parse_reception_mark(name)) is not None
+            ]
+            if not sent and not receptions:
                 return 0
-            ids = sorted({meeting_id for meeting_id, _, _ in sent})
+            ids = sorted({meeting_id for meeting_id, *_ in (*sent, *receptions)})
             meetings = await notice_rows.meeting_spans(session, ids)
             withdrawn = 0
+            for meeting_id, key, day in receptions:
+                meeting = meetings.get(meeting_id)
+                cancelled = meeting is None or meeting.status is MeetingStatus.CANCELLED
+                until = datetime.combine(day + timedelta(days=1), time(0), tzinfo=self._tz)
+                if not cancelled and now < until:
+                    continue
+                if cancelled:
+                    # A reception of a cancelled meeting must not be announced after the news.
+                    withdrawn += await outbox_rows.withdraw_pending(
+                        session,
+                        topic=meeting_topic(meeting_id),
+                        kind=NoticeKind.MEETING_REMINDER,
+                        key_prefix=f"{key}:",
+                        reason="meeting cancelled",
+                    )
+                # Its day is over (or its meeting is gone): the mark has served.
+                await job_marks.remove(session, _mark(key))
             for meeting_id, moment, key in sent:
                 meeting = meetings.get(meeting_id)
                 reason = (
@@ -404,6 +473,20 @@ def _parse_mark(name: str) -> tuple[int, Moment, str] | None:
     return None
 
 
+def _parse_reception_mark(name: str) -> tuple[int, str, date] | None:
+    """(meeting id, notice key, the reception's day) of a reception notice's done mark."""
+    key = name.removeprefix(_mark(""))
+    parts = key.split(":")
+    if parts[0] != "reception" or len(parts) != 3:
+        return None
+    try:
+        day = date.fromisoformat(parts[2])
+        meeting_id = int(parts[1])
+    except ValueError:
+        return None
+    return meeting_id, key, day
+
+
 def _stale_reason(
     moment: Moment,
     key: str,
@@ -438,4 +521,5 @@ __all__ = [
     "moments_due",
     "notice_key",
     "rating_key",
+    "reception_told_at",
 ]

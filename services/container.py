@@ -8,7 +8,6 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from locales import Translator
 from services.access import AccessService
 from services.calendar import CalendarService
-from services.calendar_duties import CalendarDutyService
 from services.citizen_notices import CitizenNoticeService
 from services.clock import Clock
 from services.coordinators import CoordinatorsService
@@ -63,7 +62,6 @@ class Services:
     feedback: FeedbackRecordService
     feedback_digest: FeedbackDigestService
     calendar: CalendarService
-    calendar_duties: CalendarDutyService
     coverage: CoverageService
 
     @classmethod
@@ -133,9 +131,6 @@ class Services:
                 recipients=coordinators.digest_recipients,
             ),
             calendar=CalendarService(sessions, clock, tz, profile, access, meetings),
-            calendar_duties=CalendarDutyService(
-                sessions, clock, tz, profile, admin_ids, default_locale, outbox
-            ),
             coverage=CoverageService(
                 sessions,
                 clock,

@@ -27,6 +27,14 @@ higher akimat (whose territory contains this one's) are told. Weekly rather than
 admin watches many akimats, and a daily copy of every overdue duty would bury the news; the
 akimat's own officials still hear every day.
 
+A missed announcement (seed 001, clause 3.4) and a missed step of the annual calendar (seed
+001, clauses 2.1 and 2.2) are escalated the same way, once: on the first day after the last
+day, the akimat's own officials get one "overdue" reminder and the admins and the higher
+akimats one escalation. At once rather than on the third day: every day a meeting stays
+unannounced shortens the notice its people get, and the calendar's dates are fixed for the
+whole oblast. Once rather than weekly: the announcement duty ends when the meeting starts, and
+the calendar's is a single act the overseers now know of.
+
 Reminders go out at 09:00 local time on their day (``REMINDER_TIME``) to every official of the
 akimat, in each one's language, with the seed and clause they come from. Each is an outbox row
 keyed by duty, stage, day and recipient, so it is sent once however often, and on however many
@@ -59,17 +67,18 @@ from regulation import (
     calendar_levels,
     explain,
     progress_due,
-    results_due,
 )
 from services.clock import Clock
 from services.kato.names import name_for_locale
 from services.meetings import kato_contains
 from services.notices import DutyDue, DutyEscalated, DutySource
 from services.outbox import Outbox, Recipient
+from services.plan_deadline import plan_due_on
 from storage.models import MeetingStatus
 from storage.repositories import coordinators as coordinator_rows
 from storage.repositories import duties as duty_rows
 from storage.repositories import job_marks
+from storage.repositories import meetings as meeting_store
 from storage.unit_of_work import SessionSource
 
 log = logging.getLogger(__name__)
@@ -82,6 +91,9 @@ PROGRESS_LEAD_DAYS = 5
 CALENDAR_LEAD_DAYS = 5
 ESCALATE_AFTER_DAYS = 3
 ESCALATE_EVERY_DAYS = 7
+# The announcement and the calendar's steps: told and escalated once, this many days after
+# the last day (see the module doc).
+ESCALATE_ONCE_AFTER_DAYS = 1
 CALENDAR_SHOWN_BEFORE_DAYS = 60
 CALENDAR_SHOWN_AFTER_DAYS = 30
 
@@ -94,6 +106,12 @@ class DutyKind(StrEnum):
     PROGRESS = "progress"
     CALENDAR_APPROVE = "calendar_approve"
     CALENDAR_SUBMIT = "calendar_submit"
+
+
+# Told once when missed; the action plan and the progress reports are told every day after.
+ONCE_WHEN_MISSED = frozenset(
+    {DutyKind.ANNOUNCEMENT, DutyKind.CALENDAR_APPROVE, DutyKind.CALENDAR_SUBMIT}
+)
 
 
 class CalendarStep(StrEnum):
@@ -181,10 +199,15 @@ class Duty:
         """Which reminder the akimat's officials get on ``day``, if any."""
         if day == self.due:
             return Stage.DUE
-        if self.kind is DutyKind.ANNOUNCEMENT:
-            return Stage.BEFORE if day == self.due - timedelta(ANNOUNCEMENT_LEAD_DAYS) else None
-        if self.kind in {DutyKind.CALENDAR_APPROVE, DutyKind.CALENDAR_SUBMIT}:
-            return Stage.BEFORE if day == self.due - timedelta(CALENDAR_LEAD_DAYS) else None
+        if self.kind in ONCE_WHEN_MISSED:
+            if day == self.due + timedelta(ESCALATE_ONCE_AFTER_DAYS):
+                return Stage.OVERDUE
+            lead = (
+                ANNOUNCEMENT_LEAD_DAYS
+                if self.kind is DutyKind.ANNOUNCEMENT
+                else CALENDAR_LEAD_DAYS
+            )
+            return Stage.BEFORE if day == self.due - timedelta(lead) else None
         if day > self.due:
             return Stage.OVERDUE
         if self.kind is DutyKind.ACTION_PLAN:
@@ -195,9 +218,9 @@ class Duty:
 
     def escalates_on(self, day: date) -> bool:
         """Whether the admins and the higher akimats are told on ``day`` (see the module doc)."""
-        if self.kind not in {DutyKind.ACTION_PLAN, DutyKind.PROGRESS}:
-            return False
         late = (day - self.due).days
+        if self.kind in ONCE_WHEN_MISSED:
+            return late == ESCALATE_ONCE_AFTER_DAYS
         return (
             late >= ESCALATE_AFTER_DAYS and (late - ESCALATE_AFTER_DAYS) % ESCALATE_EVERY_DAYS == 0
         )
@@ -417,25 +440,29 @@ class DutyService:
         )
         if not rows:
             return []
-        receptions = await duty_rows.last_receptions(session, [row.id for row in rows])
+        receptions = await meeting_store.reception_days_of(session, [row.id for row in rows])
         duties = []
         for meeting_id, akimat_id, starts_at in rows:
-            meeting_day = starts_at.astimezone(self._tz).date()
+            due = plan_due_on(
+                starts_at,
+                receptions.get(meeting_id, ()),
+                now=now,
+                tz=self._tz,
+                profile=self._profile,
+            )
+            if due is None:
+                continue
             duties.append(
                 Duty(
                     kind=DutyKind.ACTION_PLAN,
                     akimat=akimats[akimat_id],
-                    due=self._plan_due(meeting_day, receptions.get(meeting_id)),
+                    due=due,
                     meeting_id=meeting_id,
                     meeting_starts_at=starts_at,
-                    meeting_day=meeting_day,
+                    meeting_day=starts_at.astimezone(self._tz).date(),
                 )
             )
         return duties
-
-    def _plan_due(self, meeting_day: date, last_reception: date | None) -> date:
-        receptions = () if last_reception is None else (last_reception,)
-        return results_due(meeting_day, receptions, self._profile)
 
     async def _progress_duties(
         self,

@@ -496,7 +496,7 @@ class FeedbackRecordService:
         if due is None:
             receptions = () if meeting.last_reception is None else (meeting.last_reception,)
             try:
-                due = results_due(meeting_day, receptions, self._profile)
+                due = results_due(meeting_day, receptions, self._profile, today=today)
             except RuleNotInProfile:
                 return
         published = meeting.plan_published_at

@@ -33,7 +33,6 @@ from regulation import (
     RuleNotInProfile,
     announcement_due,
     get_profile,
-    results_due,
 )
 from services.access import AccessService, Right
 from services.clock import Clock
@@ -48,6 +47,7 @@ from services.meetings import (
 from services.notices import MeetingAnnounced, MeetingCancelled, MeetingMoved, meeting_topic
 from services.outbox import Outbox
 from services.paging import Page
+from services.plan_deadline import plan_due_on, planned_receptions
 from storage.models import Meeting, MeetingStatus, OutboxStatus
 from storage.repositories import meetings as meeting_store
 from storage.unit_of_work import SessionSource
@@ -169,7 +169,10 @@ class MeetingDossier:
     """A meeting as its akimat manages it."""
 
     meeting: MeetingView
+    # Every recorded day of personal reception; ``planned``: those still ahead (they do not
+    # count for the action plan's deadline until they have taken place).
     receptions: tuple[date, ...]
+    planned: tuple[date, ...]
     # The last day to announce (seed 001, clause 3.4) and to publish the action plan (seed 001,
     # clause 3.5, counted from the last reception); None where the profile has no such rule.
     announcement_due: date | None
@@ -220,6 +223,8 @@ class ReceptionOutcome:
     action_plan_due: date | None
     # False when that day was already recorded.
     added: bool
+    # The day is still ahead: it counts for the deadline once it has taken place.
+    planned: bool = False
 
 
 # --- the service ---------------------------------------------------------------------------------
@@ -335,6 +340,7 @@ class LifecycleService:
         return MeetingDossier(
             meeting=meeting,
             receptions=receptions,
+            planned=tuple(planned_receptions(receptions, now=self._clock.now(), tz=self._tz)),
             announcement_due=self._meetings.announcement_due_date(meeting),
             action_plan_due=self._plan_due(meeting, receptions),
             told=told,
@@ -355,12 +361,13 @@ class LifecycleService:
     def _plan_due(self, meeting: MeetingView, receptions: Sequence[date]) -> date | None:
         if meeting.is_cancelled:
             return None
-        try:
-            return results_due(
-                meeting.starts_at.astimezone(self._tz).date(), receptions, self._profile
-            )
-        except RuleNotInProfile:
-            return None
+        return plan_due_on(
+            meeting.starts_at,
+            receptions,
+            now=self._clock.now(),
+            tz=self._tz,
+            profile=self._profile,
+        )
 
     async def _meeting(self, meeting_id: int) -> MeetingView:
         meeting = await self._meetings.get(meeting_id)
@@ -725,6 +732,7 @@ class LifecycleService:
             receptions=known,
             action_plan_due=self._plan_due(meeting, known),
             added=added,
+            planned=bool(planned_receptions((held_on,), now=self._clock.now(), tz=self._tz)),
         )
 
     def reception_earliest(self, meeting: MeetingView) -> date:

@@ -21,6 +21,7 @@ from services.kato.codes import kato_ancestor_candidates, kato_contains, kato_pr
 from services.notices import meeting_topic
 from services.outbox import Outbox
 from services.paging import Page
+from services.plan_deadline import planned_receptions
 from storage.models import Locality, Meeting, MeetingStatus, NoticeKind, OutboxStatus
 from storage.repositories import meetings as meeting_store
 from storage.repositories.localities import LocalityRepository
@@ -418,6 +419,20 @@ class MeetingService:
             return await self._outbox.delivery_counts(
                 session, topic=meeting_topic(meeting_id), kind=NoticeKind.ANNOUNCEMENT
             )
+
+    async def planned_receptions(self, meeting_ids: Sequence[int]) -> dict[int, tuple[date, ...]]:
+        """The personal-reception days still ahead of each meeting that has some (seed 000,
+        clause 7-3): shown on the card; the days already past are a record for the akimat."""
+        if not meeting_ids:
+            return {}
+        async with self._sessions() as session:
+            days = await meeting_store.reception_days_of(session, list(meeting_ids))
+        now = self._clock.now()
+        ahead = {
+            meeting_id: tuple(planned_receptions(found, now=now, tz=self._tz))
+            for meeting_id, found in days.items()
+        }
+        return {meeting_id: found for meeting_id, found in ahead.items() if found}
 
     def audience_query(self, audience_code: str) -> AudienceQuery:
         """Who hears of a meeting held for ``audience_code`` (services/audience.py)."""

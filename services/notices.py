@@ -179,6 +179,34 @@ class BroadcastStarted(Notice):
         return self.meeting.ends_at
 
 
+def reception_key(meeting_id: int, day: date) -> str:
+    return f"reception:{meeting_id}:{day.isoformat()}"
+
+
+@dataclass(frozen=True, slots=True)
+class ReceptionPlanned(Notice):
+    """A day of the akim's personal reception of citizens around a meeting (seed 000, clause
+    7-3: the day before the meeting and after it), told to the meeting's audience the day
+    before. ``until``: the end of that local day; told later, it is worth nothing."""
+
+    meeting: MeetingView
+    day: date
+    until: datetime
+    kind = NoticeKind.MEETING_REMINDER
+
+    @property
+    def key(self) -> str:
+        return reception_key(self.meeting.id, self.day)
+
+    @property
+    def topic(self) -> str:
+        return meeting_topic(self.meeting.id)
+
+    @property
+    def stale_at(self) -> datetime:
+        return self.until
+
+
 def rating_key(meeting_id: int) -> str:
     return f"rate:{meeting_id}"
 
@@ -547,6 +575,7 @@ NOTICE_KINDS: tuple[type[Notice], ...] = (
     MeetingReminder,
     BroadcastStarted,
     RatingRequested,
+    ReceptionPlanned,
     QuestionResolved,
     QuestionMerged,
     PlanPublished,

@@ -17,6 +17,7 @@ from aiogram.filters import Command, CommandObject
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
+from handlers.acts import act_name
 from handlers.callbacks import AdminMeetingAction, AdminMeetingCb
 from handlers.numbers import parse_meeting_id
 from handlers.routes import Routes
@@ -49,7 +50,7 @@ def due_lines(meeting: MeetingView, t: Text, services: Services) -> list[str]:
     seed, clause = _source("announcement", services.profile)
     lines = [
         t("admin-due", due=local_date_text(t, due), days=lead),
-        t("admin-due-source", seed=seed, clause=clause),
+        t("admin-due-source", act=act_name(t, seed), clause=clause),
     ]
     if due < services.clock.now().astimezone(services.tz).date():
         lines.append(t("admin-due-passed"))
@@ -153,7 +154,7 @@ def report_text(result: AnnounceOutcome, t: Text, profile: str) -> str:
                 "admin-timing-late",
                 days=result.days_late,
                 due=local_date_text(t, result.due),
-                seed=seed,
+                act=act_name(t, seed),
                 clause=clause,
             )
         )

@@ -4,6 +4,8 @@ Rendered for the person reading it (their language, local time); used by /meetin
 links and the announcement that goes to subscribers.
 """
 
+from collections.abc import Sequence
+from datetime import date, datetime, time
 from html import escape
 
 from aiogram.types import InlineKeyboardMarkup
@@ -22,7 +24,8 @@ def host_line(meeting: MeetingView, t: Text) -> str:
     return t("meet-card-host", host=host)
 
 
-def render_card_text(meeting: MeetingView, t: Text) -> str:
+def render_card_text(meeting: MeetingView, t: Text, receptions: Sequence[date] = ()) -> str:
+    """``receptions``: the personal-reception days still ahead (seed 000, clause 7-3)."""
     locale = t.locale
     lines = [t("meet-card-title", id=meeting.id)]
     if meeting.status is MeetingStatus.DRAFT:
@@ -44,6 +47,12 @@ def render_card_text(meeting: MeetingView, t: Text) -> str:
     if meeting.is_cancelled:
         # Neither held nor taking questions: the reason above says it all.
         return "\n".join(lines)
+    if receptions:
+        # Noon of each local day: formatting it cannot move it to another day.
+        days = ", ".join(
+            t.date(datetime.combine(day, time(12), tzinfo=t.tz)) for day in receptions
+        )
+        lines.append(t("reception-card-planned", days=days))
     if meeting.is_over:
         lines.append(t("meet-card-over"))
     elif meeting.questions_open:
@@ -91,13 +100,15 @@ def card_keyboard(meeting: MeetingView, t: Text) -> InlineKeyboardMarkup:
     return builder.as_markup()
 
 
-def render_card(meeting: MeetingView, t: Text) -> tuple[str, InlineKeyboardMarkup]:
+def render_card(
+    meeting: MeetingView, t: Text, receptions: Sequence[date] = ()
+) -> tuple[str, InlineKeyboardMarkup]:
     """The card's text (HTML, every DB text escaped) and its buttons.
 
     When the questions cutoff has passed, Ask and Propose are hidden and the card says the
     collection is closed: questions are gathered before the meeting (seed 001, clause 3.4).
     """
-    return render_card_text(meeting, t), card_keyboard(meeting, t)
+    return render_card_text(meeting, t, receptions), card_keyboard(meeting, t)
 
 
 def render_announcement(meeting: MeetingView, t: Text) -> tuple[str, InlineKeyboardMarkup]:

@@ -100,8 +100,9 @@ async def send_meetings(message: Message, user: UserView, t: Text, services: Ser
         await message.answer(t("meet-none"))
         return
     if meetings.total <= MAX_CARDS:
+        ahead = await services.meetings.planned_receptions([m.id for m in meetings.items])
         for meeting in meetings.items:
-            text, keyboard = render_card(meeting, t)
+            text, keyboard = render_card(meeting, t, ahead.get(meeting.id, ()))
             await message.answer(text, reply_markup=keyboard)
         return
     text, keyboard = list_page(meetings, t)
@@ -120,7 +121,8 @@ async def show_meeting_card(
     if isinstance(meeting, str):
         await message.answer(t(meeting))
         return
-    text, keyboard = render_card(meeting, t)
+    ahead = await services.meetings.planned_receptions([meeting.id])
+    text, keyboard = render_card(meeting, t, ahead.get(meeting.id, ()))
     await message.answer(text, reply_markup=keyboard)
 
 
@@ -195,7 +197,8 @@ async def cb_meeting_open(
         return
     meeting, message = pressed
     await query.answer()
-    text, keyboard = render_card(meeting, t)
+    ahead = await services.meetings.planned_receptions([meeting.id])
+    text, keyboard = render_card(meeting, t, ahead.get(meeting.id, ()))
     await message.answer(text, reply_markup=keyboard)
 
 

@@ -26,6 +26,7 @@ def notice_renderers() -> NoticeRenderers:
     renderers.register(notices.MeetingReminder, meetings.reminder)
     renderers.register(notices.BroadcastStarted, meetings.broadcast_started)
     renderers.register(notices.RatingRequested, meetings.rating_requested)
+    renderers.register(notices.ReceptionPlanned, meetings.reception_planned)
     renderers.register(notices.QuestionResolved, questions.resolved)
     renderers.register(notices.QuestionMerged, questions.merged)
     renderers.register(notices.PlanPublished, plans.plan_published)

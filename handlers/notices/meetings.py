@@ -1,6 +1,7 @@
 """How the notices about a meeting read: its announcement, a move or a cancellation, the
 reminders, the broadcast link and the rating request."""
 
+from datetime import datetime, time
 from html import escape
 
 from aiogram.utils.keyboard import InlineKeyboardBuilder
@@ -19,6 +20,7 @@ from services.notices import (
     MeetingMoved,
     MeetingReminder,
     RatingRequested,
+    ReceptionPlanned,
     ReminderLead,
 )
 
@@ -123,3 +125,18 @@ def rating_request(meeting: MeetingView, t: Text, chosen: int | None = None) -> 
 
 def rating_requested(notice: RatingRequested, t: Text) -> Rendered:
     return rating_request(notice.meeting, t)
+
+
+def reception_planned(notice: ReceptionPlanned, t: Text) -> Rendered:
+    meeting = notice.meeting
+    # Noon of the local day: formatting it cannot move it to another day.
+    day = t.date(datetime.combine(notice.day, time(12), tzinfo=t.tz))
+    text = t(
+        "reception-notice",
+        host=_name(meeting.host, t),
+        day=day,
+        when=t.weekday_datetime(meeting.starts_at),
+        venue=_name(meeting.venue, t),
+        place=escape(meeting.place),
+    )
+    return Rendered(text + "\n\n" + t("notice-settings-hint"))

@@ -3,6 +3,7 @@ left, where the law says so. Shared by /deadlines and the duty reminders."""
 
 from datetime import date, datetime, time
 
+from handlers.acts import act_name
 from locales import Text
 from services.duties import Duty
 
@@ -34,4 +35,4 @@ def due_text(t: Text, duty: Duty) -> str:
 
 
 def source_text(t: Text, seed: str, clause: str) -> str:
-    return t("deadlines-source", seed=seed, clause=clause)
+    return t("deadlines-source", act=act_name(t, seed), clause=clause)

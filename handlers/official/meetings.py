@@ -20,6 +20,7 @@ from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
+from handlers.acts import act_name
 from handlers.callbacks import LcAction, LcListCb, LcMeetingCb
 from handlers.names import locality_name
 from handlers.replies import edit_or_answer
@@ -147,7 +148,7 @@ def due_lines(meeting: MeetingView, t: Text, services: Services) -> list[str]:
     lead = (meeting.starts_at.astimezone(services.tz).date() - due).days
     lines = [
         t("admin-due", due=local_date_text(t, due), days=lead),
-        t("admin-due-source", seed=source[0], clause=source[1]),
+        t("admin-due-source", act=act_name(t, source[0]), clause=source[1]),
     ]
     if due < services.clock.now().astimezone(services.tz).date():
         lines.append(t("admin-due-passed"))
@@ -162,7 +163,11 @@ def timing_line(outcome: AnnounceOutcome, t: Text, services: Services) -> str:
     due = local_date_text(t, outcome.due)
     if outcome.late:
         return t(
-            "lc-timing-late", days=outcome.days_late, due=due, seed=source[0], clause=source[1]
+            "lc-timing-late",
+            days=outcome.days_late,
+            due=due,
+            act=act_name(t, source[0]),
+            clause=source[1],
         )
     return t("lc-timing-on-time", due=due)
 
@@ -207,10 +212,14 @@ def dossier_text(dossier: MeetingDossier, t: Text, services: Services) -> str:
         lines.append(t("meet-card-questions-until", until=t.datetime(meeting.questions_cutoff)))
     lines += _announcement_lines(dossier, t, services)
     lines.append(t("lc-card-audience-count", told=dossier.told, authors=dossier.question_authors))
-    if dossier.receptions:
-        days = ", ".join(local_date_text(t, day) for day in dossier.receptions)
-        lines.append(t("lc-card-receptions", days=days))
-    elif meeting.status is not MeetingStatus.DRAFT:
+    held = [day for day in dossier.receptions if day not in dossier.planned]
+    if held:
+        days = ", ".join(local_date_text(t, day) for day in held)
+        lines.append(t("reception-official-held", days=days))
+    if dossier.planned:
+        days = ", ".join(local_date_text(t, day) for day in dossier.planned)
+        lines.append(t("reception-official-planned", days=days))
+    if not dossier.receptions and meeting.status is not MeetingStatus.DRAFT:
         lines.append(t("lc-card-no-receptions"))
     if dossier.action_plan_due is not None and not meeting.is_cancelled:
         source = rule_source("action_plan", services.profile)
@@ -218,7 +227,7 @@ def dossier_text(dossier: MeetingDossier, t: Text, services: Services) -> str:
             t(
                 "lc-card-plan-due",
                 due=local_date_text(t, dossier.action_plan_due),
-                seed=source[0] if source else "-",
+                act=act_name(t, source[0] if source else "-"),
                 clause=source[1] if source else "-",
             )
         )
@@ -625,7 +634,7 @@ async def step_schedule(
                 "lc-scheduled-late",
                 days=outcome.days_late,
                 due=local_date_text(t, outcome.due),
-                seed=source[0],
+                act=act_name(t, source[0]),
                 clause=source[1],
             )
         )
@@ -815,6 +824,8 @@ async def step_reception(
     await state.clear()
     key = "lc-reception-added" if outcome.added else "lc-reception-known"
     lines = [t(key, id=meeting_id, day=local_date_text(t, day))]
+    if outcome.planned:
+        lines.append(t("reception-added-planned", day=local_date_text(t, day)))
     if outcome.action_plan_due is not None:
         lines.append(t("lc-reception-plan-due", due=local_date_text(t, outcome.action_plan_due)))
     await message.answer("\n".join(lines))

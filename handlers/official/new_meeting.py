@@ -21,6 +21,7 @@ from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
+from handlers.acts import act_name
 from handlers.callbacks import (
     AdminDurationCb,
     AdminMeetingAction,
@@ -377,7 +378,7 @@ def presentation_question(data: dict[str, Any], t: Text, services: Services) -> 
         "admin-ask-presentation",
         duration=duration,
         max=limit,
-        seed=seed,
+        act=act_name(t, seed),
         clause=clause,
         **numbering,
     )
@@ -400,7 +401,7 @@ def presentation_refusal(
             minutes=minutes,
             max=limit,
             duration=duration,
-            seed=seed,
+            act=act_name(t, seed),
             clause=clause,
         )
     return t("admin-error-bad-presentation", max=limit if limit is not None else duration)

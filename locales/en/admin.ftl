@@ -40,24 +40,24 @@ admin-duration-default-button = ✅ { $minutes } min
 admin-picked-duration = ✅ Duration: { $minutes } min
 admin-ask-presentation =
     <b>Step { $step } of { $steps }: the akim's presentation</b>
-    How many minutes will the akim's presentation take? No more than a quarter of the planned time: for { $duration } min that is at most <b>{ $max } min</b>, the rest is questions and answers (document { $seed }, clause { $clause }). Press a button or type the number of minutes.
+    How many minutes will the akim's presentation take? No more than a quarter of the planned time: for { $duration } min that is at most <b>{ $max } min</b>, the rest is questions and answers ({ $act }, clause { $clause }). Press a button or type the number of minutes.
 admin-ask-presentation-free =
     <b>Step { $step } of { $steps }: the akim's presentation</b>
     How many minutes will the akim's presentation take? Type a number of minutes, less than the meeting's { $duration } min.
 admin-presentation-button = { $minutes } min
 admin-picked-presentation = ✅ The akim's presentation: { $minutes } min
-admin-presentation-too-long = ❌ A { $minutes }-minute presentation is too long. In a meeting of { $duration } min the presentation may take <b>at most { $max } min</b>, a quarter of the planned time (document { $seed }, clause { $clause }). Give { $max } min or less.
+admin-presentation-too-long = ❌ A { $minutes }-minute presentation is too long. In a meeting of { $duration } min the presentation may take <b>at most { $max } min</b>, a quarter of the planned time ({ $act }, clause { $clause }). Give { $max } min or less.
 admin-ask-place =
     <b>Step { $step } of { $steps }: the place</b>
     Write the building and address, e.g. "House of Culture, 12 Abai St., assembly hall".
 admin-ask-url =
     <b>Step { $step } of { $steps }: the online broadcast</b>
-    The meeting is broadcast online on the official social accounts, with comments open (seed 001, clause 3.2). Send the link (https://…) or press "Skip" if there is none yet.
+    The meeting is broadcast online on the official social accounts, with comments open ({ act-001 }, clause 3.2). Send the link (https://…) or press "Skip" if there is none yet.
 admin-url-skip = ⏭ Skip
 admin-picked-no-url = ✅ No broadcast link.
 admin-ask-calendar =
     <b>Step { $step } of { $steps }: in the calendar or not</b>
-    Is the meeting part of the akimat's annual calendar of meetings, or held off the calendar, on the population's demand and as needed (document 001, clause 3.1)?
+    Is the meeting part of the akimat's annual calendar of meetings, or held off the calendar, on the population's demand and as needed ({ act-001 }, clause 3.1)?
 admin-calendar-in-button = 📅 In the annual calendar
 admin-calendar-off-button = 🙋 Off the calendar, on the population's demand
 admin-summary-title = <b>Check the meeting before saving</b>
@@ -80,7 +80,7 @@ admin-due = 📅 The last day to announce it: <b>{ $due }</b> ({ $days ->
         [one] { $days } day
        *[other] { $days } days
     } before the meeting).
-admin-due-source = Source: seed { $seed }, clause { $clause }.
+admin-due-source = Source: { $act }, clause { $clause }.
 admin-due-none = 📅 The selected regulation profile sets no announcement lead time.
 admin-due-passed = ⚠️ This day has already passed: the announcement will be late, and the report will say so.
 admin-saved-next = Announce it now or plan the announcement with the buttons below. All meetings: /mymeetings
@@ -122,7 +122,7 @@ admin-timing-on-time = ⏰ On time: the last day to announce was { $due }.
 admin-timing-late = ⏰ <b>LATE by { $days ->
         [one] { $days } day
        *[other] { $days } days
-    }</b>: the last day to announce was { $due } (seed { $seed }, clause { $clause }).
+    }</b>: the last day to announce was { $due } ({ $act }, clause { $clause }).
 admin-timing-no-rule = ⏰ The selected regulation profile sets no announcement lead time.
 
 ## /outbox: what became of the notifications

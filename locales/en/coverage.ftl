@@ -6,7 +6,7 @@ coverage-warning =
     { $days } days are left in the period ({ $period }), and { $count } localities have had no visiting meeting and none is planned:
     { $units }
     Calendar: /calendar · New meeting: /newmeeting
-    Basis: decree 001, clause 2.1.
+    Basis: { act-001 }, clause 2.1.
 coverage-report =
     🗺 <b>Period ended: { $ended }</b>
     Localities left without a visiting meeting:

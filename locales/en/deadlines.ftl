@@ -17,7 +17,7 @@ deadlines-overdue = overdue by { $days ->
     [one] { $days } day
    *[other] { $days } days
 }
-deadlines-source = Source: seed { $seed }, clause { $clause }.
+deadlines-source = Source: { $act }, clause { $clause }.
 deadlines-item-title = { $n }. <b>{ $duty }</b>
 deadlines-item-when = { $akimat } · due { $due } · { $timing }
 deadlines-item-source = <i>{ $source }</i>

@@ -50,15 +50,14 @@ lc-card-title = <b>🗂 Meeting No. { $id }</b> — { $status }
 lc-card-duration = ⏱ Duration: { $minutes } min
 lc-card-presentation = 🎤 Akim's presentation: { $minutes } min (at most { $max } min)
 lc-card-in-calendar = 📅 In the annual calendar
-lc-card-off-calendar = 🙋 Off the calendar, on the population's demand (document 001, clause 3.1)
+lc-card-off-calendar = 🙋 Off the calendar, on the population's demand ({ act-001 }, clause 3.1)
 lc-card-broadcast = 📺 Broadcast: { $url }
 lc-card-announced = 📣 Announced { $when }, on time (the last day was { $due })
 lc-card-announced-late = 📣 Announced { $when }, <b>late</b> (the last day was { $due })
 lc-card-scheduled = ⏰ Announcement planned for { $when }
 lc-card-audience-count = 👥 People the announcement went or goes to: { $told }; question authors: { $authors }
-lc-card-receptions = 🤝 Personal reception of citizens: { $days }
 lc-card-no-receptions = 🤝 No days of personal reception recorded yet.
-lc-card-plan-due = 📋 Publish the action plan by <b>{ $due }</b> (document { $seed }, clause { $clause })
+lc-card-plan-due = 📋 Publish the action plan by <b>{ $due }</b> ({ $act }, clause { $clause })
 lc-card-cancelled = ✖️ Cancelled { $when }. Reason: { $reason }
 lc-card-read-only = 👁 You can only view this meeting: it belongs to another akimat.
 
@@ -84,7 +83,7 @@ lc-timing-on-time = ⏰ On time: the last day to announce is { $due }.
 lc-timing-late = ⏰ <b>LATE by { $days ->
         [one] { $days } day
        *[other] { $days } days
-    }</b>: the last day to announce was { $due } (document { $seed }, clause { $clause }). The lateness is on record.
+    }</b>: the last day to announce was { $due } ({ $act }, clause { $clause }). The lateness is on record.
 lc-timing-no-rule = ⏰ The regulation profile in use sets no deadline for announcing.
 lc-unscheduled = ⏰ The planned announcement of meeting No. { $id } is dropped. The meeting stays a draft.
 lc-held = ✅ Meeting No. { $id } is marked as held. Record the days of personal reception: the action plan's deadline counts from the last one.
@@ -113,7 +112,7 @@ lc-scheduled = ⏰ Meeting No. { $id } will be announced { $when }. Until then i
 lc-scheduled-late = ⚠️ That is { $days ->
         [one] { $days } day
        *[other] { $days } days
-    } after the last day to announce ({ $due }; document { $seed }, clause { $clause }): the announcement will be recorded as late.
+    } after the last day to announce ({ $due }; { $act }, clause { $clause }): the announcement will be recorded as late.
 
 lc-confirm-move =
     <b>Move meeting No. { $id }?</b>

@@ -95,11 +95,11 @@ plan-due-none = 📅 The selected regulation profile sets no deadline for the ac
 plan-due-ahead = 📅 Last day to publish: <b>{ $due }</b> ({ $days ->
         [one] { $days } day left
        *[other] { $days } days left
-    }). Seed { $seed }, clause { $clause }: within 10 calendar days after the meetings and receptions end.
+    }). { $act }, clause { $clause }: within 10 calendar days after the meetings and receptions end.
 plan-due-overdue = ⚠️ <b>Overdue by { $days ->
         [one] { $days } day
        *[other] { $days } days
-    }</b>: the last day to publish was { $due } (seed { $seed }, clause { $clause }). Publish as soon as you can; the delay is recorded.
+    }</b>: the last day to publish was { $due } ({ $act }, clause { $clause }). Publish as soon as you can; the delay is recorded.
 plan-published-on-time = ✅ Published on { $date }, on time (the last day was { $due }).
 plan-published-late = ✅ Published on { $date }, ⚠️ { $days ->
         [one] { $days } day
@@ -239,11 +239,11 @@ plan-error-bad-percent = The percent must be from 0 to 99 (100% means “done”
 progress-title =
     📈 <b>Quarterly progress: meeting No. { $id }</b>
     Quarter: <b>{ $quarter }</b> ({ $first } – { $last })
-progress-due = 📅 Last day to publish: <b>{ $due }</b>. Seed { $seed }, clause { $clause }: by the 25th of the month after the quarter.
+progress-due = 📅 Last day to publish: <b>{ $due }</b>. { $act }, clause { $clause }: by the 25th of the month after the quarter.
 progress-due-overdue = ⚠️ <b>Overdue by { $days ->
         [one] { $days } day
        *[other] { $days } days
-    }</b>: the last day was { $due } (seed { $seed }, clause { $clause }).
+    }</b>: the last day was { $due } ({ $act }, clause { $clause }).
 progress-due-none = 📅 The selected regulation profile sets no deadline for quarterly reports.
 progress-filled = Filled in: <b>{ $filled } of { $total }</b>
 progress-item-line =

@@ -17,7 +17,7 @@ report-caption-rating = The bot's satisfaction survey · { $period }
 report-caption-trend = Trend across quarters, up to { $period }
 report-caption-coverage = Coverage of units · { $period }
 report-caption-xlsx = Feedback report · { $period }
-report-caption-package = Data package of seed 004, clause 20 · { $period }
+report-caption-package = Data package of { act-004 }, clause 20 · { $period }
 report-chart-index-axis = F, %
 report-chart-index-title = Feedback index F · { $period }
 report-chart-more = and { $count } more (in the workbook)
@@ -103,7 +103,7 @@ report-ontime-line = { $on_time } on time, { $late } late{ $late ->
 }, { $missing } missing
 report-akimat-line = { $n }. { $mark } <b>{ $akimat }</b> — F { $index } %, { $band } { $change }
 report-counts-line = proposals { $proposals }: accepted { $accepted }, rejected { $rejected }, pending { $pending } · questions { $questions }: answered { $answered }, not { $unanswered }
-report-zero-line = ⚠️ F = 0: { $reasons } (seed 004, clause 23)
+report-zero-line = ⚠️ F = 0: { $reasons } ({ act-004 }, clause 23)
 report-outside-line = incl. { $count } received by other channels
 report-title = 📊 <b>Feedback report</b> · { $period } · akimats: { $count }
 report-bands-line = 🟢 high { $high } · 🟡 medium { $medium } · 🟠 low { $low } · 🔴 ineffective { $ineffective }

@@ -17,7 +17,7 @@ report-caption-rating = Боттағы қанағаттану сауалнама
 report-caption-trend = Тоқсандар бойынша серпін, { $period } дейін
 report-caption-coverage = Бірліктердің қамтылуы · { $period }
 report-caption-xlsx = Кері байланыс есебі · { $period }
-report-caption-package = 004 құжаттың 20-тармағы бойынша деректер топтамасы · { $period }
+report-caption-package = { act-004 }, 20-тармақ бойынша деректер топтамасы · { $period }
 report-chart-index-axis = F, %
 report-chart-index-title = Кері байланыс көрсеткіші F · { $period }
 report-chart-more = тағы { $count } (Excel кітабында)
@@ -103,7 +103,7 @@ report-ontime-line = мерзімінде { $on_time }, кешігіп { $late }
 }, жоқ { $missing }
 report-akimat-line = { $n }. { $mark } <b>{ $akimat }</b> — F { $index } %, { $band } { $change }
 report-counts-line = ұсыныстар { $proposals }: қабылданды { $accepted }, қабылданбады { $rejected }, қаралуда { $pending } · сұрақтар { $questions }: жауап берілді { $answered }, берілмеді { $unanswered }
-report-zero-line = ⚠️ F = 0: { $reasons } (004 құжат, 23-тармақ)
+report-zero-line = ⚠️ F = 0: { $reasons } ({ act-004 }, 23-тармақ)
 report-outside-line = оның ішінде { $count } басқа арналардан түсті
 report-title = 📊 <b>Кері байланыс есебі</b> · { $period } · әкімдіктер: { $count }
 report-bands-line = 🟢 жоғары { $high } · 🟡 орташа { $medium } · 🟠 төмен { $low } · 🔴 тиімсіз { $ineffective }

@@ -19,7 +19,7 @@ deadlines-overdue = просрочено на { $days ->
     [few] { $days } дня
    *[other] { $days } дней
 }
-deadlines-source = Основание: документ { $seed }, п. { $clause }.
+deadlines-source = Основание: { $act }, п. { $clause }.
 deadlines-item-title = { $n }. <b>{ $duty }</b>
 deadlines-item-when = { $akimat } · срок { $due } · { $timing }
 deadlines-item-source = <i>{ $source }</i>

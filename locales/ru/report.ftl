@@ -17,7 +17,7 @@ report-caption-rating = Опрос удовлетворённости в бот�
 report-caption-trend = Динамика по кварталам, до { $period }
 report-caption-coverage = Охват единиц · { $period }
 report-caption-xlsx = Отчёт об обратной связи · { $period }
-report-caption-package = Пакет данных по документу 004, п. 20 · { $period }
+report-caption-package = Пакет данных: { act-004 }, п. 20 · { $period }
 report-chart-index-axis = F, %
 report-chart-index-title = Показатель обратной связи F · { $period }
 report-chart-more = и ещё { $count } (в книге Excel)
@@ -103,7 +103,7 @@ report-ontime-line = в срок { $on_time }, с опозданием { $late }
 }, нет { $missing }
 report-akimat-line = { $n }. { $mark } <b>{ $akimat }</b> — F { $index } %, { $band } { $change }
 report-counts-line = предложений { $proposals }: принято { $accepted }, не принято { $rejected }, на рассмотрении { $pending } · вопросов { $questions }: с ответом { $answered }, без ответа { $unanswered }
-report-zero-line = ⚠️ F = 0: { $reasons } (документ 004, п. 23)
+report-zero-line = ⚠️ F = 0: { $reasons } ({ act-004 }, п. 23)
 report-outside-line = в т. ч. { $count } поступило по другим каналам
 report-title = 📊 <b>Отчёт об обратной связи</b> · { $period } · акиматов: { $count }
 report-bands-line = 🟢 высокий { $high } · 🟡 средний { $medium } · 🟠 низкий { $low } · 🔴 неэффективный { $ineffective }

@@ -7,7 +7,6 @@ the outbox's unique keys make each notification go out once.
 from collections.abc import Awaitable, Callable
 from datetime import datetime
 
-from scheduler.tasks.calendar import calendar_escalation
 from scheduler.tasks.citizen_reminders import citizen_reminders
 from scheduler.tasks.compliance import compliance
 from scheduler.tasks.coverage import coverage
@@ -21,7 +20,6 @@ TASKS: dict[str, Task] = {
     # First: a meeting announced in this tick is then reminded of like any other.
     "meetings": meetings,
     "compliance": compliance,
-    "calendar_escalation": calendar_escalation,
     "coverage": coverage,
     "citizen_reminders": citizen_reminders,
     "feedback_digest": feedback_digest,

@@ -9,11 +9,11 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from regulation import RuleNotInProfile, results_due
 from services.access import AccessService
 from services.clock import Clock
 from services.meetings import OPEN_MEETING_STATUSES
 from services.outbox import Outbox
+from services.plan_deadline import plan_due_on
 from services.plans.views import (
     LinkedQuestion,
     PlanBrief,
@@ -65,13 +65,13 @@ class PlanReading:
         hosted = await plans_repo.hosted_meeting(session, meeting_id)
         if hosted is None:
             return None
-        reception_end = await plans_repo.last_reception_day(session, meeting_id)
+        receptions = await plans_repo.reception_days(session, meeting_id)
         return self._plan_meeting(
-            hosted.meeting, hosted.host_name_kk, hosted.host_name_ru, reception_end
+            hosted.meeting, hosted.host_name_kk, hosted.host_name_ru, receptions
         )
 
     def _plan_meeting(
-        self, meeting: Meeting, name_kk: str, name_ru: str, reception_end: date | None
+        self, meeting: Meeting, name_kk: str, name_ru: str, receptions: Sequence[date]
     ) -> PlanMeeting:
         local_day = self.local_date(meeting.starts_at)
         now = self._clock.now()
@@ -84,17 +84,12 @@ class PlanReading:
             host_name_kk=name_kk,
             host_name_ru=name_ru,
             local_date=local_day,
-            due_on=self._due(local_day, reception_end),
+            due_on=plan_due_on(
+                meeting.starts_at, receptions, now=now, tz=self._tz, profile=self._profile
+            ),
             is_over=meeting.ends_at <= now
             or meeting.status in {MeetingStatus.HELD, MeetingStatus.CLOSED},
         )
-
-    def _due(self, meeting_day: date, reception_end: date | None) -> date | None:
-        try:
-            receptions = () if reception_end is None else (reception_end,)
-            return results_due(meeting_day, receptions, self._profile)
-        except RuleNotInProfile:
-            return None
 
     async def plan(self, meeting_id: int) -> PlanView | None:
         """The meeting's plan, published or draft; None when none was started."""

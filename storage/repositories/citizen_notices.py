@@ -6,13 +6,13 @@ Repositories never commit: the caller's unit of work does.
 """
 
 from collections.abc import Collection, Sequence
-from datetime import datetime
+from datetime import date, datetime
 from typing import NamedTuple
 
 from sqlalchemy import and_, func, or_, select, union, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from storage.models import Meeting, MeetingStatus, Question, Rating, Support, User
+from storage.models import Meeting, MeetingStatus, Question, Rating, Reception, Support, User
 from storage.repositories.dialect import insert_ignoring_duplicates
 from storage.repositories.outbox import AudienceQuery
 
@@ -168,3 +168,19 @@ async def score_counts(
     if starts_from is not None and starts_before is not None:
         query = query.where(Meeting.starts_at >= starts_from, Meeting.starts_at < starts_before)
     return {int(score): int(count) for score, count in await session.execute(query)}
+
+
+async def receptions_on(
+    session: AsyncSession, days: Collection[date], statuses: Collection[MeetingStatus]
+) -> list[tuple[int, date]]:
+    """(meeting id, day) of the personal receptions held on one of ``days`` around a meeting
+    in one of ``statuses``, by day then meeting."""
+    if not days:
+        return []
+    rows = await session.execute(
+        select(Reception.meeting_id, Reception.held_on)
+        .join(Meeting, Meeting.id == Reception.meeting_id)
+        .where(Reception.held_on.in_(list(days)), Meeting.status.in_(list(statuses)))
+        .order_by(Reception.held_on, Reception.meeting_id)
+    )
+    return [(meeting_id, day) for meeting_id, day in rows]

@@ -6,7 +6,7 @@ unit of work does.
 """
 
 from collections.abc import Collection, Sequence
-from datetime import date, datetime
+from datetime import datetime
 from typing import NamedTuple
 
 from sqlalchemy import and_, exists, func, or_, select
@@ -23,12 +23,8 @@ from storage.models import (
     PlanItem,
     PlanItemStatus,
     ProgressReport,
-    Reception,
     User,
 )
-
-# Meeting ids per `IN (...)` when reading their receptions.
-READ_CHUNK = 1000
 
 
 class AkimatRow(NamedTuple):
@@ -133,19 +129,6 @@ async def past_meetings_without_plan(
         .order_by(Meeting.id)
     )
     return [PastMeeting(*row) for row in rows.all()]
-
-
-async def last_receptions(session: AsyncSession, meeting_ids: Sequence[int]) -> dict[int, date]:
-    """The day of the last personal reception after each meeting that had one."""
-    result: dict[int, date] = {}
-    for start in range(0, len(meeting_ids), READ_CHUNK):
-        rows = await session.execute(
-            select(Reception.meeting_id, func.max(Reception.held_on))
-            .where(Reception.meeting_id.in_(meeting_ids[start : start + READ_CHUNK]))
-            .group_by(Reception.meeting_id)
-        )
-        result.update({row[0]: row[1] for row in rows})
-    return result
 
 
 async def unfinished_plans(

@@ -249,6 +249,9 @@ async def akimat_for(session: AsyncSession, locality_code: str) -> Akimat:
 
 # --- personal receptions -----------------------------------------------------------------------
 
+# Meeting ids per `IN (...)` when reading their receptions.
+RECEPTIONS_CHUNK = 1000
+
 
 async def reception_days(session: AsyncSession, meeting_id: int) -> tuple[date, ...]:
     """The days of the meeting's personal receptions, earliest first."""
@@ -258,6 +261,23 @@ async def reception_days(session: AsyncSession, meeting_id: int) -> tuple[date, 
         .order_by(Reception.held_on)
     )
     return tuple(days.all())
+
+
+async def reception_days_of(
+    session: AsyncSession, meeting_ids: Sequence[int]
+) -> dict[int, tuple[date, ...]]:
+    """The days of every personal reception recorded for each meeting that has one, earliest
+    first: held and planned alike (services/plan_deadline.py decides which count)."""
+    result: dict[int, list[date]] = {}
+    for start in range(0, len(meeting_ids), RECEPTIONS_CHUNK):
+        rows = await session.execute(
+            select(Reception.meeting_id, Reception.held_on)
+            .where(Reception.meeting_id.in_(meeting_ids[start : start + RECEPTIONS_CHUNK]))
+            .order_by(Reception.meeting_id, Reception.held_on)
+        )
+        for meeting_id, day in rows:
+            result.setdefault(meeting_id, []).append(day)
+    return {meeting_id: tuple(days) for meeting_id, days in result.items()}
 
 
 def add_reception(

@@ -91,11 +91,15 @@ async def hosted_meeting(session: AsyncSession, meeting_id: int) -> HostedMeetin
     return HostedMeeting(*row) if row is not None else None
 
 
-async def last_reception_day(session: AsyncSession, meeting_id: int) -> date | None:
-    """The day of the meeting's last personal reception (the results are due after it)."""
-    return await session.scalar(
-        select(func.max(Reception.held_on)).where(Reception.meeting_id == meeting_id)
+async def reception_days(session: AsyncSession, meeting_id: int) -> tuple[date, ...]:
+    """The days of the meeting's personal receptions, held and planned, earliest first (the
+    results are due after the last one held: services/plan_deadline.py)."""
+    days = await session.scalars(
+        select(Reception.held_on)
+        .where(Reception.meeting_id == meeting_id)
+        .order_by(Reception.held_on)
     )
+    return tuple(days.all())
 
 
 async def audience_code(session: AsyncSession, meeting_id: int) -> str | None:

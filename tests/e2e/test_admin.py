@@ -7,6 +7,7 @@ from html import unescape
 
 import pytest
 
+from handlers.acts import act_name
 from services.meetings import MeetingView
 from tests.builders import a_draft
 from tests.e2e.harness import ALMATY, BotWorld
@@ -91,7 +92,7 @@ async def test_newmeeting_announce_and_calendar(world: BotWorld, locale: str) ->
             "admin-ask-presentation",
             duration=120,
             max=30,
-            seed="001",
+            act=act_name(t, "001"),
             clause="3.3",
             step=6,
             steps=9,
@@ -122,7 +123,7 @@ async def test_newmeeting_announce_and_calendar(world: BotWorld, locale: str) ->
     assert saved.content.startswith(plain(t("admin-saved", id=str(meeting.id))))
     # A rural okrug announces a week before (seed 001, clause 3.4): by 28 November.
     assert t.date(datetime(2026, 11, 28, 12, tzinfo=ALMATY)) in saved.content
-    assert plain(t("admin-due-source", seed="001", clause="3.4")) in saved.content
+    assert plain(t("admin-due-source", act=act_name(t, "001"), clause="3.4")) in saved.content
     assert "/mymeetings" in saved.content
     # The saved draft carries its management buttons (handlers/official/meetings.py).
     assert t("lc-btn-announce") in [b.text for b in saved.buttons]
@@ -198,7 +199,7 @@ async def test_late_announcement_is_reported(world: BotWorld, locale: str) -> No
     [report] = await admin.say(f"/announce {meeting.id}")
     assert plain(t("admin-announce-queued", id=str(meeting.id), count=1)) in report.content
     due = t.date(datetime(2026, 11, 12, 12, tzinfo=ALMATY))
-    late = plain(t("admin-timing-late", days=11, due=due, seed="001", clause="3.4"))
+    late = plain(t("admin-timing-late", days=11, due=due, act=act_name(t, "001"), clause="3.4"))
     assert late in report.content
 
 

@@ -11,6 +11,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import select
 
+from handlers.acts import act_name
 from handlers.callbacks import CalendarMarkCb, DeadlinesCb
 from handlers.official.meetings import dossier_text
 from sandbox.client import BotMessage, ChatSession
@@ -20,6 +21,7 @@ from storage.models import AuditEntry, Meeting, MeetingStatus
 from tests.builders import a_draft, an_akimat, an_official
 from tests.e2e.harness import ADMIN_ID, ALMATY, BotWorld
 from tests.e2e.test_admin import plain
+from tests.law_names import DECREE_2022_KK, DECREE_2022_RU
 
 pytestmark = pytest.mark.asyncio
 
@@ -37,22 +39,22 @@ EXPECTED = {
     "kk": {
         "announce": "📢 5 желтоқсан 2026, 15:00 кездесуі туралы хабарландыру жариялау",
         "announce_when": "Қараағаш а.о. · мерзімі 28 қараша 2026 · 5 күн қалды",
-        "announce_source": "Негізі: 001 құжат, 3.4-тармақ.",
+        "announce_source": f"Негізі: {DECREE_2022_KK}, 3.4-тармақ.",
         "plan": (
             "📝 16 қараша 2026, 11:00 кездесуінің қорытындыларын және іс-қимыл жоспарын жариялау"
         ),
         "plan_when": "Жаңаарқа ауданы · мерзімі 26 қараша 2026 · 3 күн қалды",
-        "plan_source": "Негізі: 001 құжат, 3.5-тармақ.",
+        "plan_source": f"Негізі: {DECREE_2022_KK}, 3.5-тармақ.",
         "read_only": "👁 тек қарау",
         "okrug": "Қараағаш а.о.",
     },
     "ru": {
         "announce": "📢 Объявить встречу 5 декабря 2026, 15:00",
         "announce_when": "Караагашский с.о. · срок 28 ноября 2026 · осталось 5 дней",
-        "announce_source": "Основание: документ 001, п. 3.4.",
+        "announce_source": f"Основание: {DECREE_2022_RU}, п. 3.4.",
         "plan": "📝 Опубликовать итоги и план действий по встрече 16 ноября 2026, 11:00",
         "plan_when": "Жанааркинский район · срок 26 ноября 2026 · осталось 3 дня",
-        "plan_source": "Основание: документ 001, п. 3.5.",
+        "plan_source": f"Основание: {DECREE_2022_RU}, п. 3.5.",
         "read_only": "👁 только просмотр",
         "okrug": "Караагашский с.о.",
     },
@@ -175,8 +177,8 @@ async def test_marking_the_annual_calendar(world: BotWorld, locale: str) -> None
     submit = plain(t("deadlines-kind-calendar_submit", year="2027"))
     assert "1. " + approve in answer.content
     assert "2. " + submit in answer.content
-    assert plain(t("deadlines-source", seed="001", clause="2.1")) in answer.content
-    assert plain(t("deadlines-source", seed="001", clause="2.2")) in answer.content
+    assert plain(t("deadlines-source", act=act_name(t, "001"), clause="2.1")) in answer.content
+    assert plain(t("deadlines-source", act=act_name(t, "001"), clause="2.2")) in answer.content
     assert plain(t("deadlines-left", days=53)) in answer.content
 
     await chat.press(answer, t("deadlines-mark-approve-button", year="2027"))
@@ -271,7 +273,8 @@ async def test_a_reminder_stays_as_sent_when_its_buttons_are_pressed(
     """The plan reminder's buttons open the plan and the deadlines as new messages, and the
     reminder keeps its due date and clause; the plan's own buttons then change the plan's
     message. Three days overdue, the oblast's official gets the escalation, whose button opens
-    the meeting's card as a new message too."""
+    the meeting's card as a new message too (and, the same day, the escalation of the okrug's
+    missed announcement)."""
     t = world.text(locale)
     district, _ = await official(world, DISTRICT_OFFICIAL, ZHANAARKA, locale)
     oblast, _ = await official(world, OBLAST_OFFICIAL, OBLAST, locale)
@@ -291,7 +294,12 @@ async def test_a_reminder_stays_as_sent_when_its_buttons_are_pressed(
     assert EXPECTED[locale]["plan"] in listing.content
 
     await tick_at(world, datetime(2026, 11, 29, 9, 0, tzinfo=ALMATY))
-    escalation = await received(oblast, "the escalation")
+    events = await oblast.collect("the escalations")
+    sent = [e.message for e in events if e.type == "sent" and e.message is not None]
+    # The same morning the okrug's draft, not announced by 28 November, is escalated too.
+    assert len(sent) == 2
+    [escalation] = [m for m in sent if EXPECTED[locale]["plan"] in m.content]
+    assert any(EXPECTED[locale]["announce"] in m.content for m in sent)
     assert EXPECTED[locale]["plan_source"] in escalation.content
     assert [button.text for button in escalation.buttons] == [
         t("deadlines-meeting-button"),
@@ -314,7 +322,7 @@ async def test_marking_the_calendar_from_its_reminder(world: BotWorld, locale: s
     chat, _ = await official(world, OBLAST_OFFICIAL, OBLAST, locale)
     await tick_at(world, datetime(2027, 1, 10, 9, 0, tzinfo=ALMATY))
     reminder = await received(chat, "the calendar reminder")
-    assert plain(t("deadlines-source", seed="001", clause="2.1")) in reminder.content
+    assert plain(t("deadlines-source", act=act_name(t, "001"), clause="2.1")) in reminder.content
     question = await opens_anew(chat, reminder, t("deadlines-mark-approve-button", year="2027"))
     assert question.content == plain(
         t(
@@ -354,3 +362,50 @@ async def opens_anew(chat: ChatSession, notice: BotMessage, label: str) -> BotMe
     assert len(sent) == 1, [str(e) for e in events]
     assert chat.messages[notice.message_id] == notice
     return sent[0]
+
+
+@pytest.mark.parametrize("locale", ["kk", "ru"])
+async def test_a_missed_announcement_reaches_the_district_once(
+    world: BotWorld, locale: str
+) -> None:
+    """The okrug's meeting of 5 December had to be announced by 28 November (seed 001, clause
+    3.4). Nobody did: on the 29th the okrug's official is told it is overdue and the district's
+    official, who oversees the okrug, is told once, with the meeting's card a tap away; the
+    days after bring nothing more."""
+    t = world.text(locale)
+    okrug_chat, _ = await official(world, OKRUG_OFFICIAL, KARAAGASH, locale)
+    district_chat, _ = await official(world, DISTRICT_OFFICIAL, ZHANAARKA, locale)
+    draft = await a_draft(
+        world.services.meetings,
+        host=KARAAGASH,
+        starts_at=datetime(2026, 12, 5, 15, 0, tzinfo=ALMATY),
+        created_by=ADMIN_ID,
+    )
+
+    await tick_at(world, datetime(2026, 11, 28, 9, 0, tzinfo=ALMATY))
+    due = await received(okrug_chat, "the last day's reminder")
+    assert plain(t("deadlines-today")) in due.content
+    await tick_at(world, datetime(2026, 11, 29, 9, 0, tzinfo=ALMATY))
+    overdue = await received(okrug_chat, "the overdue reminder")
+    assert plain(t("deadlines-overdue", days=1)) in overdue.content
+    escalation = await received(district_chat, "the escalation")
+    assert EXPECTED[locale]["announce"] in escalation.content
+    assert EXPECTED[locale]["okrug"] in escalation.content
+    assert EXPECTED[locale]["announce_source"] in escalation.content
+    header = t("deadlines-escalation", days=1, akimat="", duty="", due="", source="")
+    assert plain(header).split("\n")[0].rstrip(" ·") in plain(escalation.content)
+    card = await opens_anew(district_chat, escalation, t("deadlines-meeting-button"))
+    assert f"{draft.id}" in card.content
+
+    for day in (30, 1):
+        month = 11 if day == 30 else 12
+        await tick_at(world, datetime(2026, month, day, 9, 0, tzinfo=ALMATY))
+    # 1 December is 30 days before the quarter's end: the okrug's coverage warning (a duty of
+    # its own, services/coverage.py) may come; nothing more of the announcement.
+    coverage = plain(t("coverage-warning", akimat="", period="", days=30, count=0, units=""))
+    coverage_title = coverage.split("·")[0].strip()
+    for chat in (okrug_chat, district_chat):
+        later = await chat.client.events(chat.chat_id, chat.seq, everything=True)
+        assert [
+            e for e in later if e.message is None or coverage_title not in e.message.content
+        ] == []

@@ -37,6 +37,7 @@ from datetime import date, datetime, timedelta
 import pytest
 from sqlalchemy import select
 
+from handlers.acts import act_name
 from handlers.citizen.plans import day_text, quarter_text
 from handlers.names import locality_name
 from handlers.notices import Rendered, notice_renderers
@@ -296,7 +297,7 @@ async def create_and_announce(story: Story) -> None:
             minutes=45,
             max=30,
             duration=120,
-            seed="001",
+            act=act_name(t, "001"),
             clause="3.3",
         )
     )
@@ -460,7 +461,7 @@ async def plan_reminder(story: Story) -> BotMessage:
     await story.tick_at(local(2026, 12, 17))
     received = await story.delivered(*story.everyone)
     reminder = one(received[OFFICIAL], "the action plan reminder")
-    assert plain(t("deadlines-source", seed="001", clause="3.5")) in reminder.content
+    assert plain(t("deadlines-source", act=act_name(t, "001"), clause="3.5")) in reminder.content
     assert plain(t("deadlines-left", days=3)) in reminder.content
     assert day_text(t, PLAN_DUE) in reminder.content
     assert all(received[chat.user_id] == [] for chat in (story.admin, *story.citizens))
@@ -546,7 +547,7 @@ async def quarterly_reports(story: Story) -> tuple[str, str]:
     received = await story.delivered(*story.everyone)
     reminder = one(received[OFFICIAL], "the progress reminder")
     assert plain(t("deadlines-left", days=5)) in reminder.content
-    assert plain(t("deadlines-source", seed="001", clause="3.5")) in reminder.content
+    assert plain(t("deadlines-source", act=act_name(t, "001"), clause="3.5")) in reminder.content
     report = await opens_anew(official, reminder, t("deadlines-progress-button"))
     assert q4 in report.content
     await official.press(official.last, t("progress-next-item-button", position=1))

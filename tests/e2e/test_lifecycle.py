@@ -9,6 +9,7 @@ from html import escape
 import pytest
 from sqlalchemy import select
 
+from handlers.acts import act_name
 from handlers.callbacks import LcAction, LcMeetingCb
 from handlers.official.meetings import local_date_text
 from locales import LOCALES, Translator
@@ -97,7 +98,7 @@ async def test_official_creates_announces_moves_and_cancels(world: BotWorld, loc
             minutes=45,
             max=30,
             duration=120,
-            seed="001",
+            act=act_name(t, "001"),
             clause="3.3",
         )
     )

@@ -20,6 +20,7 @@ from openpyxl import load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
 from sqlalchemy import func, select
 
+from handlers.acts import act_name
 from handlers.callbacks import PlanEditAction, PlanEditCb, ProgressAction, ProgressCb
 from handlers.citizen.plans import day_text, quarter_text
 from handlers.names import locality_name
@@ -558,7 +559,7 @@ async def test_an_overdue_quarter_comes_first_and_another_can_be_chosen(world: B
                 "progress-due-overdue",
                 due=day_text(t, date(2027, 1, 25)),
                 days=105,
-                seed="001",
+                act=act_name(t, "001"),
                 clause="3.5",
             )
         )

@@ -59,7 +59,32 @@ def test_action_plan_default_profile_is_2022() -> None:
 def test_results_due_counts_receptions_after_the_meeting(
     profile: str, receptions: list[date], expected: date
 ) -> None:
-    assert results_due(date(2026, 5, 20), receptions, profile=profile) == expected
+    today = date(2026, 6, 30)
+    assert results_due(date(2026, 5, 20), receptions, profile=profile, today=today) == expected
+
+
+@pytest.mark.parametrize(
+    ("today", "expected"),
+    [
+        # Before the reception's day it is only planned: the meeting ends the period.
+        (date(2026, 5, 20), date(2026, 5, 30)),
+        (date(2026, 6, 28), date(2026, 5, 30)),
+        # From its day on it has taken place and ends the period (seed 001, clause 3.5).
+        (date(2026, 6, 29), date(2026, 7, 9)),
+        (date(2026, 7, 20), date(2026, 7, 9)),
+    ],
+)
+def test_results_due_counts_only_receptions_that_took_place(today: date, expected: date) -> None:
+    assert results_due(date(2026, 5, 20), [date(2026, 6, 29)], today=today) == expected
+
+
+def test_results_due_wants_a_local_date_for_today() -> None:
+    with pytest.raises(TypeError, match="today"):
+        results_due(
+            date(2026, 5, 20),
+            (),
+            today=cast(Any, datetime(2026, 5, 20, 10, tzinfo=LOCAL_TIMEZONE)),
+        )
 
 
 @pytest.mark.parametrize("profile", ["2022", "2016"])

@@ -16,6 +16,7 @@ from handlers.callbacks import CalendarMarkCb, DeadlinesCb, ProgressAction, Prog
 from scheduler.runner import tick
 from services.duties import JOB_NAME, CalendarStep
 from storage.models import JobMark, MeetingStatus, Reception
+from tests.law_names import DECREE_2022_KK, DECREE_2022_RU
 from tests.scheduler.helpers import (
     ADMIN_ID,
     ASTANA,
@@ -112,7 +113,7 @@ async def test_reminder_text_names_the_duty_the_day_and_the_clause(world: World)
     assert "Қараағаш а.о." in body["text"]
     assert "20 наурыз 2027" in body["text"]
     assert "3 күн қалды" in body["text"]
-    assert "Негізі: 001 құжат, 3.5-тармақ." in body["text"]
+    assert f"Негізі: {DECREE_2022_KK}, 3.5-тармақ." in body["text"]
     okrug = await world.akimat(KARAAGASH)
     buttons = [row[0]["callback_data"] for row in body["reply_markup"]["inline_keyboard"]]
     # The last field, `fresh`: each opens a new message, the reminder stays as it was sent.
@@ -122,7 +123,7 @@ async def test_reminder_text_names_the_duty_the_day_and_the_clause(world: World)
     body = (await payload_of(world.sessions, escalation.key))["ru"]
     assert "Просрочено на 3 дня" in body["text"]
     assert "Караагашский с.о." in body["text"]
-    assert "Основание: документ 001, п. 3.5." in body["text"]
+    assert f"Основание: {DECREE_2022_RU}, п. 3.5." in body["text"]
     # Those who oversee it get the meeting's card, not the plan's editor.
     buttons = [row[0]["callback_data"] for row in body["reply_markup"]["inline_keyboard"]]
     assert buttons == [f"lc2:o:{meeting}:1", f"dl1:{okrug}:0:1"]
@@ -144,6 +145,38 @@ async def test_receptions_after_the_meeting_move_the_plan_reminders(world: World
         ("overdue", date(2027, 3, 26)),
         ("overdue", date(2027, 3, 27)),
     ]
+
+
+async def test_a_reception_recorded_ahead_counts_only_from_its_day(world: World) -> None:
+    """Held 10 March 2027, with a reception recorded for 19 April: until that day it is only
+    planned, so the plan is due 20 March and overdue from the 21st; on 19 April it has taken
+    place and the plan is due 29 April (seed 001, clause 3.5). Every day the plan card shows
+    the date the clock reminds of."""
+    await staff(world)
+    meeting = await world.meeting(KARAAGASH, local(date(2027, 3, 10), 15), MeetingStatus.HELD)
+    async with world.sessions() as session:
+        session.add(Reception(meeting_id=meeting, held_on=date(2027, 4, 19)))
+        await session.commit()
+
+    for day in days(date(2027, 3, 11), date(2027, 5, 1)):
+        await world.tick(local(day))
+        [duty] = await world.services.duties.open_duties()
+        card = await world.services.plans.meeting(meeting)
+        assert card is not None
+        assert card.due_on == duty.due, day
+        assert duty.due == (date(2027, 4, 29) if day >= date(2027, 4, 19) else date(2027, 3, 20))
+
+    messages = await duty_messages(world.sessions)
+    assert sent_to(messages, OKRUG_OFFICIAL) == [
+        ("before", date(2027, 3, 17)),
+        ("due", date(2027, 3, 20)),
+        *[("overdue", day) for day in days(date(2027, 3, 21), date(2027, 4, 18))],
+        ("due", date(2027, 4, 29)),
+        ("overdue", date(2027, 4, 30)),
+        ("overdue", date(2027, 5, 1)),
+    ]
+    escalations = [date(2027, 3, 23), date(2027, 3, 30), date(2027, 4, 6), date(2027, 4, 13)]
+    assert sent_to(messages, ADMIN_ID) == [("escalation", day) for day in escalations]
 
 
 # --- announcing --------------------------------------------------------------------------------
@@ -174,8 +207,85 @@ async def test_announcement_reminders_stop_once_announced(world: World) -> None:
         (f"m{late}", "due", date(2027, 5, 13)),
         (f"m{district}", "before", date(2027, 5, 15)),
         (f"m{district}", "due", date(2027, 5, 18)),
+        # Missed: told overdue and escalated, once (the oblast has no official here).
+        (f"m{district}", "overdue", date(2027, 5, 19)),
+        (f"m{district}", "escalation", date(2027, 5, 19)),
     ]
-    assert [m.chat_id for m in messages] == [OKRUG_OFFICIAL] * 3 + [DISTRICT_OFFICIAL] * 2
+    assert [m.chat_id for m in messages] == [OKRUG_OFFICIAL] * 3 + [DISTRICT_OFFICIAL] * 3 + [
+        ADMIN_ID
+    ]
+
+
+async def test_a_missed_announcement_is_escalated_once(world: World) -> None:
+    """A draft of Қараағаш for 20 May is due to be announced by 13 May (seed 001, clause 3.4).
+    Missed: on the 14th its officials are told it is overdue, and the admin and the officials
+    of the district and the oblast above it are told once; nothing more until the meeting,
+    however many days pass. A draft whose day is missed while the clock is down is escalated
+    when it comes back, once."""
+    await staff(world)
+    missed = await world.meeting(KARAAGASH, local(date(2027, 5, 20), 11), MeetingStatus.DRAFT)
+    await world.run_days(date(2027, 5, 1), date(2027, 5, 19))
+
+    messages = [m for m in await duty_messages(world.sessions) if ":announce:" in m.key]
+    assert sent_to(messages, OKRUG_OFFICIAL) == [
+        ("before", date(2027, 5, 10)),
+        ("due", date(2027, 5, 13)),
+        ("overdue", date(2027, 5, 14)),
+    ]
+    for chat_id in (DISTRICT_OFFICIAL, OBLAST_OFFICIAL, ADMIN_ID):
+        assert sent_to(messages, chat_id) == [("escalation", date(2027, 5, 14))]
+    assert sent_to(messages, NEIGHBOUR_OFFICIAL) == []
+    assert all(m.key.startswith(f"duty:announce:m{missed}:") for m in messages)
+    escalation = next(m for m in messages if m.chat_id == DISTRICT_OFFICIAL)
+    text = (await payload_of(world.sessions, escalation.key))["ru"]["text"]
+    assert "Просрочено на 1 день" in text
+
+    # Down from the 2nd to the 10th of June: the day after the last day (the 3rd) is caught up.
+    late = await world.meeting(KARAAGASH, local(date(2027, 6, 9), 11), MeetingStatus.DRAFT)
+    await world.tick(local(date(2027, 6, 1), 10))
+    before = len(await duty_messages(world.sessions))
+    await world.tick(local(date(2027, 6, 5), 10))
+    await world.run_days(date(2027, 6, 6), date(2027, 6, 8))
+    caught_up = [
+        m
+        for m in (await duty_messages(world.sessions))[before:]
+        if m.key.startswith(f"duty:announce:m{late}:")
+    ]
+    assert sent_to(caught_up, OKRUG_OFFICIAL) == [("overdue", date(2027, 6, 3))]
+    for chat_id in (DISTRICT_OFFICIAL, OBLAST_OFFICIAL, ADMIN_ID):
+        assert sent_to(caught_up, chat_id) == [("escalation", date(2027, 6, 3))]
+
+
+async def test_a_missed_calendar_step_is_escalated_once(world: World) -> None:
+    """The oblast neither approves its calendar by 15 January nor submits it by the 20th
+    (seed 001, clauses 2.1 and 2.2): each step is told overdue to its officials and escalated
+    to the admin once, the day after its last day; the calendar levels only (a district keeps
+    no calendar, so nothing is owed by it or escalated about it)."""
+    await world.official(OBLAST_OFFICIAL, OBLAST, "en")
+    await world.official(DISTRICT_OFFICIAL, ZHANAARKA, "ru")
+    await world.run_days(date(2027, 1, 1), date(2027, 2, 28))
+
+    messages = await duty_messages(world.sessions)
+
+    def steps(chat_id: int) -> list[tuple[str, str, date]]:
+        return [(m.key.split(":")[1], m.stage, m.day) for m in messages if m.chat_id == chat_id]
+
+    assert steps(OBLAST_OFFICIAL) == [
+        ("calendar_approve", "before", date(2027, 1, 10)),
+        ("calendar_approve", "due", date(2027, 1, 15)),
+        ("calendar_submit", "before", date(2027, 1, 15)),
+        ("calendar_approve", "overdue", date(2027, 1, 16)),
+        ("calendar_submit", "due", date(2027, 1, 20)),
+        ("calendar_submit", "overdue", date(2027, 1, 21)),
+    ]
+    assert steps(ADMIN_ID) == [
+        ("calendar_approve", "escalation", date(2027, 1, 16)),
+        ("calendar_submit", "escalation", date(2027, 1, 21)),
+    ]
+    assert steps(DISTRICT_OFFICIAL) == []
+    body = (await payload_of(world.sessions, messages[-1].key))["kk"]
+    assert "2027 жылға" in body["text"]
+    assert f"Негізі: {DECREE_2022_KK}, 2.2-тармақ." in body["text"]
 
 
 # --- quarterly progress --------------------------------------------------------------------------
@@ -229,7 +339,7 @@ async def test_quarterly_progress_over_a_year(world: World) -> None:
 async def test_annual_calendar_for_oblasts_and_the_capital(world: World) -> None:
     """Approve by 15 January, submit by 20 January (seed 001, clauses 2.1, 2.2): reminders 5
     days before and on the day, to oblasts and the capital only, and once the day after a
-    missed step (services/calendar_duties.py; the admins get the escalation). The capital
+    missed step (services/duties.py; the admins get the escalation). The capital
     marks its approval on the 12th, which stops that step's reminders; every year comes round
     again."""
     await world.official(OBLAST_OFFICIAL, OBLAST, "ru")
@@ -248,6 +358,7 @@ async def test_annual_calendar_for_oblasts_and_the_capital(world: World) -> None
         ("calendar_approve", "before", date(2027, 1, 10)),
         ("calendar_approve", "due", date(2027, 1, 15)),
         ("calendar_submit", "before", date(2027, 1, 15)),
+        # Missed steps are told overdue once, the day after (and escalated, below).
         ("calendar_approve", "overdue", date(2027, 1, 16)),
         ("calendar_submit", "due", date(2027, 1, 20)),
         ("calendar_submit", "overdue", date(2027, 1, 21)),
@@ -257,26 +368,24 @@ async def test_annual_calendar_for_oblasts_and_the_capital(world: World) -> None
     def calendar(chat_id: int) -> list[tuple[str, str, date]]:
         return [(m.key.split(":")[1], m.stage, m.day) for m in messages if m.chat_id == chat_id]
 
+    # The capital approved on the 12th: neither that step's due day nor its overdue one.
+    capital_2027 = [year_2027[0], year_2027[2], *year_2027[4:]]
     assert calendar(OBLAST_OFFICIAL) == year_2027 + year_2028
-    approved = [year_2027[0], year_2027[2], *year_2027[4:]]
-    assert calendar(CAPITAL_OFFICIAL) == approved + year_2028
+    assert calendar(CAPITAL_OFFICIAL) == capital_2027 + year_2028
     assert calendar(DISTRICT_OFFICIAL) == []
-    escalated = [(kind, day) for kind, stage, day in calendar(ADMIN_ID)]
-    assert escalated == [
-        ("calendar_approve", date(2027, 1, 16)),
-        ("calendar_submit", date(2027, 1, 21)),
-        ("calendar_submit", date(2027, 1, 21)),
-        ("calendar_approve", date(2028, 1, 16)),
-        ("calendar_approve", date(2028, 1, 16)),
-        ("calendar_submit", date(2028, 1, 21)),
-        ("calendar_submit", date(2028, 1, 21)),
-    ]
     assert all(m.key.split(":")[3] in {"2027", "2028"} for m in messages)
     assert {m.chat_id for m in messages} == {OBLAST_OFFICIAL, CAPITAL_OFFICIAL, ADMIN_ID}
+    # The admin hears of each missed step of each akimat once.
+    escalated = sorted(
+        (m.key.split(":")[1], m.key.split(":")[2], m.day)
+        for m in messages
+        if m.chat_id == ADMIN_ID
+    )
+    assert len(escalated) == 7
     first = next(m for m in messages if m.chat_id == CAPITAL_OFFICIAL)
     body = (await payload_of(world.sessions, first.key))["kk"]
     assert "2027 жылға арналған кездесулердің жылдық күнтізбесін" in body["text"]
-    assert "Негізі: 001 құжат, 2.1-тармақ." in body["text"]
+    assert f"Негізі: {DECREE_2022_KK}, 2.1-тармақ." in body["text"]
     buttons = [row[0]["callback_data"] for row in body["reply_markup"]["inline_keyboard"]]
     mark = CalendarMarkCb(akimat_id=capital, year=2027, step=CalendarStep.APPROVE, fresh=True)
     assert buttons == [mark.pack(), DeadlinesCb(akimat_id=capital, fresh=True).pack()]

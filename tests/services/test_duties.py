@@ -23,6 +23,7 @@ from services.duties import (
 )
 from services.notices import DutyDue, DutyEscalated, DutySource
 from storage.models import AuditEntry, Meeting, MeetingStatus, Reception
+from tests.law_names import DECREE_2022_EN, DECREE_2022_KK, DECREE_2022_RU
 from tests.scheduler.helpers import (
     ADMIN_ID,
     ASTANA,
@@ -68,7 +69,9 @@ def duty(kind: DutyKind, **fields: object) -> Duty:
         (DutyKind.ANNOUNCEMENT, -3, Stage.BEFORE),
         (DutyKind.ANNOUNCEMENT, -1, None),
         (DutyKind.ANNOUNCEMENT, 0, Stage.DUE),
-        (DutyKind.ANNOUNCEMENT, 1, None),
+        # Missed: told once, the day after the last day.
+        (DutyKind.ANNOUNCEMENT, 1, Stage.OVERDUE),
+        (DutyKind.ANNOUNCEMENT, 2, None),
         # Meeting on 10 March: the first reminder 7 days after it, 3 days before the due day.
         (DutyKind.ACTION_PLAN, -4, None),
         (DutyKind.ACTION_PLAN, -3, Stage.BEFORE),
@@ -84,7 +87,9 @@ def duty(kind: DutyKind, **fields: object) -> Duty:
         (DutyKind.CALENDAR_APPROVE, -5, Stage.BEFORE),
         (DutyKind.CALENDAR_APPROVE, -3, None),
         (DutyKind.CALENDAR_APPROVE, 0, Stage.DUE),
-        (DutyKind.CALENDAR_SUBMIT, 1, None),
+        (DutyKind.CALENDAR_SUBMIT, 1, Stage.OVERDUE),
+        (DutyKind.CALENDAR_SUBMIT, 2, None),
+        (DutyKind.CALENDAR_APPROVE, 30, None),
     ],
 )
 def test_reminder_stage_by_day(kind: DutyKind, offset: int, stage: Stage | None) -> None:
@@ -101,8 +106,15 @@ def test_reminder_stage_by_day(kind: DutyKind, offset: int, stage: Stage | None)
         (DutyKind.ACTION_PLAN, 17, True),
         (DutyKind.PROGRESS, 3, True),
         (DutyKind.PROGRESS, 9, False),
+        # The announcement and the calendar's steps: once, the day after the last day.
+        (DutyKind.ANNOUNCEMENT, 0, False),
+        (DutyKind.ANNOUNCEMENT, 1, True),
         (DutyKind.ANNOUNCEMENT, 3, False),
+        (DutyKind.ANNOUNCEMENT, 8, False),
+        (DutyKind.CALENDAR_APPROVE, 1, True),
+        (DutyKind.CALENDAR_SUBMIT, 1, True),
         (DutyKind.CALENDAR_SUBMIT, 3, False),
+        (DutyKind.CALENDAR_SUBMIT, 10, False),
     ],
 )
 def test_escalation_on_the_third_overdue_day_then_weekly(
@@ -158,7 +170,9 @@ async def test_open_duties_follow_the_regulation(world: World) -> None:
     in_time = await world.meeting(KARAAGASH, local(date(2027, 4, 20), 11), MeetingStatus.DRAFT)
     too_late = await world.meeting(KARAAGASH, local(date(2027, 4, 21), 11), MeetingStatus.DRAFT)
     async with world.sessions() as session:
-        session.add(Reception(meeting_id=over, held_on=date(2027, 3, 26)))
+        # Today's reception has taken place; the one of the 28th is only planned.
+        session.add(Reception(meeting_id=over, held_on=date(2027, 3, 25)))
+        session.add(Reception(meeting_id=over, held_on=date(2027, 3, 28)))
         for meeting_id, announce_on in (
             (in_time, date(2027, 4, 13)),
             (too_late, date(2027, 4, 15)),
@@ -171,7 +185,7 @@ async def test_open_duties_follow_the_regulation(world: World) -> None:
     duties = await world.services.duties.open_duties(now)
     assert [(d.kind, d.meeting_id, d.due) for d in duties] == [
         (DutyKind.ACTION_PLAN, held, action_plan_due(date(2027, 3, 10))),
-        (DutyKind.ACTION_PLAN, over, action_plan_due(date(2027, 3, 24), date(2027, 3, 26))),
+        (DutyKind.ACTION_PLAN, over, action_plan_due(date(2027, 3, 24), date(2027, 3, 25))),
         (
             DutyKind.ANNOUNCEMENT,
             draft,
@@ -301,9 +315,18 @@ async def test_texts_in_three_languages_carry_the_source(world: World) -> None:
     plan_duty = duty(DutyKind.ACTION_PLAN, meeting_starts_at=local(date(2027, 3, 10), 15))
     law = DutySource(*duties.source(plan_duty))
     expected = {
-        "kk": ("Негізі: 001 құжат, 3.5-тармақ.", "мерзімі 2 күнге өтті"),
-        "ru": ("Основание: документ 001, п. 3.5.", "просрочено на 2 дня"),
-        "en": ("Source: seed 001, clause 3.5.", "overdue by 2 days"),
+        "kk": (
+            f"Негізі: {DECREE_2022_KK}, 3.5-тармақ.",
+            "мерзімі 2 күнге өтті",
+        ),
+        "ru": (
+            f"Основание: {DECREE_2022_RU}, п. 3.5.",
+            "просрочено на 2 дня",
+        ),
+        "en": (
+            f"Source: {DECREE_2022_EN}, clause 3.5.",
+            "overdue by 2 days",
+        ),
     }
     for locale, (source_line, timing_line) in expected.items():
         rendered = renderers.rendered(

@@ -17,6 +17,7 @@ from scheduler.tasks.meetings import meetings as meetings_task
 from services.access import AccessDeniedError
 from services.clock import ManualClock
 from services.container import Services
+from services.duties import DutyKind
 from services.lifecycle import (
     Act,
     LifecycleError,
@@ -598,28 +599,63 @@ async def test_receptions_move_the_action_plan_due_date(
     with pytest.raises(AccessDeniedError):
         await services.lifecycle.add_reception(meeting.id, DISTRICT_OFFICIAL, date(2026, 3, 24))
 
+    # Recorded on 2 March, the receptions of 24 and 20 March are only planned: the deadline
+    # stays ten days after the meeting until a reception has taken place.
     first = await services.lifecycle.add_reception(meeting.id, OFFICIAL, date(2026, 3, 24))
-    assert (first.added, first.action_plan_due) == (True, date(2026, 4, 3))
-    # An earlier day does not pull the deadline back; the same day twice is one reception.
+    assert (first.added, first.action_plan_due) == (True, date(2026, 3, 30))
     earlier = await services.lifecycle.add_reception(meeting.id, OFFICIAL, date(2026, 3, 20))
     assert (earlier.receptions, earlier.action_plan_due) == (
         (date(2026, 3, 20), date(2026, 3, 24)),
-        date(2026, 4, 3),
+        date(2026, 3, 30),
     )
     same = await services.lifecycle.add_reception(meeting.id, OFFICIAL, date(2026, 3, 24))
     assert same.added is False
-    assert await services.lifecycle.action_plan_due(meeting.id) == date(2026, 4, 3)
+    assert await services.lifecycle.action_plan_due(meeting.id) == date(2026, 3, 30)
 
     # After the meeting is held, receptions are still recorded.
     clock.set(local(2026, 3, 21))
     await meetings_task(services, clock.now())
     later = await services.lifecycle.add_reception(meeting.id, OFFICIAL, date(2026, 3, 27))
-    assert later.action_plan_due == date(2026, 4, 6)
+    assert later.action_plan_due == date(2026, 3, 30)
+    # From the 24th the reception of that day has taken place and ends the period.
+    clock.set(local(2026, 3, 24, 0, 1))
+    assert await services.lifecycle.action_plan_due(meeting.id) == date(2026, 4, 3)
+    clock.set(local(2026, 3, 27, 8))
     dossier = await services.lifecycle.dossier(meeting.id, DISTRICT_OFFICIAL)
     assert dossier.action_plan_due == date(2026, 4, 6)
     assert len(dossier.receptions) == 3
     # The district official reads, but may do nothing.
     assert dossier.acts == frozenset()
+
+
+async def test_a_reception_recorded_ahead_counts_from_its_day_everywhere(
+    services: Services, clock: ManualClock
+) -> None:
+    """On 2 March a reception "held" on 19 April is recorded for a meeting of 20 March: the
+    meeting card, the plan card and the compliance clock keep the deadline of 30 March until
+    19 April comes, and then all three move it to 29 April (seed 001, clause 3.5)."""
+    meeting = await create(services)
+    await services.lifecycle.announce(meeting.id, OFFICIAL)
+    outcome = await services.lifecycle.add_reception(meeting.id, OFFICIAL, date(2026, 4, 19))
+    assert outcome.action_plan_due == date(2026, 3, 30)
+
+    async def due_dates() -> tuple[date | None, date | None, list[date]]:
+        card = await services.lifecycle.dossier(meeting.id, OFFICIAL)
+        plan_meeting = await services.plans.meeting(meeting.id)
+        assert plan_meeting is not None
+        duties = [
+            duty.due
+            for duty in await services.duties.open_duties()
+            if duty.kind is DutyKind.ACTION_PLAN and duty.meeting_id == meeting.id
+        ]
+        return card.action_plan_due, plan_meeting.due_on, duties
+
+    clock.set(local(2026, 3, 21))
+    assert await due_dates() == (date(2026, 3, 30), date(2026, 3, 30), [date(2026, 3, 30)])
+    clock.set(local(2026, 4, 18, 23, 59))
+    assert await due_dates() == (date(2026, 3, 30), date(2026, 3, 30), [date(2026, 3, 30)])
+    clock.set(local(2026, 4, 19, 0, 0))
+    assert await due_dates() == (date(2026, 4, 29), date(2026, 4, 29), [date(2026, 4, 29)])
 
 
 async def test_reading_rights_and_lists(services: Services, session_factory: Sessions) -> None:

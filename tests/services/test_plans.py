@@ -417,6 +417,10 @@ async def test_the_deadline_counts_from_the_last_reception_and_lateness_is_kept(
             ]
         )
         await session.commit()
+    # On 2 December the reception of the 4th is only planned: it does not count yet.
+    state = await world.plans.plan_state(world.meeting_id)
+    assert (state.published, state.plan_id, state.due_on) == (False, None, date(2026, 12, 11))
+    world.clock.set(datetime(2026, 12, 3, 19, 0, tzinfo=UTC))  # 00:00 on 4 December in Almaty
     state = await world.plans.plan_state(world.meeting_id)
     assert (state.published, state.plan_id, state.due_on) == (False, None, date(2026, 12, 14))
     world.clock.set(datetime(2026, 12, 17, 6, 0, tzinfo=UTC))

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from bot.commands import ADMIN_COMMANDS, CITIZEN_COMMANDS
+from handlers.acts import ACT_SEEDS
 from handlers.official.office import ADMIN_OFFICE_COMMANDS, OFFICIAL_COMMANDS
 from handlers.official.report import REPORT_FILES
 from locales import LOCALES, Translator
@@ -60,6 +61,8 @@ Values = Iterable[str] | type[Enum]
 # it (an enum: all its values). Where only part of an enum can reach the call, the comment says
 # why; the narrower the set, the more it must be justified by the code beside the call.
 KEY_VALUES: dict[str, tuple[Values, ...]] = {
+    # The acts the rules come from, by their seeds' numbers (handlers/acts.py).
+    "act-{}": (ACT_SEEDS,),
     "admin-error-{}": (MeetingErrorReason,),
     "admin-outbox-status-{}": (OutboxStatus,),
     "calendar-error-{}": (CalendarErrorReason,),

@@ -52,6 +52,7 @@ from services.notices import (
     QuestionMerged,
     QuestionResolved,
     RatingRequested,
+    ReceptionPlanned,
     ReminderLead,
     Resolution,
 )
@@ -245,6 +246,12 @@ SAMPLES: list[tuple[Notice, str, NoticeKind, bool]] = [
     ),
     (BroadcastStarted(MEETING), "live:7:202703201000", NoticeKind.BROADCAST, False),
     (RatingRequested(MEETING), "rate:7", NoticeKind.RATING, False),
+    (
+        ReceptionPlanned(MEETING, date(2027, 3, 19), datetime(2027, 3, 19, 19, 0, tzinfo=UTC)),
+        "reception:7:2027-03-19",
+        NoticeKind.MEETING_REMINDER,
+        False,
+    ),
     (
         QuestionResolved(QUESTION, Resolution.ACCEPTED, to_author=True),
         "q:11:accepted",

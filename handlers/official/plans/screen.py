@@ -10,6 +10,7 @@ from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
+from handlers.acts import act_name
 from handlers.callbacks import (
     PlanEditAction,
     PlanEditCb,
@@ -113,11 +114,15 @@ def due_line(plan: PlanView | None, meeting: PlanMeeting, t: Text, services: Ser
             "plan-due-overdue",
             due=day_text(t, due),
             days=(today - due).days,
-            seed=seed,
+            act=act_name(t, seed),
             clause=clause,
         )
     return t(
-        "plan-due-ahead", due=day_text(t, due), days=(due - today).days, seed=seed, clause=clause
+        "plan-due-ahead",
+        due=day_text(t, due),
+        days=(due - today).days,
+        act=act_name(t, seed),
+        clause=clause,
     )
 
 

@@ -9,6 +9,7 @@ from aiogram.filters import Command, CommandObject
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
+from handlers.acts import act_name
 from handlers.callbacks import (
     PlanEditAction,
     PlanEditCb,
@@ -97,14 +98,14 @@ def due_line(t: Text, quarter: Quarter, services: Services, published: bool) -> 
             "progress-due",
             due=day_text(t, due),
             days=max(0, (due - today).days),
-            seed=seed,
+            act=act_name(t, seed),
             clause=clause,
         )
     return t(
         "progress-due-overdue",
         due=day_text(t, due),
         days=(today - due).days,
-        seed=seed,
+        act=act_name(t, seed),
         clause=clause,
     )
 
