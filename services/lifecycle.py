@@ -40,10 +40,12 @@ from services.clock import Clock
 from services.meetings import (
     OPEN_MEETING_STATUSES,
     MeetingError,
+    MeetingErrorReason,
     MeetingService,
     MeetingView,
     check_start,
     kato_subtree,
+    latest_start,
     questions_cutoff,
 )
 from services.notices import MeetingAnnounced, MeetingCancelled, MeetingMoved, meeting_topic
@@ -126,6 +128,7 @@ class LifecycleErrorReason(StrEnum):
     # The act is not possible from the meeting's status (the status is on the error).
     WRONG_STATUS = "wrong-status"
     START_IN_PAST = "start-in-past"
+    START_TOO_FAR = "start-too-far"
     SAME_START = "same-start"
     ANNOUNCE_AT_PAST = "announce-at-past"
     ANNOUNCE_AT_AFTER_START = "announce-at-after-start"
@@ -582,7 +585,12 @@ class LifecycleService:
         try:
             check_start(starts_at, now)
         except MeetingError as error:
-            raise LifecycleError(LifecycleErrorReason.START_IN_PAST) from error
+            reason = (
+                LifecycleErrorReason.START_TOO_FAR
+                if error.reason is MeetingErrorReason.START_TOO_FAR
+                else LifecycleErrorReason.START_IN_PAST
+            )
+            raise LifecycleError(reason, bound=latest_start(now).date()) from error
         async with self._sessions() as session:
             row = await self._locked(session, meeting_id, Act.MOVE)
             if row.starts_at == starts_at:

@@ -1,0 +1,5 @@
+## Hostile or oversized input: the clear answers (issue 8, section 6).
+
+meeting-start-too-far = A meeting can be set at most two years ahead, no later than { $latest }. Give an earlier date and time.
+admin-error-start-too-far = A meeting can be set at most two years ahead. Give an earlier date and time.
+lc-error-start-too-far = A meeting can be moved at most two years ahead, no later than { $bound }. Give an earlier date and time.
