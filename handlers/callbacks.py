@@ -262,6 +262,7 @@ class PoolItemAction(StrEnum):
     REJECT = "r"
     MERGE = "m"
     PHOTO = "f"
+    FULL = "t"  # the full texts of a card shortened to fit a message
 
 
 class PoolItemCb(CallbackData, prefix="qpi1"):

@@ -27,6 +27,7 @@ from handlers.callbacks import (
     PlansListCb,
     PlanViewCb,
 )
+from handlers.fit import shorten
 from handlers.names import locality_name
 from handlers.replies import edit_or_answer
 from handlers.routes import Routes
@@ -70,11 +71,6 @@ STATUS_ICONS = {
 
 
 # --- small pieces shared with the officials' screens -------------------------------------------
-
-
-def shorten(text: str, limit: int) -> str:
-    """The start of a long text, cut before escaping so no HTML entity is cut in half."""
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def day_text(t: Text, day: date) -> str:

@@ -3,3 +3,8 @@
 meeting-start-too-far = A meeting can be set at most two years ahead, no later than { $latest }. Give an earlier date and time.
 admin-error-start-too-far = A meeting can be set at most two years ahead. Give an earlier date and time.
 lc-error-start-too-far = A meeting can be moved at most two years ahead, no later than { $bound }. Give an earlier date and time.
+
+## A screen shortened to fit one message offers its full text.
+screen-full-text-button = 📄 Full text
+pool-full-answer = Answer:
+pool-full-reason = Reason for rejection:

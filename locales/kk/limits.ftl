@@ -3,3 +3,8 @@
 meeting-start-too-far = Кездесуді ең көбі екі жыл алға белгілеуге болады, { $latest } дейін. Ертерек күн мен уақытты көрсетіңіз.
 admin-error-start-too-far = Кездесуді ең көбі екі жыл алға белгілеуге болады. Ертерек күн мен уақытты көрсетіңіз.
 lc-error-start-too-far = Кездесуді ең көбі екі жыл алға ауыстыруға болады, { $bound } дейін. Ертерек күн мен уақытты көрсетіңіз.
+
+## A screen shortened to fit one message offers its full text.
+screen-full-text-button = 📄 Толық мәтін
+pool-full-answer = Жауап:
+pool-full-reason = Қабылданбау себебі:
