@@ -10,7 +10,6 @@ from html import escape
 from typing import Any
 
 from aiogram import Bot, F
-from aiogram.exceptions import TelegramBadRequest
 from aiogram.filters import Command, StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
@@ -19,7 +18,7 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from handlers.callbacks import AskAction, AskCb, MeetingAction, MeetingCb
 from handlers.names import locality_name
-from handlers.replies import edit_or_answer
+from handlers.replies import edit_markup, edit_or_answer
 from handlers.routes import Routes
 from locales import Text
 from services.container import Services
@@ -365,12 +364,8 @@ async def cb_cancel(query: CallbackQuery, t: Text, state: FSMContext) -> None:
 
 
 async def remove_keyboard(query: CallbackQuery) -> None:
-    if isinstance(query.message, Message) and query.message.reply_markup is not None:
-        try:
-            await query.message.edit_reply_markup(reply_markup=None)
-        except TelegramBadRequest:
-            # Too old to edit, or already without buttons: nothing to tidy up.
-            return
+    if isinstance(query.message, Message):
+        await edit_markup(query.message, None)
 
 
 __all__ = [

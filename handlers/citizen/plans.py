@@ -13,7 +13,6 @@ from datetime import date, datetime, time
 from html import escape
 
 from aiogram import Bot
-from aiogram.exceptions import TelegramBadRequest
 from aiogram.filters import Command
 from aiogram.filters.callback_data import CallbackData
 from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
@@ -29,7 +28,7 @@ from handlers.callbacks import (
 )
 from handlers.fit import shorten
 from handlers.names import locality_name
-from handlers.replies import edit_or_answer
+from handlers.replies import edit_markup, edit_or_answer
 from handlers.routes import Routes
 from locales import Text
 from services.container import Services
@@ -478,11 +477,8 @@ async def cb_follow(
     markup = with_follow_state(message.reply_markup, t, callback_data.meeting_id, following)
     if markup is None:
         return
-    try:
-        await message.edit_reply_markup(reply_markup=markup)
-    except TelegramBadRequest:
-        # Too old to edit, or already so (the other tap of a double tap): the pop-up said it.
-        return
+    # Too old to edit, or already so (the other tap of a double tap): the pop-up said it.
+    await edit_markup(message, markup)
 
 
 @router.callback_query(PlanHistoryCb.filter())
