@@ -25,6 +25,7 @@ from handlers.common import consent_gate, errors, fallback
 from handlers.filters import HasConsent, IsAdmin, IsStaff
 from handlers.official import deadlines, new_meeting, office, officials
 from handlers.official import meetings as meeting_office
+from handlers.official import not_staff as staff_commands
 from handlers.official import plans as plan_office
 from handlers.official import pool as question_pool
 from handlers.official import progress as plan_progress
@@ -66,6 +67,7 @@ def get_routers(admin_ids: frozenset[int]) -> list[Router]:
     not_staff = Router(name="not-staff")
     not_staff.message.filter(private)
     not_staff.callback_query.filter(private_callback)
+    not_staff.include_routers(staff_commands.router.build())
     not_staff.include_routers(officials.outsiders.build())
     not_staff.include_routers(plan_progress.outsiders.build())
 

@@ -630,11 +630,6 @@ async def cb_stale(query: CallbackQuery, t: Text) -> None:
 # --- people who are not staff --------------------------------------------------------------------
 
 
-@outsiders.message(Command("office", "officials", "audit"))
-async def msg_not_staff(message: Message, t: Text) -> None:
-    await message.answer(t("office-not-staff"))
-
-
 @outsiders.callback_query(F.data.startswith(_PREFIXES))
 async def cb_not_staff(query: CallbackQuery, t: Text, services: Services) -> None:
     """A staff button pressed by someone who is not staff: an official removed since the

@@ -8,3 +8,8 @@ lc-error-start-too-far = A meeting can be moved at most two years ahead, no late
 screen-full-text-button = 📄 Full text
 pool-full-answer = Answer:
 pool-full-reason = Reason for rejection:
+
+## A staff command typed by someone who is not an official.
+staff-command-not-staff =
+    /{ $command } is a command for akimat officials. The commands you can use:
+    { $commands }

@@ -8,3 +8,8 @@ lc-error-start-too-far = Кездесуді ең көбі екі жыл алға
 screen-full-text-button = 📄 Толық мәтін
 pool-full-answer = Жауап:
 pool-full-reason = Қабылданбау себебі:
+
+## A staff command typed by someone who is not an official.
+staff-command-not-staff =
+    /{ $command } — әкімдік қызметкерлеріне арналған команда. Сіз мыналарды пайдалана аласыз:
+    { $commands }

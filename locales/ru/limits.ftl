@@ -8,3 +8,8 @@ lc-error-start-too-far = Встречу можно перенести не бо�
 screen-full-text-button = 📄 Полный текст
 pool-full-answer = Ответ:
 pool-full-reason = Причина отклонения:
+
+## A staff command typed by someone who is not an official.
+staff-command-not-staff =
+    /{ $command } — команда для сотрудников акимата. Вам доступны:
+    { $commands }

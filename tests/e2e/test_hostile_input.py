@@ -109,3 +109,39 @@ async def test_a_forged_button_with_a_huge_id_is_answered_as_stale(
     assert admin.callback_answers[-1]["text"] == t(stale)
     outcomes = [r.getMessage() for r in caplog.records if r.name == "kezdesu.updates"]
     assert not [line for line in outcomes if "outcome=error" in line]
+
+
+STAFF_TYPED = ["/plan 1", "/progress", "/office", "/newmeeting", "/pool 3", "/audit", "/outbox"]
+
+
+@pytest.mark.parametrize("locale", ["kk", "en"])
+async def test_a_citizen_typing_a_staff_command_gets_one_answer_and_a_true_audit_row(
+    world: BotWorld, locale: str
+) -> None:
+    """Once /plan and /progress said "it belongs to another akimat" (and audited a denied
+    plan.publish), /office "you are not an official", the others "unknown command"."""
+    from sqlalchemy import select
+
+    from handlers.official.not_staff import citizen_commands
+    from storage.models import AuditEntry
+
+    t = world.text(locale)
+    citizen = await world.citizen(5501, locale)
+    for typed in STAFF_TYPED:
+        [answer] = await citizen.say(typed)
+        command = typed.split()[0].removeprefix("/")
+        expected = t("staff-command-not-staff", command=command, commands=citizen_commands(t))
+        assert answer.content == expected
+        listed = answer.content.splitlines()[1:]
+        assert "/meetings" in answer.content
+        assert not [line for line in listed if line.startswith(("/plan ", "/pool "))]
+
+    async with world.app.session_factory() as session:
+        entries = (
+            await session.scalars(
+                select(AuditEntry).where(AuditEntry.actor_id == 5501).order_by(AuditEntry.id)
+            )
+        ).all()
+    assert [(e.action, e.target, e.allowed, e.akimat_id) for e in entries] == [
+        ("staff.command", typed.split()[0], False, None) for typed in STAFF_TYPED
+    ]
