@@ -115,3 +115,23 @@ def test_the_citizens_plan_screen_fits_with_every_text_at_its_longest() -> None:
         t = Translator().bind(locale, tz)
         text, _ = render_plan(plan, t, 0, following=True, reports=99)
         assert visible_units(text) <= TEXT_LIMIT, locale
+
+
+@pytest.mark.parametrize("locale", ["kk", "ru", "en"])
+def test_an_answer_full_of_escapes_reaches_the_citizen_whole(locale: str) -> None:
+    """A 2,000-character answer with quotes and ampersands escapes past 2,500 characters,
+    where Fluent gives "{???}" instead of the placeable: the citizen got no answer."""
+    from html import unescape
+
+    from handlers.notices.questions import resolved
+    from locales import Translator
+    from services.notices import QuestionResolved, Resolution
+    from tests.unit.test_notice_renderers import QUESTION, TZ
+
+    answer = ('"Жол" & <көпір> 2027. ' * 100)[:2000].strip()
+    t = Translator().bind(locale, TZ)
+    notice = QuestionResolved(QUESTION, Resolution.ANSWERED, to_author=True, answer=answer)
+    text = resolved(notice, t).text
+    assert "{???}" not in text
+    assert answer in unescape(text)
+    assert visible_units(text) <= TEXT_LIMIT
