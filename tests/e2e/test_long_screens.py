@@ -89,3 +89,25 @@ async def test_a_short_card_offers_no_full_text(world: BotWorld) -> None:
     card = official.messages[pool.message_id]
     assert "…" not in card.content
     assert t("screen-full-text-button") not in [button.text for button in card.buttons]
+
+
+async def test_a_question_full_of_ampersands_is_previewed_whole(world: BotWorld) -> None:
+    """1,500 characters with "&" and "<" escape past 2,500, where a Fluent placeable gives
+    "{???}": the preview once showed that instead of the person's question."""
+    t = world.text("kk")
+    meetings = world.services.meetings
+    meeting = await a_draft(
+        meetings, host=HOST, venue=VENUE, starts_at=START + timedelta(days=20), created_by=ADMIN_ID
+    )
+    await announce_quietly(meetings, meeting.id)
+    text = ("Жол & <көпір> & " * 100)[:MAX_LENGTH].strip()
+    chat = await world.citizen(AUTHOR, "kk")
+    replies = await chat.say(f"/start m{meeting.id}")
+    await chat.press(replies[-1], t("meet-btn-ask"))
+    await chat.say(text)
+    await chat.press(chat.last, t("q-skip-button"))
+
+    preview = chat.last
+    assert "{???}" not in preview.content
+    assert text in unescape(preview.content)
+    assert preview.button(t("q-send-button"))
