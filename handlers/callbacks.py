@@ -435,6 +435,13 @@ class PlanFollowCb(CallbackData, prefix="plf1"):
     here: bool = False
 
 
+class PlanTextCb(CallbackData, prefix="plt1"):
+    """Page `page` of a published plan whose texts were shortened to fit: sent whole."""
+
+    meeting_id: Whole
+    page: Whole = 0
+
+
 class PlansListCb(CallbackData, prefix="pls1"):
     """A page of /plans."""
 

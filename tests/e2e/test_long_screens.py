@@ -111,3 +111,37 @@ async def test_a_question_full_of_ampersands_is_previewed_whole(world: BotWorld)
     assert "{???}" not in preview.content
     assert text in unescape(preview.content)
     assert preview.button(t("q-send-button"))
+
+
+async def test_a_plan_of_long_texts_shows_its_page_whole_on_request(world: BotWorld) -> None:
+    """The citizens' plan screen shortens long items and the summary to fit; "Full text"
+    sends the page (the summary on the first) whole."""
+    from datetime import date
+
+    from handlers.callbacks import PlanViewCb
+    from services.plans import ItemDraft
+    from services.plans.checks import MAX_MEASURE, MAX_PROBLEM, MAX_SUMMARY
+    from tests.e2e.test_plans import OFFICIAL as PLAN_OFFICIAL
+    from tests.e2e.test_plans import setup
+
+    t = world.text("ru")
+    meeting_id, _, _ = await setup(world, "ru")
+    plans = world.services.plans
+    summary = ("Итоги <встречи> & " + EMOJI) * (MAX_SUMMARY // 20)
+    problem = ("Дорога " + EMOJI * 3) * (MAX_PROBLEM // 10)
+    measure = ("Ремонт & " + EMOJI) * (MAX_MEASURE // 10)
+    await plans.set_summary(meeting_id, summary)
+    await plans.add_item(meeting_id, ItemDraft(problem, measure, "Отдел ЖКХ", date(2027, 6, 30)))
+    await plans.publish(meeting_id, PLAN_OFFICIAL)
+
+    reader = await world.citizen(5601, "ru")
+    [menu] = await reader.say("/help")
+    await world.client.press(5601, menu.message_id, PlanViewCb(meeting_id=meeting_id).pack())
+    await reader.collect("the plan")
+    screen = reader.last
+    assert "…" in screen.content
+    before = len(reader.messages)
+    await reader.press(screen, t("screen-full-text-button"))
+    sent = "\n".join(message.content for message in list(reader.messages.values())[before:])
+    for text in (summary, problem, measure):
+        assert "".join(text.split()) in "".join(sent.split())

@@ -1,9 +1,14 @@
 """handlers/fit.py: lengths as Telegram counts them (UTF-16 code units after the HTML is
 parsed), texts shortened with "…", screens fitted, long texts split into messages."""
 
+from typing import TYPE_CHECKING
+
 import pytest
 
 from handlers.fit import TEXT_LIMIT, fit, parts, shorten, units, visible_units
+
+if TYPE_CHECKING:
+    from services.plans.views import PlanView
 
 EMOJI = "😀"  # outside the BMP: two UTF-16 units, one code point
 
@@ -55,15 +60,12 @@ def test_parts_cover_the_text_and_each_fits() -> None:
     assert parts("x" * 2500, 1000) == ["x" * 1000, "x" * 1000, "x" * 500]
 
 
-def test_the_citizens_plan_screen_fits_with_every_text_at_its_longest() -> None:
-    """A plan of long items with a long summary (the largest each field takes, in emoji: two
-    UTF-16 units each) once made a screen Telegram refused. Every text is shortened in
-    Telegram's units, so the screen fits whatever people typed."""
+def longest_plan(items: int = 200) -> "PlanView":
+    """A published plan with every text at the largest its field takes, in emoji (two UTF-16
+    units each) or characters that escape long."""
     from datetime import UTC, date, datetime
     from zoneinfo import ZoneInfo
 
-    from handlers.citizen.plans import render_plan
-    from locales import Translator
     from services.plans.checks import (
         MAX_COMMENT,
         MAX_EXECUTOR,
@@ -75,7 +77,6 @@ def test_the_citizens_plan_screen_fits_with_every_text_at_its_longest() -> None:
     from services.plans.views import LinkedQuestion, PlanItemView, PlanMeeting, PlanView
     from storage.models import MeetingStatus, PlanItemStatus
 
-    tz = ZoneInfo("Asia/Almaty")
     moment = datetime(2026, 11, 20, 5, tzinfo=UTC)
     meeting = PlanMeeting(
         id=2**31 - 1,
@@ -101,20 +102,70 @@ def test_the_citizens_plan_screen_fits_with_every_text_at_its_longest() -> None:
         comment=EMOJI * MAX_COMMENT,
         questions=tuple(LinkedQuestion(n, f"Q-2026-{n:06d}") for n in range(MAX_LINKED)),
     )
-    plan = PlanView(
+    return PlanView(
         id=1,
         meeting=meeting,
         summary=EMOJI * MAX_SUMMARY,
         published_at=moment,
         published_by=1,
         due_on=date(2026, 12, 1),
-        items=(item,) * 200,
-        tz=tz,
+        items=(item,) * items,
+        tz=ZoneInfo("Asia/Almaty"),
     )
+
+
+def test_the_citizens_plan_screen_fits_with_every_text_at_its_longest() -> None:
+    """A plan of long items with a long summary once made a screen Telegram refused. Every
+    text is shortened in Telegram's units, so the screen fits whatever people typed, and it
+    offers the page's full text."""
+    from zoneinfo import ZoneInfo
+
+    from handlers.callbacks import PlanTextCb
+    from handlers.citizen.plans import render_plan
+    from locales import Translator
+
+    plan = longest_plan()
     for locale in ("kk", "ru", "en"):
-        t = Translator().bind(locale, tz)
-        text, _ = render_plan(plan, t, 0, following=True, reports=99)
+        t = Translator().bind(locale, ZoneInfo("Asia/Almaty"))
+        text, keyboard = render_plan(plan, t, 0, following=True, reports=99)
         assert visible_units(text) <= TEXT_LIMIT, locale
+        data = [button.callback_data for row in keyboard.inline_keyboard for button in row]
+        assert PlanTextCb(meeting_id=plan.meeting.id, page=0).pack() in data
+
+
+def test_the_full_text_of_a_plan_page_is_whole_and_sent_in_parts() -> None:
+    from zoneinfo import ZoneInfo
+
+    from handlers.citizen.plans import full_page_text
+    from locales import Translator
+
+    plan = longest_plan(items=5)
+    t = Translator().bind("ru", ZoneInfo("Asia/Almaty"))
+    whole = full_page_text(plan, t, 0)
+    item = plan.items[0]
+    assert plan.summary is not None and plan.summary in whole
+    for text in (item.problem, item.measure, item.executor, item.comment or ""):
+        assert text in whole
+    assert "{???}" not in whole and "<b>" not in whole
+    pieces = parts(whole)
+    assert len(pieces) > 1 and all(units(piece) <= TEXT_LIMIT for piece in pieces)
+
+
+def test_a_plan_of_short_texts_offers_no_full_text() -> None:
+    from dataclasses import replace
+    from zoneinfo import ZoneInfo
+
+    from handlers.callbacks import PlanTextCb
+    from handlers.citizen.plans import render_plan
+    from locales import Translator
+
+    plan = longest_plan(items=2)
+    short = replace(plan.items[0], problem="Жол", measure="Жөндеу", executor="ТКШ", comment=None)
+    plan = replace(plan, summary="Қорытынды", items=(short, short))
+    t = Translator().bind("kk", ZoneInfo("Asia/Almaty"))
+    _, keyboard = render_plan(plan, t, 0, following=False, reports=0)
+    data = [button.callback_data for row in keyboard.inline_keyboard for button in row]
+    assert PlanTextCb(meeting_id=plan.meeting.id, page=0).pack() not in data
 
 
 @pytest.mark.parametrize("locale", ["kk", "ru", "en"])
