@@ -30,6 +30,7 @@ from handlers.official import coverage as coverage_office
 from handlers.official import deadlines, feedback_entry, new_meeting, office, officials, report
 from handlers.official import demands as demand_office
 from handlers.official import meetings as meeting_office
+from handlers.official import not_staff as staff_commands
 from handlers.official import plans as plan_office
 from handlers.official import pool as question_pool
 from handlers.official import progress as plan_progress
@@ -74,6 +75,7 @@ def get_routers(admin_ids: frozenset[int]) -> list[Router]:
     not_staff = Router(name="not-staff")
     not_staff.message.filter(private)
     not_staff.callback_query.filter(private_callback)
+    not_staff.include_routers(staff_commands.router.build())
     not_staff.include_routers(officials.outsiders.build(), coordinators.outsiders.build())
     not_staff.include_routers(plan_progress.outsiders.build())
     not_staff.include_routers(outsiders.staff_buttons.build())

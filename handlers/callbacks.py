@@ -15,22 +15,36 @@ that wrote it (bot/middlewares/retired_callbacks.py), so it keeps working. A ret
 never used again, not even as the next version of its family's owner (pl6 and pl7 are taken:
 PlanEditCb's next version is pl8).
 
-Callback data is never trusted: every handler re-checks what it points at.
+Callback data is never trusted: every handler re-checks what it points at. Every whole number
+a button carries is bounded here, once (`Whole`, `TelegramId`, `Year`): forged data with an id
+past what the database holds (2³¹ − 1 for INTEGER, 2⁶³ − 1 for BIGINT) or a negative page does
+not unpack, so no handler sees it and the press is answered as a stale button
+(handlers/common/fallback.py) instead of failing in the database.
 """
 
 from enum import StrEnum
+from typing import Annotated
 
 from aiogram.filters.callback_data import CallbackData
+from pydantic import Field
 
+from handlers.numbers import MAX_ID, MAX_TELEGRAM_ID
 from services.duties import CalendarStep
 from services.preferences import NoticeSwitch
+
+# An id of a row of ours, a page, a count, minutes, a percent: 0 to what an INTEGER holds.
+Whole = Annotated[int, Field(ge=0, le=MAX_ID)]
+# A person's Telegram id (a BIGINT column).
+TelegramId = Annotated[int, Field(ge=0, le=MAX_TELEGRAM_ID)]
+# A calendar year the bot keeps duties for.
+Year = Annotated[int, Field(ge=2000, le=2999)]
 
 
 class RatingCb(CallbackData, prefix="rt1"):
     """A score pressed under a rating request (handlers/notices/meetings.py)."""
 
-    meeting_id: int
-    score: int
+    meeting_id: Whole
+    score: Whole
 
 
 class LanguageCb(CallbackData, prefix="lg1"):
@@ -51,7 +65,7 @@ class BrowseCb(CallbackData, prefix="lb1"):
     """Open a level of the KATO tree: the children of `code` ("" for the top), page `page`."""
 
     code: str
-    page: int = 0
+    page: Whole = 0
 
 
 class PickCb(CallbackData, prefix="lp1"):
@@ -73,9 +87,9 @@ class SubAction(StrEnum):
 
 class SubscriptionCb(CallbackData, prefix="sb1"):
     action: SubAction
-    sub_id: int = 0
+    sub_id: Whole = 0
     # The page of /subscriptions the button sits on, to re-render that page in place.
-    page: int = 0
+    page: Whole = 0
     # TOGGLE_INSIDE: the value to set (not "flip"), so a double tap cannot undo itself.
     on: bool = False
 
@@ -91,13 +105,13 @@ class MeetingAction(StrEnum):
 
 class MeetingCb(CallbackData, prefix="mt1"):
     action: MeetingAction
-    meeting_id: int
+    meeting_id: Whole
 
 
 class MeetingListCb(CallbackData, prefix="ml1"):
     """A page of the compact list of upcoming meetings (/meetings with more than a few)."""
 
-    page: int = 0
+    page: Whole = 0
 
 
 class QuestionSort(StrEnum):
@@ -106,14 +120,14 @@ class QuestionSort(StrEnum):
 
 
 class QuestionsPageCb(CallbackData, prefix="ql1"):
-    meeting_id: int
-    page: int = 0
+    meeting_id: Whole
+    page: Whole = 0
     sort: QuestionSort = QuestionSort.SUPPORT
 
 
 class SupportCb(CallbackData, prefix="sp1"):
-    question_id: int
-    page: int = 0
+    question_id: Whole
+    page: Whole = 0
     # The list's order, so the page re-rendered after a support is the one the person saw.
     sort: QuestionSort = QuestionSort.SUPPORT
 
@@ -121,7 +135,7 @@ class SupportCb(CallbackData, prefix="sp1"):
 class MyQuestionsCb(CallbackData, prefix="mq1"):
     """A page of /myquestions."""
 
-    page: int = 0
+    page: Whole = 0
 
 
 class AskAction(StrEnum):
@@ -158,13 +172,13 @@ class AdminMeetingAction(StrEnum):
 
 class AdminMeetingCb(CallbackData, prefix="am1"):
     action: AdminMeetingAction
-    meeting_id: int = 0
+    meeting_id: Whole = 0
 
 
 class AdminDurationCb(CallbackData, prefix="ad1"):
     """A duration in minutes offered as a button in the /newmeeting wizard."""
 
-    minutes: int
+    minutes: Whole
 
 
 class OutboxAction(StrEnum):
@@ -192,16 +206,16 @@ class OfficialsAction(StrEnum):
 
 class OfficialsCb(CallbackData, prefix="of1"):
     action: OfficialsAction
-    akimat_id: int = 0
-    user_id: int = 0
-    page: int = 0
+    akimat_id: Whole = 0
+    user_id: TelegramId = 0
+    page: Whole = 0
 
 
 class InviteRevokeCb(CallbackData, prefix="ofr1"):
     """Revoke the open invitation whose token is `token` (an admin's own button)."""
 
     token: str
-    akimat_id: int = 0
+    akimat_id: Whole = 0
 
 
 class OfficialsPickCb(CallbackData, prefix="ofp1"):
@@ -257,7 +271,7 @@ class DemandStaffCb(CallbackData, prefix="dms1"):
 
 
 class AuditPageCb(CallbackData, prefix="aud1"):
-    page: int = 0
+    page: Whole = 0
 
 
 # --- the question pool of a meeting (handlers/official/pool.py) ------------------------------
@@ -281,10 +295,10 @@ class PoolKindFilter(StrEnum):
 class PoolListCb(CallbackData, prefix="qp1"):
     """A page of a meeting's pool with its filters (also the button on a meeting's card)."""
 
-    meeting_id: int
+    meeting_id: Whole
     status: PoolStatusFilter = PoolStatusFilter.ALL
     kind: PoolKindFilter = PoolKindFilter.ALL
-    page: int = 0
+    page: Whole = 0
 
 
 class PoolItemAction(StrEnum):
@@ -294,29 +308,30 @@ class PoolItemAction(StrEnum):
     REJECT = "r"
     MERGE = "m"
     PHOTO = "f"
+    FULL = "t"  # the full texts of a card shortened to fit a message
 
 
 class PoolItemCb(CallbackData, prefix="qpi1"):
     """An act on one question; status, kind and page are the list it was opened from."""
 
     action: PoolItemAction
-    question_id: int
+    question_id: Whole
     status: PoolStatusFilter = PoolStatusFilter.ALL
     kind: PoolKindFilter = PoolKindFilter.ALL
-    page: int = 0
+    page: Whole = 0
 
 
 class PoolMergeCb(CallbackData, prefix="qpm1"):
     """Merging duplicate `question_id`: the picker (target 0, page `pick_page`), the question
     to confirm (`target_id`), or the merge itself (`confirm`)."""
 
-    question_id: int
-    target_id: int = 0
-    pick_page: int = 0
+    question_id: Whole
+    target_id: Whole = 0
+    pick_page: Whole = 0
     confirm: bool = False
     status: PoolStatusFilter = PoolStatusFilter.ALL
     kind: PoolKindFilter = PoolKindFilter.ALL
-    page: int = 0
+    page: Whole = 0
 
 
 class PoolSendAction(StrEnum):
@@ -328,11 +343,11 @@ class PoolSendCb(CallbackData, prefix="qps1"):
     """Send (or drop) the answer or reason typed for `question_id`."""
 
     action: PoolSendAction
-    question_id: int
+    question_id: Whole
 
 
 class PoolExportCb(CallbackData, prefix="qpx1"):
-    meeting_id: int
+    meeting_id: Whole
 
 
 # --- the meeting lifecycle (/newmeeting for officials, /mymeetings) ------------------------------
@@ -342,7 +357,7 @@ class LcListCb(CallbackData, prefix="lcl1"):
     """A tab and page of /mymeetings; `group` is a services.lifecycle.ListGroup value."""
 
     group: str = "active"
-    page: int = 0
+    page: Whole = 0
 
 
 class LcAction(StrEnum):
@@ -366,14 +381,14 @@ class LcMeetingCb(CallbackData, prefix="lc2"):
     `fresh`: OPEN from under a duty reminder, the card comes as a new message."""
 
     action: LcAction
-    meeting_id: int
+    meeting_id: Whole
     fresh: bool = False
 
 
 class LcPresentationCb(CallbackData, prefix="lcp1"):
     """The planned presentation length offered as a button in the /newmeeting wizard."""
 
-    minutes: int
+    minutes: Whole
 
 
 class LcCalendarCb(CallbackData, prefix="lcc1"):
@@ -404,8 +419,8 @@ class QuietAction(StrEnum):
 
 class QuietHoursCb(CallbackData, prefix="stq1"):
     action: QuietAction
-    start: int = 0
-    end: int = 0
+    start: Whole = 0
+    end: Whole = 0
 
 
 # --- the compliance clock (/deadlines, the buttons of duty reminders) ----------------------------
@@ -420,8 +435,8 @@ class QuietHoursCb(CallbackData, prefix="stq1"):
 class DeadlinesCb(CallbackData, prefix="dl1"):
     """A page of /deadlines: every akimat the person sees (`akimat_id` 0) or one of them."""
 
-    akimat_id: int = 0
-    page: int = 0
+    akimat_id: Whole = 0
+    page: Whole = 0
     fresh: bool = False
 
 
@@ -429,8 +444,8 @@ class CalendarMarkCb(CallbackData, prefix="dlc1"):
     """Record the akimat's annual calendar of `year` as approved or submitted; the first tap
     asks, the second (`confirm`) records."""
 
-    akimat_id: int
-    year: int
+    akimat_id: Whole
+    year: Year
     step: CalendarStep
     confirm: bool = False
     fresh: bool = False
@@ -479,33 +494,40 @@ class PlanViewCb(CallbackData, prefix="plv1"):
     """A meeting's published action plan, page `page` of its items. `here`: the button sits on
     the plan's own screen (re-render it in place) rather than on a card or a notice."""
 
-    meeting_id: int
-    page: int = 0
+    meeting_id: Whole
+    page: Whole = 0
     here: bool = False
 
 
 class PlanHistoryCb(CallbackData, prefix="plh1"):
     """A plan's published quarterly reports (`report_id` 0), or one report, page `page`."""
 
-    meeting_id: int
-    report_id: int = 0
-    page: int = 0
+    meeting_id: Whole
+    report_id: Whole = 0
+    page: Whole = 0
     here: bool = False
 
 
 class PlanFollowCb(CallbackData, prefix="plf1"):
     """Follow (`on`) or stop following a plan's progress: the value to set, not "flip"."""
 
-    meeting_id: int
+    meeting_id: Whole
     on: bool
-    page: int = 0
+    page: Whole = 0
     here: bool = False
+
+
+class PlanTextCb(CallbackData, prefix="plt1"):
+    """Page `page` of a published plan whose texts were shortened to fit: sent whole."""
+
+    meeting_id: Whole
+    page: Whole = 0
 
 
 class PlansListCb(CallbackData, prefix="pls1"):
     """A page of /plans."""
 
-    page: int = 0
+    page: Whole = 0
 
 
 class PlanEditAction(StrEnum):
@@ -524,17 +546,17 @@ class PlanEditAction(StrEnum):
 
 class PlanEditCb(CallbackData, prefix="pl5"):
     action: PlanEditAction
-    meeting_id: int = 0
-    page: int = 0
+    meeting_id: Whole = 0
+    page: Whole = 0
     fresh: bool = False
 
 
 class PlanLinkCb(CallbackData, prefix="plk1"):
     """In the linked-questions step: link or unlink `question_id` (`page` of the choices)."""
 
-    meeting_id: int
-    question_id: int = 0
-    page: int = 0
+    meeting_id: Whole
+    question_id: Whole = 0
+    page: Whole = 0
 
 
 class ProgressAction(StrEnum):
@@ -554,11 +576,11 @@ class ProgressAction(StrEnum):
 
 class ProgressCb(CallbackData, prefix="prg1"):
     action: ProgressAction
-    meeting_id: int = 0
-    report_id: int = 0
-    item_id: int = 0
-    value: int = 0
-    page: int = 0
+    meeting_id: Whole = 0
+    report_id: Whole = 0
+    item_id: Whole = 0
+    value: Whole = 0
+    page: Whole = 0
     fresh: bool = False
 
 

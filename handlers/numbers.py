@@ -7,6 +7,8 @@ instead of a clear answer.
 
 # The largest id an INTEGER primary key holds (PostgreSQL int4).
 MAX_ID = 2**31 - 1
+# The largest value of a BIGINT column (PostgreSQL int8): people's Telegram ids.
+MAX_TELEGRAM_ID = 2**63 - 1
 
 
 def whole_number(text: str | None, low: int, high: int) -> int | None:

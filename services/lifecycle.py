@@ -39,9 +39,11 @@ from services.clock import Clock
 from services.meetings import (
     OPEN_MEETING_STATUSES,
     MeetingError,
+    MeetingErrorReason,
     MeetingService,
     MeetingView,
     check_start,
+    latest_start,
     questions_cutoff,
 )
 from services.notices import MeetingAnnounced, MeetingCancelled, MeetingMoved, meeting_topic
@@ -125,6 +127,7 @@ class LifecycleErrorReason(StrEnum):
     # The act is not possible from the meeting's status (the status is on the error).
     WRONG_STATUS = "wrong-status"
     START_IN_PAST = "start-in-past"
+    START_TOO_FAR = "start-too-far"
     SAME_START = "same-start"
     ANNOUNCE_AT_PAST = "announce-at-past"
     ANNOUNCE_AT_AFTER_START = "announce-at-after-start"
@@ -586,7 +589,12 @@ class LifecycleService:
         try:
             check_start(starts_at, now)
         except MeetingError as error:
-            raise LifecycleError(LifecycleErrorReason.START_IN_PAST) from error
+            reason = (
+                LifecycleErrorReason.START_TOO_FAR
+                if error.reason is MeetingErrorReason.START_TOO_FAR
+                else LifecycleErrorReason.START_IN_PAST
+            )
+            raise LifecycleError(reason, bound=latest_start(now).date()) from error
         async with self._sessions() as session:
             row = await self._locked(session, meeting_id, Act.MOVE)
             if row.starts_at == starts_at:

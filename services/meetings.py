@@ -37,6 +37,11 @@ MAX_URL_LENGTH = 500
 # Citizens' questions are collected before the meeting, so that the commission can form the
 # pool of problem issues in time (seed 001, clause 3.4); a day is left for that work.
 QUESTIONS_LEAD = timedelta(hours=24)
+# The farthest ahead a meeting may be set or moved. Meetings follow the annual calendar; two
+# years leaves room for next year's and keeps every date derived from the start (its end, the
+# action plan's and the reports' deadlines) far from the end of the calendar: a start typed
+# as 31.12.9999 overflowed once.
+FARTHEST_START = timedelta(days=2 * 366)
 AUDIENCE_BATCH = 1000
 
 # An announced meeting whose time was moved is "rescheduled": still coming, still visible to
@@ -60,6 +65,7 @@ class MeetingErrorReason(StrEnum):
     UNKNOWN_AUDIENCE = "unknown-audience"
     AUDIENCE_OUTSIDE_HOST = "audience-outside-host"
     START_IN_PAST = "start-in-past"
+    START_TOO_FAR = "start-too-far"
     BAD_DURATION = "bad-duration"
     BAD_PLACE = "bad-place"
     BAD_BROADCAST_URL = "bad-broadcast-url"
@@ -148,7 +154,14 @@ def check_start(starts_at: datetime, now: datetime) -> datetime:
         raise ValueError("starts_at must be an aware datetime")
     if starts_at <= now:
         raise MeetingScheduleError(MeetingErrorReason.START_IN_PAST)
+    if starts_at > latest_start(now):
+        raise MeetingScheduleError(MeetingErrorReason.START_TOO_FAR)
     return starts_at
+
+
+def latest_start(now: datetime) -> datetime:
+    """The latest start a meeting set or moved at ``now`` may have (FARTHEST_START)."""
+    return now + FARTHEST_START
 
 
 def questions_cutoff(starts_at: datetime, now: datetime) -> datetime:
@@ -530,6 +543,7 @@ __all__ = [
     "kato_contains",
     "kato_prefix",
     "kato_subtree",
+    "latest_start",
     "presentation_limit",
     "questions_cutoff",
 ]

@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
+from xml.etree import ElementTree
+from xml.etree.ElementTree import ParseError
 
 from openpyxl import Workbook, load_workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell, MergedCell
@@ -53,6 +55,14 @@ MAX_FILE_BYTES = 10 * 1024 * 1024
 # What openpyxl would have to parse (the XML inside the zip): a small file can unpack into a
 # huge one, and a real plan of 200 rows is a few megabytes at most.
 MAX_UNPACKED_BYTES = 20 * 1024 * 1024
+# Rows the plan's sheet may declare, counted in its XML before openpyxl parses anything: a plan
+# has at most MAX_ITEMS items, and a sheet formatted further down than it is filled is fine,
+# but a 90,000-row sheet (under the byte limits) cost ~150 MB to parse, and the process kept
+# it after the file was refused.
+MAX_SHEET_ROWS = 10 * MAX_ITEMS
+_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+_PACKAGE_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 MAX_ERRORS = 20
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -267,6 +277,11 @@ def _open_first_sheet(data: bytes) -> Worksheet:
         raise PlanFileError(
             [FileError(FileProblem.UNPACKED_TOO_BIG, limit=MAX_UNPACKED_BYTES, count=unpacked)]
         )
+    rows = _declared_rows(data)
+    if rows > MAX_SHEET_ROWS:
+        raise PlanFileError(
+            [FileError(FileProblem.TOO_MANY_ROWS, limit=MAX_ITEMS, count=rows - 1)]
+        )
     try:
         with warnings.catch_warnings():
             # openpyxl warns about features it ignores (data validation, conditional formats);
@@ -281,6 +296,51 @@ def _open_first_sheet(data: bytes) -> Worksheet:
     if not isinstance(sheet, Worksheet):
         raise PlanFileError([FileError(FileProblem.NOT_XLSX)])
     return sheet
+
+
+def _first_sheet_path(archive: zipfile.ZipFile) -> str | None:
+    """The part of the workbook's first sheet ("xl/worksheets/sheet1.xml"), from the
+    workbook's own list and its relationships; None when they do not say."""
+    try:
+        with archive.open("xl/workbook.xml") as handle:
+            sheets = ElementTree.parse(handle).getroot().find(f"{_MAIN}sheets")
+        first = sheets.find(f"{_MAIN}sheet") if sheets is not None else None
+        rel_id = first.get(f"{_REL}id") if first is not None else None
+        with archive.open("xl/_rels/workbook.xml.rels") as handle:
+            relations = ElementTree.parse(handle).getroot()
+    except (KeyError, ParseError):
+        return None
+    for relation in relations.iter(f"{_PACKAGE_REL}Relationship"):
+        if relation.get("Id") == rel_id:
+            target = relation.get("Target") or ""
+            return target.lstrip("/") if target.startswith("/") else f"xl/{target}"
+    return None
+
+
+def _declared_rows(data: bytes) -> int:
+    """How many rows the first sheet's XML holds, counted as the XML streams by (nothing is
+    kept): refused above MAX_SHEET_ROWS before openpyxl loads the sheet. 0 when the sheet
+    cannot be found or read (openpyxl then says what is wrong)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            path = _first_sheet_path(archive)
+            if path is None or path not in archive.namelist():
+                return 0
+            rows = 0
+            rows_parent: ElementTree.Element | None = None
+            with archive.open(path) as handle:
+                for event, element in ElementTree.iterparse(handle, events=("start", "end")):
+                    if event == "start":
+                        if element.tag == f"{_MAIN}sheetData":
+                            rows_parent = element
+                    elif element.tag == f"{_MAIN}row":
+                        rows += 1
+                        # Nothing is kept: a row is dropped once counted.
+                        if rows_parent is not None:
+                            rows_parent.remove(element)
+            return rows
+    except (zipfile.BadZipFile, ParseError, OSError, KeyError):
+        return 0
 
 
 def _check_merged(sheet: Worksheet, errors: list[FileError]) -> None:

@@ -8,11 +8,9 @@ announce only their own akimat's meetings, and a refusal is answered by the staf
 one error handler (and audited).
 """
 
-from contextlib import suppress
 from datetime import date, datetime, time
 
 from aiogram import F
-from aiogram.exceptions import TelegramBadRequest
 from aiogram.filters import Command, CommandObject
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
@@ -20,6 +18,7 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 from handlers.acts import act_name
 from handlers.callbacks import AdminMeetingAction, AdminMeetingCb
 from handlers.numbers import parse_meeting_id
+from handlers.replies import edit_markup
 from handlers.routes import Routes
 from locales import Text
 from regulation import explain
@@ -90,8 +89,7 @@ async def cb_announce(
     await query.answer()
     if isinstance(query.message, Message):
         # The button is one-shot: take it away at once.
-        with suppress(TelegramBadRequest):
-            await query.message.edit_reply_markup(reply_markup=None)
+        await edit_markup(query.message, None)
         await announce_and_send(query.message, callback_data.meeting_id, user.id, t, services)
 
 

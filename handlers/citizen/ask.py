@@ -6,11 +6,9 @@ loses nothing. Commands typed in the middle of writing work as usual and keep th
 
 from dataclasses import asdict, dataclass
 from datetime import datetime
-from html import escape
 from typing import Any
 
 from aiogram import Bot, F
-from aiogram.exceptions import TelegramBadRequest
 from aiogram.filters import Command, StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
@@ -18,8 +16,9 @@ from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from handlers.callbacks import AskAction, AskCb, MeetingAction, MeetingCb
+from handlers.fit import fit
 from handlers.names import locality_name
-from handlers.replies import edit_or_answer
+from handlers.replies import edit_markup, edit_or_answer
 from handlers.routes import Routes
 from locales import Text
 from services.container import Services
@@ -146,13 +145,19 @@ def write_prompt(t: Text, brief: MeetingBrief, kind: QuestionKind) -> str:
 
 
 def preview_text(t: Text, brief: MeetingBrief, draft: Draft) -> str:
-    return t(
-        "q-preview",
-        kind_label=t("q-kind", kind=draft.kind.value),
-        meeting_line=meeting_line(t, brief.starts_at, brief.host_name_kk, brief.host_name_ru),
-        text=escape(draft.text or ""),
-        photo="yes" if draft.photo else "no",
-    )
+    """The question as it will be sent; its text is put in after Fluent (handlers/fit.py):
+    1,500 characters of "&" escape to 7,500, past what a Fluent placeable holds."""
+    line = meeting_line(t, brief.starts_at, brief.host_name_kk, brief.host_name_ru)
+    return fit(
+        lambda texts: t(
+            "q-preview",
+            kind_label=t("q-kind", kind=draft.kind.value),
+            meeting_line=line,
+            text=texts["text"],
+            photo="yes" if draft.photo else "no",
+        ),
+        {"text": draft.text or ""},
+    ).html
 
 
 # --- the draft ---------------------------------------------------------------------------
@@ -330,14 +335,12 @@ async def cb_send(
         if error.reason in MEETING_ERRORS:
             # The meeting closed while they wrote: nothing can be sent, but give the text back.
             await drop_draft(state)
-            await edit_or_answer(
-                query,
-                t(
-                    "q-closed-while-writing",
-                    reason=t(MEETING_ERRORS[error.reason]),
-                    text=escape(draft.text),
-                ),
+            reason = t(MEETING_ERRORS[error.reason])
+            given_back = fit(
+                lambda texts: t("q-closed-while-writing", reason=reason, text=texts["text"]),
+                {"text": draft.text},
             )
+            await edit_or_answer(query, given_back.html)
             return
         await state.set_state(AskStates.text)
         await edit_or_answer(query, text_error(t, error, draft.kind))
@@ -365,12 +368,8 @@ async def cb_cancel(query: CallbackQuery, t: Text, state: FSMContext) -> None:
 
 
 async def remove_keyboard(query: CallbackQuery) -> None:
-    if isinstance(query.message, Message) and query.message.reply_markup is not None:
-        try:
-            await query.message.edit_reply_markup(reply_markup=None)
-        except TelegramBadRequest:
-            # Too old to edit, or already without buttons: nothing to tidy up.
-            return
+    if isinstance(query.message, Message):
+        await edit_markup(query.message, None)
 
 
 __all__ = [

@@ -8,12 +8,12 @@ The notices of a published plan and of a published report (handlers/notices/plan
 this module's words and buttons.
 """
 
+import re
 from collections.abc import Callable, Sequence
 from datetime import date, datetime, time
-from html import escape
+from html import escape, unescape
 
 from aiogram import Bot
-from aiogram.exceptions import TelegramBadRequest
 from aiogram.filters import Command
 from aiogram.filters.callback_data import CallbackData
 from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
@@ -25,10 +25,12 @@ from handlers.callbacks import (
     PlanFollowCb,
     PlanHistoryCb,
     PlansListCb,
+    PlanTextCb,
     PlanViewCb,
 )
+from handlers.fit import parts, shorten, units
 from handlers.names import locality_name
-from handlers.replies import edit_or_answer
+from handlers.replies import edit_markup, edit_or_answer
 from handlers.routes import Routes
 from locales import Text
 from services.container import Services
@@ -70,11 +72,6 @@ STATUS_ICONS = {
 
 
 # --- small pieces shared with the officials' screens -------------------------------------------
-
-
-def shorten(text: str, limit: int) -> str:
-    """The start of a long text, cut before escaping so no HTML entity is cut in half."""
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def day_text(t: Text, day: date) -> str:
@@ -205,6 +202,12 @@ def render_plan(
     )
     if navigation:
         sizes.append(navigation)
+    if page_is_shortened(plan, current):
+        builder.button(
+            text=t("screen-full-text-button"),
+            callback_data=PlanTextCb(meeting_id=meeting_id, page=current.page),
+        )
+        sizes.append(1)
     builder.button(
         text=t("plan-history-button", count=reports),
         callback_data=PlanHistoryCb(meeting_id=meeting_id, here=True),
@@ -222,6 +225,54 @@ def render_plan(
     sizes += [1, 1, 1]
     builder.adjust(*sizes)
     return "\n\n".join(blocks), builder.as_markup()
+
+
+def page_is_shortened(plan: PlanView, current: Page[PlanItemView]) -> bool:
+    """Some text on this page of the plan was shortened to fit its screen."""
+    if current.page == 0 and plan.summary and units(plan.summary) > SUMMARY_LIMIT:
+        return True
+    return any(
+        units(item.problem) > PROBLEM_LIMIT
+        or units(item.measure) > MEASURE_LIMIT
+        or units(item.executor) > EXECUTOR_LIMIT
+        or units(item.comment or "") > COMMENT_LIMIT
+        for item in current.items
+    )
+
+
+_MARK = "\ue000"
+_TAG = re.compile(r"<[^>]*>")
+
+
+def _plain(html: str) -> str:
+    return unescape(_TAG.sub("", html))
+
+
+def _labelled(t: Text, key: str, value: str, **args: object) -> str:
+    """A line of the plan's screen as plain text, ``value`` put in after Fluent (whose
+    placeables stop at 2,500 characters)."""
+    return _plain(t(key, text=_MARK, **args)).replace(_MARK, value)
+
+
+def full_page_text(plan: PlanView, t: Text, page: int) -> str:
+    """One page of the plan with nothing shortened (the summary on the first), plain text:
+    what "Full text" sends, in as many messages as it needs."""
+    current = Page.of(plan.items, page, ITEMS_PAGE_SIZE)
+    blocks = [_plain(t("plan-title", id=str(plan.meeting.id)))]
+    if current.page == 0 and plan.summary:
+        blocks.append(_labelled(t, "plan-summary", plan.summary))
+    for item in current.items:
+        lines = [
+            _labelled(t, "plan-item-problem", item.problem, position=item.position),
+            _labelled(t, "plan-item-measure", item.measure),
+            _labelled(t, "plan-item-executor", item.executor),
+            _plain(t("plan-item-due", date=day_text(t, item.due_on))),
+            _plain(state_text(t, item.status, item.percent, None)),
+        ]
+        if item.comment:
+            lines[-1] += " — " + item.comment
+        blocks.append("\n".join(lines))
+    return "\n\n".join(blocks)
 
 
 def render_history(
@@ -414,6 +465,20 @@ async def cb_plan(
     await show(query, bot, callback_data.here, screen)
 
 
+@router.callback_query(PlanTextCb.filter())
+async def cb_plan_text(
+    query: CallbackQuery, callback_data: PlanTextCb, bot: Bot, t: Text, services: Services
+) -> None:
+    """The page of a published plan whose texts were shortened, whole."""
+    plan = await services.plans.published_plan(callback_data.meeting_id)
+    if plan is None:
+        await query.answer(t("plan-not-published"), show_alert=True)
+        return
+    await query.answer()
+    for part in parts(full_page_text(plan, t, callback_data.page)):
+        await bot.send_message(query.from_user.id, part, parse_mode=None)
+
+
 def follow_button(t: Text, meeting_id: int, following: bool) -> InlineKeyboardButton:
     """The button under a plan notice, as it reads for someone who follows the plan or not."""
     return InlineKeyboardButton(
@@ -482,11 +547,8 @@ async def cb_follow(
     markup = with_follow_state(message.reply_markup, t, callback_data.meeting_id, following)
     if markup is None:
         return
-    try:
-        await message.edit_reply_markup(reply_markup=markup)
-    except TelegramBadRequest:
-        # Too old to edit, or already so (the other tap of a double tap): the pop-up said it.
-        return
+    # Too old to edit, or already so (the other tap of a double tap): the pop-up said it.
+    await edit_markup(message, markup)
 
 
 @router.callback_query(PlanHistoryCb.filter())

@@ -20,6 +20,7 @@ from handlers.callbacks import (
     SupportCb,
 )
 from handlers.citizen.ask import in_flow, meeting_line
+from handlers.fit import shorten
 from handlers.replies import edit_or_answer
 from handlers.routes import Routes
 from locales import Text
@@ -47,11 +48,6 @@ SUPPORT_ANSWERS = {
 
 
 # --- rendering --------------------------------------------------------------------------------
-
-
-def shorten(text: str, limit: int) -> str:
-    """The start of a long text, cut before escaping so no HTML entity is cut in half."""
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 async def render_mine(

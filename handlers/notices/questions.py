@@ -1,8 +1,10 @@
 """How the notices about one question read: accepted, answered or rejected, merged."""
 
+from collections.abc import Mapping
 from html import escape
 from typing import Any
 
+from handlers.fit import fit
 from handlers.names import locality_name
 from handlers.notices.registry import Rendered
 from locales import Text
@@ -38,8 +40,15 @@ def _common(question: QuestionFacts, t: Text) -> dict[str, Any]:
 
 
 def resolved(notice: QuestionResolved, t: Text) -> Rendered:
+    """The answer (up to 2,000 characters) is put in after Fluent (handlers/fit.py), and
+    shortened only if, counted as Telegram counts, the notice would not fit a message."""
     key = _RESOLVED_KEYS[(notice.resolution, notice.to_author)]
-    return Rendered(t(key, resolution=escape(notice.answer or ""), **_common(notice.question, t)))
+    common = _common(notice.question, t)
+    fitted = fit(
+        lambda texts: t(key, resolution=texts["resolution"], **common),
+        {"resolution": notice.answer or ""},
+    )
+    return Rendered(fitted.html)
 
 
 def merged(notice: QuestionMerged, t: Text) -> Rendered:
@@ -48,12 +57,14 @@ def merged(notice: QuestionMerged, t: Text) -> Rendered:
         own, other = notice.target, notice.duplicate
     else:
         own, other = notice.duplicate, notice.target
-    answer = ""
-    if other.status is QuestionStatus.ANSWERED and other.resolution:
-        # Merged into an item already answered: the answer is theirs too now.
-        answer = "\n\n" + t("pool-notice-target-answer", resolution=escape(other.resolution))
-    return Rendered(
-        t(
+    answered = other.status is QuestionStatus.ANSWERED and bool(other.resolution)
+
+    def render(texts: Mapping[str, str]) -> str:
+        answer = ""
+        if answered:
+            # Merged into an item already answered: the answer is theirs too now.
+            answer = "\n\n" + t("pool-notice-target-answer", resolution=texts["resolution"])
+        return t(
             _MERGED_KEYS[notice.role],
             other_number=other.public_number,
             other_text=escape(shorten(other.text, NOTICE_QUOTE_LIMIT)),
@@ -61,4 +72,5 @@ def merged(notice: QuestionMerged, t: Text) -> Rendered:
             target_answer=answer,
             **_common(own, t),
         )
-    )
+
+    return Rendered(fit(render, {"resolution": other.resolution or ""}).html)

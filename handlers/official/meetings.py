@@ -42,7 +42,7 @@ from services.lifecycle import (
     MeetingDossier,
     check_reason,
 )
-from services.meetings import MeetingView, presentation_limit
+from services.meetings import MeetingView, latest_start, presentation_limit
 from services.paging import Page
 from services.statuses import MeetingStatus
 from services.users import UserView
@@ -654,6 +654,12 @@ async def step_move(
     if starts <= services.clock.now():
         await message.answer(
             t("admin-datetime-past", now=t.datetime(services.clock.now())),
+            reply_markup=back_keyboard(meeting_id, t),
+        )
+        return
+    if starts > (latest := latest_start(services.clock.now())):
+        await message.answer(
+            t("meeting-start-too-far", latest=t.date(latest)),
             reply_markup=back_keyboard(meeting_id, t),
         )
         return

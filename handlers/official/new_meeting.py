@@ -60,6 +60,7 @@ from services.meetings import (
     check_place,
     check_presentation,
     kato_contains,
+    latest_start,
     presentation_limit,
     questions_cutoff,
 )
@@ -121,6 +122,7 @@ _STEP_OF_REASON: dict[MeetingErrorReason, State] = {
     MeetingErrorReason.UNKNOWN_AUDIENCE: NewMeeting.audience,
     MeetingErrorReason.AUDIENCE_OUTSIDE_HOST: NewMeeting.audience,
     MeetingErrorReason.START_IN_PAST: NewMeeting.starts,
+    MeetingErrorReason.START_TOO_FAR: NewMeeting.starts,
     MeetingErrorReason.BAD_DURATION: NewMeeting.duration,
     MeetingErrorReason.BAD_PRESENTATION: NewMeeting.presentation,
     MeetingErrorReason.PRESENTATION_TOO_LONG: NewMeeting.presentation,
@@ -606,6 +608,11 @@ async def step_starts(message: Message, t: Text, state: FSMContext, services: Se
         await message.answer(
             t("admin-datetime-past", now=t.datetime(services.clock.now())),
             reply_markup=cancel_keyboard(t),
+        )
+        return
+    if starts > (latest := latest_start(services.clock.now())):
+        await message.answer(
+            t("meeting-start-too-far", latest=t.date(latest)), reply_markup=cancel_keyboard(t)
         )
         return
     await state.update_data(starts=starts.isoformat())

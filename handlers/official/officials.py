@@ -10,6 +10,7 @@ the same commands and buttons for people who are not (or no longer) staff.
 """
 
 import asyncio
+from collections.abc import Mapping
 from html import escape
 
 from aiogram import Bot, F
@@ -27,6 +28,7 @@ from handlers.callbacks import (
     OfficialsCb,
     OfficialsPickCb,
 )
+from handlers.fit import fit, shorten
 from handlers.official.office import (
     COORDINATOR_COMMANDS,
     akimat_title,
@@ -566,14 +568,19 @@ async def cb_remove(
 # --- /audit --------------------------------------------------------------------------------------
 
 
-def audit_line(entry: AuditView, t: Text) -> str:
+# An entry's detail is shown up to this many UTF-16 units; the page is fitted as a whole too.
+AUDIT_DETAIL_LIMIT = 300
+
+
+def audit_line(entry: AuditView, t: Text, target: str, detail: str) -> str:
+    """One entry; ``target`` and ``detail`` come escaped (and shortened) by `audit_view`."""
     parts = [f"<code>{escape(entry.action)}</code>"]
     if entry.akimat is not None:
         parts.append(akimat_title(entry.akimat, t.locale))
     elif entry.akimat_id is not None:
         parts.append(t("audit-akimat-id", id=str(entry.akimat_id)))
-    if entry.target:
-        parts.append(escape(entry.target))
+    if target:
+        parts.append(target)
     line = t(
         "audit-line",
         mark=t("audit-allowed") if entry.allowed else t("audit-denied"),
@@ -581,16 +588,27 @@ def audit_line(entry: AuditView, t: Text) -> str:
         actor=str(entry.actor_id),
         what=" · ".join(parts),
     )
-    if entry.detail:
-        line += "\n" + t("audit-detail", detail=escape(entry.detail[:300]))
+    if detail:
+        line += "\n" + t("audit-detail", detail=detail)
     return line
 
 
 def audit_view(page: Page[AuditView], t: Text) -> tuple[str, InlineKeyboardMarkup | None]:
     if not page.total:
         return t("audit-empty"), None
-    lines = [t("audit-title"), t("officials-page", page=page.page + 1, pages=page.pages), ""]
-    lines += [audit_line(entry, t) for entry in page.items]
+    texts: dict[str, str] = {}
+    for index, entry in enumerate(page.items):
+        texts[f"target{index}"] = entry.target or ""
+        texts[f"detail{index}"] = shorten(entry.detail or "", AUDIT_DETAIL_LIMIT)
+
+    def render(escaped: Mapping[str, str]) -> str:
+        lines = [t("audit-title"), t("officials-page", page=page.page + 1, pages=page.pages), ""]
+        lines += [
+            audit_line(entry, t, escaped[f"target{index}"], escaped[f"detail{index}"])
+            for index, entry in enumerate(page.items)
+        ]
+        return "\n".join(lines)
+
     builder = InlineKeyboardBuilder()
     if page.has_prev:
         builder.button(text=t("loc-page-prev"), callback_data=AuditPageCb(page=page.page - 1))
@@ -598,7 +616,7 @@ def audit_view(page: Page[AuditView], t: Text) -> tuple[str, InlineKeyboardMarku
         builder.button(text=t("loc-page-next"), callback_data=AuditPageCb(page=page.page + 1))
     builder.button(text=t("audit-refresh"), callback_data=AuditPageCb(page=0))
     builder.adjust(2, 1) if page.has_prev and page.has_next else builder.adjust(1, 1)
-    return "\n".join(lines), builder.as_markup()
+    return fit(render, texts).html, builder.as_markup()
 
 
 @router.message(Command("audit"))
@@ -625,11 +643,6 @@ async def cb_stale(query: CallbackQuery, t: Text) -> None:
 
 
 # --- people who are not staff --------------------------------------------------------------------
-
-
-@outsiders.message(Command("office", "officials", "audit"))
-async def msg_not_staff(message: Message, t: Text) -> None:
-    await message.answer(t("office-not-staff"))
 
 
 @outsiders.callback_query(F.data.startswith(_PREFIXES))

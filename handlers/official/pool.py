@@ -6,6 +6,7 @@ may only look. The parent (staff) router lets officials and admins in; every han
 the pool service again, which re-checks the right on the meeting's akimat in the database.
 """
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from html import escape
 
@@ -33,6 +34,7 @@ from handlers.callbacks import (
     PoolSendCb,
     PoolStatusFilter,
 )
+from handlers.fit import Fitted, fit, parts
 from handlers.names import locality_name
 from handlers.numbers import parse_meeting_id
 from handlers.replies import edit_or_answer
@@ -311,37 +313,60 @@ async def render_list(
     return "\n\n".join(blocks), builder.as_markup()
 
 
-def card_text(t: Text, meeting: PoolMeeting, item: PoolItem) -> str:
-    blocks = [
-        t(
-            "pool-card",
-            number=item.public_number,
-            kind=t("q-kind", kind=item.kind.value),
-            status=t("q-status", status=item.status.value),
-            supports=t("q-supports", count=item.support_count),
-            created=t.datetime(item.created_at),
-            photo="yes" if item.photo_file_id else "no",
-            meeting=meeting_line(t, meeting),
-            text=escape(item.text),
-        )
-    ]
-    when = t.datetime(item.status_changed_at) if item.status_changed_at else "—"
-    if item.status is QuestionStatus.ANSWERED:
-        blocks.append(t("pool-card-answer", when=when, resolution=escape(item.resolution or "")))
-    elif item.status is QuestionStatus.REJECTED:
-        blocks.append(t("pool-card-reason", when=when, resolution=escape(item.resolution or "")))
-    elif item.status is QuestionStatus.MERGED:
-        blocks.append(t("pool-card-merged", when=when, number=item.merged_into_number or "—"))
-    elif item.status is QuestionStatus.ACCEPTED:
-        blocks.append(t("pool-card-accepted", when=when))
-    return "\n\n".join(blocks)
+def card_text(t: Text, meeting: PoolMeeting, item: PoolItem) -> Fitted:
+    """The card of one question; the question and its answer (1,500 and 2,000 characters at
+    most, emoji count twice) are shortened when together they would not fit a message."""
+
+    def render(texts: Mapping[str, str]) -> str:
+        blocks = [
+            t(
+                "pool-card",
+                number=item.public_number,
+                kind=t("q-kind", kind=item.kind.value),
+                status=t("q-status", status=item.status.value),
+                supports=t("q-supports", count=item.support_count),
+                created=t.datetime(item.created_at),
+                photo="yes" if item.photo_file_id else "no",
+                meeting=meeting_line(t, meeting),
+                text=texts["text"],
+            )
+        ]
+        when = t.datetime(item.status_changed_at) if item.status_changed_at else "—"
+        resolution = texts.get("resolution", "")
+        if item.status is QuestionStatus.ANSWERED:
+            blocks.append(t("pool-card-answer", when=when, resolution=resolution))
+        elif item.status is QuestionStatus.REJECTED:
+            blocks.append(t("pool-card-reason", when=when, resolution=resolution))
+        elif item.status is QuestionStatus.MERGED:
+            blocks.append(t("pool-card-merged", when=when, number=item.merged_into_number or "—"))
+        elif item.status is QuestionStatus.ACCEPTED:
+            blocks.append(t("pool-card-accepted", when=when))
+        return "\n\n".join(blocks)
+
+    return fit(render, {"text": item.text, "resolution": item.resolution or ""})
+
+
+def full_text(t: Text, item: PoolItem) -> list[str]:
+    """The question and its answer or reason in full, as plain messages that fit."""
+    text = f"{item.public_number}\n\n{item.text}"
+    if item.resolution and item.status is QuestionStatus.ANSWERED:
+        text += "\n\n" + t("pool-full-answer") + "\n" + item.resolution
+    elif item.resolution and item.status is QuestionStatus.REJECTED:
+        text += "\n\n" + t("pool-full-reason") + "\n" + item.resolution
+    return parts(text)
 
 
 def card_keyboard(
-    t: Text, meeting: PoolMeeting, item: PoolItem, context: ListContext
+    t: Text, meeting: PoolMeeting, item: PoolItem, context: ListContext, *, shortened: bool = False
 ) -> InlineKeyboardMarkup:
     builder = InlineKeyboardBuilder()
     sizes: list[int] = []
+    if shortened:
+        builder.button(
+            text=t("screen-full-text-button"),
+            callback_data=context.item_cb(PoolItemAction.FULL, item.id),
+        )
+        sizes.append(1)
     if meeting.can_act and item.is_open:
         acts = [
             (PoolItemAction.ANSWER, "pool-answer-button"),
@@ -370,7 +395,8 @@ async def render_card(
 ) -> tuple[str, InlineKeyboardMarkup]:
     meeting, item = await services.pool.item(user.id, question_id)
     context = ListContext(meeting.id, context.status, context.kind, context.page)
-    return card_text(t, meeting, item), card_keyboard(t, meeting, item, context)
+    card = card_text(t, meeting, item)
+    return card.html, card_keyboard(t, meeting, item, context, shortened=card.shortened)
 
 
 async def render_merge_pick(
@@ -654,6 +680,26 @@ async def cb_pool_photo(
     await bot.send_photo(query.from_user.id, item.photo_file_id, caption=item.public_number)
 
 
+@router.callback_query(PoolItemCb.filter(F.action == PoolItemAction.FULL))
+async def cb_pool_full_text(
+    query: CallbackQuery,
+    callback_data: PoolItemCb,
+    bot: Bot,
+    user: UserView,
+    t: Text,
+    services: Services,
+) -> None:
+    """The card was shortened to fit a message: the full texts, in as many as they need."""
+    try:
+        _, item = await services.pool.item(user.id, callback_data.question_id)
+    except PoolError as error:
+        await query.answer(error_text(t, error), show_alert=True)
+        return
+    await query.answer()
+    for part in full_text(t, item):
+        await bot.send_message(query.from_user.id, part, parse_mode=None)
+
+
 @router.callback_query(PoolItemCb.filter(F.action == PoolItemAction.ACCEPT))
 async def cb_pool_accept(
     query: CallbackQuery,
@@ -747,15 +793,21 @@ async def msg_pool_text(
     await state.set_state(PoolStates.confirm)
     await state.update_data({DRAFT_KEY: draft.dump()})
     if draft.action is PoolAction.ANSWER:
-        preview = t(
-            "pool-preview-answer",
-            number=item.public_number,
-            text=escape(cleaned),
-            supporters=item.support_count,
+        preview = fit(
+            lambda texts: t(
+                "pool-preview-answer",
+                number=item.public_number,
+                text=texts["text"],
+                supporters=item.support_count,
+            ),
+            {"text": cleaned},
         )
     else:
-        preview = t("pool-preview-reject", number=item.public_number, text=escape(cleaned))
-    await message.answer(preview, reply_markup=send_keyboard(t, draft.question_id))
+        preview = fit(
+            lambda texts: t("pool-preview-reject", number=item.public_number, text=texts["text"]),
+            {"text": cleaned},
+        )
+    await message.answer(preview.html, reply_markup=send_keyboard(t, draft.question_id))
 
 
 @router.message(StateFilter(PoolStates), ~F.text.startswith("/"))

@@ -143,7 +143,9 @@ async def test_invitation_makes_a_newcomer_an_official(world: BotWorld, locale: 
     [refused] = await latecomer.say(f"/start {payload}")
     assert refused.content == t("officials-accept-used")
     [not_staff] = await latecomer.say("/office")
-    assert not_staff.content == t("office-not-staff")
+    assert not_staff.content.startswith(
+        plain(t("staff-command-not-staff", command="office", commands="")).strip()
+    )
     # The newcomer again: told they used it already.
     [again] = await newcomer.say(f"/start {payload}")
     assert again.content == plain(t("officials-accept-used-by-you"))
@@ -265,18 +267,24 @@ async def test_forged_buttons_and_removal(world: BotWorld, locale: str) -> None:
     assert await forge(world, official_a, open_a) == t("access-denied")
     assert (await denials(world))[-1] == (OKRUG_A, "officials.button", None)
     [office] = await official_a.say("/office")
-    assert office.content == t("office-not-staff")
+    assert office.content.startswith(
+        plain(t("staff-command-not-staff", command="office", commands="")).strip()
+    )
+    # Typed by someone no longer staff: recorded as what it was.
+    assert (await denials(world))[-1] == (OKRUG_A, "staff.command", None)
 
     # The audit log, newest first, shows the removal and the denied attempts.
     [log] = await admin.say("/audit")
     assert log.content.startswith(plain(t("audit-title")))
+    assert f"id {OKRUG_A} · staff.command" in log.content
     assert f"id {OKRUG_A} · officials.button" in log.content
     assert f"id {ADMIN_ID} · official.remove" in log.content
 
     # The admin's office: the figures of it all.
     [office] = await admin.say("/office")
     assert office.content.startswith(plain(t("office-title-admin")))
-    summary = t("office-admin-summary", akimats=1, officials=1, invites=0, denied=5)
+    # Five refused presses and commands, and the /office typed after the removal.
+    summary = t("office-admin-summary", akimats=1, officials=1, invites=0, denied=6)
     assert plain(summary) in office.content
 
 

@@ -357,3 +357,96 @@ def test_citizens_and_officials_text_stays_text_in_the_template() -> None:
         "+7 701 000 00 00",
         "@akimat",
     )
+
+
+def many_rows(count: int) -> bytes:
+    """A plan sheet of ``count`` filled rows under the header, written the way openpyxl
+    writes one (inline strings), small enough for both byte limits."""
+    rows = []
+    for number in range(2, count + 2):
+        rows.append(
+            f'<row r="{number}"><c r="A{number}" t="inlineStr"><is><t>Жол {number}</t></is></c>'
+            f'<c r="D{number}" t="inlineStr"><is><t>30.06.2027</t></is></c></row>'
+        )
+    header = "".join(
+        f'<c r="{letter}1" t="inlineStr"><is><t>{text}</t></is></c>'
+        for letter, text in zip("ABCDE", headers(), strict=True)
+    )
+    sheet = (
+        '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        f'<sheetData><row r="1">{header}</row>{"".join(rows)}</sheetData></worksheet>'
+    )
+    main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    package = "http://schemas.openxmlformats.org/package/2006"
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(
+            "[Content_Types].xml",
+            f'<Types xmlns="{package}/content-types">'
+            '<Default Extension="rels" '
+            'ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+            '<Default Extension="xml" ContentType="application/xml"/>'
+            '<Override PartName="/xl/workbook.xml" ContentType="application/'
+            'vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+            '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/'
+            'vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>',
+        )
+        archive.writestr(
+            "_rels/.rels",
+            f'<Relationships xmlns="{package}/relationships"><Relationship Id="rId1" '
+            f'Type="{rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>',
+        )
+        archive.writestr(
+            "xl/workbook.xml",
+            f'<workbook xmlns="{main}" xmlns:r="{rel}"><sheets>'
+            '<sheet name="Plan" sheetId="1" r:id="rId1"/></sheets></workbook>',
+        )
+        archive.writestr(
+            "xl/_rels/workbook.xml.rels",
+            f'<Relationships xmlns="{package}/relationships"><Relationship Id="rId1" '
+            f'Type="{rel}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
+        )
+        archive.writestr("xl/worksheets/sheet1.xml", sheet)
+    return buffer.getvalue()
+
+
+def test_a_90000_row_sheet_is_refused_before_it_is_parsed(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Under both byte limits, a 90,000-row sheet was loaded whole by openpyxl (~150 MB that
+    the process kept) before its rows were counted. Its rows are now counted as the XML
+    streams by, and openpyxl is never called."""
+    import tracemalloc
+
+    import services.plan_xlsx as plan_xlsx
+
+    data = many_rows(90_000)
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        unpacked = sum(info.file_size for info in archive.infolist())
+    assert len(data) < MAX_FILE_BYTES and unpacked < plan_xlsx.MAX_UNPACKED_BYTES
+
+    def no_parsing(*args: object, **kwargs: object) -> None:
+        raise AssertionError("openpyxl was asked to load the refused file")
+
+    monkeypatch.setattr(plan_xlsx, "load_workbook", no_parsing)
+    tracemalloc.start()
+    try:
+        with pytest.raises(PlanFileError) as caught:
+            parse(data)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    [error] = caught.value.errors
+    assert (error.problem, error.count, error.limit) == (FileProblem.TOO_MANY_ROWS, 90_000, 200)
+    # The file's bytes are already in memory; counting keeps almost nothing besides.
+    assert peak < 4 * 1024 * 1024
+
+
+def test_a_sheet_of_a_few_rows_built_the_same_way_is_read() -> None:
+    """The same hand-made file with three rows goes on to openpyxl and its checks (so the
+    refusal above is about the row count, not the file's make)."""
+    items_or_problems = problems(many_rows(3))
+    assert items_or_problems
+    assert (FileProblem.TOO_MANY_ROWS, None, None) not in items_or_problems
+    assert (FileProblem.NOT_XLSX, None, None) not in items_or_problems

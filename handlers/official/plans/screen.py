@@ -4,7 +4,6 @@ meetings list."""
 from html import escape
 
 from aiogram import Bot, F
-from aiogram.exceptions import TelegramBadRequest
 from aiogram.filters import Command, CommandObject
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
@@ -36,7 +35,7 @@ from handlers.official.plans.flow import (
     drop_flow,
     source,
 )
-from handlers.replies import edit_or_answer
+from handlers.replies import edit_markup, edit_or_answer
 from handlers.routes import Routes
 from locales import Text
 from services.access import AccessDeniedError, Right
@@ -465,8 +464,4 @@ async def still_acting(
 
 async def remove_keyboard(query: CallbackQuery) -> None:
     if isinstance(query.message, Message):
-        try:
-            await query.message.edit_reply_markup(reply_markup=None)
-        except TelegramBadRequest:
-            # Already without buttons (the other tap of a double tap removed them).
-            return
+        await edit_markup(query.message, None)

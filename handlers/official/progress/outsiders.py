@@ -1,7 +1,7 @@
 """Officials' commands and buttons from someone who is not (or no longer) staff: a clear answer,
 and the attempt in the audit log."""
 
-from aiogram.filters import Command, StateFilter
+from aiogram.filters import StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
 
@@ -37,12 +37,6 @@ async def _refuse(user: UserView, action: str, services: Services) -> None:
         await services.access.require(user.id, None, Right.ACT, action=action)
     except AccessDeniedError:
         return
-
-
-@outsiders.message(Command("plan", "progress"))
-async def outsider_command(message: Message, user: UserView, t: Text, services: Services) -> None:
-    await _refuse(user, PLAN_ACTION, services)
-    await message.answer(t("access-denied"))
 
 
 @outsiders.callback_query(PlanEditCb.filter())

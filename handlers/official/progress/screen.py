@@ -4,7 +4,6 @@ quarter."""
 from html import escape
 
 from aiogram import F
-from aiogram.exceptions import TelegramBadRequest
 from aiogram.filters import Command, CommandObject
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
@@ -34,7 +33,7 @@ from handlers.official.progress.flow import (
     decode_quarter,
     encode_quarter,
 )
-from handlers.replies import edit_or_answer
+from handlers.replies import edit_markup, edit_or_answer
 from handlers.routes import Routes
 from locales import Text
 from services.access import AccessDeniedError, Right
@@ -396,7 +395,4 @@ async def cb_quarters(
 
 async def remove_keyboard(query: CallbackQuery) -> None:
     if isinstance(query.message, Message):
-        try:
-            await query.message.edit_reply_markup(reply_markup=None)
-        except TelegramBadRequest:
-            return
+        await edit_markup(query.message, None)
