@@ -1,0 +1,43 @@
+"""Rough edges a person meets (issue 8, section 5): the photo step keeps a text written in
+several messages."""
+
+import pytest
+from sqlalchemy import select
+
+from storage.models import Question
+from tests.e2e.harness import BotWorld
+from tests.e2e.test_questions import QUESTION, announced_meeting, open_card, plain
+
+MORE = {
+    "kk": "Көктемде су тұрып қалады, балалар мектепке өте алмайды.",
+    "ru": "Весной там стоит вода, дети не могут пройти в школу.",
+}
+
+
+@pytest.mark.parametrize("locale", ["kk", "ru"])
+async def test_second_text_at_the_photo_step_is_appended(world: BotWorld, locale: str) -> None:
+    t = world.text(locale)
+    meeting_id = await announced_meeting(world)
+    chat = await world.citizen(2301, locale)
+    card = await open_card(chat, meeting_id)
+    await chat.press(card, t("meet-btn-ask"))
+
+    [photo_prompt] = await chat.say(QUESTION[locale])
+    assert photo_prompt.content == t("q-photo-prompt")
+    both = f"{QUESTION[locale]}\n{MORE[locale]}"
+    appended, prompt_again = await chat.say(MORE[locale])
+    assert appended.content == plain(t("q-text-appended", text=both))
+    assert prompt_again.content == t("q-photo-prompt")
+
+    # Too long together: the addition is refused, the text so far is kept.
+    [refused] = await chat.say("Ұзын сөз " * 200)
+    assert plain(t("q-append-not-used")) in refused.content
+    assert [b.text for b in refused.buttons] == [t("q-skip-button"), t("cancel-button")]
+
+    await chat.press(prompt_again, t("q-skip-button"))
+    preview = chat.last
+    assert both in preview.content
+    await chat.press(preview, t("q-send-button"))
+    async with world.app.session_factory() as session:
+        [stored] = (await session.scalars(select(Question))).all()
+    assert stored.text == both
