@@ -20,6 +20,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from regulation import FeedbackIndex, feedback_index
 from services.access import AccessService, Right
+from services.audit import AuditAction, AuditDetail
 from services.clock import Clock
 from services.meetings import OPEN_MEETING_STATUSES
 from services.notices import MergeRole, QuestionMerged, QuestionResolved, Resolution
@@ -235,7 +236,7 @@ class PoolService:
     # --- reading --------------------------------------------------------------------------
 
     async def open(
-        self, actor_id: int, meeting_id: int, *, action: str = "pool.view"
+        self, actor_id: int, meeting_id: int, *, action: AuditAction = AuditAction.POOL_VIEW
     ) -> PoolMeeting:
         """The meeting's pool header, if ``actor_id`` may read it (else AccessDeniedError,
         audited); a meeting that does not exist is a PoolError."""
@@ -340,7 +341,7 @@ class PoolService:
         Keyset batches, each read in its own short session, so a meeting of any size is never
         held in memory whole nor keeps a transaction open while the workbook is written.
         """
-        await self.open(actor_id, meeting_id, action="pool.export")
+        await self.open(actor_id, meeting_id, action=AuditAction.POOL_EXPORT)
         last: tuple[int, int] | None = None
         while True:
             async with self._sessions() as session:
@@ -375,7 +376,7 @@ class PoolService:
             notified = await self._tell(session, facts, Resolution.ACCEPTED)
             await self._access.audit(
                 actor_id,
-                "pool.accept",
+                AuditAction.POOL_ACCEPT,
                 akimat_id=target,
                 target=f"question:{question_id}",
                 session=session,
@@ -456,10 +457,10 @@ class PoolService:
             )
             await self._access.audit(
                 actor_id,
-                "pool.merge",
+                AuditAction.POOL_MERGE,
                 akimat_id=akimat_id,
                 target=f"question:{duplicate.id}",
-                detail=f"into question:{target.id}",
+                detail=AuditDetail(into_question=target.id),
                 session=session,
             )
             await session.commit()
@@ -510,7 +511,7 @@ class PoolService:
             actor_id,
             akimat_id,
             Right.ACT,
-            action=f"pool.{action.value}",
+            action=AuditAction(f"pool.{action.value}"),
             target=f"question:{question_id}",
         )
         return akimat_id
@@ -545,10 +546,10 @@ class PoolService:
             notified = await self._tell(session, facts, resolution, cleaned)
             await self._access.audit(
                 actor_id,
-                f"pool.{action.value}",
+                AuditAction(f"pool.{action.value}"),
                 akimat_id=akimat_id,
                 target=f"question:{question_id}",
-                detail=cleaned,
+                detail=AuditDetail(text=cleaned),
                 session=session,
             )
             await session.commit()

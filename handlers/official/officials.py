@@ -27,11 +27,13 @@ from handlers.callbacks import (
     OfficialsCb,
     OfficialsPickCb,
 )
+from handlers.official.audit_words import action_text, detail_parts, target_text
 from handlers.official.office import akimat_title, clear_office_menu, set_office_menu
 from handlers.replies import edit_or_answer
 from handlers.routes import Routes
 from locales import Text
 from services.access import AccessDeniedError
+from services.audit import AuditAction
 from services.container import Services
 from services.officials import (
     AcceptOutcome,
@@ -362,7 +364,7 @@ async def cb_invite(
 async def cb_pick_start(
     query: CallbackQuery, user: UserView, t: Text, state: FSMContext, services: Services
 ) -> None:
-    await services.access.require_admin(user.id, action="invite.create")
+    await services.access.require_admin(user.id, action=AuditAction.INVITE_CREATE)
     await query.answer()
     await state.set_state(InviteFlow.locality)
     await edit_or_answer(query, t("officials-ask-locality"), cancel_keyboard(t))
@@ -386,7 +388,7 @@ async def step_locality_text(
 ) -> None:
     if not services.access.is_admin(user.id):
         # Only an admin gets into this step; a lost admin right ends it here.
-        await services.access.audit(user.id, "invite.create", allowed=False)
+        await services.access.audit(user.id, AuditAction.INVITE_CREATE, allowed=False)
         await deny(message, t)
         return
     hits = await services.localities.search(message.text or "", limit=SEARCH_POOL)
@@ -481,7 +483,7 @@ async def cb_remove_ask(
     # Asking is harmless, but a forged button is still a denied attempt worth recording.
     await services.access.require_admin(
         user.id,
-        action="official.remove",
+        action=AuditAction.OFFICIAL_REMOVE,
         akimat_id=callback_data.akimat_id,
         target=f"user:{callback_data.user_id}",
     )
@@ -552,13 +554,13 @@ async def cb_remove(
 
 
 def audit_line(entry: AuditView, t: Text) -> str:
-    parts = [f"<code>{escape(entry.action)}</code>"]
+    parts = [action_text(t, entry.action)]
     if entry.akimat is not None:
         parts.append(akimat_title(entry.akimat, t.locale))
     elif entry.akimat_id is not None:
         parts.append(t("audit-akimat-id", id=str(entry.akimat_id)))
     if entry.target:
-        parts.append(escape(entry.target))
+        parts.append(target_text(t, entry.target))
     line = t(
         "audit-line",
         mark=t("audit-allowed") if entry.allowed else t("audit-denied"),
@@ -566,8 +568,8 @@ def audit_line(entry: AuditView, t: Text) -> str:
         actor=str(entry.actor_id),
         what=" · ".join(parts),
     )
-    if entry.detail:
-        line += "\n" + t("audit-detail", detail=escape(entry.detail[:300]))
+    if entry.detail is not None and (particulars := detail_parts(t, entry.detail)):
+        line += "\n" + t("audit-detail", detail=" · ".join(particulars))
     return line
 
 
@@ -622,7 +624,10 @@ async def cb_not_staff(query: CallbackQuery, t: Text, services: Services) -> Non
     """A staff button pressed by someone who is not staff: an official removed since the
     keyboard was sent, or a forged button. Denied and recorded."""
     await services.access.audit(
-        query.from_user.id, "officials.button", target=(query.data or "")[:100], allowed=False
+        query.from_user.id,
+        AuditAction.OFFICIALS_BUTTON,
+        target=(query.data or "")[:100],
+        allowed=False,
     )
     await deny(query, t)
 

@@ -39,6 +39,7 @@ from handlers.replies import edit_or_answer
 from handlers.routes import Routes
 from locales import Text
 from services.access import AccessDeniedError
+from services.audit import AuditAction
 from services.container import Services
 from services.pool import (
     PoolAction,
@@ -588,7 +589,7 @@ async def cb_pool_export(
 ) -> None:
     meeting_id = callback_data.meeting_id
     try:
-        await services.pool.open(user.id, meeting_id, action="pool.export")
+        await services.pool.open(user.id, meeting_id, action=AuditAction.POOL_EXPORT)
     except PoolError as error:
         await query.answer(error_text(t, error, meeting_id), show_alert=True)
         return

@@ -1,12 +1,15 @@
 """Rough edges a person meets (issue 8, section 5): the photo step keeps a text written in
-several messages."""
+several messages; /audit speaks the reader's language."""
+
+from datetime import timedelta
 
 import pytest
 from sqlalchemy import select
 
 from storage.models import Question
-from tests.e2e.harness import BotWorld
-from tests.e2e.test_questions import QUESTION, announced_meeting, open_card, plain
+from tests.builders import a_draft
+from tests.e2e.harness import ADMIN_ID, START, BotWorld
+from tests.e2e.test_questions import HOST, QUESTION, VENUE, announced_meeting, open_card, plain
 
 MORE = {
     "kk": "Көктемде су тұрып қалады, балалар мектепке өте алмайды.",
@@ -41,3 +44,25 @@ async def test_second_text_at_the_photo_step_is_appended(world: BotWorld, locale
     async with world.app.session_factory() as session:
         [stored] = (await session.scalars(select(Question))).all()
     assert stored.text == both
+
+
+@pytest.mark.parametrize("locale", ["kk", "ru"])
+async def test_audit_log_has_no_codes_or_english(world: BotWorld, locale: str) -> None:
+    t = world.text(locale)
+    meetings = world.services.meetings
+    # Announced three days ahead: far too late (the notice period is longer).
+    meeting = await a_draft(
+        meetings, host=HOST, venue=VENUE, starts_at=START + timedelta(days=3), created_by=ADMIN_ID
+    )
+    outcome = await world.services.lifecycle.announce(meeting.id, ADMIN_ID)
+    assert outcome.days_late > 0
+    await world.services.lifecycle.move(meeting.id, ADMIN_ID, START + timedelta(days=4))
+
+    admin = await world.admin(locale)
+    [log] = await admin.say("/audit")
+    for code in ("meeting.announce", "meeting.move", "meeting:", "late by", " -> "):
+        assert code not in log.content, code
+    assert plain(t("audit-action-meeting-announce")) in log.content
+    assert plain(t("audit-action-meeting-move")) in log.content
+    assert plain(t("audit-target-meeting", id=str(meeting.id))) in log.content
+    assert plain(t("audit-detail-days-late", days=outcome.days_late)) in log.content

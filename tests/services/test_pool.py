@@ -17,6 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from handlers.notices import notice_renderers
 from locales import Translator
 from services.access import AccessDeniedError, AccessService
+from services.audit import AuditDetail
 from services.clock import ManualClock
 from services.localities import LocalityService
 from services.meetings import MeetingService
@@ -384,7 +385,7 @@ async def test_merge_moves_supports_once_and_tells_the_authors(world: PoolWorld)
         await world.pool.merge(HOST_OFFICIAL, duplicate, target)
     assert caught.value.reason is PoolErrorReason.ALREADY_DONE
     [entry] = [e for e in await world.audit() if e.action == "pool.merge"]
-    assert entry.detail == f"into question:{target}"
+    assert AuditDetail.load(entry.detail) == AuditDetail(into_question=target)
 
 
 async def test_merge_target_author_and_chains(world: PoolWorld) -> None:

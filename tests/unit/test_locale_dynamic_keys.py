@@ -16,8 +16,10 @@ from pathlib import Path
 import pytest
 
 from bot.commands import ADMIN_COMMANDS, CITIZEN_COMMANDS
+from handlers.official.audit_words import TARGET_KINDS
 from handlers.official.office import ADMIN_OFFICE_COMMANDS, OFFICIAL_COMMANDS
 from locales import LOCALES, Translator
+from services.audit import AuditAction
 from services.duties import CalendarStep, DutyKind
 from services.lifecycle import LifecycleErrorReason, ListGroup
 from services.meetings import MeetingErrorReason
@@ -43,6 +45,9 @@ Values = Iterable[str] | type[Enum]
 KEY_VALUES: dict[str, tuple[Values, ...]] = {
     "admin-error-{}": (MeetingErrorReason,),
     "admin-outbox-status-{}": (OutboxStatus,),
+    # Every act the audit log can hold, by its name as a message id (dots are not allowed).
+    "audit-action-{}": (tuple(action.key for action in AuditAction),),
+    "audit-target-{}": (TARGET_KINDS,),
     # The command menus: bot/commands.py (everyone, admins) and /office (officials, admins).
     "cmd-{}": (CITIZEN_COMMANDS, ADMIN_COMMANDS, OFFICIAL_COMMANDS, ADMIN_OFFICE_COMMANDS),
     "deadlines-kind-{}": (DutyKind,),
