@@ -66,3 +66,17 @@ async def test_audit_log_has_no_codes_or_english(world: BotWorld, locale: str) -
     assert plain(t("audit-action-meeting-move")) in log.content
     assert plain(t("audit-target-meeting", id=str(meeting.id))) in log.content
     assert plain(t("audit-detail-days-late", days=outcome.days_late)) in log.content
+
+
+@pytest.mark.parametrize("locale", ["kk", "ru", "en"])
+async def test_okrug_name_before_a_full_stop_is_not_doubled(world: BotWorld, locale: str) -> None:
+    t = world.text(locale)
+    chat = await world.citizen(2401, locale)
+    # Терісаққан а.о. / Терсакканский с.о.: names that end with their type's abbreviation.
+    await world.services.subscriptions.subscribe(2401, "623879000")
+    [listing] = await chat.say("/subscriptions")
+    events = await chat.press(listing, t("subs-inside-off-button", number=1))
+    [answer] = [e.raw["answer"].get("text") or "" for e in events if e.type == "callback_answer"]
+    name = "Терісаққан а.о." if locale == "kk" else "Терсакканский с.о."
+    assert name in answer
+    assert ".." not in answer
