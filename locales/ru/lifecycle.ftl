@@ -16,13 +16,13 @@ lc-card-cancel-reason = Причина: { $reason }
 # What everyone who was told of a meeting, and every author of a question, gets.
 lc-notice-cancelled =
     ✖️ <b>Встреча № { $id } отменена</b>
-    👤 Аким: { $host }
+    👤 Аким ({ $host })
     🕒 Была назначена на { $when }
     Причина: { $reason }
     Ваши вопросы к ней сохранены. Ближайшие встречи: /meetings
 lc-notice-moved =
     🔁 <b>Встреча № { $id } перенесена</b>
-    👤 Аким: { $host }
+    👤 Аким ({ $host })
     🕒 Новое время: <b>{ $new }</b>
     Было: { $old }
     📍 { $venue }, { $place }

@@ -3,7 +3,7 @@
 meet-card-title = <b>🗓 Встреча акима с населением № { $id }</b>
 meet-card-draft = 📝 <i>Черновик: встреча ещё не объявлена.</i>
 meet-card-cancelled = ✖️ <b>Встреча отменена.</b>
-meet-card-host = 👤 Аким: { $host }
+meet-card-host = 👤 Аким ({ $host })
 meet-card-when = 🕒 { $when }
 meet-card-place = 📍 { $venue }, { $place }
 meet-card-audience = 👥 Для жителей: { $audience }

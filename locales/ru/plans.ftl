@@ -13,7 +13,7 @@ plan-status = { $status ->
     [overdue] просрочено
    *[not_started] не начато
 }
-plan-meeting-line = 🗓 Встреча № { $id } · аким: { $host } · { $date }
+plan-meeting-line = 🗓 Встреча № { $id } · аким ({ $host }) · { $date }
 plan-item-state = { $icon } { $status }, { $percent }%
 plan-item-problem = <b>{ $position }. { $text }</b>
 plan-item-measure = 🛠 Мера: { $text }
@@ -69,7 +69,7 @@ plan-list-open-button = { $number }
 
 ## Уведомления
 
-plan-notice-published = 📋 <b>Опубликованы итоги встречи { $date } и план мероприятий</b> (аким: { $host }; { $items ->
+plan-notice-published = 📋 <b>Аким ({ $host }) опубликовал итоги встречи { $date } и план мероприятий</b> ({ $items ->
         [one] { $items } пункт
         [few] { $items } пункта
         [many] { $items } пунктов
@@ -79,7 +79,7 @@ plan-notice-your-item = 📌 { $own ->
         [yes] Ваш вопрос
        *[no] Вопрос, который вы поддержали,
     } { $number } — пункт { $position } плана, срок: { $due }.
-plan-notice-progress = 📈 <b>{ $quarter }: ход исполнения плана мероприятий</b> по итогам встречи { $date } (аким: { $host }).
+plan-notice-progress = 📈 <b>{ $quarter }: ход исполнения плана мероприятий</b> по итогам встречи акима ({ $host }) { $date }.
 plan-notice-progress-counts = Из { $total } { $total ->
         [one] пункта
        *[other] пунктов

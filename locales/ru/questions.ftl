@@ -18,7 +18,7 @@ q-supports = 👍 { $count ->
     [many] { $count } голосов
    *[other] { $count } голоса
 }
-q-meeting-line = 🗓 { $when } · аким: { $host }
+q-meeting-line = 🗓 { $when } · аким ({ $host })
 
 ## Написание
 

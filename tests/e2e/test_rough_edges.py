@@ -80,3 +80,17 @@ async def test_okrug_name_before_a_full_stop_is_not_doubled(world: BotWorld, loc
     name = "Терісаққан а.о." if locale == "kk" else "Терсакканский с.о."
     assert name in answer
     assert ".." not in answer
+
+
+async def test_the_akim_is_not_called_a_district_in_russian(world: BotWorld) -> None:
+    """"аким: Жанааркинский район" read as if the akim were the district; the unit now stands
+    on its own beside the akim, in every message that names the host."""
+    t = world.text("ru")
+    meeting_id = await announced_meeting(world)
+    chat = await world.citizen(2501, "ru")
+    card = await open_card(chat, meeting_id)
+    assert "Аким (Жанааркинский район)" in card.content
+    await chat.press(card, t("meet-btn-ask"))
+    assert "аким (Жанааркинский район)" in chat.last.content
+    for message in (card, chat.last):
+        assert "ким: Жанааркинский район" not in message.content

@@ -162,7 +162,7 @@ def test_card_in_kazakh_escapes_and_offers_everything() -> None:
 def test_card_in_russian_after_the_cutoff() -> None:
     t = TRANSLATOR.bind("ru", TZ)
     text, markup = render_card(view(questions_open=False, broadcast_url=None), t)
-    assert "Аким: Караагашский с.о." in text
+    assert "Аким (Караагашский с.о.)" in text
     assert "вторник, 15 декабря 2026" in text
     assert "Приём вопросов и предложений к этой встрече завершён" in text
     actions = [data for _, data, _ in buttons(markup)]
