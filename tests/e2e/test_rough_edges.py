@@ -94,3 +94,19 @@ async def test_the_akim_is_not_called_a_district_in_russian(world: BotWorld) -> 
     assert "аким (Жанааркинский район)" in chat.last.content
     for message in (card, chat.last):
         assert "ким: Жанааркинский район" not in message.content
+
+
+@pytest.mark.parametrize("locale", ["ru", "en"])
+async def test_the_proposal_prompt_speaks_of_proposals(world: BotWorld, locale: str) -> None:
+    t = world.text(locale)
+    meeting_id = await announced_meeting(world)
+    chat = await world.citizen(2601, locale)
+    card = await open_card(chat, meeting_id)
+    await chat.press(card, t("meet-btn-propose"))
+    prompt = chat.last.content
+    words = {"ru": ("Предложения принимаются", "Вопрос"), "en": ("Proposals are", "Question")}
+    said, not_said = words[locale]
+    assert said in prompt
+    assert not_said not in prompt
+    await chat.press(card, t("meet-btn-ask"))
+    assert not_said in chat.last.content
