@@ -1,14 +1,17 @@
 """Rough edges a person meets (issue 8, section 5): the photo step keeps a text written in
 several messages; /audit speaks the reader's language."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from sqlalchemy import select
 
+from services.plans import ItemDraft
 from storage.models import Question
 from tests.builders import a_draft
 from tests.e2e.harness import ADMIN_ID, START, BotWorld
+from tests.e2e.test_plans import OFFICIAL as PLAN_OFFICIAL
+from tests.e2e.test_plans import setup as plan_setup
 from tests.e2e.test_questions import HOST, QUESTION, VENUE, announced_meeting, open_card, plain
 
 MORE = {
@@ -83,7 +86,7 @@ async def test_okrug_name_before_a_full_stop_is_not_doubled(world: BotWorld, loc
 
 
 async def test_the_akim_is_not_called_a_district_in_russian(world: BotWorld) -> None:
-    """"аким: Жанааркинский район" read as if the akim were the district; the unit now stands
+    """ "аким: Жанааркинский район" read as if the akim were the district; the unit now stands
     on its own beside the akim, in every message that names the host."""
     t = world.text("ru")
     meeting_id = await announced_meeting(world)
@@ -110,3 +113,27 @@ async def test_the_proposal_prompt_speaks_of_proposals(world: BotWorld, locale: 
     assert not_said not in prompt
     await chat.press(card, t("meet-btn-ask"))
     assert not_said in chat.last.content
+
+
+@pytest.mark.parametrize("locale", ["kk", "ru"])
+async def test_the_plan_screen_says_the_item_count_once(world: BotWorld, locale: str) -> None:
+    t = world.text(locale)
+    meeting_id, _, _ = await plan_setup(world, locale)
+    plans = world.services.plans
+    await plans.start(meeting_id)
+    for number in (1, 2, 3):
+        await plans.add_item(
+            meeting_id,
+            ItemDraft(
+                problem=f"Мәселе {number}: жол жөндеу",
+                measure="Жолды жөндеу",
+                executor="Тұрғын үй-коммуналдық шаруашылық бөлімі",
+                due_on=date(2027, 6, 30),
+            ),
+        )
+    official = await world.chat(PLAN_OFFICIAL, locale)
+    [awaiting] = await official.say("/plan")
+    await official.press(awaiting, t("plan-awaiting-button", id=meeting_id))
+    screen = official.last.content
+    assert plain(t("plan-items-range-limit", first=1, last=3, total=3, max=200)) in screen
+    assert plain(t("plan-items-count", count=3, max=200)) not in screen
