@@ -7,7 +7,6 @@ meet-card-host = 👤 Аким ({ $host })
 meet-card-when = 🕒 { $when }
 meet-card-place = 📍 { $venue }, { $place }
 meet-card-audience = 👥 Для жителей: { $audience }
-meet-card-broadcast = 📺 <a href="{ $url }">Прямая трансляция</a>
 meet-card-over = ✅ Встреча уже состоялась.
 meet-card-questions-until = ❓ Вопросы и предложения принимаются до { $until }
 meet-card-questions-closed = 🔒 Приём вопросов и предложений к этой встрече завершён.

@@ -13,6 +13,7 @@ from tests.e2e.harness import ADMIN_ID, START, BotWorld
 from tests.e2e.test_plans import OFFICIAL as PLAN_OFFICIAL
 from tests.e2e.test_plans import setup as plan_setup
 from tests.e2e.test_questions import HOST, QUESTION, VENUE, announced_meeting, open_card, plain
+from tests.shortcuts import announce_quietly
 
 MORE = {
     "kk": "Көктемде су тұрып қалады, балалар мектепке өте алмайды.",
@@ -137,3 +138,25 @@ async def test_the_plan_screen_says_the_item_count_once(world: BotWorld, locale:
     screen = official.last.content
     assert plain(t("plan-items-range-limit", first=1, last=3, total=3, max=200)) in screen
     assert plain(t("plan-items-count", count=3, max=200)) not in screen
+
+
+@pytest.mark.parametrize("locale", ["kk", "ru"])
+async def test_the_broadcast_link_is_on_the_card_once(world: BotWorld, locale: str) -> None:
+    t = world.text(locale)
+    url = "https://www.youtube.com/live/zhanaarka-akim"
+    meetings = world.services.meetings
+    meeting = await a_draft(
+        meetings,
+        host=HOST,
+        venue=VENUE,
+        starts_at=START + timedelta(days=20),
+        created_by=ADMIN_ID,
+        url=url,
+    )
+    await announce_quietly(meetings, meeting.id)
+    chat = await world.citizen(2701, locale)
+    card = await open_card(chat, meeting.id)
+    links = [e for e in card.entities if e.get("url") == url]
+    buttons = [b for b in card.buttons if b.url == url]
+    assert (len(links), len(buttons)) == (0, 1)
+    assert buttons[0].text == t("meet-btn-broadcast")
