@@ -24,7 +24,7 @@ from services.audit import AuditAction, AuditDetail
 from services.clock import Clock
 from services.meetings import OPEN_MEETING_STATUSES
 from services.notices import MergeRole, QuestionMerged, QuestionResolved, Resolution
-from services.outbox import Outbox, Recipient
+from services.outbox import Outbox, Reach, Recipient
 from services.paging import Page
 from storage.models import (
     Meeting,
@@ -141,8 +141,10 @@ class PoolCounts:
 @dataclass(frozen=True, slots=True)
 class ActionResult:
     item: PoolItem
-    # How many people the change was told to (outbox rows written).
+    # How many people the change is told to now (outbox rows written and sent at once)...
     notified: int
+    # ...and how many it waits for until their quiet hours end.
+    held: int = 0
     # For a merge: the question the duplicate went into, as it is now.
     target: PoolItem | None = None
 
@@ -382,7 +384,9 @@ class PoolService:
                 session=session,
             )
             await session.commit()
-        return ActionResult(item=await self._item_by_id(question_id), notified=notified)
+        return ActionResult(
+            item=await self._item_by_id(question_id), notified=notified.now, held=notified.held
+        )
 
     async def answer(self, actor_id: int, question_id: int, text: str) -> ActionResult:
         """Answer an item; the answer goes to its author and every supporter."""
@@ -466,7 +470,8 @@ class PoolService:
             await session.commit()
         return ActionResult(
             item=await self._item_by_id(duplicate_id),
-            notified=notified,
+            notified=notified.now,
+            held=notified.held,
             target=await self._item_by_id(target_id),
         )
 
@@ -553,7 +558,9 @@ class PoolService:
                 session=session,
             )
             await session.commit()
-        return ActionResult(item=await self._item_by_id(question_id), notified=notified)
+        return ActionResult(
+            item=await self._item_by_id(question_id), notified=notified.now, held=notified.held
+        )
 
     async def _refuse_state(
         self, session: AsyncSession, question_id: int, action: PoolAction
@@ -604,13 +611,13 @@ class PoolService:
         question: "QuestionFacts",
         resolution: Resolution,
         answer: str | None = None,
-    ) -> int:
+    ) -> Reach:
         """Tell the author, and (but for a rejection, which is the author's business) the
         supporters."""
         authors = await self._recipients(
             session, [question.author_id] if question.author_id is not None else []
         )
-        notified = await self._outbox.notify(
+        notified = await self._outbox.notify_reach(
             session, QuestionResolved(question, resolution, to_author=True, answer=answer), authors
         )
         if resolution is Resolution.REJECTED:
@@ -623,7 +630,7 @@ class PoolService:
                 if user_id != question.author_id
             ),
         )
-        notified += await self._outbox.notify(
+        notified += await self._outbox.notify_reach(
             session,
             QuestionResolved(question, resolution, to_author=False, answer=answer),
             supporters,
@@ -636,10 +643,10 @@ class PoolService:
         duplicate: "QuestionFacts",
         target: "QuestionFacts",
         duplicate_supporters: set[int],
-    ) -> int:
-        notified = 0
+    ) -> Reach:
+        notified = Reach()
         if duplicate.author_id is not None:
-            notified += await self._outbox.notify(
+            notified += await self._outbox.notify_reach(
                 session,
                 QuestionMerged(duplicate, target, MergeRole.AUTHOR),
                 await self._recipients(session, [duplicate.author_id]),
@@ -650,13 +657,13 @@ class PoolService:
             for user_id in duplicate_supporters
             if user_id not in (duplicate.author_id, target.author_id)
         ]
-        notified += await self._outbox.notify(
+        notified += await self._outbox.notify_reach(
             session,
             QuestionMerged(duplicate, target, MergeRole.SUPPORTER),
             await self._recipients(session, moved),
         )
         if target.author_id is not None and target.author_id != duplicate.author_id:
-            notified += await self._outbox.notify(
+            notified += await self._outbox.notify_reach(
                 session,
                 QuestionMerged(duplicate, target, MergeRole.TARGET_AUTHOR),
                 await self._recipients(session, [target.author_id]),
