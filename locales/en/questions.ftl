@@ -130,6 +130,9 @@ q-list-item =
     <b>{ $index }.</b> { $number } · { $kind } · 👍 { $count }{ $own ->
         [yes] { " " }· <i>yours</i>
        *[no] {""}
+    }{ $photo ->
+        [yes] { " " }· 📷 with a photo
+       *[no] {""}
     }
     { $text }
 q-list-empty = Nobody has asked anything yet. Be the first!

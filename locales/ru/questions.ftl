@@ -141,6 +141,9 @@ q-list-item =
     <b>{ $index }.</b> { $number } · { $kind } · 👍 { $count }{ $own ->
         [yes] { " " }· <i>ваш</i>
        *[no] {""}
+    }{ $photo ->
+        [yes] { " " }· 📷 с фото
+       *[no] {""}
     }
     { $text }
 q-list-empty = Пока никто ничего не спросил. Будьте первым!

@@ -7,12 +7,20 @@ import pytest
 from sqlalchemy import select
 
 from services.plans import ItemDraft
-from storage.models import Question
+from storage.models import Question, QuestionKind
 from tests.builders import a_draft
 from tests.e2e.harness import ADMIN_ID, START, BotWorld
 from tests.e2e.test_plans import OFFICIAL as PLAN_OFFICIAL
 from tests.e2e.test_plans import setup as plan_setup
-from tests.e2e.test_questions import HOST, QUESTION, VENUE, announced_meeting, open_card, plain
+from tests.e2e.test_questions import (
+    HOST,
+    PROPOSAL,
+    QUESTION,
+    VENUE,
+    announced_meeting,
+    open_card,
+    plain,
+)
 from tests.shortcuts import announce_quietly
 
 MORE = {
@@ -160,3 +168,23 @@ async def test_the_broadcast_link_is_on_the_card_once(world: BotWorld, locale: s
     buttons = [b for b in card.buttons if b.url == url]
     assert (len(links), len(buttons)) == (0, 1)
     assert buttons[0].text == t("meet-btn-broadcast")
+
+
+@pytest.mark.parametrize("locale", ["kk", "ru"])
+async def test_others_see_which_question_has_a_photo(world: BotWorld, locale: str) -> None:
+    t = world.text(locale)
+    meeting_id = await announced_meeting(world)
+    for author in (2801, 2802):
+        await world.citizen(author, locale)
+    questions = world.services.questions
+    await questions.ask(2801, meeting_id, QuestionKind.QUESTION, QUESTION[locale], "photo-id")
+    await questions.ask(2802, meeting_id, QuestionKind.PROPOSAL, PROPOSAL[locale])
+    bob = await world.citizen(2803, locale)
+    card = await open_card(bob, meeting_id)
+    await bob.press(card, t("meet-btn-questions"))
+    blocks = bob.last.content.split("\n\n")
+    photo_mark = {"kk": "📷 фотосуретімен", "ru": "📷 с фото"}[locale]
+    [with_photo] = [block for block in blocks if QUESTION[locale] in block]
+    [without] = [block for block in blocks if PROPOSAL[locale] in block]
+    assert photo_mark in with_photo
+    assert photo_mark not in without
