@@ -1,14 +1,16 @@
 """Rough edges a person meets (issue 8, section 5): the photo step keeps a text written in
 several messages; /audit speaks the reader's language."""
 
+import re
 from datetime import date, timedelta
 
 import pytest
 from sqlalchemy import select
 
+from handlers.menus import Role, commands_of
 from services.plans import ItemDraft
 from storage.models import Question, QuestionKind
-from tests.builders import a_draft
+from tests.builders import a_draft, an_official
 from tests.e2e.harness import ADMIN_ID, START, BotWorld
 from tests.e2e.test_plans import OFFICIAL as PLAN_OFFICIAL
 from tests.e2e.test_plans import setup as plan_setup
@@ -188,3 +190,40 @@ async def test_others_see_which_question_has_a_photo(world: BotWorld, locale: st
     [without] = [block for block in blocks if PROPOSAL[locale] in block]
     assert photo_mark in with_photo
     assert photo_mark not in without
+
+
+def listed(content: str) -> list[str]:
+    """The commands a /help or /start text lists, in order."""
+    return re.findall(r"^/([a-z]+) — ", content, re.M)
+
+
+@pytest.mark.parametrize("locale", ["kk", "ru"])
+async def test_each_role_sees_its_whole_menu_from_its_first_message(
+    world: BotWorld, locale: str
+) -> None:
+    # At start-up the admin had never written to the bot ("chat not found"): their first
+    # message, whatever it is, gives them the admin's menu.
+    admin = await world.admin(locale)
+    [help_text] = await admin.say("/help")
+    admin_menu = [c["command"] for c in await world.client.effective_commands(ADMIN_ID)]
+    assert admin_menu == list(commands_of(Role.ADMIN))
+    assert listed(help_text.content) == list(commands_of(Role.ADMIN))
+
+    # An official appointed earlier: the menu comes with their first message too.
+    await an_official(world.app.session_factory, 2901, akimat=HOST, locale=locale)
+    official = await world.chat(2901, locale)
+    [help_text] = await official.say("/help")
+    official_menu = [c["command"] for c in await world.client.effective_commands(2901)]
+    assert official_menu == list(commands_of(Role.OFFICIAL))
+    assert listed(help_text.content) == list(commands_of(Role.OFFICIAL))
+    [banner] = await official.say("/start")
+    assert listed(banner.content) == list(commands_of(Role.OFFICIAL))
+
+    # A citizen: the default menu, and /help and the banner list all of it, nothing more.
+    citizen = await world.citizen(2902, locale)
+    citizen_menu = [c["command"] for c in await world.client.effective_commands(2902)]
+    assert citizen_menu == list(commands_of(Role.CITIZEN))
+    [help_text] = await citizen.say("/help")
+    assert listed(help_text.content) == list(commands_of(Role.CITIZEN))
+    [banner] = await citizen.say("/start")
+    assert listed(banner.content) == list(commands_of(Role.CITIZEN))
