@@ -20,6 +20,7 @@ from bot.config import Settings
 from bot.dispatcher import GracefulDispatcher
 from bot.fsm_storage import DatabaseStorage
 from bot.middlewares.logging import HandlerNameMiddleware, UpdateLogMiddleware
+from bot.middlewares.menu import MenuMiddleware
 from bot.middlewares.response_types import KeepResponseModels
 from bot.middlewares.retired_callbacks import RetiredCallbackMiddleware
 from bot.middlewares.text_cleaning import DropNulMiddleware
@@ -28,6 +29,7 @@ from bot.middlewares.user import UserMiddleware
 from bot.redelivery import HandledUpdates
 from bot.retry import RetryAfterMiddleware
 from handlers import get_routers
+from handlers.menus import MenuKeeper
 from handlers.notices import notice_renderers
 from locales import Translator
 from scheduler.runner import SchedulerRunner
@@ -74,6 +76,7 @@ class App:
                 self.translator,
                 self.settings.default_locale,
                 self.settings.admin_ids,
+                self.dispatcher.get("menus"),
             )
         if self.handled is not None:
             await self.handled.load()
@@ -216,6 +219,11 @@ def build_app(
     for observer in (dispatcher.message, dispatcher.callback_query):
         observer.outer_middleware(user_middleware)
         observer.middleware(HandlerNameMiddleware())
+    menus = MenuKeeper()
+    dispatcher["menus"] = menus
+    dispatcher.message.outer_middleware(
+        MenuMiddleware(menus, translator, settings.default_locale, settings.admin_ids)
+    )
     dispatcher.include_routers(*get_routers(settings.admin_ids))
     return App(
         settings=settings,

@@ -1,56 +1,23 @@
-"""The command menus, in each language (setMyCommands with language_code)."""
-
-import logging
+"""The command menus at start-up, in each language (setMyCommands with language_code): the
+citizens' menu for every private chat, and each admin's full menu for their own chat. The lists
+are the roles' own (handlers/menus.py)."""
 
 from aiogram import Bot
-from aiogram.exceptions import TelegramBadRequest
-from aiogram.types import BotCommand, BotCommandScopeAllPrivateChats, BotCommandScopeChat
+from aiogram.types import BotCommand, BotCommandScopeAllPrivateChats
 
+from handlers.menus import (
+    ADMIN_COMMANDS,
+    CITIZEN_COMMANDS,
+    MenuKeeper,
+    Role,
+    menu,
+    set_chat_menu,
+)
 from locales import Translator
-
-log = logging.getLogger(__name__)
-
-CITIZEN_COMMANDS = (
-    "start",
-    "meetings",
-    "subscribe",
-    "subscriptions",
-    "myquestions",
-    "plans",
-    "demand",
-    "calendar",
-    "settings",
-    "language",
-    "help",
-    "privacy",
-    "mydata",
-    "forget",
-)
-ADMIN_COMMANDS = (
-    "newmeeting",
-    "mymeetings",
-    "announce",
-    "pool",
-    "plan",
-    "progress",
-    "deadlines",
-    "report",
-    "demands",
-    "coverage",
-    "office",
-    "officials",
-    "audit",
-    "outbox",
-    "coordinators",
-)
 
 
 def commands_for(translator: Translator, locale: str, *, admin: bool = False) -> list[BotCommand]:
-    names = CITIZEN_COMMANDS + (ADMIN_COMMANDS if admin else ())
-    return [
-        BotCommand(command=name, description=translator.get(locale, f"cmd-{name}"))
-        for name in names
-    ]
+    return menu(translator, locale, Role.ADMIN if admin else Role.CITIZEN)
 
 
 async def set_bot_commands(
@@ -58,6 +25,7 @@ async def set_bot_commands(
     translator: Translator,
     default_locale: str = "kk",
     admin_ids: frozenset[int] = frozenset(),
+    keeper: MenuKeeper | None = None,
 ) -> None:
     scope = BotCommandScopeAllPrivateChats()
     # Without a language_code: what a user whose app language we don't speak sees.
@@ -67,24 +35,11 @@ async def set_bot_commands(
             commands_for(translator, locale), scope=scope, language_code=locale
         )
     for admin_id in admin_ids:
-        try:
-            await _set_admin_commands(bot, translator, default_locale, admin_id)
-        except TelegramBadRequest as error:
-            # An admin who has never opened the bot has no chat yet ("chat not found"): the
-            # bot must start anyway; they get the admin menu on the next start after that.
-            log.warning("admin menu for %s not set: %s", admin_id, error.message)
+        # An admin who has never opened the bot has no chat yet ("chat not found"): the bot
+        # starts anyway, and their first message sets the menu (bot/middlewares/menu.py).
+        done = await set_chat_menu(bot, translator, default_locale, admin_id, Role.ADMIN)
+        if done and keeper is not None:
+            keeper.mark(admin_id, Role.ADMIN)
 
 
-async def _set_admin_commands(
-    bot: Bot, translator: Translator, default_locale: str, admin_id: int
-) -> None:
-    admin_scope = BotCommandScopeChat(chat_id=admin_id)
-    await bot.set_my_commands(
-        commands_for(translator, default_locale, admin=True), scope=admin_scope
-    )
-    for locale in translator.locales:
-        await bot.set_my_commands(
-            commands_for(translator, locale, admin=True),
-            scope=admin_scope,
-            language_code=locale,
-        )
+__all__ = ["ADMIN_COMMANDS", "CITIZEN_COMMANDS", "commands_for", "set_bot_commands"]

@@ -239,7 +239,7 @@ class CoordinatorsCb(CallbackData, prefix="co1"):
     action: CoordinatorsAction
     key: str = ""
     token: str = ""
-    user_id: int = 0
+    user_id: TelegramId = 0
 
 
 class DemandAction(StrEnum):
@@ -253,7 +253,7 @@ class DemandCb(CallbackData, prefix="dm1"):
 
     action: DemandAction
     code: str = ""
-    demand_id: int = 0
+    demand_id: Whole = 0
 
 
 class DemandStaffAction(StrEnum):
@@ -267,7 +267,7 @@ class DemandStaffCb(CallbackData, prefix="dms1"):
     """/demands: the akimat's and coordinators' view of demands (handlers/official/demands.py)."""
 
     action: DemandStaffAction
-    demand_id: int = 0
+    demand_id: Whole = 0
 
 
 class AuditPageCb(CallbackData, prefix="aud1"):
@@ -472,9 +472,9 @@ class CalendarCb(CallbackData, prefix="cal1"):
     for an entry's buttons, `code` a picked venue, `value` a kind or a page."""
 
     action: CalendarAction
-    akimat_id: int
-    year: int
-    entry_id: int = 0
+    akimat_id: Whole
+    year: Year
+    entry_id: Whole = 0
     code: str = ""
     value: str = ""
 
@@ -483,8 +483,8 @@ class CoverageCb(CallbackData, prefix="cov1"):
     """Coverage of the akimats inside `akimat_id`'s territory; `unit_of` drills down to one
     akimat's units."""
 
-    akimat_id: int
-    unit_of: int = 0
+    akimat_id: Whole
+    unit_of: Whole = 0
 
 
 # --- action plans and quarterly progress (handlers/citizen/plans.py, handlers/official/) --------

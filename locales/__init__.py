@@ -8,6 +8,7 @@ recipient's language.
 
 import datetime as dt
 import logging
+import re
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
@@ -21,6 +22,26 @@ LOCALES = ("kk", "ru", "en")
 FALLBACK = "en"
 
 log = logging.getLogger(__name__)
+
+# Closing HTML tags at the end of a value: "<b>Қараағаш а.о.</b>" still ends with a stop.
+_TRAILING_TAGS = re.compile(r"(?:</[a-z]+>)+$")
+
+
+def single_stop(text: str, args: Mapping[str, Any]) -> str:
+    """The message without a doubled full stop where a value that ends with one (a locality's
+    abbreviated type, "Қараағаш а.о.", "Кеңгір а.", "Кенгирский с.о.") stands before the
+    sentence's own stop: "…: Кеңгір а.." reads "…: Кеңгір а.". Only the stop right after such
+    a value goes (closing tags between them stay); an ellipsis is left alone."""
+    for value in args.values():
+        if not isinstance(value, str):
+            continue
+        core = _TRAILING_TAGS.sub("", value)
+        if not core.endswith(".") or core.endswith(".."):
+            continue
+        tags = value[len(core) :]
+        doubled = re.escape(core) + re.escape(tags) + r"(?:</[a-z]+>)*"
+        text = re.sub(f"({doubled})\\.(?!\\.)", r"\1", text)
+    return text
 
 
 def normalize_locale(code: str | None, default: str) -> str:
@@ -63,7 +84,7 @@ class Translator:
         text, errors = bundle.format_pattern(message.value, args)
         for error in errors:
             log.error("translation %s/%s: %s", locale, key, error)
-        return str(text)
+        return single_stop(str(text), args)
 
     def bind(self, locale: str, tz: ZoneInfo) -> "Text":
         return Text(self, locale if locale in self._bundles else FALLBACK, tz)

@@ -7,11 +7,12 @@ akimat whose territory lies inside it (a district akimat reads its villages' aki
 log, and so is each act that changes something.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from services.audit import AuditAction, AuditDetail
 from services.clock import Clock
 from services.kato.codes import kato_contains, kato_subtree
 from storage.models import AuditEntry
@@ -31,7 +32,9 @@ class Right(StrEnum):
 class AccessDeniedError(Exception):
     """Raised by :meth:`AccessService.require`; the attempt is already in the audit log."""
 
-    def __init__(self, action: str, akimat_id: int | None, right: "Right | None" = None) -> None:
+    def __init__(
+        self, action: AuditAction, akimat_id: int | None, right: "Right | None" = None
+    ) -> None:
         super().__init__(f"{action} denied for akimat {akimat_id}")
         self.action = action
         self.akimat_id = akimat_id
@@ -165,7 +168,7 @@ class AccessService:
         akimat_id: int | None,
         right: Right,
         *,
-        action: str,
+        action: AuditAction,
         target: str | None = None,
     ) -> None:
         """Raise AccessDeniedError (and audit it) unless ``user_id`` has ``right`` on the akimat.
@@ -183,7 +186,7 @@ class AccessService:
         self,
         user_id: int,
         *,
-        action: str,
+        action: AuditAction,
         akimat_id: int | None = None,
         target: str | None = None,
     ) -> None:
@@ -196,12 +199,12 @@ class AccessService:
     async def audit(
         self,
         actor_id: int,
-        action: str,
+        action: AuditAction,
         *,
         akimat_id: int | None = None,
         target: str | None = None,
         allowed: bool = True,
-        detail: str | None = None,
+        detail: AuditDetail | None = None,
         session: AsyncSession | None = None,
     ) -> None:
         """Record an act. With ``session`` the entry joins the caller's transaction (the caller
@@ -213,7 +216,7 @@ class AccessService:
             akimat_id=akimat_id,
             target=target[:100] if target else None,
             allowed=allowed,
-            detail=detail[:MAX_DETAIL] if detail else None,
+            detail=_stored(detail),
         )
         if session is not None:
             audit_rows.add(session, entry)
@@ -221,3 +224,12 @@ class AccessService:
         async with self._sessions() as own:
             audit_rows.add(own, entry)
             await own.commit()
+
+
+def _stored(detail: AuditDetail | None) -> str | None:
+    """The particulars as the log keeps them; a person's long text is cut to fit."""
+    if detail is None:
+        return None
+    if detail.text and len(detail.text) > MAX_DETAIL // 2:
+        detail = replace(detail, text=detail.text[: MAX_DETAIL // 2])
+    return detail.dump()

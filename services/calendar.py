@@ -25,6 +25,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from regulation import calendar_deadlines
 from services.access import AccessService, Right
+from services.audit import AuditAction, AuditDetail
 from services.clock import Clock
 from services.kato.codes import kato_contains, kato_subtree
 from services.kato.names import name_for_locale
@@ -247,7 +248,9 @@ class CalendarService:
     # --- reading ------------------------------------------------------------------------------
 
     async def view(self, actor_id: int, akimat_id: int, year: int) -> CalendarView:
-        await self._access.require(actor_id, akimat_id, Right.READ, action="calendar.view")
+        await self._access.require(
+            actor_id, akimat_id, Right.READ, action=AuditAction.CALENDAR_VIEW
+        )
         async with self._sessions() as session:
             calendar = await calendar_rows.calendar_of(session, akimat_id, year)
             if calendar is None:
@@ -295,7 +298,9 @@ class CalendarService:
     async def venues(self, actor_id: int, akimat_id: int, limit: int = 100) -> list[EntryView]:
         """The units directly below the akimat's (the venues of visiting meetings), as entry
         views without an id, for the venue picker and the template's reference sheet."""
-        await self._access.require(actor_id, akimat_id, Right.READ, action="calendar.view")
+        await self._access.require(
+            actor_id, akimat_id, Right.READ, action=AuditAction.CALENDAR_VIEW
+        )
         async with self._sessions() as session:
             code = await official_rows.akimat_locality_code(session, akimat_id)
             if code is None:
@@ -309,7 +314,9 @@ class CalendarService:
     async def territory_codes(self, actor_id: int, akimat_id: int) -> set[str]:
         """Every KATO code a venue of this akimat's calendar may have: its unit and all inside
         it (one range scan)."""
-        await self._access.require(actor_id, akimat_id, Right.READ, action="calendar.view")
+        await self._access.require(
+            actor_id, akimat_id, Right.READ, action=AuditAction.CALENDAR_VIEW
+        )
         async with self._sessions() as session:
             code = await official_rows.akimat_locality_code(session, akimat_id)
             if code is None:
@@ -402,7 +409,9 @@ class CalendarService:
     ) -> EntryView:
         """Plan a meeting; raises CalendarError naming the problem. A change to an agreed
         calendar joins its open correction, which must be agreed again."""
-        await self._access.require(actor_id, akimat_id, Right.ACT, action="calendar.entry.add")
+        await self._access.require(
+            actor_id, akimat_id, Right.ACT, action=AuditAction.CALENDAR_ENTRY_ADD
+        )
         self.check_year(year)
         async with self._sessions() as session:
             calendar, host_code = await self._calendar_for_change(
@@ -427,10 +436,10 @@ class CalendarService:
                 correction.changes += _change_line("+", entry, venue) + "\n"
             await self._access.audit(
                 actor_id,
-                "calendar.entry.add",
+                AuditAction.CALENDAR_ENTRY_ADD,
                 akimat_id=akimat_id,
                 target=str(year),
-                detail=_change_line("+", entry, venue),
+                detail=AuditDetail(text=_change_line("+", entry, venue)),
                 session=session,
             )
             await session.flush()
@@ -443,7 +452,11 @@ class CalendarService:
             found = await calendar_rows.entry_with_calendar(session, entry_id)
             akimat_id = found[1].akimat_id if found is not None else None
         await self._access.require(
-            actor_id, akimat_id, Right.ACT, action="calendar.entry.remove", target=str(entry_id)
+            actor_id,
+            akimat_id,
+            Right.ACT,
+            action=AuditAction.CALENDAR_ENTRY_REMOVE,
+            target=str(entry_id),
         )
         async with self._sessions() as session:
             found = await calendar_rows.entry_with_calendar(session, entry_id)
@@ -465,10 +478,10 @@ class CalendarService:
             await calendar_rows.delete_entry(session, entry_id)
             await self._access.audit(
                 actor_id,
-                "calendar.entry.remove",
+                AuditAction.CALENDAR_ENTRY_REMOVE,
                 akimat_id=calendar.akimat_id,
                 target=str(calendar.year),
-                detail=line,
+                detail=AuditDetail(text=line),
                 session=session,
             )
             await session.commit()
@@ -478,7 +491,9 @@ class CalendarService:
     ) -> int:
         """The calendar's entries become ``entries`` (an uploaded file), all or nothing.
         Drafts already made from removed entries stay (their meetings are not touched)."""
-        await self._access.require(actor_id, akimat_id, Right.ACT, action="calendar.upload")
+        await self._access.require(
+            actor_id, akimat_id, Right.ACT, action=AuditAction.CALENDAR_UPLOAD
+        )
         self.check_year(year)
         if len(entries) > MAX_ENTRIES:
             raise CalendarError(CalendarErrorReason.TOO_MANY)
@@ -514,10 +529,10 @@ class CalendarService:
                 )
             await self._access.audit(
                 actor_id,
-                "calendar.upload",
+                AuditAction.CALENDAR_UPLOAD,
                 akimat_id=akimat_id,
                 target=str(year),
-                detail=f"{len(entries)} entries",
+                detail=AuditDetail(entries=len(entries)),
                 session=session,
             )
             await session.commit()
@@ -530,7 +545,9 @@ class CalendarService:
     ) -> CalendarView:
         """The maslikhat agreed the calendar (or its open correction): decision date and
         number."""
-        await self._access.require(actor_id, akimat_id, Right.ACT, action="calendar.agree")
+        await self._access.require(
+            actor_id, akimat_id, Right.ACT, action=AuditAction.CALENDAR_AGREE
+        )
         self.check_year(year)
         number = check_agreement_number(number)
         if agreed_on > self.today() or agreed_on.year < year - 1:
@@ -541,7 +558,7 @@ class CalendarService:
                 calendar.status = CalendarStatus.AGREED
                 calendar.agreed_on = agreed_on
                 calendar.agreement_number = number
-                detail = "calendar"
+                correction = None
             else:
                 corrections = await calendar_rows.corrections(session, calendar.id)
                 open_one = next((c for c in corrections if c.agreed_on is None), None)
@@ -549,13 +566,13 @@ class CalendarService:
                     raise CalendarError(CalendarErrorReason.NOTHING_TO_AGREE)
                 open_one.agreed_on = agreed_on
                 open_one.agreement_number = number
-                detail = f"correction {open_one.number}"
+                correction = f"#{open_one.number}"
             await self._access.audit(
                 actor_id,
-                "calendar.agreed",
+                AuditAction.CALENDAR_AGREED,
                 akimat_id=akimat_id,
                 target=str(year),
-                detail=f"{detail}: {agreed_on.isoformat()} No. {number}",
+                detail=AuditDetail(agreed_on=agreed_on, number=number, text=correction),
                 session=session,
             )
             await session.commit()
@@ -572,7 +589,11 @@ class CalendarService:
     async def _step(
         self, actor_id: int, akimat_id: int, year: int, step: CalendarStatus
     ) -> CalendarView:
-        action = "calendar.approved" if step is CalendarStatus.APPROVED else "calendar.submitted"
+        action = (
+            AuditAction.CALENDAR_APPROVED
+            if step is CalendarStatus.APPROVED
+            else AuditAction.CALENDAR_SUBMITTED
+        )
         await self._access.require(actor_id, akimat_id, Right.ACT, action=action)
         self.check_year(year)
         today = self.today()
@@ -614,7 +635,11 @@ class CalendarService:
             found = await calendar_rows.entry_with_calendar(session, entry_id)
             akimat_id = found[1].akimat_id if found is not None else None
         await self._access.require(
-            actor_id, akimat_id, Right.ACT, action="calendar.to_draft", target=str(entry_id)
+            actor_id,
+            akimat_id,
+            Right.ACT,
+            action=AuditAction.CALENDAR_TO_DRAFT,
+            target=str(entry_id),
         )
         async with self._sessions() as session:
             found = await calendar_rows.entry_with_calendar(session, entry_id)
@@ -647,7 +672,7 @@ class CalendarService:
                 found[0].meeting_id = meeting.id
             await self._access.audit(
                 actor_id,
-                "calendar.to_draft",
+                AuditAction.CALENDAR_TO_DRAFT,
                 akimat_id=akimat_id,
                 target=str(meeting.id),
                 session=session,

@@ -18,6 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from regulation.levels import AkimLevel
 from services.access import AccessService
+from services.audit import AuditAction, AuditDetail
 from services.clock import Clock
 from services.feedback_digest import DigestRecipient
 from services.kato.names import name_for_locale, name_key
@@ -233,7 +234,9 @@ class CoordinatorsService:
         """A new one-time link making its user a coordinator of ``code`` (None: the republic).
         Admins only."""
         target = f"territory:{territory_key(code)}"
-        await self._access.require_admin(actor_id, action="coordinator.invite", target=target)
+        await self._access.require_admin(
+            actor_id, action=AuditAction.COORDINATOR_INVITE, target=target
+        )
         now = self._clock.now()
         async with self._sessions() as session:
             territory = await self._territory(session, code)
@@ -247,7 +250,7 @@ class CoordinatorsService:
             )
             await self._access.audit(
                 actor_id,
-                "coordinator.invite",
+                AuditAction.COORDINATOR_INVITE,
                 target=target,
                 detail=_invite_detail(invite.token),
                 session=session,
@@ -302,7 +305,7 @@ class CoordinatorsService:
             )
             await self._access.audit(
                 user_id,
-                "coordinator.accept",
+                AuditAction.COORDINATOR_ACCEPT,
                 target=f"territory:{territory_key(code)}",
                 detail=_invite_detail(token),
                 session=session,
@@ -321,7 +324,7 @@ class CoordinatorsService:
         """Revoke a link not yet used: the link (None if unknown) and whether this call did.
         Admins only."""
         await self._access.require_admin(
-            actor_id, action="coordinator.revoke", target=_invite_detail(token)
+            actor_id, action=AuditAction.COORDINATOR_REVOKE, target=f"invite:{token[:8]}"
         )
         if not _TOKEN.match(token):
             return None, False
@@ -333,7 +336,7 @@ class CoordinatorsService:
             if changed:
                 await self._access.audit(
                     actor_id,
-                    "coordinator.revoke",
+                    AuditAction.COORDINATOR_REVOKE,
                     target=f"territory:{territory_key(invite.territory_code)}",
                     detail=_invite_detail(token),
                     session=session,
@@ -347,16 +350,18 @@ class CoordinatorsService:
         """Take a territory away from a coordinator; whether they had it. Admins only. It takes
         effect at their next step: every handler asks the database again."""
         target = f"territory:{territory_key(code)}"
-        await self._access.require_admin(actor_id, action="coordinator.remove", target=target)
+        await self._access.require_admin(
+            actor_id, action=AuditAction.COORDINATOR_REMOVE, target=target
+        )
         async with self._sessions() as session:
             if not await coordinator_rows.remove_coordinator(session, user_id, code):
                 await session.rollback()
                 return False
             await self._access.audit(
                 actor_id,
-                "coordinator.remove",
+                AuditAction.COORDINATOR_REMOVE,
                 target=target,
-                detail=f"user:{user_id}",
+                detail=AuditDetail(user=user_id),
                 session=session,
             )
             names = await self._names(session, {code})
@@ -395,7 +400,7 @@ class CoordinatorsService:
 
     async def overview(self, actor_id: int) -> CoordinatorsOverview:
         """Every coordinator and every link still open. Admins only."""
-        await self._access.require_admin(actor_id, action="coordinators.list")
+        await self._access.require_admin(actor_id, action=AuditAction.COORDINATORS_LIST)
         now = self._clock.now()
         async with self._sessions() as session:
             people = await coordinator_rows.all_coordinators(session)
@@ -428,9 +433,9 @@ def _invite_view(invite: CoordinatorInvite, territory: TerritoryView) -> Coordin
     )
 
 
-def _invite_detail(token: str) -> str:
+def _invite_detail(token: str) -> AuditDetail:
     """The start of a token: enough to tell links apart, not enough to use an open one."""
-    return f"invite:{token[:8]}"
+    return AuditDetail(invite=token[:8])
 
 
 __all__ = [

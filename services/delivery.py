@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from services.access import AccessService
+from services.audit import AuditAction, AuditDetail
 from services.clock import Clock
 from services.outbox import Outbox
 from services.statuses import OutboxStatus
@@ -39,7 +40,7 @@ class DeliveryService:
 
     async def report(self, actor_id: int) -> DeliveryReport:
         """Admins only."""
-        await self._access.require_admin(actor_id, action="outbox.view")
+        await self._access.require_admin(actor_id, action=AuditAction.OUTBOX_VIEW)
         async with self._sessions() as session:
             return DeliveryReport(
                 counts=await outbox_rows.status_counts(session),
@@ -49,11 +50,14 @@ class DeliveryService:
 
     async def requeue_failed(self, actor_id: int) -> int:
         """Send every failed notification again; returns how many. Admins only; audited."""
-        await self._access.require_admin(actor_id, action="outbox.requeue")
+        await self._access.require_admin(actor_id, action=AuditAction.OUTBOX_REQUEUE)
         async with self._sessions() as session:
             count = await outbox_rows.requeue_failed(session, self._clock.now())
             await self._access.audit(
-                actor_id, "outbox.requeue", detail=f"rows={count}", session=session
+                actor_id,
+                AuditAction.OUTBOX_REQUEUE,
+                detail=AuditDetail(rows=count),
+                session=session,
             )
             if count:
                 self._outbox.wake_after_commit(session)

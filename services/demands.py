@@ -20,6 +20,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.access import AccessService, Right
+from services.audit import AuditAction, AuditDetail
 from services.clock import Clock
 from services.kato.names import name_for_locale
 from services.notices import DemandAnswered, DemandFacts, DemandOutcome, DemandThresholdReached
@@ -265,7 +266,7 @@ class DemandService:
             actor_id,
             view.akimat_id if view else None,
             Right.READ,
-            action="demand.read",
+            action=AuditAction.DEMAND_READ,
             target=f"demand:{demand_id}",
         )
         if view is None:
@@ -283,7 +284,7 @@ class DemandService:
             actor_id,
             view.akimat_id if view else None,
             Right.ACT,
-            action="demand.answer",
+            action=AuditAction.DEMAND_ANSWER,
             target=f"demand:{demand_id}",
         )
         if view is None:
@@ -357,10 +358,10 @@ class DemandService:
                 raise DemandError(DemandErrorReason.ALREADY_ANSWERED)
             await self._access.audit(
                 actor_id,
-                f"demand.{status.value}",
+                AuditAction(f"demand.{status.value}"),
                 akimat_id=view.akimat_id,
                 target=f"demand:{view.id}",
-                detail=f"meeting:{meeting_id}" if meeting_id else reason,
+                detail=AuditDetail(meeting=meeting_id) if meeting_id else AuditDetail(text=reason),
                 session=session,
             )
             await self._outbox.notify(session, notice, demand_rows.supporters(view.id))

@@ -68,6 +68,7 @@ from regulation import (
     explain,
     progress_due,
 )
+from services.audit import AuditAction
 from services.clock import Clock
 from services.kato.names import name_for_locale
 from services.meetings import kato_contains
@@ -125,9 +126,13 @@ class CalendarStep(StrEnum):
         )
 
     @property
-    def audit_action(self) -> str:
+    def audit_action(self) -> AuditAction:
         """The audit-log action that records this step as done."""
-        return "calendar.approved" if self is CalendarStep.APPROVE else "calendar.submitted"
+        return (
+            AuditAction.CALENDAR_APPROVED
+            if self is CalendarStep.APPROVE
+            else AuditAction.CALENDAR_SUBMITTED
+        )
 
 
 class Stage(StrEnum):

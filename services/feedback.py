@@ -46,6 +46,7 @@ from regulation import (
 )
 from regulation.report_periods import PeriodKind, ReportPeriod
 from services.access import AccessService, Right
+from services.audit import AuditAction, AuditDetail
 from services.clock import Clock
 from services.duties import AkimatInfo
 from services.kato.codes import kato_subtree
@@ -323,7 +324,9 @@ class FeedbackRecordService:
         entry that does not pass raises EntryError before anything is written."""
         if self._access is None:
             raise RuntimeError("FeedbackRecordService needs an AccessService to take entries")
-        await self._access.require(actor_id, akimat_id, Right.ACT, action="feedback.enter")
+        await self._access.require(
+            actor_id, akimat_id, Right.ACT, action=AuditAction.FEEDBACK_ENTER
+        )
         today = self.today()
         cleaned = [self._clean(entry, akimat_id, today) for entry in entries]
         async with self._sessions() as session:
@@ -342,17 +345,12 @@ class FeedbackRecordService:
                 )
                 await rows.add_outside(session, row)
                 saved.append(SavedEntry(row.id, entry))
-            first = saved[0].entry if saved else None
             await self._access.audit(
                 actor_id,
-                "feedback.enter",
+                AuditAction.FEEDBACK_ENTER,
                 akimat_id=akimat_id,
                 target=f"outside:{saved[0].id}" if saved else None,
-                detail=(
-                    f"{first.kind.value}/{first.channel.value}/{first.status.value}"
-                    if first is not None and len(saved) == 1
-                    else f"{len(saved)} entries from a file"
-                ),
+                detail=AuditDetail(entries=len(saved)),
                 session=session,
             )
             await session.commit()

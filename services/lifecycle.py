@@ -35,6 +35,7 @@ from regulation import (
     get_profile,
 )
 from services.access import AccessService, Right
+from services.audit import AuditAction, AuditDetail
 from services.clock import Clock
 from services.meetings import (
     OPEN_MEETING_STATUSES,
@@ -274,7 +275,7 @@ class LifecycleService:
             actor_id,
             await self.akimat_id_of(host_code),
             Right.ACT,
-            action="meeting.create",
+            action=AuditAction.MEETING_CREATE,
             target=f"locality:{host_code}",
         )
         meeting = await self._meetings.create_meeting(
@@ -291,7 +292,7 @@ class LifecycleService:
         )
         await self._access.audit(
             actor_id,
-            "meeting.create",
+            AuditAction.MEETING_CREATE,
             akimat_id=meeting.host_akimat_id,
             target=meeting_topic(meeting.id),
         )
@@ -330,7 +331,7 @@ class LifecycleService:
             user_id,
             meeting.host_akimat_id,
             Right.READ,
-            action="meeting.read",
+            action=AuditAction.MEETING_READ,
             target=meeting_topic(meeting_id),
         )
         can_act = await self._access.allowed(user_id, meeting.host_akimat_id, Right.ACT)
@@ -386,7 +387,7 @@ class LifecycleService:
             actor_id,
             meeting.host_akimat_id,
             Right.ACT,
-            action=f"meeting.{act.value}",
+            action=AuditAction(f"meeting.{act.value}"),
             target=meeting_topic(meeting_id),
         )
         return meeting
@@ -420,11 +421,11 @@ class LifecycleService:
         actor_id: int,
         act: Act,
         meeting: Meeting,
-        detail: str | None = None,
+        detail: AuditDetail | None = None,
     ) -> None:
         await self._access.audit(
             actor_id,
-            f"meeting.{act.value}",
+            AuditAction(f"meeting.{act.value}"),
             akimat_id=meeting.host_akimat_id,
             target=meeting_topic(meeting.id),
             detail=detail,
@@ -496,7 +497,7 @@ class LifecycleService:
                 actor_id,
                 Act.ANNOUNCE,
                 row,
-                f"late by {days_late} days" if days_late else None,
+                AuditDetail(days_late=days_late, due=due) if days_late else None,
             )
             enqueued = await self._outbox.notify(
                 session,
@@ -529,7 +530,9 @@ class LifecycleService:
             if announce_at >= row.starts_at:
                 raise LifecycleError(LifecycleErrorReason.ANNOUNCE_AT_AFTER_START)
             row.announce_at = announce_at
-            await self._audit(session, actor_id, Act.SCHEDULE, row, announce_at.isoformat())
+            await self._audit(
+                session, actor_id, Act.SCHEDULE, row, AuditDetail(announce_at=announce_at)
+            )
             await session.commit()
         meeting = await self._reread(meeting_id)
         due = self._meetings.announcement_due_date(meeting)
@@ -546,7 +549,9 @@ class LifecycleService:
             row = await self._locked(session, meeting_id, Act.SCHEDULE)
             if row.announce_at is not None:
                 row.announce_at = None
-                await self._audit(session, actor_id, Act.SCHEDULE, row, "unscheduled")
+                await self._audit(
+                    session, actor_id, Act.SCHEDULE, row, AuditDetail(unscheduled=True)
+                )
                 await session.commit()
         return await self._reread(meeting_id)
 
@@ -607,7 +612,6 @@ class LifecycleService:
             notified = 0
             due: date | None = None
             days_late = 0
-            lateness = ""
             if row.status is MeetingStatus.DRAFT:
                 # Nobody was told of a draft: its time simply changes, and so does the last
                 # day to announce it; a planned announcement after the new start is dropped.
@@ -623,7 +627,6 @@ class LifecycleService:
                 row.announce_due_on = due
                 if days_late:
                     row.announced_late = True
-                    lateness = f"; late by {days_late} days (due {due})"
                 await session.flush()
                 view = await self._reread_in(session, meeting_id)
                 notified = await self._tell(
@@ -639,7 +642,12 @@ class LifecycleService:
                 actor_id,
                 Act.MOVE,
                 row,
-                f"{old_start.isoformat()} -> {starts_at.isoformat()}{lateness}",
+                AuditDetail(
+                    moved_from=old_start,
+                    moved_to=starts_at,
+                    days_late=days_late,
+                    due=due if days_late else None,
+                ),
             )
             await session.commit()
         return ChangeOutcome(
@@ -673,7 +681,7 @@ class LifecycleService:
                     MeetingCancelled(view),
                     statuses=_TOLD_OR_TELLING,
                 )
-            await self._audit(session, actor_id, Act.CANCEL, row, reason)
+            await self._audit(session, actor_id, Act.CANCEL, row, AuditDetail(text=reason))
             await session.commit()
         return ChangeOutcome(meeting=await self._reread(meeting_id), notified=notified)
 
@@ -732,7 +740,9 @@ class LifecycleService:
             added = held_on not in known
             if added:
                 meeting_store.add_reception(session, meeting_id, held_on, note, actor_id)
-                await self._audit(session, actor_id, Act.RECEPTION, row, held_on.isoformat())
+                await self._audit(
+                    session, actor_id, Act.RECEPTION, row, AuditDetail(held_on=held_on)
+                )
                 await session.commit()
                 known = tuple(sorted((*known, held_on)))
         return ReceptionOutcome(

@@ -25,6 +25,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.access import AccessService, Right
+from services.audit import AuditAction, AuditDetail
 from services.clock import Clock
 from services.kato.names import name_for_locale
 from services.meetings import kato_subtree
@@ -193,7 +194,7 @@ class AuditView:
     akimat_id: int | None
     target: str | None
     allowed: bool
-    detail: str | None
+    detail: AuditDetail | None
 
 
 class OfficialsService:
@@ -238,7 +239,10 @@ class OfficialsService:
     async def invite(self, actor_id: int, akimat_id: int) -> InviteView:
         """A new one-time link to the akimat ``akimat_id``. Admins only."""
         await self._access.require_admin(
-            actor_id, action="invite.create", akimat_id=akimat_id, target=f"akimat:{akimat_id}"
+            actor_id,
+            action=AuditAction.INVITE_CREATE,
+            akimat_id=akimat_id,
+            target=f"akimat:{akimat_id}",
         )
         async with self._sessions() as session:
             if await official_rows.get_akimat(session, akimat_id) is None:
@@ -250,7 +254,9 @@ class OfficialsService:
     async def invite_to_locality(self, actor_id: int, code: str) -> tuple[AkimatView, InviteView]:
         """A new one-time link to the akimat of locality ``code`` (the akimat is created if the
         unit has an akim but no akimat row yet). Admins only."""
-        await self._access.require_admin(actor_id, action="invite.create", target=f"kato:{code}")
+        await self._access.require_admin(
+            actor_id, action=AuditAction.INVITE_CREATE, target=f"kato:{code}"
+        )
         async with self._sessions() as session:
             akimat = await self._akimat_for_locality(session, code)
             view = await self._new_invite(session, actor_id, akimat.id)
@@ -273,7 +279,7 @@ class OfficialsService:
         )
         await self._access.audit(
             actor_id,
-            "invite.create",
+            AuditAction.INVITE_CREATE,
             akimat_id=akimat_id,
             target=_invite_target(invite.token),
             session=session,
@@ -315,11 +321,11 @@ class OfficialsService:
         the person consented (handlers/official/officials.py)."""
         await self._access.audit(
             user_id,
-            "invite.accept",
+            AuditAction.INVITE_ACCEPT,
             akimat_id=invite.akimat_id if invite else None,
             target=_invite_target(token),
             allowed=False,
-            detail=outcome.value,
+            detail=AuditDetail(reason=outcome.value),
         )
 
     async def _take(self, user_id: int, token: str, display_name: str) -> AcceptResult:
@@ -352,7 +358,7 @@ class OfficialsService:
             )
             await self._access.audit(
                 user_id,
-                "invite.accept",
+                AuditAction.INVITE_ACCEPT,
                 akimat_id=view.akimat_id,
                 target=_invite_target(token),
                 session=session,
@@ -400,7 +406,10 @@ class OfficialsService:
             invite = await official_rows.get_invite(session, token)
             akimat_id = invite.akimat_id if invite else None
             await self._access.require_admin(
-                actor_id, action="invite.revoke", akimat_id=akimat_id, target=_invite_target(token)
+                actor_id,
+                action=AuditAction.INVITE_REVOKE,
+                akimat_id=akimat_id,
+                target=_invite_target(token),
             )
             if invite is None:
                 return None, False
@@ -408,7 +417,7 @@ class OfficialsService:
             if changed:
                 await self._access.audit(
                     actor_id,
-                    "invite.revoke",
+                    AuditAction.INVITE_REVOKE,
                     akimat_id=akimat_id,
                     target=_invite_target(token),
                     session=session,
@@ -423,7 +432,10 @@ class OfficialsService:
         """Take the akimat away from an official; they are told. Returns whether they were one.
         Admins only."""
         await self._access.require_admin(
-            actor_id, action="official.remove", akimat_id=akimat_id, target=f"user:{user_id}"
+            actor_id,
+            action=AuditAction.OFFICIAL_REMOVE,
+            akimat_id=akimat_id,
+            target=f"user:{user_id}",
         )
         now = self._clock.now()
         async with self._sessions() as session:
@@ -432,7 +444,7 @@ class OfficialsService:
                 return False
             await self._access.audit(
                 actor_id,
-                "official.remove",
+                AuditAction.OFFICIAL_REMOVE,
                 akimat_id=akimat_id,
                 target=f"user:{user_id}",
                 session=session,
@@ -455,7 +467,7 @@ class OfficialsService:
 
     async def overview(self, actor_id: int) -> list[AkimatStaff]:
         """Every akimat with officials or invitations still open, by KATO code. Admins only."""
-        await self._access.require_admin(actor_id, action="officials.list")
+        await self._access.require_admin(actor_id, action=AuditAction.OFFICIALS_LIST)
         now = self._clock.now()
         async with self._sessions() as session:
             rows = await official_rows.staffed_or_invited(session, now)
@@ -468,7 +480,7 @@ class OfficialsService:
             actor_id,
             akimat_id,
             Right.READ,
-            action="officials.read",
+            action=AuditAction.OFFICIALS_READ,
             target=f"akimat:{akimat_id}",
         )
         now = self._clock.now()
@@ -521,7 +533,7 @@ class OfficialsService:
     ) -> Page[AuditView]:
         """The audit log, newest first. Admins only (reading it is not itself logged unless
         denied)."""
-        await self._access.require_admin(actor_id, action="audit.read")
+        await self._access.require_admin(actor_id, action=AuditAction.AUDIT_READ)
         page, page_size = max(page, 0), max(page_size, 1)
         async with self._sessions() as session:
             total = await audit_rows.count(session)
@@ -543,7 +555,7 @@ class OfficialsService:
                 akimat_id=entry.akimat_id,
                 target=entry.target,
                 allowed=entry.allowed,
-                detail=entry.detail,
+                detail=AuditDetail.load(entry.detail),
             )
             for entry in entries
         ]
@@ -552,7 +564,7 @@ class OfficialsService:
     async def summary(self, actor_id: int) -> StaffSummary:
         """How many akimats have officials, how many officials and open invitations there are,
         and how many attempts were denied lately. Admins only."""
-        await self._access.require_admin(actor_id, action="officials.summary")
+        await self._access.require_admin(actor_id, action=AuditAction.OFFICIALS_SUMMARY)
         now = self._clock.now()
         async with self._sessions() as session:
             akimats = await official_rows.count_staffed_akimats(session)

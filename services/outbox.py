@@ -30,6 +30,7 @@ from sqlalchemy.orm import Session
 
 from locales import Text, Translator
 from services.clock import Clock, SystemClock
+from services.delivery_policy import Decision, decide
 from services.notices import NOTICE_KINDS, Notice
 from storage.models import NoticeKind, OutboxPayload, OutboxStatus
 from storage.repositories import outbox as outbox_rows
@@ -88,6 +89,19 @@ class Recipient:
 # Who is told: people the caller already holds, or a query selecting (chat id, locale) pairs,
 # which the database copies into the outbox without loading them here.
 Audience = AudienceQuery | Iterable[Recipient]
+
+
+@dataclass(frozen=True, slots=True)
+class Reach:
+    """Of the people a notice was just enqueued for: how many it goes to now, and how many it
+    waits for until their quiet hours end. Those who switched its kind off, or blocked the
+    bot, are in neither."""
+
+    now: int = 0
+    held: int = 0
+
+    def __add__(self, other: "Reach") -> "Reach":
+        return Reach(self.now + other.now, self.held + other.held)
 
 
 class Outbox:
@@ -150,6 +164,28 @@ class Outbox:
         # Not a query, so the recipients themselves (a TypeGuard narrows only the other way).
         recipients = cast(Iterable[Recipient], audience)
         return await self._notify_recipients(session, notice, recipients, due)
+
+    async def notify_reach(
+        self, session: AsyncSession, notice: Notice, recipients: Sequence[Recipient]
+    ) -> Reach:
+        """:meth:`notify` for people the caller holds, saying whom it reaches now and whom it
+        waits for (the sender's own rule, services/delivery_policy.py, asked at this moment)."""
+        if not await self.notify(session, notice, recipients):
+            return Reach()
+        chat_ids = {recipient.chat_id for recipient in recipients}
+        states = await outbox_rows.recipient_states(session, chat_ids)
+        now = self._clock.now()
+        sent = held = 0
+        for chat_id in chat_ids:
+            active, preferences = states.get(chat_id, (True, None))
+            if not active:
+                continue
+            verdict = decide(preferences, notice.kind, urgent=notice.urgent, now=now, tz=self._tz)
+            if verdict.decision is Decision.SEND:
+                sent += 1
+            elif verdict.decision is Decision.DEFER:
+                held += 1
+        return Reach(sent, held)
 
     async def _payload(
         self, session: AsyncSession, notice: Notice, locales: Iterable[str]

@@ -20,10 +20,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from regulation import FeedbackIndex, feedback_index
 from services.access import AccessService, Right
+from services.audit import AuditAction, AuditDetail
 from services.clock import Clock
 from services.meetings import OPEN_MEETING_STATUSES
 from services.notices import MergeRole, QuestionMerged, QuestionResolved, Resolution
-from services.outbox import Outbox, Recipient
+from services.outbox import Outbox, Reach, Recipient
 from services.paging import Page
 from storage.models import (
     Meeting,
@@ -140,8 +141,10 @@ class PoolCounts:
 @dataclass(frozen=True, slots=True)
 class ActionResult:
     item: PoolItem
-    # How many people the change was told to (outbox rows written).
+    # How many people the change is told to now (outbox rows written and sent at once)...
     notified: int
+    # ...and how many it waits for until their quiet hours end.
+    held: int = 0
     # For a merge: the question the duplicate went into, as it is now.
     target: PoolItem | None = None
 
@@ -235,7 +238,7 @@ class PoolService:
     # --- reading --------------------------------------------------------------------------
 
     async def open(
-        self, actor_id: int, meeting_id: int, *, action: str = "pool.view"
+        self, actor_id: int, meeting_id: int, *, action: AuditAction = AuditAction.POOL_VIEW
     ) -> PoolMeeting:
         """The meeting's pool header, if ``actor_id`` may read it (else AccessDeniedError,
         audited); a meeting that does not exist is a PoolError."""
@@ -338,7 +341,7 @@ class PoolService:
         Keyset batches, each read in its own short session, so a meeting of any size is never
         held in memory whole nor keeps a transaction open while the workbook is written.
         """
-        await self.open(actor_id, meeting_id, action="pool.export")
+        await self.open(actor_id, meeting_id, action=AuditAction.POOL_EXPORT)
         last: tuple[int, int] | None = None
         while True:
             async with self._sessions() as session:
@@ -373,13 +376,15 @@ class PoolService:
             notified = await self._tell(session, facts, Resolution.ACCEPTED)
             await self._access.audit(
                 actor_id,
-                "pool.accept",
+                AuditAction.POOL_ACCEPT,
                 akimat_id=target,
                 target=f"question:{question_id}",
                 session=session,
             )
             await session.commit()
-        return ActionResult(item=await self._item_by_id(question_id), notified=notified)
+        return ActionResult(
+            item=await self._item_by_id(question_id), notified=notified.now, held=notified.held
+        )
 
     async def answer(self, actor_id: int, question_id: int, text: str) -> ActionResult:
         """Answer an item; the answer goes to its author and every supporter."""
@@ -454,16 +459,17 @@ class PoolService:
             )
             await self._access.audit(
                 actor_id,
-                "pool.merge",
+                AuditAction.POOL_MERGE,
                 akimat_id=akimat_id,
                 target=f"question:{duplicate.id}",
-                detail=f"into question:{target.id}",
+                detail=AuditDetail(into_question=target.id),
                 session=session,
             )
             await session.commit()
         return ActionResult(
             item=await self._item_by_id(duplicate_id),
-            notified=notified,
+            notified=notified.now,
+            held=notified.held,
             target=await self._item_by_id(target_id),
         )
 
@@ -508,7 +514,7 @@ class PoolService:
             actor_id,
             akimat_id,
             Right.ACT,
-            action=f"pool.{action.value}",
+            action=AuditAction(f"pool.{action.value}"),
             target=f"question:{question_id}",
         )
         return akimat_id
@@ -543,14 +549,16 @@ class PoolService:
             notified = await self._tell(session, facts, resolution, cleaned)
             await self._access.audit(
                 actor_id,
-                f"pool.{action.value}",
+                AuditAction(f"pool.{action.value}"),
                 akimat_id=akimat_id,
                 target=f"question:{question_id}",
-                detail=cleaned,
+                detail=AuditDetail(text=cleaned),
                 session=session,
             )
             await session.commit()
-        return ActionResult(item=await self._item_by_id(question_id), notified=notified)
+        return ActionResult(
+            item=await self._item_by_id(question_id), notified=notified.now, held=notified.held
+        )
 
     async def _refuse_state(
         self, session: AsyncSession, question_id: int, action: PoolAction
@@ -601,13 +609,13 @@ class PoolService:
         question: "QuestionFacts",
         resolution: Resolution,
         answer: str | None = None,
-    ) -> int:
+    ) -> Reach:
         """Tell the author, and (but for a rejection, which is the author's business) the
         supporters."""
         authors = await self._recipients(
             session, [question.author_id] if question.author_id is not None else []
         )
-        notified = await self._outbox.notify(
+        notified = await self._outbox.notify_reach(
             session, QuestionResolved(question, resolution, to_author=True, answer=answer), authors
         )
         if resolution is Resolution.REJECTED:
@@ -620,7 +628,7 @@ class PoolService:
                 if user_id != question.author_id
             ),
         )
-        notified += await self._outbox.notify(
+        notified += await self._outbox.notify_reach(
             session,
             QuestionResolved(question, resolution, to_author=False, answer=answer),
             supporters,
@@ -633,10 +641,10 @@ class PoolService:
         duplicate: "QuestionFacts",
         target: "QuestionFacts",
         duplicate_supporters: set[int],
-    ) -> int:
-        notified = 0
+    ) -> Reach:
+        notified = Reach()
         if duplicate.author_id is not None:
-            notified += await self._outbox.notify(
+            notified += await self._outbox.notify_reach(
                 session,
                 QuestionMerged(duplicate, target, MergeRole.AUTHOR),
                 await self._recipients(session, [duplicate.author_id]),
@@ -647,13 +655,13 @@ class PoolService:
             for user_id in duplicate_supporters
             if user_id not in (duplicate.author_id, target.author_id)
         ]
-        notified += await self._outbox.notify(
+        notified += await self._outbox.notify_reach(
             session,
             QuestionMerged(duplicate, target, MergeRole.SUPPORTER),
             await self._recipients(session, moved),
         )
         if target.author_id is not None and target.author_id != duplicate.author_id:
-            notified += await self._outbox.notify(
+            notified += await self._outbox.notify_reach(
                 session,
                 QuestionMerged(duplicate, target, MergeRole.TARGET_AUTHOR),
                 await self._recipients(session, [target.author_id]),

@@ -25,6 +25,7 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from locales import Text
+from services.audit import AuditAction
 from services.pool import PoolItem, PoolService
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -85,7 +86,7 @@ async def export_pool(pool: PoolService, actor_id: int, meeting_id: int, t: Text
             return await loop.run_in_executor(worker, function, *args)
 
         # Refused before any file is made (export_rows checks again, batch by batch it does not).
-        await pool.open(actor_id, meeting_id, action="pool.export")
+        await pool.open(actor_id, meeting_id, action=AuditAction.POOL_EXPORT)
         workbook, sheet = await run(_new_workbook, t)
         rows = 0
         saved = False

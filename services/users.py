@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.access import AccessService
+from services.audit import AuditAction
 from services.clock import Clock
 from services.notices import OfficialAppointed
 from services.officials import AkimatView
@@ -260,7 +261,7 @@ class UserService:
         for akimat_id in await user_rows.akimats_served(session, user_id):
             await self._access.audit(
                 user_id,
-                "official.forget",
+                AuditAction.OFFICIAL_FORGET,
                 akimat_id=akimat_id,
                 target=f"user:{user_id}",
                 session=session,

@@ -16,9 +16,8 @@ from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from handlers.callbacks import CoordinatorsAction, CoordinatorsCb
+from handlers.menus import Role
 from handlers.official.office import (
-    COORDINATOR_COMMANDS,
-    OFFICIAL_COMMANDS,
     clear_office_menu,
     set_office_menu,
 )
@@ -26,6 +25,7 @@ from handlers.official.officials import bot_username, person_html, person_names
 from handlers.replies import edit_or_answer
 from handlers.routes import Routes
 from locales import Text
+from services.audit import AuditAction
 from services.container import Services
 from services.coordinators import (
     REPUBLIC_TERRITORY,
@@ -295,11 +295,11 @@ async def _refresh_menu(user_id: int, services: Services, bot: Bot) -> None:
     """The menu of someone who lost a territory: an official's, a coordinator's, or none."""
     if await services.officials.is_official(user_id):
         await set_office_menu(
-            bot, services.translator, services.default_locale, user_id, OFFICIAL_COMMANDS
+            bot, services.translator, services.default_locale, user_id, Role.OFFICIAL
         )
     elif await services.access.is_coordinator(user_id):
         await set_office_menu(
-            bot, services.translator, services.default_locale, user_id, COORDINATOR_COMMANDS
+            bot, services.translator, services.default_locale, user_id, Role.COORDINATOR
         )
     else:
         await clear_office_menu(bot, services.translator, user_id)
@@ -311,7 +311,9 @@ async def _refresh_menu(user_id: int, services: Services, bot: Bot) -> None:
 @outsiders.message(Command("coordinators"))
 async def msg_not_admin(message: Message, t: Text, services: Services) -> None:
     if message.from_user is not None:
-        await services.access.audit(message.from_user.id, "coordinators.list", allowed=False)
+        await services.access.audit(
+            message.from_user.id, AuditAction.COORDINATORS_LIST, allowed=False
+        )
     await message.answer(t("access-denied-admin"))
 
 
@@ -320,7 +322,10 @@ async def cb_not_admin(query: CallbackQuery, t: Text, services: Services) -> Non
     """A coordinators' button pressed by someone who is not an admin (a forged one): denied
     and recorded."""
     await services.access.audit(
-        query.from_user.id, "coordinators.button", target=(query.data or "")[:100], allowed=False
+        query.from_user.id,
+        AuditAction.COORDINATORS_BUTTON,
+        target=(query.data or "")[:100],
+        allowed=False,
     )
     await query.answer(t("access-denied-admin"), show_alert=True)
 

@@ -255,12 +255,31 @@ async def msg_draft_text(
         await drop_draft(state)
         await message.answer(t("q-draft-lost"))
         return
-    try:
-        draft.text = validate_text(message.text or "")
-    except QuestionError as error:
-        await message.answer(text_error(t, error, draft.kind))
-        return
+    appending = draft.text is not None and await state.get_state() == AskStates.photo.state
+    if appending:
+        # At the photo step the text is already there: people write in several messages, so a
+        # second one continues the first rather than silently replacing it.
+        try:
+            draft.text = validate_text(f"{draft.text}\n{message.text or ''}")
+        except QuestionError as error:
+            await message.answer(
+                text_error(t, error, draft.kind) + "\n\n" + t("q-append-not-used"),
+                reply_markup=photo_keyboard(t),
+            )
+            return
+    else:
+        try:
+            draft.text = validate_text(message.text or "")
+        except QuestionError as error:
+            await message.answer(text_error(t, error, draft.kind))
+            return
     await save_draft(state, draft)
+    if appending:
+        # The whole text so far, put in after Fluent (handlers/fit.py), as the preview does.
+        appended = fit(
+            lambda texts: t("q-text-appended", text=texts["text"]), {"text": draft.text}
+        )
+        await message.answer(appended.html)
     await advance(bot, message.chat.id, draft, t, state, services)
 
 

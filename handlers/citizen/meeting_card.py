@@ -42,8 +42,7 @@ def render_card_text(meeting: MeetingView, t: Text, receptions: Sequence[date] =
     lines.append(t("meet-card-place", venue=venue, place=escape(meeting.place)))
     audience = locality_name(meeting.audience.name_kk, meeting.audience.name_ru, locale)
     lines.append(t("meet-card-audience", audience=audience))
-    if meeting.broadcast_url:
-        lines.append(t("meet-card-broadcast", url=escape(meeting.broadcast_url, quote=True)))
+    # The broadcast is a button of the card (card_keyboard), not a line of it too.
     if meeting.is_cancelled:
         # Neither held nor taking questions: the reason above says it all.
         return "\n".join(lines)

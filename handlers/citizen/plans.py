@@ -133,18 +133,26 @@ def item_block(t: Text, item: PlanItemView, *, with_state: bool) -> str:
 
 
 def items_page(
-    t: Text, items: Sequence[PlanItemView], page: int, *, with_state: bool
+    t: Text,
+    items: Sequence[PlanItemView],
+    page: int,
+    *,
+    with_state: bool,
+    limit: int | None = None,
 ) -> tuple[list[str], Page[PlanItemView]]:
-    """The blocks of one page of items, and the page (for its buttons)."""
+    """The blocks of one page of items, and the page (for its buttons). With ``limit`` the
+    header says how many items a plan may have, too (the official's screen): one line, so the
+    count is not said twice."""
     current = Page.of(items, page, ITEMS_PAGE_SIZE)
     blocks = []
     if current.items:
         blocks.append(
             t(
-                "plan-items-range",
+                "plan-items-range" if limit is None else "plan-items-range-limit",
                 first=current.offset + 1,
                 last=current.offset + len(current.items),
                 total=current.total,
+                max=limit or 0,
             )
         )
         blocks += [item_block(t, item, with_state=with_state) for item in current.items]

@@ -149,6 +149,7 @@ async def render_questions(
                 kind=t("q-kind", kind=question.kind.value),
                 count=question.support_count,
                 own="yes" if question.is_own else "no",
+                photo="yes" if question.photo_file_id else "no",
                 text=escape(shorten(question.text, LIST_TEXT_LIMIT)),
             )
         )

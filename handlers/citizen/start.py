@@ -19,6 +19,7 @@ from handlers.callbacks import (
 )
 from handlers.citizen.locality_states import LocalitySearch
 from handlers.citizen.meetings import show_meeting_card
+from handlers.menus import command_list, role_for
 from handlers.numbers import MAX_ID, whole_number
 from handlers.official.officials import invite_before_consent, open_invite
 from handlers.replies import edit_or_answer
@@ -78,6 +79,7 @@ async def cmd_start(
     state: FSMContext,
     services: Services,
     bot: Bot,
+    is_official: bool,
 ) -> None:
     meeting_id = parse_meeting_payload(command.args)
     invite_token = parse_invite_payload(command.args)
@@ -96,7 +98,8 @@ async def cmd_start(
         if meeting_id is not None:
             await show_meeting_card(message, meeting_id, user, t, services)
             return
-        await message.answer(t("start-welcome-back"))
+        role = await role_for(services, user.id, is_official)
+        await message.answer(t("menu-welcome-back") + "\n\n" + command_list(t, role))
         return
     # Not yet agreed: remember where the link pointed and ask language first.
     await state.clear()
@@ -205,13 +208,11 @@ async def cb_consent_decline(
 
 
 @router.message(Command("help"))
-async def cmd_help(message: Message, t: Text, user: UserView, services: Services) -> None:
-    text = t("help-citizen")
-    if user.id in services.admin_ids:
-        text += "\n\n" + t("help-admin")
-    elif await services.access.is_coordinator(user.id):
-        text += "\n\n" + t("help-coordinator")
-    await message.answer(text)
+async def cmd_help(
+    message: Message, t: Text, user: UserView, services: Services, is_official: bool
+) -> None:
+    role = await role_for(services, user.id, is_official)
+    await message.answer(t("menu-help-title") + "\n" + command_list(t, role))
 
 
 @router.message(Command("privacy"))

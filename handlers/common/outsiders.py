@@ -31,6 +31,7 @@ from handlers.callbacks import (
 from handlers.filters import IsStaff
 from handlers.routes import Routes
 from locales import Text
+from services.audit import AuditAction
 from services.container import Services
 
 
@@ -39,13 +40,13 @@ def _heads(*factories: type[CallbackData]) -> tuple[str, ...]:
 
 
 # The audit log's action for each feature's buttons, and the buttons.
-STAFF_BUTTONS: dict[str, tuple[str, ...]] = {
-    "pool.button": _heads(PoolListCb, PoolItemCb, PoolMergeCb, PoolSendCb, PoolExportCb),
-    "lifecycle.button": _heads(LcListCb, LcMeetingCb, LcPresentationCb, LcCalendarCb),
-    "newmeeting.button": _heads(AdminPickCb, AdminMeetingCb, AdminDurationCb),
-    "deadlines.button": _heads(DeadlinesCb, CalendarMarkCb),
+STAFF_BUTTONS: dict[AuditAction, tuple[str, ...]] = {
+    AuditAction.POOL_BUTTON: _heads(PoolListCb, PoolItemCb, PoolMergeCb, PoolSendCb, PoolExportCb),
+    AuditAction.LIFECYCLE_BUTTON: _heads(LcListCb, LcMeetingCb, LcPresentationCb, LcCalendarCb),
+    AuditAction.NEWMEETING_BUTTON: _heads(AdminPickCb, AdminMeetingCb, AdminDurationCb),
+    AuditAction.DEADLINES_BUTTON: _heads(DeadlinesCb, CalendarMarkCb),
 }
-ADMIN_BUTTONS: dict[str, tuple[str, ...]] = {"outbox.button": _heads(OutboxCb)}
+ADMIN_BUTTONS: dict[AuditAction, tuple[str, ...]] = {AuditAction.OUTBOX_BUTTON: _heads(OutboxCb)}
 
 # Officials who pressed a button none of their handlers took get what they got before (the
 # stale button's answer): these are for people who are not staff at all.
@@ -56,7 +57,7 @@ staff_buttons.callback_query.filter(~IsStaff())
 admin_buttons = Routes(name=f"{__name__}.admin")
 
 
-def action_of(data: str, families: dict[str, tuple[str, ...]]) -> str | None:
+def action_of(data: str, families: dict[AuditAction, tuple[str, ...]]) -> AuditAction | None:
     """The audit action of a button's callback data, None when it is none of ``families``."""
     for action, heads in families.items():
         if data.startswith(heads):
@@ -64,7 +65,7 @@ def action_of(data: str, families: dict[str, tuple[str, ...]]) -> str | None:
     return None
 
 
-async def _refuse(query: CallbackQuery, action: str, services: Services) -> None:
+async def _refuse(query: CallbackQuery, action: AuditAction, services: Services) -> None:
     await services.access.audit(
         query.from_user.id, action, target=(query.data or "")[:100], allowed=False
     )
@@ -72,11 +73,15 @@ async def _refuse(query: CallbackQuery, action: str, services: Services) -> None
 
 @staff_buttons.callback_query(F.data.func(lambda data: action_of(data, STAFF_BUTTONS)))
 async def cb_staff_button(query: CallbackQuery, t: Text, services: Services) -> None:
-    await _refuse(query, action_of(query.data or "", STAFF_BUTTONS) or "staff.button", services)
+    await _refuse(
+        query, action_of(query.data or "", STAFF_BUTTONS) or AuditAction.STAFF_BUTTON, services
+    )
     await query.answer(t("outsider-staff-button"), show_alert=True)
 
 
 @admin_buttons.callback_query(F.data.func(lambda data: action_of(data, ADMIN_BUTTONS)))
 async def cb_admin_button(query: CallbackQuery, t: Text, services: Services) -> None:
-    await _refuse(query, action_of(query.data or "", ADMIN_BUTTONS) or "admin.button", services)
+    await _refuse(
+        query, action_of(query.data or "", ADMIN_BUTTONS) or AuditAction.ADMIN_BUTTON, services
+    )
     await query.answer(t("outsider-admin-button"), show_alert=True)

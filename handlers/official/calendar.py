@@ -29,6 +29,7 @@ from handlers.replies import edit_or_answer
 from handlers.routes import Routes
 from locales import Text
 from services.access import Right
+from services.audit import AuditAction
 from services.calendar import (
     MAX_ENTRIES,
     CalendarEntryKind,
@@ -358,7 +359,7 @@ async def cb_add(
         query.from_user.id,
         callback_data.akimat_id,
         Right.ACT,
-        action="calendar.entry.add",
+        action=AuditAction.CALENDAR_ENTRY_ADD,
     )
     await query.answer()
     await state.set_state(CalendarStates.when)
@@ -502,7 +503,7 @@ async def cb_agree(
         query.from_user.id,
         callback_data.akimat_id,
         Right.ACT,
-        action="calendar.agree",
+        action=AuditAction.CALENDAR_AGREE,
     )
     await query.answer()
     await state.set_state(CalendarStates.agreement)
@@ -563,7 +564,7 @@ async def cb_upload(
         query.from_user.id,
         callback_data.akimat_id,
         Right.ACT,
-        action="calendar.upload",
+        action=AuditAction.CALENDAR_UPLOAD,
     )
     await query.answer()
     await state.set_state(CalendarStates.upload)

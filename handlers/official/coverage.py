@@ -17,6 +17,7 @@ from handlers.replies import edit_or_answer
 from handlers.routes import Routes
 from locales import Text
 from services.access import Right
+from services.audit import AuditAction
 from services.container import Services
 from services.coverage import AkimatCoverage, UnitState
 
@@ -89,7 +90,7 @@ async def _root(services: Services, user_id: int, code: str) -> tuple[int, str] 
 async def _territory(
     t: Text, services: Services, user_id: int, root_id: int
 ) -> tuple[str, InlineKeyboardMarkup]:
-    await services.access.require(user_id, root_id, Right.READ, action="coverage.view")
+    await services.access.require(user_id, root_id, Right.READ, action=AuditAction.COVERAGE_VIEW)
     code = await services.calendar.akimat_code(root_id)
     assert code is not None
     place = await services.localities.get(code)
@@ -121,7 +122,7 @@ async def cb_coverage(
         await edit_or_answer(query, text, keyboard)
         return
     await services.access.require(
-        user_id, callback_data.unit_of, Right.READ, action="coverage.view"
+        user_id, callback_data.unit_of, Right.READ, action=AuditAction.COVERAGE_VIEW
     )
     found = await services.coverage.territory(akimat_ids=[callback_data.unit_of])
     await query.answer()
@@ -141,6 +142,9 @@ async def msg_not_staff(message: Message, t: Text) -> None:
 async def cb_not_staff(query: CallbackQuery, t: Text, services: Services) -> None:
     """Denied and recorded, as every staff button pressed by someone who is not staff."""
     await services.access.audit(
-        query.from_user.id, "calendar.button", target=(query.data or "")[:100], allowed=False
+        query.from_user.id,
+        AuditAction.CALENDAR_BUTTON,
+        target=(query.data or "")[:100],
+        allowed=False,
     )
     await query.answer(t("access-denied"), show_alert=True)

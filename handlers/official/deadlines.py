@@ -33,6 +33,7 @@ from handlers.replies import edit_or_answer
 from handlers.routes import Routes
 from locales import Text
 from services.access import Right
+from services.audit import AuditAction
 from services.container import Services
 from services.duties import (
     CalendarStep,
@@ -258,7 +259,7 @@ async def cb_mark_calendar(
         user_id,
         akimat_id,
         Right.ACT,
-        action="deadlines.mark",
+        action=AuditAction.DEADLINES_MARK,
         target=f"{callback_data.step.value}:{callback_data.year}",
     )
     scope = await services.duties.scope_of(user_id)
@@ -308,7 +309,7 @@ async def cb_mark_calendar(
 
 async def _require_read(services: Services, user_id: int, akimat_id: int) -> None:
     await services.access.require(
-        user_id, akimat_id, Right.READ, action="deadlines.view", target=str(akimat_id)
+        user_id, akimat_id, Right.READ, action=AuditAction.DEADLINES_VIEW, target=str(akimat_id)
     )
 
 

@@ -43,6 +43,7 @@ from handlers.replies import edit_or_answer
 from handlers.routes import Routes
 from locales import Text
 from services.access import AccessDeniedError
+from services.audit import AuditAction
 from services.container import Services
 from services.demands import DemandError
 from services.localities import LocalityHit, LocalityView
@@ -466,7 +467,7 @@ async def cmd_newmeeting(
     codes = [akimat.locality_code for akimat in await services.access.akimats_of(user.id)]
     if not codes:
         # A coordinator reads akimats and hosts no meeting: refused, recorded, said so.
-        await services.access.audit(user.id, "meeting.create", allowed=False)
+        await services.access.audit(user.id, AuditAction.MEETING_CREATE, allowed=False)
         coordinator = await services.access.is_coordinator(user.id)
         await message.answer(t("access-denied-coordinator" if coordinator else "access-denied"))
         return

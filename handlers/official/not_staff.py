@@ -11,41 +11,13 @@ from aiogram.filters import Command, CommandObject
 from aiogram.types import Message
 
 from handlers.filters import IsStaff
+from handlers.menus import CITIZEN_COMMANDS, STAFF_COMMANDS
 from handlers.routes import Routes
 from locales import Text
+from services.audit import AuditAction, AuditDetail
 from services.container import Services
 
-# The officials' and admins' commands (bot/commands.py ADMIN_COMMANDS is the menu of them;
-# tests/unit/test_not_staff.py keeps the two lists equal).
-STAFF_COMMANDS = (
-    "newmeeting",
-    "mymeetings",
-    "announce",
-    "pool",
-    "plan",
-    "progress",
-    "deadlines",
-    "office",
-    "officials",
-    "audit",
-    "outbox",
-)
-# What anyone may use (bot/commands.py CITIZEN_COMMANDS, the same test).
-CITIZEN_COMMANDS = (
-    "start",
-    "meetings",
-    "subscribe",
-    "subscriptions",
-    "myquestions",
-    "plans",
-    "settings",
-    "language",
-    "help",
-    "privacy",
-    "mydata",
-    "forget",
-)
-AUDIT_ACTION = "staff.command"
+AUDIT_ACTION = AuditAction.STAFF_COMMAND
 
 router = Routes(name=__name__)
 # Staff fall through to the routers after theirs when none of their handlers matched (a
@@ -66,7 +38,7 @@ async def staff_command(
         AUDIT_ACTION,
         target=f"/{command.command}",
         allowed=False,
-        detail="not staff",
+        detail=AuditDetail(reason="not-staff"),
     )
     await message.answer(
         t("staff-command-not-staff", command=command.command, commands=citizen_commands(t))

@@ -9,10 +9,16 @@ import logging
 from html import escape
 
 from aiogram import Bot
-from aiogram.exceptions import TelegramAPIError
 from aiogram.filters import Command
-from aiogram.types import BotCommand, BotCommandScopeAllPrivateChats, BotCommandScopeChat, Message
+from aiogram.types import Message
 
+from handlers.menus import (
+    COORDINATOR_COMMANDS,
+    OFFICIAL_COMMANDS,
+    Role,
+    clear_chat_menu,
+    set_chat_menu,
+)
 from handlers.routes import Routes
 from locales import Text, Translator
 from services.container import Services
@@ -22,34 +28,6 @@ from services.users import UserView
 router = Routes(name=__name__)
 log = logging.getLogger(__name__)
 
-# What an official may use, in menu order (each has its `cmd-<name>` description).
-OFFICIAL_COMMANDS: tuple[str, ...] = (
-    "office",
-    "mymeetings",
-    "newmeeting",
-    "announce",
-    "pool",
-    "plan",
-    "progress",
-    "deadlines",
-    "report",
-    "received",
-    "demands",
-    "calendar",
-    "coverage",
-    "officials",
-)
-# What a coordinator may use: the reading screens, for every akimat of their territory.
-COORDINATOR_COMMANDS: tuple[str, ...] = (
-    "office",
-    "mymeetings",
-    "pool",
-    "plan",
-    "progress",
-    "deadlines",
-    "demands",
-    "report",
-)
 # What an admin may use besides (everything an official may, for every akimat).
 ADMIN_OFFICE_COMMANDS: tuple[str, ...] = (
     "officials",
@@ -63,6 +41,7 @@ ADMIN_OFFICE_COMMANDS: tuple[str, ...] = (
     "deadlines",
     "report",
     "demands",
+    "coverage",
     "coordinators",
 )
 
@@ -143,38 +122,13 @@ async def set_office_menu(
     translator: Translator,
     default_locale: str,
     chat_id: int,
-    commands: tuple[str, ...] = OFFICIAL_COMMANDS,
+    role: Role = Role.OFFICIAL,
 ) -> None:
-    """The everyday menu of private chats plus ``commands`` (the officials', or the
-    coordinators'), for this chat only.
-
-    Read back from Telegram, so the citizens' part is whatever the bot set at start-up. A
-    failure is logged, never raised: /office works without a menu.
-    """
-    everyone = BotCommandScopeAllPrivateChats()
-    scope = BotCommandScopeChat(chat_id=chat_id)
-    try:
-        for language in (None, *translator.locales):
-            base = await bot.get_my_commands(scope=everyone, language_code=language)
-            present = {command.command for command in base}
-            extra = [
-                BotCommand(
-                    command=name,
-                    description=translator.get(language or default_locale, f"cmd-{name}"),
-                )
-                for name in commands
-                if name not in present
-            ]
-            await bot.set_my_commands([*base, *extra], scope=scope, language_code=language)
-    except TelegramAPIError as error:
-        log.warning("office menu for %s not set: %s", chat_id, error.message)
+    """The person's whole menu (handlers/menus.py: the officials' or the coordinators'), for
+    this chat only. A failure is logged, never raised: /office works without a menu."""
+    await set_chat_menu(bot, translator, default_locale, chat_id, role)
 
 
 async def clear_office_menu(bot: Bot, translator: Translator, chat_id: int) -> None:
     """Back to the menu everyone has (the chat's own menu is deleted in every language)."""
-    scope = BotCommandScopeChat(chat_id=chat_id)
-    try:
-        for language in (None, *translator.locales):
-            await bot.delete_my_commands(scope=scope, language_code=language)
-    except TelegramAPIError as error:
-        log.warning("office menu for %s not removed: %s", chat_id, error.message)
+    await clear_chat_menu(bot, translator, chat_id)

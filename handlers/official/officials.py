@@ -11,6 +11,7 @@ the same commands and buttons for people who are not (or no longer) staff.
 
 import asyncio
 from collections.abc import Mapping
+from dataclasses import replace
 from html import escape
 
 from aiogram import Bot, F
@@ -29,16 +30,14 @@ from handlers.callbacks import (
     OfficialsPickCb,
 )
 from handlers.fit import fit, shorten
-from handlers.official.office import (
-    COORDINATOR_COMMANDS,
-    akimat_title,
-    clear_office_menu,
-    set_office_menu,
-)
+from handlers.menus import Role
+from handlers.official.audit_words import action_text, detail_parts, target_text
+from handlers.official.office import akimat_title, clear_office_menu, set_office_menu
 from handlers.replies import edit_or_answer
 from handlers.routes import Routes
 from locales import Text
 from services.access import AccessDeniedError
+from services.audit import AuditAction
 from services.container import Services
 from services.officials import (
     AcceptOutcome,
@@ -369,7 +368,7 @@ async def cb_invite(
 async def cb_pick_start(
     query: CallbackQuery, user: UserView, t: Text, state: FSMContext, services: Services
 ) -> None:
-    await services.access.require_admin(user.id, action="invite.create")
+    await services.access.require_admin(user.id, action=AuditAction.INVITE_CREATE)
     await query.answer()
     await state.set_state(InviteFlow.locality)
     await edit_or_answer(query, t("officials-ask-locality"), cancel_keyboard(t))
@@ -393,7 +392,7 @@ async def step_locality_text(
 ) -> None:
     if not services.access.is_admin(user.id):
         # Only an admin gets into this step; a lost admin right ends it here.
-        await services.access.audit(user.id, "invite.create", allowed=False)
+        await services.access.audit(user.id, AuditAction.INVITE_CREATE, allowed=False)
         await deny(message, t)
         return
     hits = await services.localities.search(message.text or "", limit=SEARCH_POOL)
@@ -488,7 +487,7 @@ async def cb_remove_ask(
     # Asking is harmless, but a forged button is still a denied attempt worth recording.
     await services.access.require_admin(
         user.id,
-        action="official.remove",
+        action=AuditAction.OFFICIAL_REMOVE,
         akimat_id=callback_data.akimat_id,
         target=f"user:{callback_data.user_id}",
     )
@@ -551,7 +550,7 @@ async def cb_remove(
                 services.translator,
                 services.default_locale,
                 removed_id,
-                COORDINATOR_COMMANDS,
+                Role.COORDINATOR,
             )
         else:
             await clear_office_menu(bot, services.translator, removed_id)
@@ -568,19 +567,21 @@ async def cb_remove(
 # --- /audit --------------------------------------------------------------------------------------
 
 
-# An entry's detail is shown up to this many UTF-16 units; the page is fitted as a whole too.
+# A person's text in an entry (a reason, an answer) is shown up to this many UTF-16 units; the
+# page is fitted as a whole too.
 AUDIT_DETAIL_LIMIT = 300
 
 
-def audit_line(entry: AuditView, t: Text, target: str, detail: str) -> str:
-    """One entry; ``target`` and ``detail`` come escaped (and shortened) by `audit_view`."""
-    parts = [f"<code>{escape(entry.action)}</code>"]
+def audit_line(entry: AuditView, t: Text, text: str) -> str:
+    """One entry; ``text``, the person's words in its particulars, comes escaped (and
+    shortened) by `audit_view`."""
+    parts = [action_text(t, entry.action)]
     if entry.akimat is not None:
         parts.append(akimat_title(entry.akimat, t.locale))
     elif entry.akimat_id is not None:
         parts.append(t("audit-akimat-id", id=str(entry.akimat_id)))
-    if target:
-        parts.append(target)
+    if entry.target:
+        parts.append(target_text(t, entry.target))
     line = t(
         "audit-line",
         mark=t("audit-allowed") if entry.allowed else t("audit-denied"),
@@ -588,8 +589,11 @@ def audit_line(entry: AuditView, t: Text, target: str, detail: str) -> str:
         actor=str(entry.actor_id),
         what=" · ".join(parts),
     )
-    if detail:
-        line += "\n" + t("audit-detail", detail=detail)
+    particulars = [] if entry.detail is None else detail_parts(t, replace(entry.detail, text=None))
+    if text:
+        particulars.append(t("audit-detail-text", text=text))
+    if particulars:
+        line += "\n" + t("audit-detail", detail=" · ".join(particulars))
     return line
 
 
@@ -598,14 +602,13 @@ def audit_view(page: Page[AuditView], t: Text) -> tuple[str, InlineKeyboardMarku
         return t("audit-empty"), None
     texts: dict[str, str] = {}
     for index, entry in enumerate(page.items):
-        texts[f"target{index}"] = entry.target or ""
-        texts[f"detail{index}"] = shorten(entry.detail or "", AUDIT_DETAIL_LIMIT)
+        said = entry.detail.text if entry.detail is not None else None
+        texts[f"text{index}"] = shorten(said or "", AUDIT_DETAIL_LIMIT)
 
     def render(escaped: Mapping[str, str]) -> str:
         lines = [t("audit-title"), t("officials-page", page=page.page + 1, pages=page.pages), ""]
         lines += [
-            audit_line(entry, t, escaped[f"target{index}"], escaped[f"detail{index}"])
-            for index, entry in enumerate(page.items)
+            audit_line(entry, t, escaped[f"text{index}"]) for index, entry in enumerate(page.items)
         ]
         return "\n".join(lines)
 
@@ -650,7 +653,10 @@ async def cb_not_staff(query: CallbackQuery, t: Text, services: Services) -> Non
     """A staff button pressed by someone who is not staff: an official removed since the
     keyboard was sent, or a forged button. Denied and recorded."""
     await services.access.audit(
-        query.from_user.id, "officials.button", target=(query.data or "")[:100], allowed=False
+        query.from_user.id,
+        AuditAction.OFFICIALS_BUTTON,
+        target=(query.data or "")[:100],
+        allowed=False,
     )
     await deny(query, t)
 

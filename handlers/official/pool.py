@@ -41,8 +41,10 @@ from handlers.replies import edit_or_answer
 from handlers.routes import Routes
 from locales import Text
 from services.access import AccessDeniedError
+from services.audit import AuditAction
 from services.container import Services
 from services.pool import (
+    ActionResult,
     PoolAction,
     PoolError,
     PoolErrorReason,
@@ -583,6 +585,12 @@ async def render_meeting_choice(
     return t("pool-usage"), builder.as_markup()
 
 
+def held_text(t: Text, result: ActionResult) -> str:
+    """ " N more wait for their quiet hours to end." after the count of those told now; empty
+    when nobody waits."""
+    return " " + t("pool-held", count=result.held) if result.held else ""
+
+
 @router.callback_query(PoolListCb.filter())
 async def cb_pool_list(
     query: CallbackQuery,
@@ -614,7 +622,7 @@ async def cb_pool_export(
 ) -> None:
     meeting_id = callback_data.meeting_id
     try:
-        await services.pool.open(user.id, meeting_id, action="pool.export")
+        await services.pool.open(user.id, meeting_id, action=AuditAction.POOL_EXPORT)
     except PoolError as error:
         await query.answer(error_text(t, error, meeting_id), show_alert=True)
         return
@@ -716,7 +724,7 @@ async def cb_pool_accept(
     except PoolError as error:
         await query.answer(error_text(t, error), show_alert=True)
         return
-    await query.answer(t("pool-accepted", notified=result.notified))
+    await query.answer(t("pool-accepted", notified=result.notified) + held_text(t, result))
     await edit_or_answer(query, text, reply_markup=keyboard)
 
 
@@ -858,6 +866,7 @@ async def cb_pool_send(
     key = "pool-answered" if draft.action is PoolAction.ANSWER else "pool-rejected"
     await query.answer()
     done = t(key, number=result.item.public_number, notified=result.notified)
+    done += held_text(t, result)
     preview = query.message.html_text if isinstance(query.message, Message) else ""
     # The preview keeps what was sent, with the outcome below it and no buttons.
     await edit_or_answer(
@@ -919,7 +928,7 @@ async def cb_pool_merge(
                 target=target.public_number,
                 count=target.support_count,
                 notified=result.notified,
-            )
+            ) + held_text(t, result)
             context = ListContext(
                 result.item.meeting_id, context.status, context.kind, context.page
             )

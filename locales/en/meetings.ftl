@@ -7,7 +7,6 @@ meet-card-host = 👤 Akim of { $host }
 meet-card-when = 🕒 { $when }
 meet-card-place = 📍 { $venue }, { $place }
 meet-card-audience = 👥 For the residents of { $audience }
-meet-card-broadcast = 📺 <a href="{ $url }">Live broadcast</a>
 meet-card-over = ✅ The meeting has taken place.
 meet-card-questions-until = ❓ Questions and proposals are accepted until { $until }
 meet-card-questions-closed = 🔒 Questions and proposals for this meeting are no longer accepted.

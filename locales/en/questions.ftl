@@ -31,7 +31,10 @@ q-write =
         [proposal] Write your proposal in one message
        *[question] Write your question in one message
     }: { $min }–{ $max } characters, at least two words. You can send a photo with a caption, too.
-    Questions are accepted until { $cutoff }.
+    { $kind ->
+        [proposal] Proposals
+       *[question] Questions
+    } are accepted until { $cutoff }.
 q-photo-prompt = 📷 Attach a photo if it helps (a pothole, a broken streetlight), or press “Skip”.
 q-photo-attached = 📷 The photo is attached. Now write the text: { $min }–{ $max } characters, at least two words.
 q-caption-not-used = The photo is attached, but its caption was not used as the text.
@@ -126,6 +129,9 @@ q-list-title =
 q-list-item =
     <b>{ $index }.</b> { $number } · { $kind } · 👍 { $count }{ $own ->
         [yes] { " " }· <i>yours</i>
+       *[no] {""}
+    }{ $photo ->
+        [yes] { " " }· 📷 with a photo
        *[no] {""}
     }
     { $text }

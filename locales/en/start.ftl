@@ -26,28 +26,4 @@ start-choose-locality =
     Browse the list from the oblast down, or type the name of your village or town.
 start-browse-localities = 📋 Browse the list
 start-search-locality = 🔎 Search by name
-start-welcome-back =
-    Welcome back!
-    /meetings: upcoming meetings
-    /subscriptions: your localities
-    /myquestions: your questions
-    /help: everything the bot can do
 start-bad-link = This link is damaged or out of date, so here is the start page.
-help-citizen =
-    <b>What Kezdesu can do</b>
-    /meetings: upcoming akim meetings in your localities; ask a question or make a proposal, support others' questions, add a meeting to your calendar
-    /subscriptions: the localities you follow; add or remove one
-    /myquestions: your questions and what became of them
-    /plans: action plans after the meetings and their quarterly progress
-    /demand: ask the akim for a meeting, or support your neighbours' request
-    /settings: which notifications you get, and quiet hours
-    /language: change the language
-    /privacy: how your data are used
-    /mydata: download everything stored about you
-    /forget: delete your data
-help-admin =
-    <b>For administrators</b>
-    /newmeeting: create a meeting
-    /announce &lt;number&gt;: announce a meeting to its subscribers
-    /demands: residents' requests for a meeting
-    /coordinators: coordinators: invite, remove

@@ -7,7 +7,6 @@ meet-card-host = 👤 { $host } әкімі
 meet-card-when = 🕒 { $when }
 meet-card-place = 📍 { $venue }, { $place }
 meet-card-audience = 👥 Кімдерге арналған: { $audience } тұрғындары
-meet-card-broadcast = 📺 <a href="{ $url }">Тікелей трансляция</a>
 meet-card-over = ✅ Кездесу өтіп кетті.
 meet-card-questions-until = ❓ Сұрақтар мен ұсыныстар қабылданатын соңғы мерзім: { $until }
 meet-card-questions-closed = 🔒 Бұл кездесуге сұрақтар мен ұсыныстар қабылдау аяқталды.

@@ -11,7 +11,7 @@ admin-ask-host-own =
 admin-pick-host = Выберите, чей аким проводит встречу (в списке только единицы, у которых есть свой аким):
 admin-host-none = Единиц с акимом с таким названием не нашлось. Проверьте написание или введите часть названия покороче.
 admin-hit-button = { $name } · { $parent }
-admin-picked-host = ✅ Проводит: аким, { $name }
+admin-picked-host = ✅ Проводит: аким ({ $name })
 admin-ask-venue =
     <b>Шаг { $step } из { $steps }: где проходит</b>
     В каком населённом пункте проходит встреча? Нажмите кнопку, если встреча проходит в самой проводящей единице ({ $host }), или напишите название населённого пункта на её территории.
@@ -61,7 +61,7 @@ admin-ask-calendar =
 admin-calendar-in-button = 📅 По годовому графику
 admin-calendar-off-button = 🙋 Вне графика, по требованию населения
 admin-summary-title = <b>Проверьте встречу перед сохранением</b>
-admin-summary-host = 👤 Проводит: аким, { $host }
+admin-summary-host = 👤 Проводит: аким ({ $host })
 admin-summary-venue = 🏘 Место проведения: { $venue }
 admin-summary-audience = 👥 Для жителей: { $audience }
 admin-summary-starts = 🕒 Начало: { $when }

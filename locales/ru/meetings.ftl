@@ -3,11 +3,10 @@
 meet-card-title = <b>🗓 Встреча акима с населением № { $id }</b>
 meet-card-draft = 📝 <i>Черновик: встреча ещё не объявлена.</i>
 meet-card-cancelled = ✖️ <b>Встреча отменена.</b>
-meet-card-host = 👤 Аким: { $host }
+meet-card-host = 👤 Аким ({ $host })
 meet-card-when = 🕒 { $when }
 meet-card-place = 📍 { $venue }, { $place }
 meet-card-audience = 👥 Для жителей: { $audience }
-meet-card-broadcast = 📺 <a href="{ $url }">Прямая трансляция</a>
 meet-card-over = ✅ Встреча уже состоялась.
 meet-card-questions-until = ❓ Вопросы и предложения принимаются до { $until }
 meet-card-questions-closed = 🔒 Приём вопросов и предложений к этой встрече завершён.

@@ -3,12 +3,12 @@
 
 notice-remind-day =
     🔔 <b>Напоминание: встреча акима с населением</b>
-    👤 Аким: { $host }
+    👤 Аким ({ $host })
     🕒 { $when }
     📍 { $venue }, { $place }
 notice-remind-hour =
     ⏰ <b>Встреча скоро начнётся, в { $time }</b>
-    👤 Аким: { $host }
+    👤 Аким ({ $host })
     🕒 { $when }
     📍 { $venue }, { $place }
 notice-broadcast-line = 📺 <a href="{ $url }">Прямая трансляция</a>

@@ -9,6 +9,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from regulation import RuleNotInProfile, progress_due
+from services.audit import AuditAction, AuditDetail
 from services.notices import ProgressPublished
 from services.plans.checks import MAX_COMMENT, clean_text
 from services.plans.publishing import PlanPublishing
@@ -224,10 +225,12 @@ class PlanProgress(PlanPublishing):
             )
             await self._access.audit(
                 actor_id,
-                "plan.progress",
+                AuditAction.PLAN_PROGRESS,
                 akimat_id=plan.meeting.host_akimat_id,
                 target=f"meeting:{plan.meeting.id}",
-                detail=f"quarter={report.quarter.year}Q{report.quarter.number}",
+                detail=AuditDetail(
+                    quarter_year=report.quarter.year, quarter_number=report.quarter.number
+                ),
                 session=session,
             )
             await session.commit()

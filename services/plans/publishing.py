@@ -9,6 +9,7 @@ from datetime import datetime
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.audience import audience_query
+from services.audit import AuditAction, AuditDetail
 from services.meetings import OPEN_MEETING_STATUSES
 from services.notices import Notice, PlanPublished
 from services.outbox import Recipient
@@ -61,10 +62,12 @@ class PlanPublishing(PlanReading):
             )
             await self._access.audit(
                 actor_id,
-                "plan.publish",
+                AuditAction.PLAN_PUBLISH,
                 akimat_id=current.meeting.host_akimat_id,
                 target=f"meeting:{meeting_id}",
-                detail=f"items={len(current.items)} days_late={current.days_late(self.today())}",
+                detail=AuditDetail(
+                    items=len(current.items), days_late=current.days_late(self.today())
+                ),
                 session=session,
             )
             plan = _published_copy(current, now, actor_id)

@@ -16,6 +16,7 @@ from handlers.callbacks import (
     OfficialsCb,
 )
 from sandbox.client import ChatSession
+from services.audit import AuditAction, AuditDetail
 from services.officials import AkimatView
 from storage.models import AuditEntry, Invite, Official
 from tests.builders import a_draft
@@ -276,9 +277,9 @@ async def test_forged_buttons_and_removal(world: BotWorld, locale: str) -> None:
     # The audit log, newest first, shows the removal and the denied attempts.
     [log] = await admin.say("/audit")
     assert log.content.startswith(plain(t("audit-title")))
-    assert f"id {OKRUG_A} · staff.command" in log.content
-    assert f"id {OKRUG_A} · officials.button" in log.content
-    assert f"id {ADMIN_ID} · official.remove" in log.content
+    assert f"id {OKRUG_A} · {t('audit-action-staff-command')}" in log.content
+    assert f"id {OKRUG_A} · {t('audit-action-officials-button')}" in log.content
+    assert f"id {ADMIN_ID} · {t('audit-action-official-remove')}" in log.content
 
     # The admin's office: the figures of it all.
     [office] = await admin.say("/office")
@@ -332,8 +333,14 @@ async def test_audit_log_escapes_and_pages(world: BotWorld) -> None:
     t = world.text("ru")
     access = world.services.access
     for number in range(12):
-        await access.audit(4300 + number, "test.act", target=f"t{number}")
-    await access.audit(4399, "test.act", target="<b>x</b>", detail="a & <i>b</i>", allowed=False)
+        await access.audit(4300 + number, AuditAction.MEETING_READ, target=f"t{number}")
+    await access.audit(
+        4399,
+        AuditAction.MEETING_READ,
+        target="<b>x</b>",
+        detail=AuditDetail(text="a & <i>b</i>"),
+        allowed=False,
+    )
     admin = await world.admin("ru")
     [first] = await admin.say("/audit")
     assert "<b>x</b>" in first.content and "a & <i>b</i>" in first.content
@@ -341,7 +348,7 @@ async def test_audit_log_escapes_and_pages(world: BotWorld) -> None:
     await admin.press(first, t("loc-page-next"))
     second = admin.last
     assert t("officials-page", page=2, pages=2) in second.content
-    assert "id 4300 · test.act · t0" in second.content
+    assert f"id 4300 · {t('audit-action-meeting-read')} · t0" in second.content
     assert "<b>x</b>" not in second.content
 
 

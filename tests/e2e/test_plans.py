@@ -193,7 +193,9 @@ async def test_a_plan_from_held_meeting_to_two_quarterly_reports(
     await official.press(prompt, t("plan-link-done-button", count=2))
     await official.press(official.last, t("plan-review-button"))
     screen = official.last
-    assert plain(t("plan-items-count", count=2, max=200)) in screen.content
+    assert plain(t("plan-items-range-limit", first=1, last=2, total=2, max=200)) in (
+        screen.content
+    )
 
     # Publish.
     await official.press(screen, t("plan-publish-button"))

@@ -12,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from handlers.notices import notice_renderers
 from locales import Translator
 from services.access import AccessDeniedError, AccessService, Right
+from services.audit import AuditAction
 from services.clock import ManualClock
 from services.coordinators import (
     CoordinatorsError,
@@ -111,7 +112,7 @@ async def test_link_is_used_once_and_gives_read_on_the_territory_only(
     # Reading is all a coordinator may do.
     assert not await access.allowed(COORD, inside, Right.ACT)
     with pytest.raises(AccessDeniedError):
-        await access.require(COORD, inside, Right.ACT, action="meeting.announce")
+        await access.require(COORD, inside, Right.ACT, action=AuditAction.MEETING_ANNOUNCE)
     readable = [akimat.id for akimat in await access.readable_akimats(COORD)]
     assert readable == [district, inside]
     assert await access.listed_akimat_ids(COORD) == sorted([district, inside])

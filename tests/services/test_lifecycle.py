@@ -15,6 +15,7 @@ from handlers.notices import notice_renderers
 from locales import Translator
 from scheduler.tasks.meetings import meetings as meetings_task
 from services.access import AccessDeniedError
+from services.audit import AuditDetail
 from services.clock import ManualClock
 from services.container import Services
 from services.duties import DutyKind
@@ -248,7 +249,7 @@ async def test_late_announcement_is_recorded(
         detail = await session.scalar(
             select(AuditEntry.detail).where(AuditEntry.action == "meeting.announce")
         )
-    assert detail == "late by 11 days"
+    assert AuditDetail.load(detail) == AuditDetail(days_late=11, due=date(2026, 2, 19))
     dossier = await services.lifecycle.dossier(meeting.id, OFFICIAL)
     assert dossier.meeting.announced_late is True
 

@@ -14,6 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from handlers.notices import notice_renderers
 from locales import Translator
 from services.access import AccessDeniedError, AccessService, Right
+from services.audit import AuditAction
 from services.clock import ManualClock
 from services.localities import LocalityService
 from services.officials import (
@@ -314,7 +315,7 @@ async def test_removed_official_loses_access_and_is_told(
     assert not await access.allowed(ALICE, akimat.id, Right.READ)
     assert not await access.is_staff(ALICE)
     with pytest.raises(AccessDeniedError):
-        await access.require(ALICE, akimat.id, Right.ACT, action="meeting.edit")
+        await access.require(ALICE, akimat.id, Right.ACT, action=AuditAction.MEETING_CREATE)
     # Removing again changes nothing and tells nobody twice.
     assert not await service.remove(ADMIN, akimat.id, ALICE)
 
@@ -322,7 +323,7 @@ async def test_removed_official_loses_access_and_is_told(
     assert [(chat, locale) for chat, locale, _ in told] == [(ADMIN, "kk"), (ALICE, "ru")]
     assert "Караагашский с.о." in told[1][2]
     rows = [(e.actor_id, e.action, e.allowed) for e in await audit_rows(session_factory)]
-    assert rows[-2:] == [(ADMIN, "official.remove", True), (ALICE, "meeting.edit", False)]
+    assert rows[-2:] == [(ADMIN, "official.remove", True), (ALICE, "meeting.create", False)]
 
 
 async def test_a_higher_akimat_reads_below_but_acts_only_for_its_own(

@@ -17,6 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from handlers.notices import notice_renderers
 from locales import Translator
 from services.access import AccessDeniedError, AccessService
+from services.audit import AuditDetail
 from services.clock import ManualClock
 from services.localities import LocalityService
 from services.meetings import MeetingService
@@ -30,6 +31,7 @@ from services.pool import (
     validate_resolution,
 )
 from services.pool_export import export_pool, safe_text, sheet_name
+from services.preferences import NoticeSwitch, PreferenceService, QuietHours
 from services.questions import QuestionService
 from storage.models import (
     Akimat,
@@ -384,7 +386,7 @@ async def test_merge_moves_supports_once_and_tells_the_authors(world: PoolWorld)
         await world.pool.merge(HOST_OFFICIAL, duplicate, target)
     assert caught.value.reason is PoolErrorReason.ALREADY_DONE
     [entry] = [e for e in await world.audit() if e.action == "pool.merge"]
-    assert entry.detail == f"into question:{target}"
+    assert AuditDetail.load(entry.detail) == AuditDetail(into_question=target)
 
 
 async def test_merge_target_author_and_chains(world: PoolWorld) -> None:
@@ -650,3 +652,17 @@ def test_popup_answers_fit_in_a_callback_answer() -> None:
             assert len(translator.get(locale, key, **args)) <= 200, (locale, key)
         for status in ("answered", "rejected", "merged", "other"):
             assert len(translator.get(locale, "pool-already-done", status=status)) <= 200
+
+
+async def test_accept_counts_those_held_by_quiet_hours_apart(world: PoolWorld) -> None:
+    """ "Notified: N" counts those told now; a notice waiting for the quiet hours to end is
+    counted apart, and one switched off not at all."""
+    preferences = PreferenceService(world.sessions, world.clock)
+    hour = world.clock.now().astimezone(TZ).hour
+    # Bob is asleep now (his quiet hours cover this hour); Dana switched question news off.
+    await preferences.set_quiet_hours(BOB, QuietHours(hour, (hour + 2) % 24))
+    await preferences.set_switch(DANA, NoticeSwitch.QUESTIONS, False)
+    question_id = await world.ask(ALICE, TEXTS[1], QuestionKind.QUESTION, BOB, CAROL, DANA)
+
+    result = await world.pool.accept(HOST_OFFICIAL, question_id)
+    assert (result.notified, result.held) == (2, 1)

@@ -15,13 +15,20 @@ from pathlib import Path
 
 import pytest
 
-from bot.commands import ADMIN_COMMANDS, CITIZEN_COMMANDS
 from handlers.acts import ACT_SEEDS
-from handlers.official.office import ADMIN_OFFICE_COMMANDS, OFFICIAL_COMMANDS
+from handlers.menus import (
+    ADMIN_COMMANDS,
+    CITIZEN_COMMANDS,
+    COORDINATOR_COMMANDS,
+    OFFICIAL_COMMANDS,
+)
+from handlers.official.audit_words import REASONS, TARGET_KINDS
+from handlers.official.office import ADMIN_OFFICE_COMMANDS
 from handlers.official.report import REPORT_FILES
 from locales import LOCALES, Translator
 from regulation import FeedbackBand
 from regulation.report_periods import PeriodKind
+from services.audit import AuditAction
 from services.calendar import CalendarErrorReason
 from services.calendar_xlsx import CalendarFileProblem
 from services.coordinators import CoordinatorsErrorReason
@@ -69,8 +76,18 @@ KEY_VALUES: dict[str, tuple[Values, ...]] = {
     "calendar-file-{}": (CalendarFileProblem,),
     "calendar-kind-{}": (CalendarEntryKind,),
     "calendar-status-{}": (CalendarStatus,),
+    # Every act the audit log can hold, by its name as a message id (dots are not allowed).
+    "audit-action-{}": (tuple(action.key for action in AuditAction),),
+    "audit-target-{}": (TARGET_KINDS,),
+    "audit-reason-{}": (REASONS,),
     # The command menus: bot/commands.py (everyone, admins) and /office (officials, admins).
-    "cmd-{}": (CITIZEN_COMMANDS, ADMIN_COMMANDS, OFFICIAL_COMMANDS, ADMIN_OFFICE_COMMANDS),
+    "cmd-{}": (
+        CITIZEN_COMMANDS,
+        ADMIN_COMMANDS,
+        OFFICIAL_COMMANDS,
+        COORDINATOR_COMMANDS,
+        ADMIN_OFFICE_COMMANDS,
+    ),
     "coverage-unit-{}": (UnitState,),
     "deadlines-kind-{}": (DutyKind,),
     "deadlines-mark-{}-button": (CalendarStep,),

@@ -10,12 +10,13 @@ from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
 
 from regulation import explain
+from services.audit import AuditAction
 from services.plans import (
     ItemDraft,
 )
 
-ACTION = "plan.publish"
-READ_ACTION = "plan.read"
+ACTION = AuditAction.PLAN_PUBLISH
+READ_ACTION = AuditAction.PLAN_READ
 FLOW_KEY = "plan_flow"
 LINK_PAGE_SIZE = 6
 LINK_TEXT_LIMIT = 40

@@ -147,8 +147,9 @@ def render_screen(
         blocks.append(t("plan-summary", text=escape(shorten(summary, 600))))
     else:
         blocks.append(t("plan-summary-missing"))
-    blocks.append(t("plan-items-count", count=len(items), max=MAX_ITEMS))
-    item_blocks, current = items_page(t, items, page, with_state=published)
+    if not items:
+        blocks.append(t("plan-items-count", count=0, max=MAX_ITEMS))
+    item_blocks, current = items_page(t, items, page, with_state=published, limit=MAX_ITEMS)
     blocks += item_blocks
     if current.pages > 1:
         blocks.append(t("plan-page", page=current.page + 1, pages=current.pages))

@@ -7,12 +7,13 @@ from typing import Any
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
 
+from services.audit import AuditAction
 from services.plans import (
     Quarter,
 )
 from services.statuses import PlanItemStatus
 
-ACTION = "plan.progress"
+ACTION = AuditAction.PLAN_PROGRESS
 FLOW_KEY = "progress_flow"
 PROGRESS_STATUSES = (
     PlanItemStatus.NOT_STARTED,

@@ -19,6 +19,7 @@ from handlers.official.progress.flow import (
 from handlers.routes import Routes
 from locales import Text
 from services.access import AccessDeniedError, Right
+from services.audit import AuditAction
 from services.container import Services
 from services.users import UserView
 
@@ -31,7 +32,7 @@ outsiders.message.filter(~IsStaff())
 outsiders.callback_query.filter(~IsStaff())
 
 
-async def _refuse(user: UserView, action: str, services: Services) -> None:
+async def _refuse(user: UserView, action: AuditAction, services: Services) -> None:
     """Audit the attempt of someone who is not staff (always refused: no akimat)."""
     try:
         await services.access.require(user.id, None, Right.ACT, action=action)

@@ -1,0 +1,57 @@
+## /audit: each act, what it concerned and its particulars (services/audit.py).
+
+audit-action-meeting-create = Кездесу құру
+audit-action-meeting-read = Кездесуді қарау
+audit-action-meeting-announce = Кездесуді жариялау
+audit-action-meeting-schedule = Жариялауды жоспарлау
+audit-action-meeting-move = Кездесудің уақытын ауыстыру
+audit-action-meeting-cancel = Кездесуді болдырмау
+audit-action-meeting-reception = Қабылдау күнін жазу
+audit-action-meeting-hold = Кездесуді өтті деп белгілеу
+audit-action-meeting-close = Кездесуді жабу
+audit-action-pool-view = Кездесудің сұрақтар пулын қарау
+audit-action-pool-export = Сұрақтарды файлға түсіру
+audit-action-pool-accept = Сұрақты қабылдау
+audit-action-pool-answer = Сұраққа жауап беру
+audit-action-pool-reject = Сұрақты қабылдамау
+audit-action-pool-merge = Қайталанған сұрақты біріктіру
+audit-action-plan-read = Іс-қимыл жоспарын қарау
+audit-action-plan-publish = Қорытындылар мен іс-қимыл жоспарын жариялау
+audit-action-plan-progress = Жоспардың орындалу барысын жариялау
+audit-action-invite-create = Шақыру сілтемесін жасау
+audit-action-invite-accept = Шақыруды қабылдау
+audit-action-invite-revoke = Шақыруды кері қайтару
+audit-action-official-remove = Қызметкерді әкімдіктен алып тастау
+audit-action-officials-list = Әкімдіктер тізімін қарау
+audit-action-officials-read = Әкімдік қызметкерлерін қарау
+audit-action-officials-summary = Жалпы көрсеткіштерді қарау
+audit-action-officials-button = Қызметкерлерге арналған батырманы басу
+audit-action-audit-read = Әрекеттер журналын қарау
+audit-action-outbox-view = Хабарламалардың жеткізілуін қарау
+audit-action-outbox-requeue = Хабарламаларды қайта жіберу
+audit-action-deadlines-view = Міндеттер мен мерзімдерді қарау
+audit-action-deadlines-mark = Міндетті орындалды деп белгілеу
+audit-action-calendar-approved = Кездесулер күнтізбесі бекітілді
+audit-action-calendar-submitted = Кездесулер күнтізбесі ұсынылды
+
+audit-target-meeting = № { $id } кездесу
+audit-target-question = № { $id } сұрақ
+audit-target-user = пайдаланушы, id { $id }
+audit-target-akimat = № { $id } әкімдік
+audit-target-kato = ҚАТО коды { $id }
+audit-target-locality = ҚАТО коды { $id }
+audit-target-invite = шақыру { $id }…
+audit-target-approve = { $id } жылғы күнтізбені бекіту
+audit-target-submit = { $id } жылғы күнтізбені ұсыну
+
+audit-detail-moved = уақыты ауыстырылды: { $old } → { $new }
+audit-detail-announce-at = жариялау уақыты: { $when }
+audit-detail-unscheduled = жоспарланған жариялаудан бас тартылды
+audit-detail-days-late = { $days } күн кешікті
+audit-detail-due = соңғы мерзім: { $date }
+audit-detail-held-on = қабылдау күні: { $date }
+audit-detail-quarter = { $quarter }
+audit-detail-items = жоспардағы тармақтар: { $count }
+audit-detail-rows = қайта жіберілген хабарламалар: { $count }
+audit-detail-into-question = № { $id } сұраққа біріктірілді
+audit-detail-text = «{ $text }»
