@@ -21,6 +21,7 @@ import random
 import statistics
 import sys
 import time
+from collections.abc import Sequence
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -30,9 +31,11 @@ from sqlalchemy import insert, text
 REPO_ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO_ROOT))
 
+from locales import Translator  # noqa: E402
 from regulation.report_periods import ReportPeriod  # noqa: E402
 from services.clock import ManualClock  # noqa: E402
-from services.feedback import FeedbackRecordService  # noqa: E402
+from services.feedback import FeedbackRecordService, TerritoryReport, TrendPoint  # noqa: E402
+from services.feedback_report import build_charts  # noqa: E402
 from storage.db import create_engine, create_session_factory  # noqa: E402
 from storage.migrate import upgrade_async  # noqa: E402
 from storage.models import (  # noqa: E402
@@ -68,7 +71,9 @@ CHUNK = 5_000
 
 
 def _locality(code: str, parent: str | None, level: str, depth: int, akim: str | None) -> dict:
-    name = f"Unit {code}"
+    # A readable name for the charts: "District 3", "Okrug 3-12".
+    district, okrug = int(code[2:4]), int(code[4:6])
+    name = {0: "Oblast", 1: f"District {district}"}.get(depth, f"Okrug {district}-{okrug}")
     return {
         "code": code,
         "parent_code": parent,
@@ -185,6 +190,9 @@ async def seed(sessions, akimats: int, questions: int) -> list[int]:  # type: ig
         await _insert(session, PlanItem, items)
         await _insert(session, ProgressReport, reports)
         statuses = list(QuestionStatus)
+        # Akimats differ: how often one answers its questions and takes proposals into its
+        # plans, so their indexes spread over the bands (the figure is the SQL's, not this).
+        diligence = [rng.uniform(0.3, 1.0) for _ in range(akimats)]
         question_rows, supports, links = [], [], []
         for n in range(1, questions + 1):
             akimat = rng.randrange(akimats)
@@ -198,13 +206,15 @@ async def seed(sessions, akimats: int, questions: int) -> list[int]:  # type: ig
                     "author_id": FIRST_USER + rng.randrange(CITIZENS),
                     "kind": QuestionKind.PROPOSAL if n % 3 == 0 else QuestionKind.QUESTION,
                     "text": "q",
-                    "status": rng.choice(statuses),
+                    "status": QuestionStatus.ANSWERED
+                    if rng.random() < diligence[akimat]
+                    else rng.choice(statuses),
                     "created_at": created,
                     "support_count": 1,
                 }
             )
             supports.append({"question_id": n, "user_id": FIRST_USER + rng.randrange(CITIZENS)})
-            if n % 7 == 0 and item_id:
+            if item_id and (n % 7 == 0 or (n % 3 == 0 and rng.random() < diligence[akimat])):
                 links.append({"item_id": rng.randrange(1, item_id + 1), "question_id": n})
         await _insert(session, Question, question_rows)
         await _insert(session, Support, supports)
@@ -239,12 +249,26 @@ async def seed(sessions, akimats: int, questions: int) -> list[int]:  # type: ig
     return list(range(1, akimats + 1))
 
 
+def write_charts(folder: Path, report: TerritoryReport, trend: Sequence[TrendPoint]) -> None:
+    """The charts of ``report`` drawn as /report draws them, in English (the README's picture)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    t = Translator().bind("en", TZ)
+    for chart in build_charts(t, report, trend):
+        (folder / f"report_{chart.name}.png").write_bytes(chart.png)
+        print(f"wrote {folder / f'report_{chart.name}.png'}")
+
+
 async def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--akimats", type=int, default=200)
     parser.add_argument("--questions", type=int, default=50_000)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--postgres", default=DEFAULT_POSTGRES)
+    parser.add_argument(
+        "--charts",
+        type=Path,
+        help="also write the 2026q3 report's charts here, as /report sends them (PNG, en)",
+    )
     args = parser.parse_args()
     async with scratch_postgres_database(args.postgres, prefix="kezdesu_report_bench") as url:
         await upgrade_async(url)
@@ -272,8 +296,12 @@ async def main() -> None:
                 f"{len(report.lines)}"
             )
         began = time.perf_counter()
-        await service.trend(scope, ReportPeriod.parse("2026q4"), quarters=4)
+        trend = await service.trend(scope, ReportPeriod.parse("2026q4"), quarters=4)
         print(f"trend of 4 quarters: {time.perf_counter() - began:.3f} s")
+        if args.charts is not None:
+            write_charts(
+                args.charts, await service.territory(scope, ReportPeriod.parse("2026q3")), trend
+            )
         await engine.dispose()
 
 

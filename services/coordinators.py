@@ -32,6 +32,7 @@ from services.officials import (
 from services.outbox import Outbox, Recipient
 from storage.models import CoordinatorInvite
 from storage.repositories import coordinators as coordinator_rows
+from storage.repositories import officials as official_rows
 from storage.repositories import users as user_rows
 from storage.repositories.localities import LocalityRepository
 from storage.unit_of_work import SessionSource
@@ -380,6 +381,22 @@ class CoordinatorsService:
             Recipient(user_id, locales.get(user_id) or self._default_locale)
             for user_id in user_ids
         ]
+
+    async def territory_akimats(self, user_id: int) -> list[int]:
+        """The akimat at the head of each territory ``user_id`` coordinates (the republic has
+        none): the root of their coverage screen. An oblast's akimat exists whether or not
+        anyone of it uses the bot, so its row is made when first needed."""
+        found: list[int] = []
+        async with self._sessions() as session:
+            for code in await coordinator_rows.territories_of(session, user_id):
+                if code is None:
+                    continue
+                akimat = await official_rows.akimat_by_locality(session, code)
+                if akimat is None:
+                    akimat = await official_rows.add_akimat(session, code)
+                found.append(akimat.id)
+            await session.commit()
+        return found
 
     async def digest_recipients(self) -> list[DigestRecipient]:
         """Every coordinator, in their language, with the akimats they read: who gets the

@@ -84,7 +84,15 @@ async def _root(services: Services, user_id: int, code: str) -> tuple[int, str] 
         found = await services.duties.akimat_id_of(code)
         return (found, code) if found is not None else None
     own = await services.access.akimats_of(user_id)
-    return (own[0].id, own[0].locality_code) if own else None
+    if own:
+        return own[0].id, own[0].locality_code
+    # A coordinator: the akimat at the head of their territory (a coordinator of the whole
+    # republic names one with its code).
+    for akimat_id in await services.coordinators.territory_akimats(user_id):
+        head = await services.calendar.akimat_code(akimat_id)
+        if head is not None:
+            return akimat_id, head
+    return None
 
 
 async def _territory(
@@ -105,7 +113,7 @@ async def cmd_coverage(
     assert message.from_user is not None
     root = await _root(services, message.from_user.id, (command.args or "").strip()[:9])
     if root is None:
-        await message.answer(t("calendar-no-akimat"))
+        await message.answer(t("coverage-no-akimat"))
         return
     text, keyboard = await _territory(t, services, message.from_user.id, root[0])
     await message.answer(text, reply_markup=keyboard)
@@ -133,11 +141,6 @@ async def cb_coverage(
     await edit_or_answer(query, text, keyboard)
 
 
-@outsiders.message(Command("coverage"))
-async def msg_not_staff(message: Message, t: Text) -> None:
-    await message.answer(t("office-not-staff"))
-
-
 @outsiders.callback_query(F.data.startswith(_PREFIXES))
 async def cb_not_staff(query: CallbackQuery, t: Text, services: Services) -> None:
     """Denied and recorded, as every staff button pressed by someone who is not staff."""
@@ -147,4 +150,4 @@ async def cb_not_staff(query: CallbackQuery, t: Text, services: Services) -> Non
         target=(query.data or "")[:100],
         allowed=False,
     )
-    await query.answer(t("access-denied"), show_alert=True)
+    await query.answer(t("outsider-staff-button"), show_alert=True)

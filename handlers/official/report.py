@@ -19,6 +19,7 @@ from handlers.routes import Routes
 from locales import Text
 from regulation.report_periods import PeriodKind, ReportPeriod, recent_periods
 from services.container import Services
+from services.coverage import UnitState
 from services.feedback_report import (
     Coverage,
     build_charts,
@@ -42,10 +43,25 @@ async def report_scope(services: Services, user_id: int) -> list[int]:
     return sorted(ref.id for ref in await services.access.readable_akimats(user_id))
 
 
-async def report_coverage(services: Services, scope: Sequence[int]) -> Coverage | None:
-    """Covered / planned / uncovered units per akimat for the coverage chart; None until the
-    calendar's coverage is wired in (the chart is then left out)."""
-    return None
+async def report_coverage(
+    services: Services, scope: Sequence[int], period: ReportPeriod
+) -> Coverage | None:
+    """Covered / planned / uncovered units per akimat for the coverage chart, in each akimat's
+    coverage period (seed 001, 2.1: a quarter; a half-year for an oblast akim's visits) that
+    holds the report period's last day, or today while the period runs; None when no akimat
+    of the scope has units to visit (the chart is then left out)."""
+    day = min(period.last_day, services.feedback.today())
+    found = await services.coverage.territory(akimat_ids=scope, day=day)
+    coverage = {
+        item.akimat_id: (
+            item.count(UnitState.COVERED),
+            item.count(UnitState.PLANNED),
+            item.count(UnitState.UNCOVERED),
+        )
+        for item in found
+        if item.units
+    }
+    return coverage or None
 
 
 def picker_keyboard(t: Text, services: Services) -> InlineKeyboardMarkup:
@@ -119,7 +135,7 @@ async def _show(
     trend = await services.feedback.trend(
         scope, period, quarters=TREND_QUARTERS, known=report.known()
     )
-    coverage = await report_coverage(services, scope)
+    coverage = await report_coverage(services, scope, period)
     # Drawing takes a moment of CPU: off the event loop, so the bot keeps answering.
     charts = await asyncio.to_thread(build_charts, t, report, trend, coverage)
     for chart in charts:
@@ -156,7 +172,7 @@ async def cb_report(
         trend = await services.feedback.trend(
             scope, period, quarters=TREND_QUARTERS, known=report.known()
         )
-        coverage = await report_coverage(services, scope)
+        coverage = await report_coverage(services, scope, period)
         data = await asyncio.to_thread(report_workbook, t, report, trend, coverage)
         name = f"feedback-{period.code}.xlsx"
     else:

@@ -62,13 +62,4 @@ coord-notice-removed = You are no longer a coordinator of “{ $territory }”: 
 
 office-coordinates = You coordinate (read only):
 office-coordinator-reads = Akimats in the territory: { $count }
-help-coordinator =
-    <b>For coordinators</b> (read only, the akimats of your territory)
-    /office — your office: your territory
-    /mymeetings — the akimats' meetings
-    /pool — the meetings' questions
-    /plan — action plans
-    /progress — quarterly progress of the plans
-    /deadlines — the akimats' deadlines
-    /demands — residents' requests for a meeting, by support
 access-denied-coordinator = You are a coordinator: you can read the akimats of your territory but not act for them. The attempt has been recorded.

@@ -23,3 +23,4 @@ coverage-unit-uncovered = ❌ { $unit }
 coverage-empty = No akimat in this territory has coverage to count.
 coverage-legend = ✅ held · 🗓 planned · ❌ not covered
 cmd-coverage = Coverage by visiting meetings
+coverage-no-akimat = Give the KATO code of an akimat you may read, e.g. /coverage 620000000 (Ulytau oblast).

@@ -5,6 +5,7 @@ menu-welcome-back = Қайта қош келдіңіз!
 menu-command-line = /{ $command } — { $description }
 menu-own-title = { $role ->
     [official] <b>Әкімдік қызметкерлеріне</b>
+    [coordinator] <b>Үйлестірушілерге</b> (аумағыңыздағы әкімдіктерді тек қарау)
     [admin] <b>Әкімшілерге</b>
    *[citizen] <b>Азаматтарға</b>
 }

@@ -5,6 +5,7 @@ menu-welcome-back = С возвращением!
 menu-command-line = /{ $command } — { $description }
 menu-own-title = { $role ->
     [official] <b>Для сотрудников акимата</b>
+    [coordinator] <b>Для координаторов</b> (только просмотр акиматов вашей территории)
     [admin] <b>Для администраторов</b>
    *[citizen] <b>Для граждан</b>
 }

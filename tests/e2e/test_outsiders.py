@@ -19,6 +19,7 @@ from handlers.callbacks import (
     PoolItemCb,
     PoolListCb,
 )
+from services.audit import AuditDetail
 from services.officials import INVITE_TTL
 from storage.models import AuditEntry
 from tests.builders import a_draft
@@ -30,14 +31,20 @@ pytestmark = pytest.mark.asyncio
 
 
 async def refusals(world: BotWorld, actor: int) -> list[tuple[str, str | None, str | None]]:
-    """(action, target, detail) of the denied attempts of ``actor``, oldest first."""
+    """(action, target, reason) of the denied attempts of ``actor``, oldest first (the
+    reason as the audit log keeps it: AuditDetail's ``reason``)."""
     async with world.app.session_factory() as session:
         rows = await session.scalars(
             select(AuditEntry)
             .where(AuditEntry.actor_id == actor, AuditEntry.allowed.is_(False))
             .order_by(AuditEntry.id)
         )
-        return [(entry.action, entry.target, entry.detail) for entry in rows]
+        return [(entry.action, entry.target, reason_of(entry.detail)) for entry in rows]
+
+
+def reason_of(detail: str | None) -> str | None:
+    loaded = AuditDetail.load(detail)
+    return None if loaded is None else loaded.reason
 
 
 @pytest.mark.parametrize(("locale", "user_id"), [("kk", 4901), ("ru", 4902), ("en", 4903)])
@@ -150,7 +157,10 @@ async def test_invitation_links_that_do_not_work_are_recorded(
         akimats = list(
             await session.scalars(
                 select(AuditEntry.akimat_id)
-                .where(AuditEntry.allowed.is_(False), AuditEntry.detail != "unknown")
+                .where(
+                    AuditEntry.allowed.is_(False),
+                    AuditEntry.detail != AuditDetail(reason="unknown").dump(),
+                )
                 .order_by(AuditEntry.id)
             )
         )

@@ -1,5 +1,5 @@
 """/report end to end, in Kazakh and Russian: an official picks the quarter, reads the summary
-(their akimat, F with its band), gets the four charts as photos that open, then the workbook
+(their akimat, F with its band), gets the charts (coverage too) as photos that open, then the workbook
 and the data package as XLSX documents; a citizen is not let in.
 
 The clock stands at Monday 23 November 2026, 09:00 in Almaty (tests/e2e/harness.py): Q4 2026.
@@ -61,9 +61,11 @@ async def test_report_summary_charts_and_workbooks(world: BotWorld, locale: str)
     assert period_name(t, "2026q4") in summary.content
     assert "F 50.0 %" in summary.content
     assert t("report-band-ineffective") in summary.content
-    assert len(photos) == 4
+    # Four charts, and coverage: the okrug's villages each need a visiting meeting a quarter.
+    assert len(photos) == 5
     captions = [photo.content for photo in photos]
     assert captions[0] == t("report-caption-index", period=quarter)
+    assert captions[4] == t("report-caption-coverage", period=quarter)
     for photo in photos:
         assert photo.photo
         data = await world.client.download(photo.photo[-1]["file_id"])

@@ -12,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from handlers.notices import notice_renderers
 from locales import Translator
 from services.access import AccessService
+from services.audit import AuditDetail
 from services.clock import ManualClock
 from services.localities import LocalityService
 from services.officials import INVITE_TTL, AcceptOutcome, InviteStatus, OfficialsService
@@ -59,7 +60,7 @@ async def test_every_refused_invitation_is_audited(session_factory: Sessions) ->
 
     async with session_factory() as session:
         denied = [
-            (e.actor_id, e.action, e.akimat_id, e.target, e.detail, e.at)
+            (e.actor_id, e.action, e.akimat_id, e.target, reason_of(e.detail), e.at)
             for e in await session.scalars(
                 select(AuditEntry).where(AuditEntry.allowed.is_(False)).order_by(AuditEntry.id)
             )
@@ -80,3 +81,9 @@ async def test_every_refused_invitation_is_audited(session_factory: Sessions) ->
         ),
         (BOB, "invite.accept", akimat.id, f"invite:{spare.token[:8]}", "expired", later),
     ]
+
+
+def reason_of(detail: str | None) -> str | None:
+    """The refusal's reason as the audit log keeps it (AuditDetail's ``reason``)."""
+    loaded = AuditDetail.load(detail)
+    return None if loaded is None else loaded.reason

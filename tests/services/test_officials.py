@@ -14,7 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from handlers.notices import notice_renderers
 from locales import Translator
 from services.access import AccessDeniedError, AccessService, Right
-from services.audit import AuditAction
+from services.audit import AuditAction, AuditDetail
 from services.clock import ManualClock
 from services.localities import LocalityService
 from services.officials import (
@@ -158,8 +158,8 @@ async def test_invite_is_single_use_and_notifies_the_admin(
     assert actions == [
         (ADMIN, "invite.create", True, None),
         (ALICE, "invite.accept", True, None),
-        (BOB, "invite.accept", False, "used"),
-        (ALICE, "invite.accept", False, "used-by-you"),
+        (BOB, "invite.accept", False, AuditDetail(reason="used").dump()),
+        (ALICE, "invite.accept", False, AuditDetail(reason="used-by-you").dump()),
     ]
 
 
