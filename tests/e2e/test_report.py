@@ -1,6 +1,6 @@
 """/report end to end, in Kazakh and Russian: an official picks the quarter, reads the summary
-(their akimat, F with its band), gets the charts (coverage too) as photos that open, then the workbook
-and the data package as XLSX documents; a citizen is not let in.
+(their akimat, F with its band), gets the charts (coverage too) as photos that open, then the
+workbook and the data package as XLSX documents; a citizen is not let in.
 
 The clock stands at Monday 23 November 2026, 09:00 in Almaty (tests/e2e/harness.py): Q4 2026.
 """
