@@ -217,6 +217,32 @@ def _cancel_keyboard(t: Text, akimat_id: int, year: int) -> InlineKeyboardMarkup
     return builder.as_markup()
 
 
+async def _begin_step(
+    query: CallbackQuery,
+    callback_data: CalendarCb,
+    t: Text,
+    state: FSMContext,
+    services: Services,
+    action: AuditAction,
+    step: State,
+    prompt: str,
+) -> None:
+    """A press that starts a step in chat (an entry, the agreement, a file): the right to act
+    checked again, the step and its calendar remembered, the question asked."""
+    await services.access.require(
+        query.from_user.id, callback_data.akimat_id, Right.ACT, action=action
+    )
+    await query.answer()
+    await state.set_state(step)
+    await state.set_data({"akimat_id": callback_data.akimat_id, "year": callback_data.year})
+    assert query.bot is not None
+    await query.bot.send_message(
+        query.from_user.id,
+        prompt,
+        reply_markup=_cancel_keyboard(t, callback_data.akimat_id, callback_data.year),
+    )
+
+
 @router.message(Command("calendar"))
 async def cmd_calendar(
     message: Message, command: CommandObject, t: Text, state: FSMContext, services: Services
@@ -355,20 +381,15 @@ async def cb_draft(
 async def cb_add(
     query: CallbackQuery, callback_data: CalendarCb, t: Text, state: FSMContext, services: Services
 ) -> None:
-    await services.access.require(
-        query.from_user.id,
-        callback_data.akimat_id,
-        Right.ACT,
-        action=AuditAction.CALENDAR_ENTRY_ADD,
-    )
-    await query.answer()
-    await state.set_state(CalendarStates.when)
-    await state.set_data({"akimat_id": callback_data.akimat_id, "year": callback_data.year})
-    assert query.bot is not None
-    await query.bot.send_message(
-        query.from_user.id,
+    await _begin_step(
+        query,
+        callback_data,
+        t,
+        state,
+        services,
+        AuditAction.CALENDAR_ENTRY_ADD,
+        CalendarStates.when,
         t("calendar-ask-when", year=str(callback_data.year)),
-        reply_markup=_cancel_keyboard(t, callback_data.akimat_id, callback_data.year),
     )
 
 
@@ -499,20 +520,15 @@ async def cb_kind(
 async def cb_agree(
     query: CallbackQuery, callback_data: CalendarCb, t: Text, state: FSMContext, services: Services
 ) -> None:
-    await services.access.require(
-        query.from_user.id,
-        callback_data.akimat_id,
-        Right.ACT,
-        action=AuditAction.CALENDAR_AGREE,
-    )
-    await query.answer()
-    await state.set_state(CalendarStates.agreement)
-    await state.set_data({"akimat_id": callback_data.akimat_id, "year": callback_data.year})
-    assert query.bot is not None
-    await query.bot.send_message(
-        query.from_user.id,
+    await _begin_step(
+        query,
+        callback_data,
+        t,
+        state,
+        services,
+        AuditAction.CALENDAR_AGREE,
+        CalendarStates.agreement,
         t("calendar-ask-agreement", year=str(callback_data.year)),
-        reply_markup=_cancel_keyboard(t, callback_data.akimat_id, callback_data.year),
     )
 
 
@@ -560,20 +576,15 @@ async def cb_template(
 async def cb_upload(
     query: CallbackQuery, callback_data: CalendarCb, t: Text, state: FSMContext, services: Services
 ) -> None:
-    await services.access.require(
-        query.from_user.id,
-        callback_data.akimat_id,
-        Right.ACT,
-        action=AuditAction.CALENDAR_UPLOAD,
-    )
-    await query.answer()
-    await state.set_state(CalendarStates.upload)
-    await state.set_data({"akimat_id": callback_data.akimat_id, "year": callback_data.year})
-    assert query.bot is not None
-    await query.bot.send_message(
-        query.from_user.id,
+    await _begin_step(
+        query,
+        callback_data,
+        t,
+        state,
+        services,
+        AuditAction.CALENDAR_UPLOAD,
+        CalendarStates.upload,
         t("calendar-ask-upload", max=MAX_ENTRIES),
-        reply_markup=_cancel_keyboard(t, callback_data.akimat_id, callback_data.year),
     )
 
 
