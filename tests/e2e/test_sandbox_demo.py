@@ -25,6 +25,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from handlers.acts import act_name
 from handlers.citizen.plans import day_text, quarter_text
 from locales import Text, Translator
 from sandbox.client import BotMessage, ChatSession, SandboxClient
@@ -198,7 +199,7 @@ async def test_the_demo_clock_walks_a_meeting_to_its_second_quarterly_report(
         assert moved["now"].startswith(f"{plan_reminder_day.isoformat()}T09:00")
         reminder = the_one(
             await arriving(official, "the plan reminder"),
-            plain(t("deadlines-source", seed="001", clause="3.5")),
+            plain(t("deadlines-source", act=act_name(t, "001"), clause="3.5")),
         )
         assert plain(t("deadlines-left", days=3)) in reminder.content
         [listing] = await official.say("/mymeetings")
