@@ -30,7 +30,6 @@ from openpyxl.styles import Font
 
 from locales import Text
 from regulation.report_periods import ReportPeriod
-from services.duties import AkimatInfo
 from services.pool_export import safe_text, sheet_name
 from services.questions import public_number
 from storage.models import QuestionKind
@@ -43,7 +42,8 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "meetings": (
         "meeting_id",
         "akimat_code",
-        "akimat_name",
+        "akimat_name_kk",
+        "akimat_name_ru",
         "venue_code",
         "starts_at",
         "ends_at",
@@ -120,17 +120,14 @@ class OpenDataService:
     def _day(self, value: datetime | None) -> date | None:
         return None if value is None else value.astimezone(self._tz).date()
 
-    async def collect(self, scope: Collection[int], period: ReportPeriod, locale: str) -> OpenData:
-        """The four tables of ``scope`` (akimat ids the reader may read) over ``period``;
-        akimat names in ``locale``."""
+    async def collect(self, scope: Collection[int], period: ReportPeriod) -> OpenData:
+        """The four tables of ``scope`` (akimat ids the reader may read) over ``period``: the
+        same whatever the reader's language (the akimats' names in Kazakh and Russian both)."""
         ids = sorted(set(scope))
         start, end = period.utc_bounds(self._tz)
         quarters = [(q.year, q.index) for q in period.quarters()]
         async with self._sessions() as session:
-            akimats = {
-                row.id: AkimatInfo(row.id, row.locality_code, row.name_kk, row.name_ru, None)
-                for row in await duty_rows.akimats(session, ids)
-            }
+            akimats = {row.id: row for row in await duty_rows.akimats(session, ids)}
             ids = sorted(akimats)
             meetings = await rows.meetings(session, ids, start, end)
             questions = await rows.questions(session, ids, start, end)
@@ -138,14 +135,15 @@ class OpenDataService:
             progress = await rows.progress(session, ids, quarters)
 
         def code(akimat_id: int) -> str:
-            return akimats[akimat_id].code
+            return akimats[akimat_id].locality_code
 
         tables: dict[str, list[tuple[Cell, ...]]] = {
             "meetings": [
                 (
                     m.meeting_id,
                     m.akimat_code,
-                    akimats[m.akimat_id].plain_name(locale),
+                    akimats[m.akimat_id].name_kk,
+                    akimats[m.akimat_id].name_ru,
                     m.venue_code,
                     self._moment(m.starts_at),
                     self._moment(m.ends_at),

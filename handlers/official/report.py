@@ -173,6 +173,9 @@ async def cb_report(
         await _show(message, t, services, scope, period)
         return
     if callback_data.action is ReportAction.OPEN_DATA:
+        if period.first_day > services.feedback.today():
+            await message.answer(t("report-future-period"))
+            return
         await _send_open_data(message, t, services, scope, period)
         return
     if callback_data.action is ReportAction.XLSX:
@@ -200,7 +203,7 @@ async def _send_open_data(
     message: Message, t: Text, services: Services, scope: list[int], period: ReportPeriod
 ) -> None:
     """The period's open data of the reader's scope: the ZIP of CSV files, then the workbook."""
-    data = await services.open_data.collect(scope, period, t.locale)
+    data = await services.open_data.collect(scope, period)
     archive = await asyncio.to_thread(csv_zip, t, data)
     book = await asyncio.to_thread(workbook, t, data)
     name = period_name(t, period.code)

@@ -15,6 +15,7 @@ import pytest
 from openpyxl import load_workbook
 from sqlalchemy import update
 
+from handlers.callbacks import ReportAction, ReportCb
 from regulation.report_periods import ReportPeriod
 from services.feedback_report import period_name
 from services.open_data import COLUMNS, TABLES, file_stem
@@ -26,6 +27,7 @@ pytestmark = pytest.mark.asyncio
 
 OFFICIAL = 3451
 ASKER = 3452
+CITIZEN = 3453
 ANSWER = "=1+1 жөндеу жоспарда"
 
 
@@ -104,3 +106,20 @@ async def test_open_data_button_sends_csv_zip_and_workbook(world: BotWorld) -> N
     assert rows[1][0] == "Q-2026-003452"
     assert rows[1][COLUMNS["questions"].index("resolution")] == "'" + ANSWER
     assert sheet.cell(row=2, column=COLUMNS["questions"].index("resolution") + 1).data_type == "s"
+
+    # A forged button for a quarter to come: told so, no document.
+    forged = ReportCb(action=ReportAction.OPEN_DATA, period="2027q1").pack()
+    await world.client.press(OFFICIAL, summary.message_id, forged)
+    events = await chat.collect("open data of a quarter to come")
+    [future] = [e.message for e in events if e.type == "sent" and e.message]
+    assert future.content == t("report-future-period")
+    assert future.document is None
+    # A citizen pressing the same button for this quarter gets nothing of it.
+    citizen = await world.citizen(CITIZEN, "kk")
+    [answer] = await citizen.say("/start")
+    forged = ReportCb(action=ReportAction.OPEN_DATA, period="2026q4").pack()
+    await world.client.press(CITIZEN, answer.message_id, forged)
+    await citizen.collect("a citizen's forged open data button")
+    # The officials' buttons are not routed for a citizen: the fallback's answer.
+    assert citizen.callback_answers[-1].get("text") == t("error-stale-button")
+    assert all(message.document is None for message in citizen.messages.values())

@@ -129,7 +129,7 @@ async def test_tables_of_the_scope_and_period(
     world: FeedbackWorld, session_factory: Sessions
 ) -> None:
     service = _service(world, session_factory)
-    data = await service.collect([world.good, world.late], Q3, "kk")
+    data = await service.collect([world.good, world.late], Q3)
     # Meetings: Қараағаш's of 10 August and 20 September (not the draft), Жұмажанов's of
     # 20 July.
     assert sorted(_column(data, "meetings", "akimat_code")) == sorted(  # type: ignore[type-var]
@@ -141,6 +141,15 @@ async def test_tables_of_the_scope_and_period(
         "2026-09-20T10:00+05:00",
     ]
     assert set(_column(data, "meetings", "status")) == {"held"}
+    # The akimats' names in both languages of the sample, whatever the reader's language.
+    names = set(
+        zip(
+            _column(data, "meetings", "akimat_name_kk"),
+            _column(data, "meetings", "akimat_name_ru"),
+            strict=True,
+        )
+    )
+    assert len(names) == 2 and all(kk and ru for kk, ru in names)
     # Questions: Қараағаш's 7 of Q3 (the merged duplicate and the one of 30 June left out),
     # Жұмажанов's 2.
     codes = _column(data, "questions", "akimat_code")
@@ -182,17 +191,17 @@ async def test_tables_of_the_scope_and_period(
     ]
 
     # One akimat's scope: nothing of the other one.
-    own = await service.collect([world.good], Q3, "kk")
+    own = await service.collect([world.good], Q3)
     for table in TABLES:
         assert ZHUMAZHANOV not in {
             row[COLUMNS[table].index("akimat_code")] for row in own.rows(table)
         }
     assert len(own.rows("questions")) == 7
     # Q4: no meeting, no question, no plan; the Q3 report is not Q4's progress.
-    empty = await service.collect([world.good, world.late], ReportPeriod.parse("2026q4"), "kk")
+    empty = await service.collect([world.good, world.late], ReportPeriod.parse("2026q4"))
     assert all(empty.rows(table) == [] for table in TABLES)
     # The year holds the quarter.
-    year = await service.collect([world.good, world.late], ReportPeriod.parse("2026y1"), "kk")
+    year = await service.collect([world.good, world.late], ReportPeriod.parse("2026y1"))
     assert len(year.rows("questions")) == 10  # the one of 30 June too
     assert len(year.rows("progress")) == 1
 
@@ -202,7 +211,7 @@ async def test_csv_and_xlsx_hold_the_rows_anonymous_and_formula_safe(
     world: FeedbackWorld, session_factory: Sessions, translator: Translator, locale: str
 ) -> None:
     t = Text(translator, locale, TZ)
-    data = await _service(world, session_factory).collect([world.good, world.late], Q3, locale)
+    data = await _service(world, session_factory).collect([world.good, world.late], Q3)
     archive = zipfile.ZipFile(io.BytesIO(csv_zip(t, data)))
     assert archive.namelist() == [f"{file_stem(t, table, Q3)}.csv" for table in TABLES]
     book = load_workbook(io.BytesIO(workbook(t, data)))
