@@ -611,6 +611,8 @@ class ReportAction(StrEnum):
     XLSX = "x"
     # The data package of seed 004, clause 20.
     PACKAGE = "d"
+    # Open data (issue 9, section 7): a ZIP of CSV files and an XLSX workbook.
+    OPEN_DATA = "o"
 
 
 class ReportCb(CallbackData, prefix="frp1"):

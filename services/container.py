@@ -21,6 +21,7 @@ from services.lifecycle import LifecycleService
 from services.localities import LocalityService
 from services.meetings import MeetingService
 from services.officials import OfficialsService
+from services.open_data import OpenDataService
 from services.outbox import NoticeRenderer, Outbox
 from services.plans import PlanService
 from services.pool import PoolService
@@ -63,6 +64,7 @@ class Services:
     feedback_digest: FeedbackDigestService
     calendar: CalendarService
     coverage: CoverageService
+    open_data: OpenDataService
 
     @classmethod
     def create(
@@ -139,4 +141,5 @@ class Services:
                 outbox,
                 coverage_recipients or coordinators_provider(admin_ids, default_locale),
             ),
+            open_data=OpenDataService(sessions, tz),
         )

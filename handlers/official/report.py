@@ -1,7 +1,7 @@
 """/report: the akimat's record over a period (seed 004, clauses 20-23) for officials and
 coordinators: pick a quarter, half-year or year (the current one and those before), read the
-summary, look at the charts (PNG photos), take the XLSX workbook, or the data package of
-clause 20.
+summary, look at the charts (PNG photos), take the XLSX workbook, the data package of
+clause 20, or the open data (a ZIP of CSV files and an XLSX workbook, services/open_data.py).
 
 Whose record: :func:`report_scope`, asked again on every press (a button is not a permission).
 """
@@ -27,6 +27,7 @@ from services.feedback_report import (
     period_name,
     report_workbook,
 )
+from services.open_data import archive_name, csv_zip, workbook, workbook_name
 
 router = Routes(name=__name__)
 
@@ -91,6 +92,10 @@ def summary_keyboard(t: Text, period: ReportPeriod) -> InlineKeyboardMarkup:
     builder.button(
         text=t("report-package-button"),
         callback_data=ReportCb(action=ReportAction.PACKAGE, period=period.code),
+    )
+    builder.button(
+        text=t("open-data-button"),
+        callback_data=ReportCb(action=ReportAction.OPEN_DATA, period=period.code),
     )
     builder.button(text=t("report-other-button"), callback_data=ReportCb(action=ReportAction.PICK))
     builder.adjust(1)
@@ -167,6 +172,12 @@ async def cb_report(
     if callback_data.action is ReportAction.SHOW:
         await _show(message, t, services, scope, period)
         return
+    if callback_data.action is ReportAction.OPEN_DATA:
+        if period.first_day > services.feedback.today():
+            await message.answer(t("report-future-period"))
+            return
+        await _send_open_data(message, t, services, scope, period)
+        return
     if callback_data.action is ReportAction.XLSX:
         report = await services.feedback.territory(scope, period)
         trend = await services.feedback.trend(
@@ -185,4 +196,22 @@ async def cb_report(
             f"report-caption-{callback_data.action.name.lower()}",
             period=period_name(t, period.code),
         ),
+    )
+
+
+async def _send_open_data(
+    message: Message, t: Text, services: Services, scope: list[int], period: ReportPeriod
+) -> None:
+    """The period's open data of the reader's scope: the ZIP of CSV files, then the workbook."""
+    data = await services.open_data.collect(scope, period)
+    archive = await asyncio.to_thread(csv_zip, t, data)
+    book = await asyncio.to_thread(workbook, t, data)
+    name = period_name(t, period.code)
+    await message.answer_document(
+        BufferedInputFile(archive, filename=archive_name(period)),
+        caption=t("open-data-caption-zip", period=name),
+    )
+    await message.answer_document(
+        BufferedInputFile(book, filename=workbook_name(period)),
+        caption=t("open-data-caption-xlsx", period=name),
     )
