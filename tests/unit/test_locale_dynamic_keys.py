@@ -49,6 +49,7 @@ from services.feedback_xlsx import EntryFileProblem
 from services.lifecycle import LifecycleErrorReason, ListGroup
 from services.meetings import MeetingErrorReason
 from services.officials import InviteStatus, OfficialsErrorReason
+from services.open_data import TABLES as OPEN_DATA_TABLES
 from services.plan_xlsx import FileProblem
 from services.plans import PlanErrorReason
 from services.preferences import NoticeSwitch, QuietHoursErrorReason
@@ -89,6 +90,7 @@ KEY_VALUES: dict[str, tuple[Values, ...]] = {
         ADMIN_OFFICE_COMMANDS,
     ),
     "coverage-unit-{}": (UnitState,),
+    "open-data-table-{}": (OPEN_DATA_TABLES,),
     "deadlines-kind-{}": (DutyKind,),
     "deadlines-mark-{}-button": (CalendarStep,),
     "deadlines-mark-confirm-{}": (CalendarStep,),
