@@ -47,7 +47,8 @@ ADMIN_OFFICE_COMMANDS: tuple[str, ...] = (
 
 
 def akimat_title(akimat: AkimatView, locale: str) -> str:
-    """ "Қараағаш а.о. (Жаңаарқа ауданы)", escaped for HTML: the parent tells namesakes apart."""
+    """The akimat's unit with its parent in brackets (an okrug, then its district), escaped for
+    HTML: the parent tells namesakes apart."""
     parent = akimat.parent(locale)
     name = escape(akimat.name(locale))
     return f"{name} ({escape(parent)})" if parent else name
