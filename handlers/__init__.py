@@ -26,6 +26,7 @@ from handlers.citizen import settings as notification_settings
 from handlers.common import consent_gate, errors, fallback, outsiders
 from handlers.filters import HasConsent, IsAdmin, IsStaff
 from handlers.official import calendar as calendar_office
+from handlers.official import channel as channel_office
 from handlers.official import coverage as coverage_office
 from handlers.official import deadlines, feedback_entry, new_meeting, office, officials, report
 from handlers.official import demands as demand_office
@@ -64,7 +65,7 @@ def get_routers(admin_ids: frozenset[int]) -> list[Router]:
     staff.include_routers(calendar_office.router.build(), coverage_office.router.build())
     staff.include_routers(question_pool.router.build())
     staff.include_routers(new_meeting.router.build(), meeting_office.router.build())
-    staff.include_routers(demand_office.router.build())
+    staff.include_routers(demand_office.router.build(), channel_office.router.build())
     # /announce <id>: an official for their akimat, an admin for any (the lifecycle checks).
     staff.include_routers(announce.router.build())
     staff.include_routers(*(routes.build() for routes in plan_office.ROUTES))
@@ -111,4 +112,17 @@ def get_routers(admin_ids: frozenset[int]) -> list[Router]:
     rest.include_routers(fallback.router.build())
 
     # Last: an error goes to the error handlers in this order, and this one takes every error.
-    return [open_to_all, admin, staff, not_staff, citizen, gate, rest, errors.router.build()]
+    # Telegram's word on the bot in channels (removed, demoted): no private chat, no person.
+    channel_updates = Router(name="channel-updates")
+    channel_updates.include_routers(channel_office.updates.build())
+    return [
+        open_to_all,
+        admin,
+        staff,
+        not_staff,
+        citizen,
+        gate,
+        rest,
+        channel_updates,
+        errors.router.build(),
+    ]

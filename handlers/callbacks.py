@@ -29,6 +29,7 @@ from aiogram.filters.callback_data import CallbackData
 from pydantic import Field
 
 from handlers.numbers import MAX_ID, MAX_TELEGRAM_ID
+from services.channels import ChannelLanguage
 from services.duties import CalendarStep
 from services.preferences import NoticeSwitch
 
@@ -623,6 +624,22 @@ class ReportCb(CallbackData, prefix="frp1"):
 
 # The prefixes given up when the digit became a version (see the module's doc): each one is read
 # as the factory that wrote it, whose fields are unchanged.
+class ChannelAction(StrEnum):
+    LANGUAGE = "l"  # the language chosen for a channel being linked
+    CHECK = "c"
+    UNLINK = "u"
+    UNLINK_YES = "y"
+    SHOW = "s"
+
+
+class ChannelCb(CallbackData, prefix="chn1"):
+    """/channel: the akimat's Telegram channel (handlers/official/channel.py)."""
+
+    action: ChannelAction
+    akimat_id: Whole
+    language: ChannelLanguage = ChannelLanguage.KK
+
+
 RETIRED: dict[str, type[CallbackData]] = {
     "of2": InviteRevokeCb,
     "of3": OfficialsPickCb,

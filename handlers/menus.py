@@ -61,6 +61,7 @@ OFFICIAL_COMMANDS: tuple[str, ...] = (
     "received",
     "demands",
     "coverage",
+    "channel",
     "officials",
 )
 # What a coordinator may use besides: the reading screens, for every akimat of the territory.
@@ -88,6 +89,7 @@ ADMIN_COMMANDS: tuple[str, ...] = (
     "report",
     "demands",
     "coverage",
+    "channel",
     "office",
     "officials",
     "coordinators",

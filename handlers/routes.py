@@ -48,6 +48,7 @@ class Routes:
         self.message = Observer(self._steps, "message")
         self.callback_query = Observer(self._steps, "callback_query")
         self.errors = Observer(self._steps, "error")
+        self.my_chat_member = Observer(self._steps, "my_chat_member")
 
     def build(self) -> Router:
         """A new Router with every handler and filter, in the order they were declared."""

@@ -5,6 +5,13 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from typing import Any
 
+from sandbox.channels import (
+    ChannelRecord,
+    check_can_post,
+    find_channel,
+    new_post,
+    visible_channel,
+)
 from sandbox.errors import BLOCKED, CHAT_NOT_FOUND, bad_request, forbidden, too_many_requests
 from sandbox.markup import Markup, parse_markup
 from sandbox.params import Params
@@ -41,7 +48,7 @@ def check_blocked(chat: ChatRecord) -> None:
 
 
 def rate_limit(
-    state: EmulatorState, chat: ChatRecord, method_name: str, *, paid: bool = False
+    state: EmulatorState, chat: ChatRecord | ChannelRecord, method_name: str, *, paid: bool = False
 ) -> None:
     stats = state.stats
     if paid:
@@ -118,6 +125,10 @@ def finish_send(
     markup: Markup | None,
 ) -> dict[str, Any]:
     """The common tail of every sending method: chat, reply, blocked, flood control, store."""
+    target = params.chat_id()
+    channel = find_channel(state, target)
+    if channel is not None or (isinstance(target, str) and state.find_chat(target) is None):
+        return _post_to_channel(state, params, method_name, content, markup, channel)
     chat = require_chat(state, params)
     reply_to = reply_target(chat, params)
     check_blocked(chat)
@@ -133,6 +144,27 @@ def finish_send(
         options=send_options(params),
     )
     return message.snapshot()
+
+
+def _post_to_channel(
+    state: EmulatorState,
+    params: Params,
+    method_name: str,
+    content: dict[str, Any],
+    markup: Markup | None,
+    channel: ChannelRecord | None,
+) -> dict[str, Any]:
+    """A post into a channel: the bot must be its administrator with can_post_messages.
+    Only an inline keyboard shows under a channel post; other markup is not kept."""
+    if channel is None or visible_channel(state, channel.id) is None:
+        raise bad_request(CHAT_NOT_FOUND)
+    check_can_post(state, channel)
+    rate_limit(state, channel, method_name, paid=params.flag("allow_paid_broadcast"))
+    if markup is not None and markup.kind == "inline" and markup.data.get("inline_keyboard"):
+        content["reply_markup"] = markup.data
+    if params.flag("protect_content"):
+        content["has_protected_content"] = True
+    return new_post(state, channel, content, by_bot=True).snapshot()
 
 
 def find_message(chat: ChatRecord, params: Params, missing: str) -> StoredMessage:

@@ -6,6 +6,7 @@ import re
 from typing import Any
 
 from sandbox.api_common import method, require_chat
+from sandbox.channels import visible_channel
 from sandbox.errors import CHAT_NOT_FOUND, bad_request
 from sandbox.params import Params
 from sandbox.state import EmulatorState
@@ -214,9 +215,10 @@ async def get_my_name(state: EmulatorState, params: Params) -> Any:
 
 @method("getChat")
 async def get_chat(state: EmulatorState, params: Params) -> Any:
-    chat = require_chat(state, params)
+    channel = visible_channel(state, params.chat_id())
+    chat = channel.to_json() if channel is not None else require_chat(state, params).to_json()
     return {
-        **chat.to_json(),
+        **chat,
         "accent_color_id": 0,
         "max_reaction_count": 11,
         "accepted_gift_types": {

@@ -11,6 +11,7 @@ from aiohttp import web
 
 from sandbox import (  # noqa: F401  (importing registers the methods)
     api_callbacks,
+    api_channels,
     api_media,
     api_messages,
     api_settings,

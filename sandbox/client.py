@@ -230,6 +230,67 @@ class SandboxClient:
         )
         return data.get("update_id")
 
+    # --- channels -----------------------------------------------------------------------
+
+    async def create_channel(
+        self, owner_id: int, title: str, username: str | None = None
+    ) -> dict[str, Any]:
+        """A channel created by ``owner_id`` (its creator); returns its Chat object."""
+        body = {"owner_id": owner_id, "title": title, "username": username}
+        data = await self._request("POST", "/_driver/channels", body)
+        return dict(data["chat"])
+
+    async def channel(self, channel_id: int) -> dict[str, Any]:
+        """The channel: chat, members, the bot's ChatMember, and its posts."""
+        return dict(await self._request("GET", f"/_driver/channels/{channel_id}"))
+
+    async def channel_posts(self, channel_id: int) -> list[BotMessage]:
+        data = await self.channel(channel_id)
+        return [BotMessage.from_json(post) for post in data["posts"]]
+
+    async def set_channel_member(
+        self,
+        channel_id: int,
+        *,
+        user_id: int | None = None,
+        status: str,
+        rights: dict[str, bool] | None = None,
+        by: int | None = None,
+    ) -> int | None:
+        """Change a member (the bot when ``user_id`` is None); returns the my_chat_member
+        update id when the bot was changed."""
+        body: dict[str, Any] = {"status": status, "rights": rights, "by": by}
+        if user_id is None:
+            body["bot"] = True
+        else:
+            body["user_id"] = user_id
+        data = await self._request("POST", f"/_driver/channels/{channel_id}/members", body)
+        return data.get("update_id")
+
+    async def add_bot_to_channel(
+        self, channel_id: int, *, can_post_messages: bool = True, by: int | None = None
+    ) -> int | None:
+        """Make the bot an administrator (the only way a bot joins a channel)."""
+        rights = {"can_manage_chat": True, "can_post_messages": can_post_messages}
+        return await self.set_channel_member(
+            channel_id, status="administrator", rights=rights, by=by
+        )
+
+    async def post_in_channel(self, channel_id: int, text: str) -> int:
+        """The channel's creator posts ``text``; returns the post's message id."""
+        data = await self._request("POST", f"/_driver/channels/{channel_id}/posts", {"text": text})
+        return int(data["message"]["message_id"])
+
+    async def forward_from_channel(
+        self, channel_id: int, message_id: int, user_id: int
+    ) -> Delivery:
+        data = await self._request(
+            "POST",
+            f"/_driver/channels/{channel_id}/forward",
+            {"user_id": user_id, "message_id": message_id},
+        )
+        return Delivery(data.get("update_id"), data.get("message_id"), None, None)
+
     # --- acting as a user ---------------------------------------------------------------
 
     async def _send(self, user_id: int, content: dict[str, Any]) -> Delivery:

@@ -18,6 +18,8 @@ class EmulatorConfig:
     Requests with ``allow_paid_broadcast`` replace the global bucket by a paid one
     (``paid_broadcast_rate``, ``paid_broadcast_burst``: Telegram allows up to 1000 messages a
     second for 0.1 Star each beyond the regular limit); the per-chat bucket still applies.
+    Groups and channels (negative chat ids) have a slower bucket of their own, ``group_rate``
+    and ``group_burst``: Telegram allows about 20 messages a minute to one group or channel.
     """
 
     host: str = "127.0.0.1"
@@ -32,6 +34,8 @@ class EmulatorConfig:
     chat_burst: int = 3
     paid_broadcast_rate: float = 1000.0
     paid_broadcast_burst: int = 1000
+    group_rate: float = 20 / 60
+    group_burst: int = 20
     rate_limits_enabled: bool = True
     max_updates_kept: int = 10_000
     max_long_poll_seconds: int = 50
@@ -58,6 +62,8 @@ class EmulatorConfig:
             "chat_burst": int,
             "paid_broadcast_rate": float,
             "paid_broadcast_burst": int,
+            "group_rate": float,
+            "group_burst": int,
             "rate_limits_enabled": bool,
             "max_updates_kept": int,
             "strict_html_entities": bool,
@@ -77,7 +83,7 @@ class EmulatorConfig:
             if value < 0:
                 raise ValueError(f"{key} must not be negative")
             clean[key] = kind(value)
-        for key in ("global_burst", "chat_burst", "paid_broadcast_burst"):
+        for key in ("global_burst", "chat_burst", "paid_broadcast_burst", "group_burst"):
             if key in clean and clean[key] < 1:
                 raise ValueError(f"{key} must be at least 1")
         return dataclasses.replace(self, **clean)

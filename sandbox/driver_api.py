@@ -22,6 +22,7 @@ from aiohttp import web
 from sandbox.api_common import METHODS
 from sandbox.api_settings import effective_commands, scope_key
 from sandbox.bot_api import STATE_KEY
+from sandbox.driver_channels import setup_channel_routes
 from sandbox.errors import ApiError
 from sandbox.state import BOT_EVENT_TYPES, ChatEvent, ChatRecord, EmulatorState, Fault, Stats
 from sandbox.user_messages import DriverError, user_presses, user_sends
@@ -467,6 +468,7 @@ async def chat_page(request: web.Request) -> web.StreamResponse:
 
 
 def setup_driver_api(app: web.Application) -> None:
+    setup_channel_routes(app)
     r = app.router
     r.add_get("/", chat_page)
     r.add_post("/_driver/users", add_user)

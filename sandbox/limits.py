@@ -79,6 +79,9 @@ class RateLimiter:
     clock: Clock = time.monotonic
     paid_rate: float = 1000.0
     paid_burst: int = 1000
+    # Groups and channels (negative ids): about 20 messages a minute each (Telegram's FAQ).
+    group_rate: float = 20 / 60
+    group_burst: int = 20
     global_bucket: TokenBucket = field(init=False)
     paid_bucket: TokenBucket = field(init=False)
     chat_buckets: dict[int, TokenBucket] = field(init=False, default_factory=dict)
@@ -90,7 +93,10 @@ class RateLimiter:
     def _chat_bucket(self, chat_id: int) -> TokenBucket:
         bucket = self.chat_buckets.get(chat_id)
         if bucket is None:
-            bucket = TokenBucket(self.chat_rate, self.chat_burst, self.clock)
+            if chat_id < 0:
+                bucket = TokenBucket(self.group_rate, self.group_burst, self.clock)
+            else:
+                bucket = TokenBucket(self.chat_rate, self.chat_burst, self.clock)
             self.chat_buckets[chat_id] = bucket
         return bucket
 

@@ -9,13 +9,16 @@ import time
 from collections import Counter, deque
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from sandbox.config import EmulatorConfig
 from sandbox.files import FileStore
 from sandbox.limits import RateLimiter
 from sandbox.markup import Markup
 from sandbox.notify import Notifier
+
+if TYPE_CHECKING:
+    from sandbox.channels import ChannelRecord
 
 # Told the demo clock's new offset (seconds ahead of real time); returns when whatever
 # became due by then has been done (the bot's scheduler tick).
@@ -255,6 +258,8 @@ class EmulatorState:
         self.stats = Stats()
         self.limiter = self._new_limiter()
         self.faults: list[Fault] = []
+        # Channels (sandbox/channels.py), by their negative chat id.
+        self.channels: dict[int, ChannelRecord] = {}
 
     def now(self) -> float:
         """The emulator's time: real time moved on by the demo clock's offset."""
@@ -288,6 +293,8 @@ class EmulatorState:
             c.chat_burst,
             paid_rate=c.paid_broadcast_rate,
             paid_burst=c.paid_broadcast_burst,
+            group_rate=c.group_rate,
+            group_burst=c.group_burst,
         )
 
     def reconfigure(self, changes: dict[str, Any]) -> EmulatorConfig:
@@ -299,6 +306,8 @@ class EmulatorState:
             "chat_burst",
             "paid_broadcast_rate",
             "paid_broadcast_burst",
+            "group_rate",
+            "group_burst",
         }
         if limits & changes.keys():
             self.limiter = self._new_limiter()

@@ -77,6 +77,10 @@ class AuditAction(StrEnum):
     NEWMEETING_BUTTON = "newmeeting.button"
     DEADLINES_BUTTON = "deadlines.button"
     OUTBOX_BUTTON = "outbox.button"
+    CHANNEL_VIEW = "channel.view"
+    CHANNEL_LINK = "channel.link"
+    CHANNEL_CHECK = "channel.check"
+    CHANNEL_UNLINK = "channel.unlink"
 
     @property
     def key(self) -> str:

@@ -8,6 +8,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from locales import Translator
 from services.access import AccessService
 from services.calendar import CalendarService
+from services.channels import ChannelService
 from services.citizen_notices import CitizenNoticeService
 from services.clock import Clock
 from services.coordinators import CoordinatorsService
@@ -65,6 +66,7 @@ class Services:
     calendar: CalendarService
     coverage: CoverageService
     open_data: OpenDataService
+    channels: ChannelService
 
     @classmethod
     def create(
@@ -93,6 +95,9 @@ class Services:
         meetings = MeetingService(sessions, clock, tz, profile, outbox=outbox)
         feedback = FeedbackRecordService(sessions, clock, tz, profile, access)
         coordinators = CoordinatorsService(sessions, clock, access, outbox, default_locale)
+        channels = ChannelService(sessions, clock, tz, profile, access, outbox, feedback)
+        # The akimat's channel posts what the akimat made public (services/channels.py).
+        outbox.relay(channels.relay)
         return cls(
             clock=clock,
             tz=tz,
@@ -142,4 +147,5 @@ class Services:
                 coverage_recipients or coordinators_provider(admin_ids, default_locale),
             ),
             open_data=OpenDataService(sessions, tz),
+            channels=channels,
         )

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from services.coordinators import TerritoryView
     from services.coverage import AkimatCoverage
     from services.duties import Duty
-    from services.feedback import TerritoryReport
+    from services.feedback import AkimatRecord, TerritoryReport
     from services.meetings import MeetingView
     from services.officials import AkimatView
     from services.plans import LinkedLine, PlanView, ReportView
@@ -568,6 +568,73 @@ class FeedbackDigest(Notice):
         return f"feedback-digest:{self.report.period.code}"
 
 
+# --- the akimat's channel (issue 9, section 7) ---------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class YearResults:
+    """The final results of an akimat's year (seed 004, clause 16, 2: annually), as posted to
+    its channel: the year's record."""
+
+    record: AkimatRecord
+
+    @property
+    def key(self) -> str:
+        return f"year:{self.record.akimat.id}:{self.record.period.year}"
+
+
+# What an akimat's channel is told of; the post reads as the public card of the same event.
+ChannelSubject = (
+    MeetingAnnounced
+    | MeetingMoved
+    | MeetingCancelled
+    | PlanPublished
+    | ProgressPublished
+    | YearResults
+)
+CHANNEL_KEY_PREFIX = "channel:"
+
+
+@dataclass(frozen=True, slots=True)
+class ChannelPost(Notice):
+    """A post to an akimat's Telegram channel, in ``languages`` (one post, in that order).
+
+    Its outbox key is the subject's under ``channel:``, so what reached a channel is found by
+    key (services/channels.py reads it back for the record)."""
+
+    subject: ChannelSubject
+    akimat_id: int
+    languages: tuple[str, ...]
+    kind = NoticeKind.SERVICE
+    # A channel has no quiet hours.
+    urgent = True
+
+    @property
+    def key(self) -> str:
+        return CHANNEL_KEY_PREFIX + self.subject.key
+
+    @property
+    def topic(self) -> str:
+        return f"channel:{self.akimat_id}"
+
+
+@dataclass(frozen=True, slots=True)
+class ChannelBroken(Notice):
+    """The bot can no longer post to the akimat's channel: its officials are told."""
+
+    akimat_id: int
+    title: str
+    # What the bot saw: its status in the channel, or Telegram's refusal.
+    reason: str
+    broken_at: datetime
+    kind = NoticeKind.SERVICE
+    urgent = True
+
+    @property
+    def key(self) -> str:
+        return f"channel-broken:{self.akimat_id}:{_stamp(self.broken_at)}"
+
+
 NOTICE_KINDS: tuple[type[Notice], ...] = (
     MeetingAnnounced,
     MeetingMoved,
@@ -591,4 +658,6 @@ NOTICE_KINDS: tuple[type[Notice], ...] = (
     CoordinatorRemoved,
     DemandThresholdReached,
     DemandAnswered,
+    ChannelPost,
+    ChannelBroken,
 )

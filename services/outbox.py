@@ -18,7 +18,7 @@ storage/repositories/outbox.py's; this module decides what goes in them.
 """
 
 import json
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Awaitable, Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, Protocol, cast
@@ -43,6 +43,10 @@ from storage.repositories.outbox import (
 )
 
 # Other services (preferences) insert-or-ignore through here; it lives with the outbox's SQL.
+
+# Told of every notice enqueued, in the same transaction: what else follows from it (an akimat's
+# channel posts what the akimat made public: services/channels.py). Returns rows written.
+Relay = Callable[[AsyncSession, Notice], Awaitable[int]]
 
 # session.info key: callbacks to run once the transaction that enqueued something commits.
 _ON_COMMIT = "outbox_on_commit"
@@ -122,6 +126,7 @@ class Outbox:
         self._renderer = renderer
         self._default_locale = default_locale
         self._listeners: list[Callable[[], None]] = []
+        self._relays: list[Relay] = []
 
     def text(self, locale: str) -> Text:
         return self._translator.bind(locale, self._tz)
@@ -129,6 +134,10 @@ class Outbox:
     def render(self, notice: Notice, locale: str) -> OutgoingMessage:
         """How ``notice`` reads in ``locale`` (what its recipients in that language get)."""
         return self._renderer.render(notice, self.text(locale))
+
+    def relay(self, relay: Relay) -> None:
+        """Hand every notice enqueued from now on to ``relay`` as well (after its own rows)."""
+        self._relays.append(relay)
 
     def on_enqueue(self, listener: Callable[[], None]) -> None:
         """Call ``listener`` after each commit that enqueued something (the sender wakes up
@@ -160,10 +169,15 @@ class Outbox:
         """
         due = not_before or self._clock.now()
         if outbox_rows.is_audience_query(audience):
-            return await self._notify_query(session, notice, audience, due)
-        # Not a query, so the recipients themselves (a TypeGuard narrows only the other way).
-        recipients = cast(Iterable[Recipient], audience)
-        return await self._notify_recipients(session, notice, recipients, due)
+            written = await self._notify_query(session, notice, audience, due)
+        else:
+            # Not a query, so the recipients themselves (a TypeGuard narrows only the other
+            # way).
+            recipients = cast(Iterable[Recipient], audience)
+            written = await self._notify_recipients(session, notice, recipients, due)
+        for relay in self._relays:
+            await relay(session, notice)
+        return written
 
     async def notify_reach(
         self, session: AsyncSession, notice: Notice, recipients: Sequence[Recipient]

@@ -5,6 +5,7 @@ start when a kind of services/notices.py is missing here.
 """
 
 from handlers.notices import (
+    channel,
     coverage,
     demands,
     duties,
@@ -42,6 +43,8 @@ def notice_renderers() -> NoticeRenderers:
     renderers.register(notices.CoordinatorRemoved, officials.coordinator_removed)
     renderers.register(notices.DemandThresholdReached, demands.threshold_reached)
     renderers.register(notices.DemandAnswered, demands.answered)
+    renderers.register(notices.ChannelPost, channel.channel_post(renderers))
+    renderers.register(notices.ChannelBroken, channel.channel_broken)
     return renderers
 
 

@@ -7,6 +7,7 @@ the outbox's unique keys make each notification go out once.
 from collections.abc import Awaitable, Callable
 from datetime import datetime
 
+from scheduler.tasks.channels import channels
 from scheduler.tasks.citizen_reminders import citizen_reminders
 from scheduler.tasks.compliance import compliance
 from scheduler.tasks.coverage import coverage
@@ -23,4 +24,5 @@ TASKS: dict[str, Task] = {
     "coverage": coverage,
     "citizen_reminders": citizen_reminders,
     "feedback_digest": feedback_digest,
+    "channels": channels,
 }

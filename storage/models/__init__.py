@@ -3,6 +3,7 @@
 from storage.models.akimat import Akimat
 from storage.models.base import Base
 from storage.models.calendar import CalendarCorrection, CalendarEntry, MeetingCalendar
+from storage.models.channel import AkimatChannel, ChannelLanguage, ChannelState
 from storage.models.coordinator import Coordinator, CoordinatorInvite
 from storage.models.demand import Demand, DemandSupport
 from storage.models.enums import (
@@ -39,12 +40,15 @@ from storage.models.user import User
 __all__ = [
     "ActionPlan",
     "Akimat",
+    "AkimatChannel",
     "AuditEntry",
     "Base",
     "CalendarCorrection",
     "CalendarEntry",
     "CalendarEntryKind",
     "CalendarStatus",
+    "ChannelLanguage",
+    "ChannelState",
     "Coordinator",
     "CoordinatorInvite",
     "Demand",

@@ -31,6 +31,7 @@ from regulation.report_periods import PeriodKind
 from services.audit import AuditAction
 from services.calendar import CalendarErrorReason
 from services.calendar_xlsx import CalendarFileProblem
+from services.channels import BREAK_REASONS, ChannelLanguage, ChannelRefusal
 from services.coordinators import CoordinatorsErrorReason
 from services.coverage import UnitState
 from services.demands import DemandErrorReason, DemandStatus, SupportOutcome
@@ -69,6 +70,11 @@ Values = Iterable[str] | type[Enum]
 # it (an enum: all its values). Where only part of an enum can reach the call, the comment says
 # why; the narrower the set, the more it must be justified by the code beside the call.
 KEY_VALUES: dict[str, tuple[Values, ...]] = {
+    # The akimat's channel (handlers/official/channel.py, handlers/notices/channel.py).
+    "channel-language-{}": (ChannelLanguage,),
+    "channel-refused-{}": (ChannelRefusal,),
+    "channel-reason-{}": (BREAK_REASONS,),
+    "channel-zero-{}": (ZeroReason,),
     # The acts the rules come from, by their seeds' numbers (handlers/acts.py).
     "act-{}": (ACT_SEEDS,),
     "admin-error-{}": (MeetingErrorReason,),

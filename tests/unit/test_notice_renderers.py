@@ -2,6 +2,7 @@
 quotes user text escaped, and carries the outbox key, kind and urgency its service relies on.
 A kind without a renderer stops the outbox from being built (the bot from starting)."""
 
+import dataclasses
 from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
@@ -27,6 +28,8 @@ from services.meetings import LocalityRef, MeetingView
 from services.notices import (
     NOTICE_KINDS,
     BroadcastStarted,
+    ChannelBroken,
+    ChannelPost,
     CoordinatorAppointed,
     CoordinatorRemoved,
     CoverageUncovered,
@@ -55,6 +58,7 @@ from services.notices import (
     ReceptionPlanned,
     ReminderLead,
     Resolution,
+    YearResults,
 )
 from services.officials import AkimatView
 from services.outbox import MissingRendererError, Outbox
@@ -220,6 +224,10 @@ DIGEST_REPORT = TerritoryReport(
     ),
 )
 
+YEAR_RECORD = dataclasses.replace(
+    DIGEST_REPORT.lines[0].record, period=ReportPeriod.parse("2027y1")
+)
+
 # One notice of every kind, with the key, kind and urgency its service relies on.
 TERRITORY = TerritoryView("620000000", "<Ұлытау>", "<Улытау>")
 DEMAND = DemandFacts(21, HOSTILE, "Қараағаш а.о.", "Караагашский с.о.", 50)
@@ -352,6 +360,36 @@ SAMPLES: list[tuple[Notice, str, NoticeKind, bool]] = [
         "coverage-end:2027-03-31:all",
         NoticeKind.DUTY,
         False,
+    ),
+    (
+        ChannelPost(MeetingAnnounced(MEETING), 3, ("kk", "ru")),
+        "channel:announce:7",
+        NoticeKind.SERVICE,
+        True,
+    ),
+    (
+        ChannelPost(PlanPublished(PLAN), 3, ("ru",)),
+        f"channel:plan:{PLAN.id}:published",
+        NoticeKind.SERVICE,
+        True,
+    ),
+    (
+        ChannelPost(YearResults(YEAR_RECORD), 3, ("kk",)),
+        f"channel:year:{YEAR_RECORD.akimat.id}:2027",
+        NoticeKind.SERVICE,
+        True,
+    ),
+    (
+        ChannelBroken(3, HOSTILE, "kicked", datetime(2027, 1, 1, tzinfo=UTC)),
+        "channel-broken:3:202701010000",
+        NoticeKind.SERVICE,
+        True,
+    ),
+    (
+        ChannelBroken(3, HOSTILE, HOSTILE, datetime(2027, 1, 1, tzinfo=UTC)),
+        "channel-broken:3:202701010000",
+        NoticeKind.SERVICE,
+        True,
     ),
 ]
 
