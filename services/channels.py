@@ -71,8 +71,9 @@ YEAR_JOB_PREFIX = "channel-year:"
 YEAR_POST_TIME = time(9, 0)
 # Telegram's public usernames: 5-32 letters, digits and underscores, starting with a letter.
 _USERNAME = re.compile(r"[A-Za-z][A-Za-z0-9_]{3,31}")
+# A channel's link, or a link to one of its posts (t.me/name/15).
 _LINK = re.compile(
-    r"^(?:https?://)?(?:www\.)?(?:t\.me|telegram\.me)/(?P<name>[^/?#]+)/?(?:\?.*)?$"
+    r"^(?:https?://)?(?:www\.)?(?:t\.me|telegram\.me)/(?P<name>[^/?#]+)(?:/[^?#]*)?(?:[?#].*)?$"
 )
 MAX_REASON = 300
 

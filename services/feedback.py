@@ -53,10 +53,13 @@ from services.kato.codes import kato_subtree
 from storage.models import (
     FeedbackChannel,
     MeetingStatus,
+    OutboxStatus,
     OutsideFeedback,
     QuestionKind,
     QuestionStatus,
 )
+from storage.models.channel import ChannelState
+from storage.repositories import channels as channel_rows
 from storage.repositories import duties as duty_rows
 from storage.repositories import feedback as rows
 from storage.unit_of_work import SessionSource
@@ -115,6 +118,24 @@ class _OnTimeTally:
 
 
 @dataclass(frozen=True, slots=True)
+class ChannelPublication:
+    """What of the akimat's results reached its Telegram channel in the period (issue 9,
+    section 7): posts of published plans and quarterly reports sent, still on their way, and
+    failed. Supplementary to F: the methodology asks for the results on the akimat's official
+    internet resource (seed 004, clause 16), which the bot cannot see; the bot's own plan
+    pages, open to anyone, are what makes a result public in F (README: "made public")."""
+
+    title: str
+    broken: bool
+    plans_sent: int = 0
+    plans_failed: int = 0
+    reports_sent: int = 0
+    reports_failed: int = 0
+    pending: int = 0
+    last_sent_at: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class AkimatRecord:
     akimat: AkimatInfo
     period: ReportPeriod
@@ -137,6 +158,8 @@ class AkimatRecord:
     plan_follows: int
     # Ratings of the bot's 1-5 survey: how many gave 1, 2, 3, 4, 5.
     rating_counts: tuple[int, int, int, int, int]
+    # The akimat's Telegram channel, when it has one linked.
+    channel: ChannelPublication | None = None
 
     @property
     def pending(self) -> int:
@@ -409,6 +432,7 @@ class FeedbackRecordService:
             meetings = await rows.meetings_due(session, ids, start, end)
             plans = await rows.plans_owing_reports(session, ids, end)
             reports = await rows.reports_of(session, ids, quarters)
+            channels = _publication(await channel_rows.publication(session, ids, start, end))
 
         tallies = _Tallies()
         for row in counts:
@@ -463,6 +487,7 @@ class FeedbackRecordService:
                 plans_published=published,
                 plan_follows=followed,
                 rating_counts=(scores[0], scores[1], scores[2], scores[3], scores[4]),
+                channel=channels.get(akimat_id),
             )
         return result
 
@@ -644,6 +669,42 @@ class _Tallies:
             counts.questions += row.n
             if is_answered(row.status, row.linked):
                 counts.answered += row.n
+
+
+_FAILED_POSTS = (OutboxStatus.FAILED, OutboxStatus.UNREACHABLE, OutboxStatus.EXPIRED)
+
+
+def _publication(found: Sequence[channel_rows.PublicationRow]) -> dict[int, ChannelPublication]:
+    tallies: dict[int, dict[str, int]] = {}
+    heads: dict[int, tuple[str, bool]] = {}
+    last: dict[int, datetime] = {}
+    for row in found:
+        heads[row.akimat_id] = (row.title, row.state is ChannelState.BROKEN)
+        tally = tallies.setdefault(row.akimat_id, defaultdict(int))
+        if row.key is None or row.status is None:
+            continue
+        what = "plans" if row.key.startswith("channel:plan:") else "reports"
+        if row.status is OutboxStatus.SENT:
+            tally[f"{what}_sent"] += 1
+            if row.sent_at is not None:
+                last[row.akimat_id] = max(row.sent_at, last.get(row.akimat_id, row.sent_at))
+        elif row.status in _FAILED_POSTS:
+            tally[f"{what}_failed"] += 1
+        else:
+            tally["pending"] += 1
+    return {
+        akimat_id: ChannelPublication(
+            title,
+            broken,
+            plans_sent=tallies[akimat_id]["plans_sent"],
+            plans_failed=tallies[akimat_id]["plans_failed"],
+            reports_sent=tallies[akimat_id]["reports_sent"],
+            reports_failed=tallies[akimat_id]["reports_failed"],
+            pending=tallies[akimat_id]["pending"],
+            last_sent_at=last.get(akimat_id),
+        )
+        for akimat_id, (title, broken) in heads.items()
+    }
 
 
 def is_accepted(status: str, linked: bool, referenced: bool) -> bool:

@@ -2,9 +2,18 @@
 Shared by /report (handlers/official/report.py) and the quarterly digest's renderer
 (handlers/notices/feedback.py)."""
 
+from html import escape
+
+from handlers.fit import shorten
 from locales import Text
 from regulation import FeedbackBand
-from services.feedback import AkimatRecord, OnTime, TerritoryLine, TerritoryReport
+from services.feedback import (
+    AkimatRecord,
+    ChannelPublication,
+    OnTime,
+    TerritoryLine,
+    TerritoryReport,
+)
 from services.feedback_report import period_name
 
 # Telegram's limit is 4096; the tail line and the HTML entities' slack come out of it.
@@ -15,6 +24,9 @@ BAND_MARKS = {
     FeedbackBand.LOW: "🟠",
     FeedbackBand.INEFFECTIVE: "🔴",
 }
+
+
+CHANNEL_TITLE_LIMIT = 60
 
 
 def _percent(value: float) -> str:
@@ -69,7 +81,22 @@ def akimat_line(t: Text, number: int, line: TerritoryLine) -> str:
     outside = sum(record.outside.values())
     if outside:
         parts.append(t("report-outside-line", count=outside))
+    if record.channel is not None:
+        parts.append(channel_line(t, record.channel))
     return "\n".join(parts)
+
+
+def channel_line(t: Text, channel: ChannelPublication) -> str:
+    """What of the period's plans and reports reached the akimat's channel (issue 9, §7)."""
+    return t(
+        "channel-record-line",
+        title=escape(shorten(channel.title, CHANNEL_TITLE_LIMIT)),
+        broken="yes" if channel.broken else "no",
+        plans=channel.plans_sent,
+        plans_failed=channel.plans_failed,
+        reports=channel.reports_sent,
+        reports_failed=channel.reports_failed,
+    )
 
 
 def totals(records: list[AkimatRecord]) -> dict[str, int]:

@@ -64,3 +64,7 @@ audit-action-channel-view = Viewing the akimat's channel
 audit-action-channel-link = Linking the akimat's channel
 audit-action-channel-check = Checking the akimat's channel
 audit-action-channel-unlink = Unlinking the akimat's channel
+channel-record-line = 📢 { $title }{ $broken ->
+        [yes] {" "}(broken)
+       *[no] {""}
+    }: plans posted { $plans }, failed { $plans_failed }; reports posted { $reports }, failed { $reports_failed }

@@ -64,3 +64,7 @@ audit-action-channel-view = Әкімдік арнасын қарау
 audit-action-channel-link = Әкімдік арнасын байланыстыру
 audit-action-channel-check = Әкімдік арнасын тексеру
 audit-action-channel-unlink = Әкімдік арнасын ажырату
+channel-record-line = 📢 { $title }{ $broken ->
+        [yes] {" "}(жұмыс істемейді)
+       *[no] {""}
+    }: жоспарлар жарияланды { $plans }, жетпеді { $plans_failed }; есептер жарияланды { $reports }, жетпеді { $reports_failed }

@@ -64,3 +64,7 @@ audit-action-channel-view = Просмотр канала акимата
 audit-action-channel-link = Привязка канала акимата
 audit-action-channel-check = Проверка канала акимата
 audit-action-channel-unlink = Отвязка канала акимата
+channel-record-line = 📢 { $title }{ $broken ->
+        [yes] {" "}(не работает)
+       *[no] {""}
+    }: планов опубликовано { $plans }, не дошло { $plans_failed }; отчётов опубликовано { $reports }, не дошло { $reports_failed }

@@ -4,7 +4,7 @@ from collections.abc import Collection
 from datetime import datetime
 from typing import NamedTuple
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import AkimatChannel, OutboxMessage, OutboxStatus, User
@@ -109,3 +109,56 @@ async def officials(session: AsyncSession, akimat_id: int) -> list[tuple[int, st
         .order_by(User.id)
     )
     return [(int(user_id), locale) for user_id, locale in found.all()]
+
+
+class PublicationRow(NamedTuple):
+    """One channel post of a plan or quarterly report, for the record of its akimat."""
+
+    akimat_id: int
+    title: str
+    state: ChannelState
+    key: str | None
+    status: OutboxStatus | None
+    sent_at: datetime | None
+
+
+async def publication(
+    session: AsyncSession, akimat_ids: Collection[int], start: datetime, end: datetime
+) -> list[PublicationRow]:
+    """Each akimat's channel (if any) and its posts of plans and quarterly reports that
+    reached it in [start, end) (or, not sent, were last tried then, on the bot's clock): one
+    row per post, or one row with no post for a channel without any."""
+    if not akimat_ids:
+        return []
+    moment = func.coalesce(OutboxMessage.sent_at, OutboxMessage.next_attempt_at)
+    posts = (
+        select(
+            OutboxMessage.chat_id,
+            OutboxMessage.key,
+            OutboxMessage.status,
+            OutboxMessage.sent_at,
+        )
+        .where(
+            or_(
+                OutboxMessage.key.like("channel:plan:%"),
+                OutboxMessage.key.like("channel:progress:%"),
+            ),
+            moment >= start,
+            moment < end,
+        )
+        .subquery()
+    )
+    found = await session.execute(
+        select(
+            AkimatChannel.akimat_id,
+            AkimatChannel.title,
+            AkimatChannel.state,
+            posts.c.key,
+            posts.c.status,
+            posts.c.sent_at,
+        )
+        .outerjoin(posts, posts.c.chat_id == AkimatChannel.chat_id)
+        .where(AkimatChannel.akimat_id.in_(sorted(akimat_ids)))
+        .order_by(AkimatChannel.akimat_id)
+    )
+    return [PublicationRow(*row) for row in found.all()]

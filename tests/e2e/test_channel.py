@@ -17,6 +17,7 @@ import pytest
 from sqlalchemy import select
 
 from locales import Text
+from regulation.report_periods import PeriodKind, ReportPeriod
 from sandbox.client import ChatSession
 from scheduler.runner import tick
 from services.channels import ChannelLanguage, ChannelState
@@ -203,6 +204,23 @@ async def test_a_channel_linked_fed_broken_and_unlinked(world: BotWorld, locale:
         row = await session.get(AkimatChannel, akimat_id)
         assert row is not None
         assert (row.state, row.broken_reason) == (ChannelState.BROKEN, "left")
+    # The record of the year shows what reached the channel, and that it is broken.
+    records = await world.services.feedback.records(
+        [akimat_id], ReportPeriod(2026, PeriodKind.YEAR, 1)
+    )
+    publication = records[akimat_id].channel
+    assert publication is not None
+    assert (publication.broken, publication.plans_sent, publication.plans_failed) == (
+        True,
+        1,
+        0,
+    )
+    quarter = await world.services.feedback.records(
+        [akimat_id], ReportPeriod(2027, PeriodKind.QUARTER, 1)
+    )
+    in_quarter = quarter[akimat_id].channel
+    assert in_quarter is not None
+    assert (in_quarter.reports_sent, in_quarter.plans_sent) == (1, 0)
     # Nothing more is posted.
     other = await a_draft(
         world.services.meetings,
