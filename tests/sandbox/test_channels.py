@@ -9,7 +9,12 @@ from __future__ import annotations
 import pytest
 from aiogram import Bot
 from aiogram.exceptions import TelegramBadRequest, TelegramForbiddenError, TelegramRetryAfter
-from aiogram.types import ChatMemberAdministrator, ChatMemberLeft, ChatMemberOwner
+from aiogram.types import (
+    ChatMemberAdministrator,
+    ChatMemberLeft,
+    ChatMemberOwner,
+    MessageOriginChannel,
+)
 
 from sandbox import RunningEmulator
 from sandbox.client import SandboxClient
@@ -98,7 +103,7 @@ async def test_a_forwarded_post_names_its_channel(
     message = updates[-1].message
     assert message is not None and message.text == "Сәлем"
     origin = message.forward_origin
-    assert origin is not None and origin.type == "channel"
+    assert isinstance(origin, MessageOriginChannel)
     assert origin.chat.id == channel_id and origin.message_id == post_id
 
 
