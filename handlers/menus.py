@@ -74,6 +74,7 @@ COORDINATOR_COMMANDS: tuple[str, ...] = (
     "deadlines",
     "demands",
     "coverage",
+    "channel",
     "report",
 )
 # What an admin may use besides the citizens' commands: everything an official may, for every

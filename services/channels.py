@@ -32,6 +32,7 @@ from regulation.report_periods import PeriodKind, ReportPeriod
 from services.access import AccessService, Right
 from services.audit import AuditAction, AuditDetail
 from services.clock import Clock
+from services.duties import AkimatInfo
 from services.feedback import FeedbackRecordService
 from services.notices import (
     CHANNEL_KEY_PREFIX,
@@ -49,6 +50,7 @@ from services.notices import (
 from services.outbox import Outbox, Recipient
 from storage.models import AkimatChannel, ChannelLanguage, ChannelState
 from storage.repositories import channels as channel_rows
+from storage.repositories import duties as duty_rows
 from storage.repositories import job_marks
 from storage.unit_of_work import SessionSource
 
@@ -261,6 +263,17 @@ class ChannelService:
         async with self._sessions() as session:
             row = await channel_rows.get(session, akimat_id)
             return _view(row) if row else None
+
+    async def akimat(self, code: str) -> AkimatInfo | None:
+        """The akimat of the locality with this KATO code (for a reader's `/channel <code>`)."""
+        async with self._sessions() as session:
+            akimat_id = await duty_rows.akimat_id_by_locality(session, code.strip())
+            if akimat_id is None:
+                return None
+            rows = await duty_rows.akimats(session, [akimat_id])
+        return AkimatInfo(
+            rows[0].id, rows[0].locality_code, rows[0].name_kk, rows[0].name_ru, None
+        )
 
     async def may_act(self, actor_id: int, akimat_id: int) -> bool:
         return await self._access.allowed(actor_id, akimat_id, Right.ACT)

@@ -12,7 +12,7 @@ from html import escape
 
 from aiogram import Bot, F
 from aiogram.exceptions import TelegramAPIError
-from aiogram.filters import Command
+from aiogram.filters import Command, CommandObject
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import (
@@ -26,6 +26,7 @@ from aiogram.types import (
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from handlers.callbacks import ChannelAction, ChannelCb
+from handlers.names import locality_name
 from handlers.notices.channel import reason_text
 from handlers.replies import edit_or_answer
 from handlers.routes import Routes
@@ -145,7 +146,7 @@ async def _akimat(services: Services, user_id: int, t: Text) -> tuple[int, str] 
     if not own:
         return None
     ref = own[0]
-    return ref.id, escape(ref.name_kk if t.locale == "kk" else ref.name_ru)
+    return ref.id, locality_name(ref.name_kk, ref.name_ru, t.locale)
 
 
 async def _screen(
@@ -157,10 +158,20 @@ async def _screen(
 
 
 @router.message(Command("channel"))
-async def cmd_channel(message: Message, t: Text, state: FSMContext, services: Services) -> None:
+async def cmd_channel(
+    message: Message, command: CommandObject, t: Text, state: FSMContext, services: Services
+) -> None:
     assert message.from_user is not None
     user_id = message.from_user.id
-    found = await _akimat(services, user_id, t)
+    if command.args:
+        # A reader (an official of a higher akimat, a coordinator, an admin) names the akimat.
+        akimat = await services.channels.akimat(command.args)
+        if akimat is None:
+            await message.answer(t("channel-no-akimat"))
+            return
+        found: tuple[int, str] | None = (akimat.id, akimat.name(t.locale))
+    else:
+        found = await _akimat(services, user_id, t)
     if found is None:
         await message.answer(t("channel-no-akimat"))
         return

@@ -1,7 +1,7 @@
 ## /channel: the akimat's Telegram channel (handlers/official/channel.py)
 
 cmd-channel = The akimat's Telegram channel
-channel-no-akimat = Only an official of an akimat links its channel. Coordinators see which results reached the channels in /report.
+channel-no-akimat = Give the KATO code of an akimat you may read, e.g. /channel 623600000. Its officials link the channel with /channel.
 channel-title = 📢 <b>Telegram channel</b> · { $akimat }
 channel-none = 📢 <b>Telegram channel</b> · { $akimat }
     No channel is linked. Once it is, the bot posts there the announcements of meetings, published action plans, quarterly progress reports and the year's results.

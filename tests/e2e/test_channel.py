@@ -28,7 +28,8 @@ from tests.builders import a_draft, an_official
 from tests.e2e.harness import ALMATY, START, BotWorld
 
 HOST = "623600000"  # Жаңаарқа district
-OFFICIAL, COLLEAGUE = 5301, 5302
+OFFICIAL, COLLEAGUE, OBLAST_OFFICIAL = 5301, 5302, 5303
+OBLAST = "620000000"  # Ұлытау oblast: its officials read the district's channel
 SUMMARY = "Кездесуге 120 адам қатысты: <жол> & жарық"
 PLACE = "Мәдениет үйі <Шаңырақ>"
 
@@ -103,6 +104,13 @@ async def test_a_channel_linked_fed_broken_and_unlinked(world: BotWorld, locale:
             language,
             ChannelState.ACTIVE,
         )
+
+    # An official of the oblast reads it, with nothing to press.
+    await an_official(sessions, OBLAST_OFFICIAL, akimat=OBLAST, locale=locale)
+    reader = await world.chat(OBLAST_OFFICIAL, language_code=locale)
+    [read] = await reader.say(f"/channel {HOST}")
+    assert "Жаңаарқа <әкімдігі> (@zhanaarka_akimat)" in read.content
+    assert read.reply_markup is None
 
     # --- what is made public reaches the channel -------------------------------------------
     meeting = await a_draft(
