@@ -162,7 +162,8 @@ def new_post(
     channel.messages[message_id] = message
     if by_bot:
         state.stats.messages_sent += 1
-    if state.update_allowed("channel_post"):
+    elif channel.member(state.config.bot_id).status == "administrator":
+        # A bot in the channel hears of its other posts; never of its own.
         state.push_update("channel_post", message.snapshot())
     return message
 

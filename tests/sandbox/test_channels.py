@@ -72,6 +72,11 @@ async def test_a_channel_and_the_bot_in_it(bot: Bot, client: SandboxClient, user
     posts = await client.channel_posts(channel_id)
     assert [post.content for post in posts] == ["Кездесу & жоспар"]
     assert "from" not in posts[0].raw
+    # The owner's post reaches the bot as a channel_post; its own did not.
+    seen = await bot.get_updates(allowed_updates=["my_chat_member", "channel_post"])
+    await client.post_in_channel(channel_id, "Иесінің жазбасы")
+    fresh = await bot.get_updates(offset=seen[-1].update_id + 1)
+    assert [u.channel_post.text for u in fresh if u.channel_post] == ["Иесінің жазбасы"]
 
     # Removed: told again, and posting is refused.
     update_id = await client.set_channel_member(channel_id, status="kicked")
