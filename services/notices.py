@@ -617,6 +617,13 @@ class ChannelPost(Notice):
     def topic(self) -> str:
         return f"channel:{self.akimat_id}"
 
+    @property
+    def stale_at(self) -> datetime | None:
+        # A post about a meeting that is over tells the channel nothing (an outage that long).
+        if isinstance(self.subject, MeetingAnnounced | MeetingMoved | MeetingCancelled):
+            return self.subject.meeting.ends_at
+        return None
+
 
 @dataclass(frozen=True, slots=True)
 class ChannelBroken(Notice):

@@ -12,8 +12,8 @@ from handlers.notices.channel import LANGUAGE_BREAK
 from handlers.official.report_text import akimat_line
 from locales import Translator
 from services.feedback import ChannelPublication, TerritoryLine
-from services.notices import ChannelPost, MeetingAnnounced
-from tests.unit.test_notice_renderers import DIGEST_REPORT, HOSTILE, MEETING, TZ
+from services.notices import ChannelPost, MeetingAnnounced, PlanPublished
+from tests.unit.test_notice_renderers import DIGEST_REPORT, HOSTILE, MEETING, PLAN, TZ
 
 
 def test_both_languages_in_one_post_kazakh_first() -> None:
@@ -23,6 +23,11 @@ def test_both_languages_in_one_post_kazakh_first() -> None:
     ru = notice_renderers().render(MeetingAnnounced(MEETING), Translator().bind("ru", TZ)).text
     assert post.text == kk + LANGUAGE_BREAK + ru
     assert post.reply_markup is None
+
+
+def test_a_post_about_a_meeting_is_stale_once_it_is_over() -> None:
+    assert ChannelPost(MeetingAnnounced(MEETING), 3, ("kk",)).stale_at == MEETING.ends_at
+    assert ChannelPost(PlanPublished(PLAN), 3, ("kk",)).stale_at is None
 
 
 def test_two_versions_too_long_for_one_message_leave_the_kazakh_one() -> None:
