@@ -85,7 +85,7 @@ class Settings(BaseSettings):
     # Checked on every request (X-Telegram-Bot-Api-Secret-Token). Unset: derived from the bot
     # token, so every instance and every restart agrees on it without storing it anywhere,
     # and a revoked token takes the old secret with it.
-    webhook_secret: SecretStr | None = None
+    webhook_secret: SecretStr | None = Field(default=None, repr=False)
     # Connections Telegram opens at once to deliver updates (setWebhook: 1-100, 40 by default).
     webhook_max_connections: int = Field(default=40, ge=1, le=100)
 

@@ -59,6 +59,7 @@ class HandledUpdates:
         # Who waits for an update to be written (a webhook's answer), and the nudge to write.
         self._waiters: dict[int, asyncio.Future[None]] = {}
         self._wake = asyncio.Event()
+        self._stopping = False
 
     def begin(self, update_id: int) -> bool:
         """Whether ``update_id`` is new; if so it is taken (a copy arriving while it is being
@@ -125,16 +126,21 @@ class HandledUpdates:
             self._task = asyncio.create_task(self._run(), name="handled-updates")
 
     async def stop(self) -> None:
-        """Stop the background writes, then write what is left."""
+        """Stop the background writes, then write what is left. The task ends after the write
+        it is doing, never cancelled in the middle of one (a batch cut short there would be
+        neither written nor kept, and SQLite's write lock could outlive it)."""
         task, self._task = self._task, None
         if task is not None:
-            task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
+            self._stopping = True
+            self._wake.set()
+            try:
                 await task
+            finally:
+                self._stopping = False
         await self.flush()
 
     async def _run(self) -> None:
-        while True:
+        while not self._stopping:
             # Every ``flush_every`` seconds, or at once when somebody waits for a write.
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._wake.wait(), self._flush_every)

@@ -296,5 +296,3 @@ async def drop_database(url: str) -> None:
             await connection.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
     finally:
         await admin.dispose()
-
-
