@@ -80,9 +80,11 @@ async def test_updates_are_posted_with_the_secret_and_confirmed_by_a_2xx(
 
 
 async def test_a_failed_delivery_is_retried_and_a_chat_keeps_its_order(
-    bot: Bot, client: SandboxClient, user: int, receiver: Receiver
+    bot: Bot, client: SandboxClient, user: int, receiver: Receiver, emulator: RunningEmulator
 ) -> None:
     await client.add_user(OTHER_USER, "Dias", language_code="ru")
+    # Long enough for the chat's next update to arrive before the refused one is tried again.
+    emulator.state.reconfigure({"webhook_retry_ms": 300})
     receiver.statuses = [401]  # the first delivery is refused
     await bot.set_webhook(receiver.url, secret_token="right")
     first = await client.send_text(user, "one")
@@ -92,6 +94,7 @@ async def test_a_failed_delivery_is_retried_and_a_chat_keeps_its_order(
     await eventually(lambda: len(receiver.deliveries) == 4)
 
     delivered = receiver.update_ids()
+    assert first.update_id is not None and second.update_id is not None
     # The refused update came again, and its chat's next one waited for it; the other chat
     # did not wait.
     assert delivered.count(first.update_id) == 2

@@ -3,6 +3,7 @@ head, Redis answers when it is configured; each failure is one short reason."""
 
 from collections.abc import AsyncIterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine
@@ -24,7 +25,7 @@ async def migrated(tmp_path: Path) -> AsyncIterator[AsyncEngine]:
 
 
 class FailingRedis:
-    async def ping(self) -> bool:
+    async def ping(self, **kwargs: Any) -> bool:
         raise ConnectionError("Error 111 connecting to 127.0.0.1:6379")
 
 
