@@ -28,6 +28,10 @@ from tests.sandbox.conftest import eventually
 USER_ID = 7501
 SECRET = "kezdesu-test-secret_1"
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
+# Each test starts `kezdesu run` (a crash test three times): on a busy machine a start takes
+# tens of seconds, most of it importing and migrating.
+pytestmark = pytest.mark.timeout(300)
+STARTUP_SECONDS = 120
 
 
 class BotProcess:
@@ -43,7 +47,7 @@ class BotProcess:
         while line := await self.process.stderr.readline():
             self.log += line.decode(errors="replace")
 
-    async def wait_for_log(self, text: str, timeout: float = 60) -> None:  # noqa: ASYNC109
+    async def wait_for_log(self, text: str, timeout: float = STARTUP_SECONDS) -> None:  # noqa: ASYNC109
         async with asyncio.timeout(timeout):
             while text not in self.log:
                 assert self.process.returncode is None, f"kezdesu run ended:\n{self.log}"
@@ -185,6 +189,7 @@ async def test_a_request_without_the_secret_gets_401_and_changes_nothing(
     assert log.count(f"update={forged['update_id']} ") == 1, log
 
 
+@pytest.mark.timeout(600)
 async def test_a_crash_before_the_answer_is_redelivered_and_handled_once(
     emulator: RunningEmulator, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -255,7 +260,7 @@ async def test_sigterm_lets_the_reply_in_flight_arrive_and_keeps_the_webhook(
         await client.add_user(USER_ID, "Aigerim", language_code="kk")
         slow.set()
         await client.send_text(USER_ID, "/start")
-        await eventually(lambda: arrived >= 1, attempts=3000)
+        await eventually(lambda: arrived >= 1, attempts=6000)
         log = await bot.stop(signal.SIGTERM)
         assert await client.current_messages(USER_ID, sender="bot"), "the reply never arrived"
 
