@@ -22,6 +22,7 @@ from bot.config import Settings
 from bot.dispatcher import GracefulDispatcher
 from bot.fsm_storage import DatabaseStorage
 from bot.health import Readiness
+from bot.metrics import Metrics
 from bot.middlewares.logging import HandlerNameMiddleware, UpdateLogMiddleware
 from bot.middlewares.menu import MenuMiddleware
 from bot.middlewares.response_types import KeepResponseModels
@@ -72,6 +73,8 @@ class App:
     run_sender: bool = True
     # The updates already handled, so one delivered again is skipped (bot/redelivery.py).
     handled: HandledUpdates | None = None
+    # What /metrics shows in webhook mode (bot/metrics.py).
+    metrics: Metrics | None = None
 
     async def start_polling(self, *, set_commands: bool = True, **kwargs: Any) -> None:
         await self._start(set_commands=set_commands)
@@ -97,6 +100,8 @@ class App:
             path=settings.webhook_path,
             secret_token=secret,
             handled=self.handled,
+            sessions=self.session_factory,
+            metrics=self.metrics,
             readiness=Readiness(
                 self.engine, storage.redis if isinstance(storage, RedisStorage) else None
             ),
@@ -269,7 +274,9 @@ def build_app(
         settings=settings,
         translator=translator,
     )
-    dispatcher.update.outer_middleware(UpdateLogMiddleware())
+    metrics = Metrics()
+    metrics.watch_sender(sender)
+    dispatcher.update.outer_middleware(UpdateLogMiddleware(metrics))
     user_middleware = UserMiddleware(
         services.users, translator, settings.default_locale, settings.tz
     )
@@ -296,4 +303,5 @@ def build_app(
         scheduler=SchedulerRunner(services) if ticking else None,
         sender_bot=sender_bot,
         handled=handled,
+        metrics=metrics,
     )

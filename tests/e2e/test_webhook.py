@@ -122,6 +122,12 @@ async def get(url: str) -> tuple[int, dict[str, Any]]:
         return response.status, await response.json()
 
 
+async def get_text(url: str) -> str:
+    async with aiohttp.ClientSession() as http, http.get(url) as response:
+        assert response.status == 200
+        return await response.text()
+
+
 async def post(url: str, body: dict[str, Any], headers: dict[str, str]) -> int:
     async with aiohttp.ClientSession() as http, http.post(url, json=body, headers=headers) as r:
         return r.status
@@ -150,6 +156,15 @@ async def test_webhook_mode_answers_and_is_healthy(
 
         assert await get(f"http://127.0.0.1:{port}/healthz") == (200, {"status": "ok"})
         assert await get(f"http://127.0.0.1:{port}/readyz") == (200, {"status": "ready"})
+        metrics = await get_text(f"http://127.0.0.1:{port}/metrics")
+        handled = [
+            line
+            for line in metrics.splitlines()
+            if line.startswith("kezdesu_updates_total{") and 'outcome="ok"' in line
+        ]
+        assert len(handled) == 1 and handled[0].endswith(" 1.0"), metrics
+        assert 'kezdesu_outbox_backlog{kind="announcement"} 0.0' in metrics
+        assert "kezdesu_sender_rate_limited_total 0.0" in metrics
         log = await bot.stop()
     assert bot.process.returncode == 0, log
     assert "Traceback" not in log, log
