@@ -1,5 +1,6 @@
 """The composition root: settings → engine → session factory → services → dispatcher."""
 
+import asyncio
 import contextlib
 import logging
 from collections.abc import Callable
@@ -13,12 +14,15 @@ from aiogram.client.telegram import PRODUCTION, TelegramAPIServer
 from aiogram.enums import ParseMode
 from aiogram.fsm.storage.base import BaseStorage
 from aiogram.fsm.storage.memory import SimpleEventIsolation
+from aiogram.fsm.storage.redis import RedisStorage
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from bot.commands import set_bot_commands
 from bot.config import Settings
 from bot.dispatcher import GracefulDispatcher
 from bot.fsm_storage import DatabaseStorage
+from bot.health import Readiness
+from bot.metrics import Metrics
 from bot.middlewares.logging import HandlerNameMiddleware, UpdateLogMiddleware
 from bot.middlewares.menu import MenuMiddleware
 from bot.middlewares.response_types import KeepResponseModels
@@ -28,6 +32,7 @@ from bot.middlewares.unit_release import UnitReleaseMiddleware
 from bot.middlewares.user import UserMiddleware
 from bot.redelivery import HandledUpdates
 from bot.retry import RetryAfterMiddleware
+from bot.webhook import create_web_app, serve
 from handlers import get_routers
 from handlers.menus import MenuKeeper
 from handlers.notices import notice_renderers
@@ -68,8 +73,75 @@ class App:
     run_sender: bool = True
     # The updates already handled, so one delivered again is skipped (bot/redelivery.py).
     handled: HandledUpdates | None = None
+    # What /metrics shows in webhook mode (bot/metrics.py).
+    metrics: Metrics | None = None
 
     async def start_polling(self, *, set_commands: bool = True, **kwargs: Any) -> None:
+        await self._start(set_commands=set_commands)
+        try:
+            # The bot's HTTP session is closed by close(), after the updates in flight are
+            # answered: aiogram's own close (close_bot_session) comes before them and would
+            # cut the replies they are sending.
+            await self.dispatcher.start_polling(self.bot, **kwargs, close_bot_session=False)
+        finally:
+            # Polling has stopped taking updates; those already taken are answered before the
+            # sender, the scheduler and (in close()) the connections go.
+            await self._stop()
+
+    async def serve_webhook(self, stop: asyncio.Event, *, set_commands: bool = True) -> None:
+        """Webhook mode (bot/webhook.py) until ``stop`` is set."""
+        settings = self.settings
+        assert settings.webhook_url is not None and self.handled is not None
+        secret = settings.webhook_secret_token()
+        storage = self.dispatcher.storage
+        web_app = create_web_app(
+            self.dispatcher,
+            self.bot,
+            path=settings.webhook_path,
+            secret_token=secret,
+            handled=self.handled,
+            sessions=self.session_factory,
+            metrics=self.metrics,
+            readiness=Readiness(
+                self.engine, storage.redis if isinstance(storage, RedisStorage) else None
+            ),
+        )
+        await self._start(set_commands=set_commands)
+        try:
+            # Listening before Telegram is told where to post, so its first delivery finds
+            # the server. Every instance sets the same webhook: the call is idempotent.
+            runner = await serve(
+                web_app,
+                settings.webhook_host,
+                settings.webhook_port,
+                shutdown_timeout=UPDATE_GRACE_SECONDS,
+            )
+            try:
+                await self.bot.set_webhook(
+                    url=settings.webhook_url,
+                    secret_token=secret,
+                    allowed_updates=self.dispatcher.resolve_used_update_types(),
+                    max_connections=settings.webhook_max_connections,
+                    # What Telegram holds for the bot is citizens' messages: never dropped.
+                    drop_pending_updates=False,
+                )
+                log.info(
+                    "webhook mode: listening on %s:%s%s, Telegram posts to %s",
+                    settings.webhook_host,
+                    settings.webhook_port,
+                    settings.webhook_path,
+                    settings.webhook_url,
+                )
+                await stop.wait()
+            finally:
+                # Stop listening, then let the requests in flight finish: their replies and
+                # their answers to Telegram go out. No deleteWebhook: Telegram keeps what
+                # comes meanwhile for the other instances, or for this one when it is back.
+                await runner.cleanup()
+        finally:
+            await self._stop()
+
+    async def _start(self, *, set_commands: bool) -> None:
         if set_commands:
             await set_bot_commands(
                 self.bot,
@@ -85,20 +157,14 @@ class App:
             self.scheduler.start()
         if self.run_sender:
             self.sender.start()
-        try:
-            # The bot's HTTP session is closed by close(), after the updates in flight are
-            # answered: aiogram's own close (close_bot_session) comes before them and would
-            # cut the replies they are sending.
-            await self.dispatcher.start_polling(self.bot, **kwargs, close_bot_session=False)
-        finally:
-            # Polling has stopped taking updates; those already taken are answered before the
-            # sender, the scheduler and (in close()) the connections go.
-            await self.dispatcher.wait_in_flight(UPDATE_GRACE_SECONDS)
-            if self.handled is not None:
-                await self.handled.stop()
-            await self.sender.stop()
-            if self.scheduler is not None:
-                await self.scheduler.stop()
+
+    async def _stop(self) -> None:
+        await self.dispatcher.wait_in_flight(UPDATE_GRACE_SECONDS)
+        if self.handled is not None:
+            await self.handled.stop()
+        await self.sender.stop()
+        if self.scheduler is not None:
+            await self.scheduler.stop()
 
     async def close(self) -> None:
         # Released last to first, each even when one before it fails: an HTTP session or a
@@ -154,8 +220,6 @@ def sender_config(settings: Settings) -> SenderConfig:
 
 def create_fsm_storage(settings: Settings, sessions: SessionSource) -> BaseStorage:
     if settings.redis_url:
-        from aiogram.fsm.storage.redis import RedisStorage
-
         return RedisStorage.from_url(settings.redis_url)
     return DatabaseStorage(sessions)
 
@@ -210,7 +274,9 @@ def build_app(
         settings=settings,
         translator=translator,
     )
-    dispatcher.update.outer_middleware(UpdateLogMiddleware())
+    metrics = Metrics()
+    metrics.watch_sender(sender)
+    dispatcher.update.outer_middleware(UpdateLogMiddleware(metrics))
     user_middleware = UserMiddleware(
         services.users, translator, settings.default_locale, settings.tz
     )
@@ -237,4 +303,5 @@ def build_app(
         scheduler=SchedulerRunner(services) if ticking else None,
         sender_bot=sender_bot,
         handled=handled,
+        metrics=metrics,
     )

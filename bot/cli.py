@@ -46,8 +46,18 @@ def cmd_run(args: argparse.Namespace) -> None:
     upgrade(settings.database_url)
     if settings.sandbox_mode:
         asyncio.run(run_sandbox(settings))
-    else:
+        return
+    from aiogram.exceptions import TelegramAPIError
+
+    from bot.webhook import ListenError
+
+    try:
         asyncio.run(run_bot(settings))
+    except TelegramAPIError as error:
+        # At start: a wrong token, or a webhook URL Telegram refuses.
+        sys.exit(f"kezdesu: Telegram refused: {error.message}")
+    except ListenError as error:
+        sys.exit(f"kezdesu: {error}")
 
 
 def cmd_migrate(args: argparse.Namespace) -> None:

@@ -4,11 +4,15 @@ Every setting has a default that works on a laptop, except the bot token: withou
 starts in sandbox mode against the local Bot API emulator.
 """
 
+import hashlib
+import hmac
+import re
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Self
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import Field, SecretStr, field_validator
+from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from regulation import PROFILES
@@ -16,6 +20,8 @@ from regulation import PROFILES
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATABASE_URL = f"sqlite+aiosqlite:///{ROOT / 'var' / 'kezdesu.sqlite3'}"
 SUPPORTED_LOCALES = ("kk", "ru", "en")
+# setWebhook's secret_token: 1-256 characters, only A-Z, a-z, 0-9, _ and - (Bot API docs).
+WEBHOOK_SECRET_PATTERN = re.compile(r"[A-Za-z0-9_-]{1,256}")
 
 
 class SandboxSettings(BaseSettings):
@@ -69,6 +75,19 @@ class Settings(BaseSettings):
     demand_threshold: int = Field(default=50, ge=1)
     sandbox: SandboxSettings = Field(default_factory=SandboxSettings)
     sender: SenderSettings = Field(default_factory=SenderSettings)
+    # Webhook mode (bot/webhook.py): set, Telegram POSTs each update to this public URL instead
+    # of the bot polling for it. Flat names (WEBHOOK_URL, WEBHOOK_PORT...) as deployments spell
+    # them. The bot's own HTTP server listens on host:port, behind the reverse proxy that
+    # holds the certificate; /healthz and /readyz are served there too.
+    webhook_url: str | None = None
+    webhook_host: str = "127.0.0.1"
+    webhook_port: int = Field(default=8080, ge=1, le=65535)
+    # Checked on every request (X-Telegram-Bot-Api-Secret-Token). Unset: derived from the bot
+    # token, so every instance and every restart agrees on it without storing it anywhere,
+    # and a revoked token takes the old secret with it.
+    webhook_secret: SecretStr | None = Field(default=None, repr=False)
+    # Connections Telegram opens at once to deliver updates (setWebhook: 1-100, 40 by default).
+    webhook_max_connections: int = Field(default=40, ge=1, le=100)
 
     @field_validator("admin_ids", mode="before")
     @classmethod
@@ -115,6 +134,51 @@ class Settings(BaseSettings):
         if not value.startswith(("sqlite+aiosqlite://", "postgresql+asyncpg://")):
             raise ValueError("must start with sqlite+aiosqlite:// or postgresql+asyncpg://")
         return value
+
+    @field_validator("webhook_url")
+    @classmethod
+    def _check_webhook_url(cls, value: str | None) -> str | None:
+        if not value:
+            return None
+        parts = urlsplit(value)
+        # Telegram's cloud takes only HTTPS; a local Bot API server (--local) takes HTTP too.
+        if parts.scheme not in ("https", "http") or not parts.hostname:
+            raise ValueError("must be a URL such as https://bot.example.kz/telegram")
+        return value
+
+    @field_validator("webhook_secret")
+    @classmethod
+    def _check_webhook_secret(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is not None and not WEBHOOK_SECRET_PATTERN.fullmatch(value.get_secret_value()):
+            raise ValueError("must be 1-256 characters of A-Z, a-z, 0-9, _ and -")
+        return value
+
+    @model_validator(mode="after")
+    def _webhook_needs_token(self) -> Self:
+        if self.webhook_url and self.bot_token is None:
+            # Sandbox mode polls its own emulator; a webhook is for Telegram.
+            raise ValueError("WEBHOOK_URL needs BOT_TOKEN")
+        return self
+
+    @property
+    def webhook_mode(self) -> bool:
+        return self.webhook_url is not None
+
+    @property
+    def webhook_path(self) -> str:
+        """The path the bot's server takes updates on: the one of WEBHOOK_URL (the reverse
+        proxy passes it on unchanged)."""
+        assert self.webhook_url is not None
+        return urlsplit(self.webhook_url).path or "/"
+
+    def webhook_secret_token(self) -> str:
+        if self.webhook_secret is not None:
+            return self.webhook_secret.get_secret_value()
+        assert self.bot_token is not None
+        digest = hmac.new(
+            self.bot_token.get_secret_value().encode(), b"kezdesu webhook", hashlib.sha256
+        )
+        return digest.hexdigest()
 
     @property
     def tz(self) -> ZoneInfo:

@@ -10,8 +10,14 @@ answer in time, a poll cut by a restart). Handling it twice would answer twice, 
   day (Telegram keeps an unconfirmed update no longer).
 
 An update counts as handled once its handling has ended, so one whose handling a crash cut
-short is handled again when it comes back. The bound, stated honestly: an update handled in
-the last ``flush_every`` seconds before a crash, then redelivered, is handled again.
+short is handled again when it comes back. The bound, stated honestly: when polling, an update
+handled in the last ``flush_every`` seconds before a crash, then redelivered, is handled again.
+
+A webhook does better (bot/webhook.py): its answer to Telegram waits for :meth:`written`, the
+batch holding the update committed, which the waiter hastens (group commit: the updates that
+end while a batch is being written go together in the next one). A crash before the answer is
+redelivered by Telegram and absorbed here; only a crash in the one round trip between the end
+of the handling and the batch's commit gets the update handled again.
 """
 
 import asyncio
@@ -48,6 +54,12 @@ class HandledUpdates:
         self._order: deque[int] = deque()
         self._unwritten: list[int] = []
         self._task: asyncio.Task[None] | None = None
+        # Taken in this process and not yet written (being handled, or waiting for a batch).
+        self._pending: set[int] = set()
+        # Who waits for an update to be written (a webhook's answer), and the nudge to write.
+        self._waiters: dict[int, asyncio.Future[None]] = {}
+        self._wake = asyncio.Event()
+        self._stopping = False
 
     def begin(self, update_id: int) -> bool:
         """Whether ``update_id`` is new; if so it is taken (a copy arriving while it is being
@@ -55,11 +67,31 @@ class HandledUpdates:
         if update_id in self._known:
             return False
         self._remember(update_id)
+        self._pending.add(update_id)
         return True
 
     def done(self, update_id: int) -> None:
         """Its handling has ended: written with the next batch."""
         self._unwritten.append(update_id)
+        if update_id in self._waiters:
+            self._wake.set()
+
+    async def written(self, update_id: int, timeout: float) -> bool:  # noqa: ASYNC109
+        """Wait until ``update_id`` is in the database as handled, so that a redelivery after
+        a crash is skipped; a copy waits for the handling of the original. False when that
+        took longer than ``timeout`` seconds (the database is down: the batch is retried)."""
+        if update_id not in self._pending:
+            return True  # written already, or loaded at start
+        waiter = self._waiters.get(update_id)
+        if waiter is None:
+            waiter = asyncio.get_running_loop().create_future()
+            self._waiters[update_id] = waiter
+        self._wake.set()
+        try:
+            await asyncio.wait_for(asyncio.shield(waiter), timeout)
+        except TimeoutError:
+            return False
+        return True
 
     async def load(self) -> None:
         """The last ``keep`` handled before this start."""
@@ -82,23 +114,37 @@ class HandledUpdates:
         except (SQLAlchemyError, OSError) as error:
             self._unwritten = batch + self._unwritten
             log.warning("handled updates not written yet, retrying: %s", error)
+            return
+        for update_id in batch:
+            self._pending.discard(update_id)
+            waiter = self._waiters.pop(update_id, None)
+            if waiter is not None and not waiter.done():
+                waiter.set_result(None)
 
     def start(self) -> None:
         if self._task is None or self._task.done():
             self._task = asyncio.create_task(self._run(), name="handled-updates")
 
     async def stop(self) -> None:
-        """Stop the background writes, then write what is left."""
+        """Stop the background writes, then write what is left. The task ends after the write
+        it is doing, never cancelled in the middle of one (a batch cut short there would be
+        neither written nor kept, and SQLite's write lock could outlive it)."""
         task, self._task = self._task, None
         if task is not None:
-            task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
+            self._stopping = True
+            self._wake.set()
+            try:
                 await task
+            finally:
+                self._stopping = False
         await self.flush()
 
     async def _run(self) -> None:
-        while True:
-            await asyncio.sleep(self._flush_every)
+        while not self._stopping:
+            # Every ``flush_every`` seconds, or at once when somebody waits for a write.
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._wake.wait(), self._flush_every)
+            self._wake.clear()
             await self.flush()
 
     def _remember(self, update_id: int) -> None:

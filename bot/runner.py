@@ -25,7 +25,13 @@ async def run_bot(settings: Settings) -> None:
     app = build_app(settings, token=settings.bot_token.get_secret_value())
     freeze_start_up_objects()
     try:
-        await app.start_polling()
+        if settings.webhook_mode:
+            # aiogram's polling stops on SIGINT/SIGTERM by itself; the webhook server waits
+            # for the same signals here.
+            with stop_signals() as stop:
+                await app.serve_webhook(stop)
+        else:
+            await app.start_polling()
     finally:
         await app.close()
 

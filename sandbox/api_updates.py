@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import re
 from typing import Any
+from urllib.parse import urlsplit
 
 from sandbox.api_common import method
 from sandbox.errors import ApiError, bad_request
@@ -14,6 +16,9 @@ WEBHOOK_CONFLICT = (
     "Conflict: can't use getUpdates method while webhook is active; "
     "use deleteWebhook to delete the webhook first"
 )
+WEBHOOK_PORTS = frozenset({80, 88, 443, 8443})
+# 1-256 characters, only A-Z, a-z, 0-9, _ and - (Bot API docs, setWebhook).
+SECRET_TOKEN = re.compile(r"[A-Za-z0-9_-]{1,256}")
 POLL_CONFLICT = (
     "Conflict: terminated by other getUpdates request; "
     "make sure that only one bot instance is running"
@@ -73,26 +78,40 @@ async def set_webhook(state: EmulatorState, params: Params) -> Any:
     url = (params.text("url") or "").strip()
     if not url:
         state.webhook = None
+        state.webhook_secret = None
         return True
-    if not url.lower().startswith("https://"):
+    local = state.config.local_mode
+    parts = urlsplit(url)
+    scheme = parts.scheme.lower()
+    if not (scheme == "https" or (local and scheme == "http")) or not parts.hostname:
         raise bad_request("bad webhook: An HTTPS URL must be provided for webhook")
+    if not local and (parts.port or 443) not in WEBHOOK_PORTS:
+        raise bad_request("bad webhook: Webhook can be set up only on ports 80, 88, 443 or 8443")
+    secret = params.text("secret_token") or ""
+    if secret and not SECRET_TOKEN.fullmatch(secret):
+        raise bad_request("secret token contains unallowed characters")
     allowed = params.json("allowed_updates", "can't parse allowed updates JSON object")
     if isinstance(allowed, list):
         state.allowed_updates = [str(kind) for kind in allowed]
     if params.flag("drop_pending_updates"):
         state.updates.clear()
+    # 1-100, 40 by default (Bot API docs); a local server allows up to 100000.
+    most = 100_000 if local else 100
+    connections = min(most, max(1, params.integer("max_connections", 40) or 40))
     state.webhook = {
         "url": url,
-        "max_connections": params.integer("max_connections", 40),
+        "max_connections": connections,
         "has_custom_certificate": False,
     }
-    state.updates_changed.notify()  # a waiting getUpdates now fails with 409
+    state.webhook_secret = secret or None
+    state.updates_changed.notify()  # a waiting getUpdates now fails with 409; delivery starts
     return True
 
 
 @method("deleteWebhook")
 async def delete_webhook(state: EmulatorState, params: Params) -> Any:
     state.webhook = None
+    state.webhook_secret = None
     if params.flag("drop_pending_updates"):
         state.updates.clear()
     return True
@@ -107,9 +126,8 @@ async def get_webhook_info(state: EmulatorState, params: Params) -> Any:
     }
     if state.webhook is not None:
         info.update(state.webhook)
-        info["pending_update_count"] = len(state.updates)
-    if state.allowed_updates:
-        info["allowed_updates"] = list(state.allowed_updates)
+        if state.allowed_updates:
+            info["allowed_updates"] = list(state.allowed_updates)
     return info
 
 

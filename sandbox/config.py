@@ -39,6 +39,13 @@ class EmulatorConfig:
     rate_limits_enabled: bool = True
     max_updates_kept: int = 10_000
     max_long_poll_seconds: int = 50
+    # As a local Bot API server (telegram-bot-api --local): a webhook may be plain HTTP, on any
+    # port and a local address. Telegram's cloud takes only HTTPS on 443, 80, 88 or 8443.
+    local_mode: bool = False
+    # A webhook delivery that got no 2xx is tried again after this long; one unanswered for
+    # webhook_timeout_ms has failed.
+    webhook_retry_ms: int = 1000
+    webhook_timeout_ms: int = 60_000
     # Telegram itself keeps an unknown named entity such as "&nbsp;" as literal text; the
     # emulator rejects it by default because it is always a bug in the bot (it would be shown
     # to the user as "&nbsp;"). Set to False for tdlib's lenient behaviour.
@@ -67,6 +74,8 @@ class EmulatorConfig:
             "rate_limits_enabled": bool,
             "max_updates_kept": int,
             "strict_html_entities": bool,
+            "webhook_retry_ms": int,
+            "webhook_timeout_ms": int,
         }
         clean: dict[str, Any] = {}
         for key, value in changes.items():

@@ -15,6 +15,7 @@ from sandbox.config import EmulatorConfig
 from sandbox.driver_api import setup_driver_api
 from sandbox.persist import StateFile
 from sandbox.state import EmulatorState
+from sandbox.webhook import webhook_delivery
 
 STATE_FILE_KEY = web.AppKey("sandbox_state_file", StateFile)
 
@@ -62,6 +63,7 @@ def create_app(config: EmulatorConfig | None = None) -> web.Application:
         app.on_cleanup.append(_save_on_cleanup)
     setup_bot_api(app)
     setup_driver_api(app)
+    app.cleanup_ctx.append(webhook_delivery)
     app.on_shutdown.append(_on_shutdown)
     return app
 

@@ -157,6 +157,8 @@ class Stats:
     messages_deleted: int = 0
     updates_created: int = 0
     updates_delivered: int = 0
+    # Webhook deliveries that failed (a non-2xx answer, a timeout, no connection).
+    webhook_errors: int = 0
     faults_injected: int = 0
     since: float = field(default_factory=time.time)
 
@@ -181,6 +183,7 @@ class Stats:
             "messages_deleted": self.messages_deleted,
             "updates_created": self.updates_created,
             "updates_delivered": self.updates_delivered,
+            "webhook_errors": self.webhook_errors,
             "faults_injected": self.faults_injected,
             "since": self.since,
             "seconds": time.time() - self.since,
@@ -251,6 +254,8 @@ class EmulatorState:
         self.updates: deque[PendingUpdate] = deque()
         self.allowed_updates: list[str] | None = None
         self.webhook: dict[str, Any] | None = None
+        # setWebhook's secret_token, sent with every delivery; never shown by getWebhookInfo.
+        self.webhook_secret: str | None = None
         self.callbacks: dict[str, CallbackRecord] = {}
         self.commands: dict[tuple[str, str], list[dict[str, str]]] = {}
         self.default_menu_button: dict[str, Any] = {"type": "commands"}
@@ -494,6 +499,13 @@ class EmulatorState:
             keep = -offset
             while len(self.updates) > keep:
                 self.updates.popleft()
+
+    def confirm_update(self, update_id: int) -> None:
+        """A webhook answered it with a 2xx: forgotten."""
+        for update in self.updates:
+            if update.update_id == update_id:
+                self.updates.remove(update)
+                return
 
     def pending_updates(self, offset: int, limit: int) -> list[PendingUpdate]:
         result = []

@@ -5,6 +5,8 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy.ext.asyncio import AsyncConnection
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
@@ -40,3 +42,20 @@ async def upgrade_async(database_url: str, revision: str = "head") -> None:
 
 async def downgrade_async(database_url: str, revision: str) -> None:
     await asyncio.to_thread(downgrade, database_url, revision)
+
+
+def head_revision() -> str:
+    """The newest migration this code carries."""
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory(str(MIGRATIONS_DIR))
+    head = script.get_current_head()
+    assert head is not None, "no migrations"
+    return head
+
+
+async def current_revision(connection: AsyncConnection) -> str | None:
+    """The revision the database is at; None before the first migration."""
+    return await connection.run_sync(
+        lambda sync: MigrationContext.configure(sync).get_current_revision()
+    )

@@ -14,6 +14,7 @@ from aiogram.dispatcher.event.bases import UNHANDLED
 from aiogram.dispatcher.event.handler import HandlerObject
 from aiogram.types import TelegramObject, Update
 
+from bot.metrics import Metrics
 from services.access import AccessDeniedError
 from storage.counting import current_count
 
@@ -28,7 +29,10 @@ class UpdateLog:
 
 
 class UpdateLogMiddleware(BaseMiddleware):
-    """Outer middleware on updates: times the whole handling."""
+    """Outer middleware on updates: times the whole handling (and counts it in /metrics)."""
+
+    def __init__(self, metrics: Metrics | None = None) -> None:
+        self._metrics = metrics
 
     async def __call__(self, handler: Handler, event: TelegramObject, data: dict[str, Any]) -> Any:
         record = UpdateLog()
@@ -49,7 +53,10 @@ class UpdateLogMiddleware(BaseMiddleware):
             raise
         finally:
             update_id = event.update_id if isinstance(event, Update) else "-"
-            duration_ms = (time.perf_counter() - started) * 1000
+            seconds = time.perf_counter() - started
+            duration_ms = seconds * 1000
+            if self._metrics is not None:
+                self._metrics.observe_update(record.handler, outcome, seconds)
             count = current_count()
             if count is None:
                 log.info(

@@ -428,3 +428,13 @@ async def requeue_failed(session: AsyncSession, now: datetime) -> int:
         .execution_options(synchronize_session=False)
     )
     return int(getattr(result, "rowcount", 0) or 0)
+
+
+async def backlog_by_kind(session: AsyncSession) -> dict[NoticeKind, int]:
+    """Rows still to be sent (pending, or being sent), by notice kind: /metrics."""
+    rows = await session.execute(
+        select(OutboxMessage.kind, func.count())
+        .where(OutboxMessage.status.in_((OutboxStatus.PENDING, OutboxStatus.SENDING)))
+        .group_by(OutboxMessage.kind)
+    )
+    return {NoticeKind(kind): int(count) for kind, count in rows.all()}

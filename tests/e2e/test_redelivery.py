@@ -61,3 +61,43 @@ async def test_the_same_update_twice_is_handled_once(
     await restarted.load()
     assert not restarted.begin(900_001)
     assert restarted.begin(900_002)
+
+
+async def test_written_waits_for_the_batch_that_holds_the_update(
+    session_factory: async_sessionmaker[AsyncSession],
+) -> None:
+    # A webhook's answer waits for this (bot/webhook.py); the periodic write is an hour away,
+    # so only the wait's own nudge can write it.
+    handled = HandledUpdates(session_factory, SystemClock(), flush_every=3600)
+    await handled.load()
+    handled.start()
+    try:
+        assert handled.begin(900_010)
+        # A copy waits for the original's handling, then for its write.
+        copy = asyncio.create_task(handled.written(900_010, timeout=30))
+        await asyncio.sleep(0.05)
+        assert not copy.done()
+        handled.done(900_010)
+        assert await handled.written(900_010, timeout=30)
+        assert await copy
+        restarted = HandledUpdates(session_factory, SystemClock())
+        await restarted.load()
+        assert not restarted.begin(900_010)
+        # Known from the database: nothing to wait for.
+        assert await restarted.written(900_010, timeout=0.01)
+    finally:
+        await handled.stop()
+
+
+async def test_written_gives_up_while_the_database_cannot_take_it(
+    session_factory: async_sessionmaker[AsyncSession],
+) -> None:
+    handled = HandledUpdates(session_factory, SystemClock(), flush_every=3600)
+    handled.start()
+    try:
+        assert handled.begin(900_020)
+        # The handling never ends here, so no batch can hold it: the answer is not sent.
+        assert not await handled.written(900_020, timeout=0.2)
+    finally:
+        handled.done(900_020)
+        await handled.stop()

@@ -1,5 +1,6 @@
 """Settings: defaults that work on a laptop, and one clear line for a wrong value."""
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -48,11 +49,60 @@ def test_values_from_environment(monkeypatch: pytest.MonkeyPatch) -> None:
         ("DEFAULT_LOCALE", "de"),
         ("DEMAND_THRESHOLD", "0"),
         ("DATABASE_URL", "mysql://x"),
+        ("WEBHOOK_URL", "bot.example.kz/telegram"),
+        ("WEBHOOK_URL", "ftp://bot.example.kz/telegram"),
+        ("WEBHOOK_SECRET", "has:colon"),
+        ("WEBHOOK_SECRET", "x" * 257),
+        ("WEBHOOK_MAX_CONNECTIONS", "101"),
+        ("WEBHOOK_PORT", "0"),
     ],
 )
 def test_bad_values_are_refused(monkeypatch: pytest.MonkeyPatch, name: str, value: str) -> None:
     monkeypatch.setenv(name, value)
     with pytest.raises(ValidationError):
+        Settings(_env_file=None)
+
+
+def test_polling_unless_a_webhook_url_is_set(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("BOT_TOKEN", "123:secret")
+    assert not Settings(_env_file=None).webhook_mode
+
+
+def test_webhook_settings(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("BOT_TOKEN", "123:secret")
+    monkeypatch.setenv("WEBHOOK_URL", "https://bot.example.kz/telegram/updates")
+    monkeypatch.setenv("WEBHOOK_PORT", "8443")
+    monkeypatch.setenv("WEBHOOK_SECRET", "Abc_123-xyz")
+    settings = Settings(_env_file=None)
+    assert settings.webhook_mode
+    assert settings.webhook_path == "/telegram/updates"
+    assert settings.webhook_port == 8443
+    assert settings.webhook_host == "127.0.0.1"  # behind the reverse proxy
+    assert settings.webhook_max_connections == 40
+    assert settings.webhook_secret_token() == "Abc_123-xyz"
+    assert "Abc_123" not in repr(settings)
+
+
+def test_the_webhook_secret_is_derived_from_the_token(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("WEBHOOK_URL", "https://bot.example.kz")
+    monkeypatch.setenv("BOT_TOKEN", "123:secret")
+    first = Settings(_env_file=None)
+    again = Settings(_env_file=None)
+    monkeypatch.setenv("BOT_TOKEN", "123:revoked-and-new")
+    other = Settings(_env_file=None)
+    # The same on every instance and every restart, a new one with a new token; valid for
+    # setWebhook and not the token itself.
+    assert first.webhook_secret_token() == again.webhook_secret_token()
+    assert first.webhook_secret_token() != other.webhook_secret_token()
+    assert re.fullmatch(r"[A-Za-z0-9_-]{1,256}", first.webhook_secret_token())
+    assert "secret" not in first.webhook_secret_token()
+    assert first.webhook_path == "/"
+
+
+def test_a_webhook_needs_a_token(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("BOT_TOKEN", raising=False)
+    monkeypatch.setenv("WEBHOOK_URL", "https://bot.example.kz/telegram")
+    with pytest.raises(ValidationError, match="WEBHOOK_URL needs BOT_TOKEN"):
         Settings(_env_file=None)
 
 

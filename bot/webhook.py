@@ -1,0 +1,148 @@
+"""Webhook mode: Telegram POSTs each update to the bot's own HTTP server (aiohttp, through
+aiogram's request handler), which also answers /healthz and /readyz (bot/health.py) and
+/metrics (bot/metrics.py).
+
+When is an update acknowledged? Telegram forgets an update once the webhook answers it with a
+2xx, and delivers it again (later, in order within its chat) after any other answer, a
+timeout or a dropped connection. So the answer waits until the update is durably taken:
+
+1. the update is handled first, in the request (aiogram's ``handle_in_background=False``,
+   without its 55-second cut-off that would answer early and go on in the background);
+2. then its update_id is written to the database as handled (bot/redelivery.py), the same
+   batch write polling uses, hastened for the waiting request;
+3. only then 200.
+
+A crash before 3 leaves the update unanswered, so Telegram delivers it again: if the crash cut
+the handling short, its transaction was rolled back and it is handled afresh; if the handling
+had ended and its id was written, the copy is skipped. A database that cannot take the write
+gets a 503 and Telegram's retry. Storing the raw update first and answering at once would
+need a queue of our own to work off after a crash; Telegram's queue already is one, so the
+bot leans on it.
+
+A request without the right secret (X-Telegram-Bot-Api-Secret-Token) gets 401 before anything
+is read. A stopping instance stops listening, lets the requests in flight finish (their
+replies and their 200s go out) and never calls deleteWebhook: the other instances, or this one
+when it is back, go on taking the updates Telegram holds meanwhile.
+"""
+
+import logging
+from typing import Any
+
+from aiogram import Bot
+from aiogram.methods import TelegramMethod
+from aiogram.types import Update
+from aiogram.webhook.aiohttp_server import SimpleRequestHandler
+from aiohttp import web
+from prometheus_client import CONTENT_TYPE_LATEST
+from pydantic import ValidationError
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from bot.dispatcher import GracefulDispatcher
+from bot.health import Readiness
+from bot.metrics import Metrics
+from bot.redelivery import HandledUpdates
+
+log = logging.getLogger(__name__)
+
+# How long an answer waits for the update's id to be written before it gives up with 503
+# (Telegram then delivers the update again; the write goes on being retried).
+WRITE_WAIT_SECONDS = 10.0
+
+
+class DurableRequestHandler(SimpleRequestHandler):
+    """aiogram's handler for one bot, answering once the update is durably taken."""
+
+    def __init__(
+        self,
+        dispatcher: GracefulDispatcher,
+        bot: Bot,
+        *,
+        secret_token: str,
+        handled: HandledUpdates,
+        write_wait: float = WRITE_WAIT_SECONDS,
+    ) -> None:
+        super().__init__(dispatcher, bot, handle_in_background=False, secret_token=secret_token)
+        self._handled = handled
+        self._write_wait = write_wait
+
+    async def close(self) -> None:
+        # aiogram closes the bot's session here, at the server's shutdown; the app closes it
+        # itself, after the updates in flight have sent their replies (bot/app.py).
+        return
+
+    async def _handle_request(self, bot: Bot, request: web.Request) -> web.Response:
+        try:
+            update = Update.model_validate(
+                await request.json(loads=bot.session.json_loads), context={"bot": bot}
+            )
+        except (ValueError, ValidationError):
+            return web.json_response({"error": "not an update"}, status=400)
+        try:
+            result = await self.dispatcher.feed_update(bot, update, **self.data)
+            if isinstance(result, TelegramMethod):
+                await self.dispatcher.silent_call_request(bot=bot, result=result)
+        except Exception:
+            # As polling does: logged, and the update counts as handled (its transaction
+            # rolled back); answering with an error would only bring it back to fail again.
+            log.exception("update=%s failed", update.update_id)
+        if not await self._handled.written(update.update_id, self._write_wait):
+            log.warning(
+                "update=%s handled but not yet recorded: Telegram will deliver it again",
+                update.update_id,
+            )
+            return web.json_response({"error": "not recorded yet"}, status=503)
+        return web.json_response({})
+
+
+def create_web_app(
+    dispatcher: GracefulDispatcher,
+    bot: Bot,
+    *,
+    path: str,
+    secret_token: str,
+    handled: HandledUpdates,
+    readiness: Readiness,
+    sessions: async_sessionmaker[AsyncSession],
+    metrics: Metrics | None = None,
+) -> web.Application:
+    app = web.Application()
+    DurableRequestHandler(dispatcher, bot, secret_token=secret_token, handled=handled).register(
+        app, path=path
+    )
+
+    async def healthz(request: web.Request) -> web.Response:
+        return web.json_response({"status": "ok"})
+
+    async def readyz(request: web.Request) -> web.Response:
+        problems = await readiness.problems()
+        if problems:
+            return web.json_response({"status": "not ready", "reasons": problems}, status=503)
+        return web.json_response({"status": "ready"})
+
+    app.router.add_get("/healthz", healthz)
+    app.router.add_get("/readyz", readyz)
+    if metrics is not None:
+        registry = metrics
+
+        async def metrics_page(request: web.Request) -> web.Response:
+            body = await registry.render(sessions)
+            return web.Response(body=body, headers={"Content-Type": CONTENT_TYPE_LATEST})
+
+        app.router.add_get("/metrics", metrics_page)
+    return app
+
+
+class ListenError(Exception):
+    """The webhook's server cannot listen (the port is taken, the address is not ours)."""
+
+
+async def serve(web_app: web.Application, host: str, port: int, **kwargs: Any) -> web.AppRunner:
+    """Listen on host:port; the caller cleans the runner up (see App.serve_webhook)."""
+    runner = web.AppRunner(web_app, handle_signals=False, access_log=None, **kwargs)
+    await runner.setup()
+    try:
+        await web.TCPSite(runner, host, port).start()
+    except OSError as error:
+        await runner.cleanup()
+        raise ListenError(f"cannot listen on {host}:{port}: {error.strerror}") from error
+    return runner
