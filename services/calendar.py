@@ -8,7 +8,9 @@ its changes and is agreed with the maslikhat again; the corrections are the cale
 
 Approval and submission also write the audit entries ``calendar.approved`` /
 ``calendar.submitted`` (target: the year) that the compliance clock of services/duties.py reads,
-so its reminders stop once the step is recorded here.
+so its reminders stop once the step is recorded here; a step marked in /deadlines (the same
+entries, written without the calendar) counts here too, so the calendar shows it and takes the
+next step after it.
 
 Citizens see the entries whose venue is one of their localities or inside it; an official turns
 an entry into a draft meeting with one press (services/meetings.py makes the draft).
