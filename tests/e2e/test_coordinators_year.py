@@ -18,18 +18,22 @@ and the meetings' own moments; the outbox is delivered by the sender's ``drain``
   a reason, accepts a proposal, rejects the other; the meeting is held, rated; its plan is
   published three days late (F = 0 for B). A's meeting of 15 March is announced on time, gets
   three, the plan links the accepted proposal, on time.
-- Q2: a demand for an extra meeting at B's village reaches the threshold; B schedules it
-  (10 May); it gets a proposal and a question, both resolved, two ratings. A has no meeting:
-  its village is warned of 30 and 10 days before 30 June, and the coordinator hears on 1 July
-  that it stayed uncovered.
+- Q2: a demand for an extra meeting at B's okrug reaches the threshold; B's official and the
+  coordinator are told; B schedules it (10 May) from the demand; it gets a proposal and a
+  question, both resolved, two ratings. Neither village is visited in Q2 (B's May meeting is
+  for the whole okrug, at its centre): both are warned of 30 and 10 days before 30 June, the
+  coordinator reads /coverage, and hears on 1 July that both stayed uncovered.
 - Q3: A's meeting of 15 September: four proposals (three accepted, one rejected) and an
   answered question; B never publishes the Q3 report of its February plan. Q4: nobody meets;
   B's Q4 report finishes that plan (the Q3 report stays missing: F = 0 for B's Q3).
 - Every other quarterly report is published before its due date (seed 001, clause 3.5);
   the coordinator gets each quarter's digest in Russian the day after the due date.
-- 27 January 2028: the coordinator's /coverage, /report for the four quarters, both halves and
-  the year: F, band, C/B/G/E and the zero reasons of each akimat against the table computed by
-  hand below; the charts' data and PNGs; the XLSX workbook opened with openpyxl.
+- 27 January 2028: the coordinator's /report for the four quarters, both halves and the
+  year: F, band, C/B/G/E and the zero reasons of each akimat against the table computed by
+  hand below (EXPECTED); the data behind each chart and the PNGs; the year's XLSX workbook
+  opened with openpyxl.
+
+A second test: a step of the annual calendar marked done in /deadlines shows on /calendar.
 """
 
 import dataclasses
@@ -56,7 +60,13 @@ from sandbox.client import BotMessage, ChatSession
 from scheduler.runner import tick
 from services.feedback_report import Chart, period_name
 from services.plans import Quarter
-from storage.models import Meeting, MeetingStatus, Subscription
+from storage.models import (
+    ActionPlan,
+    Meeting,
+    MeetingStatus,
+    ProgressReport,
+    Subscription,
+)
 from tests.builders import an_akimat, an_official
 from tests.e2e.harness import ADMIN_ID, ALMATY, LANGUAGE_BUTTONS, BotWorld, running_world
 
@@ -479,6 +489,17 @@ async def progress(year: Year, user_id: int, meeting_id: int, quarter: int, *, d
     await official.press(official.last, t("progress-no-comment-button"))
     await official.press(official.last, t("progress-publish-button"))
     await official.press(official.last, t("progress-confirm-button"))
+    async with year.world.app.session_factory() as session:
+        published = await session.scalar(
+            select(ProgressReport.published_at)
+            .join(ActionPlan, ActionPlan.id == ProgressReport.plan_id)
+            .where(
+                ActionPlan.meeting_id == meeting_id,
+                ProgressReport.year == 2027,
+                ProgressReport.quarter == quarter,
+            )
+        )
+    assert published == year.world.clock.now()
 
 
 # --- Q1 ------------------------------------------------------------------------------------------
