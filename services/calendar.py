@@ -8,7 +8,9 @@ its changes and is agreed with the maslikhat again; the corrections are the cale
 
 Approval and submission also write the audit entries ``calendar.approved`` /
 ``calendar.submitted`` (target: the year) that the compliance clock of services/duties.py reads,
-so its reminders stop once the step is recorded here.
+so its reminders stop once the step is recorded here; a step marked in /deadlines (the same
+entries, written without the calendar) counts here too, so the calendar shows it and takes the
+next step after it.
 
 Citizens see the entries whose venue is one of their localities or inside it; an official turns
 an entry into a draft meeting with one press (services/meetings.py makes the draft).
@@ -176,6 +178,18 @@ def _change_line(sign: str, entry: NewEntry | CalendarEntry, venue: Locality) ->
 _DMY = re.compile(r"^(\d{1,2})[./](\d{1,2})[./](\d{4})$")
 
 
+def _status_of(
+    stored: CalendarStatus, approved: date | None, submitted: date | None
+) -> CalendarStatus:
+    """The status as the steps recorded anywhere make it (the calendar's own buttons or the
+    marks of /deadlines)."""
+    if submitted is not None:
+        return CalendarStatus.SUBMITTED
+    if approved is not None:
+        return CalendarStatus.APPROVED
+    return stored
+
+
 def parse_day(text: str) -> date | None:
     """``dd.mm.yyyy`` (or with slashes) as a date; None when it is not one."""
     match = _DMY.match(text.strip())
@@ -254,19 +268,35 @@ class CalendarService:
         async with self._sessions() as session:
             calendar = await calendar_rows.calendar_of(session, akimat_id, year)
             if calendar is None:
+                approved, submitted = await self._marked(session, akimat_id, year)
                 return CalendarView(
                     akimat_id=akimat_id,
                     year=year,
-                    status=CalendarStatus.DRAFT,
+                    status=_status_of(CalendarStatus.DRAFT, approved, submitted),
                     agreed_on=None,
                     agreement_number=None,
-                    approved_on=None,
-                    submitted_on=None,
+                    approved_on=approved,
+                    submitted_on=submitted,
                     entries=(),
                     corrections=(),
                     deadlines=self._deadlines(year),
                 )
             return await self._view(session, calendar)
+
+    async def _marked(
+        self, session: AsyncSession, akimat_id: int, year: int
+    ) -> tuple[date | None, date | None]:
+        """The local days the approval and the submission of ``year``'s calendar were first
+        recorded: by the calendar's own buttons, or by the marks of /deadlines
+        (services/duties.py), which write the same audit entries without the calendar."""
+        marks = await duty_rows.first_allowed_acts(
+            session, [akimat_id], [AuditAction.CALENDAR_APPROVED, AuditAction.CALENDAR_SUBMITTED]
+        )
+        days = []
+        for action in (AuditAction.CALENDAR_APPROVED, AuditAction.CALENDAR_SUBMITTED):
+            at = marks.get((akimat_id, action, str(year)))
+            days.append(None if at is None else at.astimezone(self._tz).date())
+        return days[0], days[1]
 
     def _deadlines(self, year: int) -> dict[str, date]:
         return calendar_deadlines(year, self._profile)
@@ -274,14 +304,17 @@ class CalendarService:
     async def _view(self, session: AsyncSession, calendar: MeetingCalendar) -> CalendarView:
         entries = await calendar_rows.entries(session, calendar.id)
         corrections = await calendar_rows.corrections(session, calendar.id)
+        approved, submitted = await self._marked(session, calendar.akimat_id, calendar.year)
+        approved = calendar.approved_on or approved
+        submitted = calendar.submitted_on or submitted
         return CalendarView(
             akimat_id=calendar.akimat_id,
             year=calendar.year,
-            status=CalendarStatus(calendar.status),
+            status=_status_of(CalendarStatus(calendar.status), approved, submitted),
             agreed_on=calendar.agreed_on,
             agreement_number=calendar.agreement_number,
-            approved_on=calendar.approved_on,
-            submitted_on=calendar.submitted_on,
+            approved_on=approved,
+            submitted_on=submitted,
             entries=tuple(_entry_view(row.entry, row.venue) for row in entries),
             corrections=tuple(
                 CorrectionView(
@@ -599,18 +632,23 @@ class CalendarService:
         today = self.today()
         async with self._sessions() as session:
             calendar, _ = await self._calendar_for_change(session, actor_id, akimat_id, year)
+            # A step marked done in /deadlines is done here too.
+            approved, submitted = await self._marked(session, akimat_id, year)
+            approved = calendar.approved_on or approved
+            submitted = calendar.submitted_on or submitted
             if step is CalendarStatus.APPROVED:
+                if approved is not None:
+                    raise CalendarError(CalendarErrorReason.ALREADY)
                 if calendar.status is CalendarStatus.DRAFT:
                     raise CalendarError(CalendarErrorReason.NOT_AGREED)
-                if calendar.approved_on is not None:
-                    raise CalendarError(CalendarErrorReason.ALREADY)
                 calendar.approved_on = today
                 calendar.status = CalendarStatus.APPROVED
             else:
-                if calendar.approved_on is None:
-                    raise CalendarError(CalendarErrorReason.NOT_APPROVED)
-                if calendar.submitted_on is not None:
+                if submitted is not None:
                     raise CalendarError(CalendarErrorReason.ALREADY)
+                if approved is None:
+                    raise CalendarError(CalendarErrorReason.NOT_APPROVED)
+                calendar.approved_on = approved
                 calendar.submitted_on = today
                 calendar.status = CalendarStatus.SUBMITTED
             # The compliance clock (services/duties.py) reads these entries: the step is done.

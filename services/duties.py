@@ -15,10 +15,11 @@ duty at once, and a changed profile changes every due date the same day.
   the one it was published in until all its items are done, by ``progress_due``. Reminders 5
   days before, on the day, then every day while overdue.
 - **annual calendar** (seed 001, clauses 2.1 and 2.2): oblasts, cities of republican
-  significance and the capital approve their calendar of meetings and submit it. The bot has no
-  calendar of its own, so an official records the step with a button of ``/deadlines``: an
-  audit entry ``calendar.approved`` / ``calendar.submitted`` with the year as its target, which
-  is what ends the duty. Reminders 5 days before and on the day; it is shown from 60 days
+  significance and the capital approve their calendar of meetings and submit it. The step is
+  recorded by the calendar's own buttons (services/calendar.py) or, for a calendar kept outside
+  the bot, by a button of ``/deadlines``: either writes an audit entry ``calendar.approved`` /
+  ``calendar.submitted`` with the year as its target, which is what ends the duty (and what
+  /calendar shows). Reminders 5 days before and on the day; it is shown from 60 days
   before its day until 30 days after (older years are history, not a duty).
 
 Overdue escalation: on the third overdue day of an action plan or a progress report, and then

@@ -17,8 +17,9 @@ Counted from what the bot holds, plus what officials entered from other channels
   report of one of its quarters not published by its due date.
 - **on time** — announcements of the period's meetings (on time / late by days / missing when
   the last day passed unannounced), their action plans, and the quarterly reports owed for the
-  period's quarters (every plan published by the quarter's end owes one while an item is not
-  done, or once it has one). Not yet due: pending.
+  period's quarters (every plan published by the quarter's end owes one for each quarter it
+  began with an item open, or once it has one; a report missing then stays missing when a
+  later report finishes the plan). Not yet due: pending.
 - **participation** — distinct askers and supporters of the period's questions, distinct
   subscribers (now) of a locality inside the territory; **access** — plans published and their
   follows; **rating** — the bot's own 1-5 survey of the period's meetings (not the
@@ -545,9 +546,11 @@ class FeedbackRecordService:
                 if self._local(plan.published_at) > quarter.last_day:
                     continue
                 key = (plan.plan_id, quarter.year, quarter.index)
-                # A plan whose items are all done owes nothing more, unless it had begun a
-                # report for that quarter.
-                if key not in published and not plan.unfinished:
+                # A plan owes no report after the quarter a published report of it had every
+                # item done (or, with no such report, once every item is done), unless it had
+                # begun one for that quarter. A report missing while items were open stays
+                # missing when the plan is finished later.
+                if key not in published and not _owes(plan, quarter):
                     continue
                 at = published.get(key)
                 marks[plan.akimat_id].mark(None if at is None else self._local(at), due, today)
@@ -705,6 +708,13 @@ def _publication(found: Sequence[channel_rows.PublicationRow]) -> dict[int, Chan
         )
         for akimat_id, (title, broken) in heads.items()
     }
+
+
+def _owes(plan: rows.PlanReportRow, quarter: ReportPeriod) -> bool:
+    """Whether the plan still had an item open when ``quarter`` began."""
+    if plan.finished_in is not None:
+        return quarter.year * 4 + quarter.index - 1 <= plan.finished_in
+    return plan.unfinished
 
 
 def is_accepted(status: str, linked: bool, referenced: bool) -> bool:

@@ -99,9 +99,14 @@ def _status(t: Text, view: CalendarView) -> str:
     args = {
         "date": day_text(t, view.agreed_on) if view.agreed_on else "",
         "number": escape(view.agreement_number or ""),
-        "approved": day_text(t, view.approved_on) if view.approved_on else "",
+        "approved": day_text(t, view.approved_on) if view.approved_on else "—",
         "submitted": day_text(t, view.submitted_on) if view.submitted_on else "",
     }
+    if view.agreed_on is None and view.status is CalendarStatus.APPROVED:
+        # Marked approved in /deadlines, the maslikhat's agreement never recorded here.
+        return t("calendar-status-approved-unagreed", **args)
+    if view.agreed_on is None and view.status is CalendarStatus.SUBMITTED:
+        return t("calendar-status-submitted-unagreed", **args)
     return t(f"calendar-status-{view.status.value}", **args)
 
 

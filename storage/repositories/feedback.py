@@ -24,6 +24,7 @@ from storage.models import (
     PlanItem,
     PlanItemQuestion,
     PlanItemStatus,
+    ProgressEntry,
     ProgressReport,
     Question,
     QuestionStatus,
@@ -32,6 +33,9 @@ from storage.models import (
     Subscription,
     Support,
 )
+
+# Ids per IN (...) list: well under SQLite's and asyncpg's bound-parameter limits.
+CHUNK = 5000
 
 
 class FeedbackCountRow(NamedTuple):
@@ -66,6 +70,9 @@ class PlanReportRow(NamedTuple):
     akimat_id: int
     published_at: datetime
     unfinished: bool
+    # The first quarter, as year * 4 + quarter - 1, of a published report in which every
+    # item was done: the plan owes no report after it. None when no report said so.
+    finished_in: int | None
 
 
 class ReportRow(NamedTuple):
@@ -307,7 +314,8 @@ async def meetings_due(
 async def plans_owing_reports(
     session: AsyncSession, akimat_ids: Sequence[int], end: datetime
 ) -> list[PlanReportRow]:
-    """Plans published before ``end``, and whether an item is still not done."""
+    """Plans published before ``end``, whether an item is still not done, and the first
+    quarter a published report of theirs had every item done."""
     if not akimat_ids:
         return []
     unfinished = exists().where(
@@ -322,7 +330,31 @@ async def plans_owing_reports(
             ActionPlan.published_at < end,
         )
     )
-    return [PlanReportRow(p, a, at, bool(u)) for p, a, at, u in rows if at is not None]
+    found = [(p, a, at, bool(u)) for p, a, at, u in rows if at is not None]
+    finished: dict[int, int] = {}
+    plan_ids = [plan_id for plan_id, *_ in found]
+    for chunk in range(0, len(plan_ids), CHUNK):
+        ids = plan_ids[chunk : chunk + CHUNK]
+        has_entries = exists().where(ProgressEntry.report_id == ProgressReport.id)
+        not_done = exists().where(
+            ProgressEntry.report_id == ProgressReport.id,
+            ProgressEntry.status != PlanItemStatus.DONE,
+        )
+        done = await session.execute(
+            select(
+                ProgressReport.plan_id,
+                func.min(ProgressReport.year * 4 + ProgressReport.quarter - 1),
+            )
+            .where(
+                ProgressReport.plan_id.in_(ids),
+                ProgressReport.published_at.is_not(None),
+                has_entries,
+                ~not_done,
+            )
+            .group_by(ProgressReport.plan_id)
+        )
+        finished.update({plan_id: int(first) for plan_id, first in done})
+    return [PlanReportRow(p, a, at, u, finished.get(p)) for p, a, at, u in found]
 
 
 async def reports_of(

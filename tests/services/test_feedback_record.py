@@ -3,6 +3,7 @@
 from datetime import UTC, date, datetime
 
 import pytest
+from sqlalchemy import select
 
 from regulation import FeedbackBand
 from regulation.report_periods import ReportPeriod
@@ -15,7 +16,17 @@ from services.feedback import (
     OutsideEntry,
     ZeroReason,
 )
-from storage.models import FeedbackChannel, QuestionKind, QuestionStatus
+from storage.models import (
+    ActionPlan,
+    FeedbackChannel,
+    Meeting,
+    PlanItem,
+    PlanItemStatus,
+    ProgressEntry,
+    ProgressReport,
+    QuestionKind,
+    QuestionStatus,
+)
 from tests.builders import KARAAGASH, Sessions, an_official
 from tests.services.feedback_world import TZ, FeedbackWorld, make_feedback_world
 
@@ -153,3 +164,46 @@ async def test_trend_reuses_the_records_a_report_holds(world: FeedbackWorld) -> 
     fresh = await world.service.trend(scope, Q3, quarters=4)
     reused = await world.service.trend(scope, Q3, quarters=4, known=known)
     assert reused == fresh
+
+
+async def test_a_missing_report_stays_missing_once_the_plan_is_done(
+    world: FeedbackWorld, session_factory: Sessions
+) -> None:
+    # Жұмажанов skipped Q3's report (due 25 October) while its item was open; its Q4 report
+    # (due 25 January) finishes the plan. Q3 still owed a report: F stays 0 for it. Q4's
+    # report is on time; nothing after Q4 is owed.
+    async with session_factory() as session:
+        plan = await session.scalar(
+            select(ActionPlan)
+            .join(Meeting, Meeting.id == ActionPlan.meeting_id)
+            .where(Meeting.host_akimat_id == world.late)
+        )
+        assert plan is not None
+        item = await session.scalar(select(PlanItem).where(PlanItem.plan_id == plan.id))
+        assert item is not None
+        item.status = PlanItemStatus.DONE
+        item.percent = 100
+        report = ProgressReport(
+            plan_id=plan.id,
+            year=2026,
+            quarter=4,
+            published_at=datetime(2027, 1, 20, 5, 0, tzinfo=UTC),
+        )
+        session.add(report)
+        await session.flush()
+        session.add(
+            ProgressEntry(
+                report_id=report.id, item_id=item.id, status=PlanItemStatus.DONE, percent=100
+            )
+        )
+        await session.commit()
+    world.clock.set(datetime(2027, 5, 1, 9, 0, tzinfo=TZ).astimezone(UTC))
+    records = {
+        code: (await world.service.records([world.late], ReportPeriod.parse(code)))[world.late]
+        for code in ("2026q3", "2026q4", "2027q1")
+    }
+    assert records["2026q3"].reports == OnTime(missing=1)
+    assert ZeroReason.REPORT_NOT_ON_TIME in records["2026q3"].zero_reasons
+    assert records["2026q4"].reports == OnTime(on_time=1)
+    assert records["2027q1"].reports == OnTime()
+    assert records["2027q1"].zero_reasons == ()
