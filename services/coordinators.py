@@ -304,6 +304,11 @@ class CoordinatorsService:
                 invited_by=view.created_by,
                 created_at=now,
             )
+            # The territory's own akimat (an oblast's, a city's) answers for its coverage and
+            # its record whether or not anyone of it uses the bot: it is in the territory's
+            # reports from the appointment on, not from whenever a screen is first opened.
+            if code is not None and await official_rows.akimat_by_locality(session, code) is None:
+                await official_rows.add_akimat(session, code)
             await self._access.audit(
                 user_id,
                 AuditAction.COORDINATOR_ACCEPT,
@@ -384,8 +389,8 @@ class CoordinatorsService:
 
     async def territory_akimats(self, user_id: int) -> list[int]:
         """The akimat at the head of each territory ``user_id`` coordinates (the republic has
-        none): the root of their coverage screen. An oblast's akimat exists whether or not
-        anyone of it uses the bot, so its row is made when first needed."""
+        none): the root of their coverage screen. Its row is made at the appointment
+        (``accept``); a coordinator appointed before that rule gets it here."""
         found: list[int] = []
         async with self._sessions() as session:
             for code in await coordinator_rows.territories_of(session, user_id):

@@ -23,7 +23,7 @@ from services.coordinators import (
 from services.localities import LocalityService
 from services.officials import INVITE_TTL, AcceptOutcome, InviteStatus
 from services.outbox import Outbox
-from storage.models import AuditEntry, OutboxMessage, User
+from storage.models import Akimat, AuditEntry, OutboxMessage, User
 from tests.builders import an_akimat, an_official
 
 Sessions = async_sessionmaker[AsyncSession]
@@ -113,9 +113,14 @@ async def test_link_is_used_once_and_gives_read_on_the_territory_only(
     assert not await access.allowed(COORD, inside, Right.ACT)
     with pytest.raises(AccessDeniedError):
         await access.require(COORD, inside, Right.ACT, action=AuditAction.MEETING_ANNOUNCE)
+    # The oblast's own akimat, which nobody of it had used, is made at the appointment: it is
+    # in the territory's reports from then on, not from the first screen opened.
+    async with session_factory() as session:
+        oblast = await session.scalar(select(Akimat.id).where(Akimat.locality_code == ULYTAU))
+    assert oblast is not None
     readable = [akimat.id for akimat in await access.readable_akimats(COORD)]
-    assert readable == [district, inside]
-    assert await access.listed_akimat_ids(COORD) == sorted([district, inside])
+    assert readable == [oblast, district, inside]
+    assert await access.listed_akimat_ids(COORD) == sorted([oblast, district, inside])
     assert [t.code for t in await service.territories_of(COORD)] == [ULYTAU]
 
     assert await audit_rows(session_factory) == [
@@ -207,13 +212,17 @@ async def test_the_quarterly_digest_goes_to_each_coordinator_with_their_territor
     await service.accept(COORD, oblast.token)
     await service.accept(OTHER, republic.token)
 
+    # The oblast's own akimat came with its coordinator's appointment (the republic has none).
+    async with session_factory() as session:
+        head = await session.scalar(select(Akimat.id).where(Akimat.locality_code == ULYTAU))
+    assert head is not None
     recipients = {r.chat_id: r for r in await service.digest_recipients()}
     assert recipients.keys() == {COORD, OTHER}
     assert (recipients[COORD].locale, sorted(recipients[COORD].scope)) == (
         "kk",
-        sorted([inside, district]),
+        sorted([head, inside, district]),
     )
     assert (recipients[OTHER].locale, sorted(recipients[OTHER].scope)) == (
         "ru",
-        sorted([inside, district, capital]),
+        sorted([head, inside, district, capital]),
     )
