@@ -40,10 +40,12 @@ class PacerTuning:
 
     # Aim a little under the rate, so an unknown bucket refills faster than it is drawn.
     headroom: float = 0.99
-    # A 429 multiplies the rate by this.
-    cut: float = 0.7
-    # Then it creeps back by this share of the published rate a second (0.7 → 0.99 in 3 s).
-    recovery: float = 0.1
+    # A 429 multiplies the rate by this. Most 429s at the published rate are jitter (a clump
+    # meeting a small bucket), not a wrong rate: a mild cut and a quick way back cost little
+    # (about a tenth of a second's sending a cut), while cut after cut still reaches the floor.
+    cut: float = 0.8
+    # Then it creeps back by this share of the published rate a second (0.8 → 0.99 in 1 s).
+    recovery: float = 0.2
     # Never below this; a 429 after cuts that would have gone below it (the rate not back in
     # between) makes everything wait for its retry_after.
     floor: float = 0.05
