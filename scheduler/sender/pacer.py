@@ -7,9 +7,9 @@ over a second, and makes up lost time in clumps after a stall, empties a small b
 and then meets a 429 at every bit of jitter. So:
 
 - *Smooth.* Every request gets a slot of its own, ``1 / rate`` after the one before. After a
-  stall (a claim, a garbage collection) at most ``catch_up`` seconds of slots are made up
-  at once (a handful of requests at 1,000/s, none at 30/s); the rest of the lag is lost, not
-  sent as a clump.
+  stall (a claim, a garbage collection, a busy machine) at most ``catch_up`` seconds of slots
+  are made up, spaced at ``1 + boost`` times the rate; the rest of the lag is given up, not
+  sent as a clump. Only slots a few milliseconds late (``jitter``) go at once.
 - *Just under the rate.* It aims at ``headroom`` of the published rate, so whatever bucket
   Telegram keeps refills a little faster than it is drawn and recovers from jitter on the way.
 - *Cut on a 429, then creep back* (additive increase, multiplicative decrease). A 429 for a
