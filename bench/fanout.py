@@ -70,7 +70,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine  # noqa: E402
 
 from bot.memory import freeze_start_up_objects  # noqa: E402
 from sandbox.bot_api import STATE_KEY, setup_bot_api  # noqa: E402
-from sandbox.config import EmulatorConfig  # noqa: E402
+from sandbox.config import EmulatorConfig, burst_size  # noqa: E402
 from sandbox.driver_api import setup_driver_api  # noqa: E402
 from sandbox.markup import Markup  # noqa: E402
 from sandbox.server import MAX_REQUEST_BYTES  # noqa: E402
@@ -257,6 +257,7 @@ async def run_sender(
     usage = resource.getrusage(resource.RUSAGE_SELF)
     report = {
         "stats": dataclasses.asdict(sender.stats),
+        "pacer": dataclasses.asdict(sender.pacer.stats) | {"rate": sender.pacer.rate},
         "concurrency": config.concurrency,
         "batch_size": config.batch_size,
         "peak_rss_mb": peak_rss_mb(),
@@ -289,20 +290,23 @@ class Limits:
     chat_rate: float = 1.0
     chat_burst: int = 3
     delay_ms: int = ROUND_TRIP_MS
+    # The global and paid buckets hold this many seconds' worth (sandbox/config.py's default:
+    # one second). Telegram does not publish it, and the sender is never told.
+    burst_seconds: float = 1.0
 
     @property
     def paid(self) -> bool:
         return self.limit > REGULAR_LIMIT
 
     def args(self) -> list[str]:
-        # Buckets of one second's worth, as sandbox/config.py's defaults.
         regular = min(self.limit, REGULAR_LIMIT)
+        paid = self.limit if self.paid else PAID_LIMIT
         return [
             f"--delay-ms={self.delay_ms}",
             f"--global-rate={regular}",
-            f"--global-burst={int(regular)}",
-            f"--paid-rate={self.limit if self.paid else PAID_LIMIT}",
-            f"--paid-burst={int(self.limit if self.paid else PAID_LIMIT)}",
+            f"--global-burst={burst_size(regular, self.burst_seconds)}",
+            f"--paid-rate={paid}",
+            f"--paid-burst={burst_size(paid, self.burst_seconds)}",
             f"--chat-rate={self.chat_rate}",
             f"--chat-burst={self.chat_burst}",
         ]

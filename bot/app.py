@@ -25,6 +25,7 @@ from bot.health import Readiness
 from bot.metrics import Metrics
 from bot.middlewares.logging import HandlerNameMiddleware, UpdateLogMiddleware
 from bot.middlewares.menu import MenuMiddleware
+from bot.middlewares.pacing import PacingMiddleware
 from bot.middlewares.response_types import KeepResponseModels
 from bot.middlewares.retired_callbacks import RetiredCallbackMiddleware
 from bot.middlewares.text_cleaning import DropNulMiddleware
@@ -39,6 +40,7 @@ from handlers.notices import notice_renderers
 from locales import Translator
 from scheduler.runner import SchedulerRunner
 from scheduler.sender import OutboxSender, SenderConfig
+from scheduler.sender.pacer import AdaptivePacer
 from services.clock import Clock, SystemClock
 from services.container import Services
 from storage.counting import count_queries
@@ -180,14 +182,26 @@ class App:
                 stack.push_async_callback(self.handled.stop)
 
 
-def create_bot(settings: Settings, token: str, api_url: str | None = None) -> Bot:
+def create_bot(
+    settings: Settings,
+    token: str,
+    api_url: str | None = None,
+    *,
+    pacer: AdaptivePacer | None = None,
+    paid_broadcast: bool = False,
+) -> Bot:
+    """``pacer``: the budget of messages a second the bot's messages share with the outbox
+    sender (bot/middlewares/pacing.py)."""
     url = api_url or settings.telegram_api_url
     session = AiohttpSession(api=TelegramAPIServer.from_base(url)) if url else AiohttpSession()
     session.middleware(RetryAfterMiddleware())
     session.middleware(KeepResponseModels())
     # The update's connection goes back to the pool before each request (each retry's too),
-    # not after Telegram answers (aiogram runs these in the order registered).
+    # not after Telegram answers (aiogram runs these in the order registered): so also before
+    # the wait for a slot of the pacer, which comes last.
     session.middleware(UnitReleaseMiddleware())
+    if pacer is not None:
+        session.middleware(PacingMiddleware(pacer, paid_broadcast=paid_broadcast))
     return Bot(
         token=token,
         session=session,
@@ -239,8 +253,10 @@ def build_app(
     if settings.log_sql_counts:
         count_queries(engine)
     session_factory = create_session_factory(engine)
-    bot = create_bot(settings, token, api_url)
     sending = sender_config(settings)
+    # One budget of messages a second for the process: the outbox sender's and the replies'.
+    pacer = AdaptivePacer(sending.rate)
+    bot = create_bot(settings, token, api_url, pacer=pacer, paid_broadcast=sending.paid_broadcast)
     sender_bot = create_sender_bot(settings, token, sending, api_url)
     translator = Translator()
     services = Services.create(
@@ -255,7 +271,12 @@ def build_app(
         demand_threshold=settings.demand_threshold,
     )
     sender = OutboxSender(
-        session_factory, sender_bot, clock=services.clock, tz=settings.tz, config=sending
+        session_factory,
+        sender_bot,
+        clock=services.clock,
+        tz=settings.tz,
+        config=sending,
+        pacer=pacer,
     )
     services.outbox.on_enqueue(sender.wake)
     ticking = clock is None if run_scheduler is None else run_scheduler

@@ -15,6 +15,9 @@ class EmulatorConfig:
     Rate limits apply to the sending methods (sendMessage, sendPhoto, ...): a token bucket per
     chat (``chat_rate`` tokens/s, ``chat_burst`` capacity) and a global one (``global_rate``,
     ``global_burst``). ``retry_after`` is computed from the bucket, at least 1 second.
+    Telegram publishes the rates but not the bursts; the defaults hold a second's worth
+    globally (three messages per chat), and ``with_burst_seconds`` (``--burst-seconds``) makes
+    every bucket smaller or larger.
     Requests with ``allow_paid_broadcast`` replace the global bucket by a paid one
     (``paid_broadcast_rate``, ``paid_broadcast_burst``: Telegram allows up to 1000 messages a
     second for 0.1 Star each beyond the regular limit); the per-chat bucket still applies.
@@ -97,7 +100,26 @@ class EmulatorConfig:
                 raise ValueError(f"{key} must be at least 1")
         return dataclasses.replace(self, **clean)
 
+    def with_burst_seconds(self, seconds: float) -> EmulatorConfig:
+        """A copy whose buckets (global, per chat, paid) each hold ``seconds`` of their rate,
+        at least one message: Telegram does not publish its bursts, so a sender is tried
+        against a small one (a tenth of a second) as well as the default second's worth."""
+        if seconds <= 0:
+            raise ValueError("the burst must be positive")
+        return self.with_changes(
+            {
+                "global_burst": burst_size(self.global_rate, seconds),
+                "chat_burst": burst_size(self.chat_rate, seconds),
+                "paid_broadcast_burst": burst_size(self.paid_broadcast_rate, seconds),
+            }
+        )
+
     def public_dict(self) -> dict[str, Any]:
         data = dataclasses.asdict(self)
         data.pop("bot_token")
         return data
+
+
+def burst_size(rate: float, seconds: float) -> int:
+    """A bucket holding ``seconds`` of ``rate``: at least one message, or nothing could pass."""
+    return max(1, round(rate * seconds))

@@ -14,14 +14,17 @@ How a message travels:
 2. *Plan.* The recipients' /settings come with the claim, one query per batch; the delivery
    policy (scheduler/sender/delivery_policy.py) sends, skips or defers each message to the end of
    the recipient's quiet hours. A recipient known to have blocked the bot is not tried again.
-3. *Send.* A pacer spaces requests evenly at the global rate (30/s; up to 1000/s with paid
-   broadcasts, sent with ``allow_paid_broadcast``), at most one message a second to any chat,
-   with many requests in flight so a slow round trip does not lower the rate. A notice's
-   request body is encoded once per language; each request only adds the chat id.
+3. *Send.* A pacer (scheduler/sender/pacer.py, shared with the bot's own replies) spaces
+   requests evenly just under the global rate (30/s; up to 1000/s with paid broadcasts, sent
+   with ``allow_paid_broadcast``) and adapts it to the 429s it meets, whatever burst
+   Telegram's bucket forgives; at most one message a second to any chat, with many requests
+   in flight so a slow round trip does not lower the rate. A notice's request body is encoded
+   once per language; each request only adds the chat id.
 4. *Record.* Outcomes are written in bulk several times a second:
    - sent;
-   - 429: the whole sender pauses for ``retry_after`` and the message is sent again later,
-     never dropped;
+   - 429: the message and its chat wait ``retry_after``, then it is sent again, never
+     dropped; the pacer cuts the rate of the rest (and stops everything for ``retry_after``
+     only when cutting did not help);
    - 403 or "chat not found": unreachable at once, and the user is marked inactive;
    - 5xx, timeouts and network errors: retried with exponential back-off (at most
      ``backoff_max`` apart) through ``next_attempt_at`` for as long as the notice makes sense:
@@ -56,6 +59,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from scheduler.sender.delivery_policy import Decision, decide
+from scheduler.sender.pacer import AdaptivePacer, Slot
 from services.clock import Clock
 from services.outbox import ClaimedRow, OutboxQueue, RecipientStates, RowOutcome
 from services.statuses import NoticeKind, OutboxStatus
@@ -191,31 +195,6 @@ class DrainReport:
             deferred=after.deferred - before.deferred,
             rate_limited=after.rate_limited - before.rate_limited,
         )
-
-
-class Pacer:
-    """Spaces requests evenly at ``rate`` a second. After a stall it catches up with at most
-    a tenth of a second's worth at once; ``pause`` holds everything back (a 429)."""
-
-    def __init__(self, rate: float) -> None:
-        self.interval = 1.0 / rate
-        self._catch_up = max(1.0, rate / 10) * self.interval
-        self._next = 0.0
-        self._paused_until = 0.0
-
-    async def acquire(self) -> None:
-        loop = asyncio.get_running_loop()
-        while True:
-            now = loop.time()
-            slot = max(self._next, now - self._catch_up, self._paused_until)
-            if slot <= now:
-                self._next = slot + self.interval
-                return
-            await asyncio.sleep(slot - now)
-
-    def pause(self, seconds: float) -> None:
-        until = asyncio.get_running_loop().time() + seconds
-        self._paused_until = max(self._paused_until, until)
 
 
 # -------------------------------------------------------------------------------------------------
@@ -374,15 +353,17 @@ class OutboxSender:
         tz: ZoneInfo,
         config: SenderConfig | None = None,
         wall: Callable[[], datetime] | None = None,
+        pacer: AdaptivePacer | None = None,
     ) -> None:
         """``wall``: this machine's clock, for a test of a wrong one (leases are measured on
-        the database's clock, services/outbox.py)."""
+        the database's clock, services/outbox.py). ``pacer``: the process's budget of
+        messages a second, shared with the bot's replies (bot/app.py); its own by default."""
         self._queue = OutboxQueue(session_factory, wall=wall)
         self._clock = clock
         self._tz = tz
         self.config = config or SenderConfig.for_rate()
         self.stats = SenderStats()
-        self._pacer = Pacer(self.config.rate)
+        self.pacer = pacer or AdaptivePacer(self.config.rate)
         self._chat_next: dict[int, float] = {}
         self._payloads: OrderedDict[int, dict[str, bytes]] = OrderedDict()
         self._post = TelegramPost(
@@ -530,8 +511,10 @@ class OutboxSender:
             # Its chat's turn has not come, or a message to it is still on the way.
             work.hold(item, turn if turn < math.inf else now + self.config.chat_interval)
             return
-        await self._pacer.acquire()
+        # A place in the window first, then the slot: a slot taken while the window is full
+        # would be spent later, in a clump with the ones after it.
         await work.window.acquire()
+        slot = await self.pacer.acquire()
         now = loop.time()
         # The next message to this chat leaves a full interval after this one is answered:
         # so it cannot reach Telegram less than an interval after this one, whatever the
@@ -540,7 +523,7 @@ class OutboxSender:
         if len(self._chat_next) > 50_000:
             self._chat_next = {chat: at for chat, at in self._chat_next.items() if at > now}
         work.in_flight[item.id] = item
-        task = asyncio.create_task(self._deliver(work, item))
+        task = asyncio.create_task(self._deliver(work, item, slot))
         work.tasks.add(task)
         task.add_done_callback(work.tasks.discard)
 
@@ -663,7 +646,7 @@ class OutboxSender:
 
     # --- sending ------------------------------------------------------------------------------
 
-    async def _deliver(self, work: _Pass, item: _Item) -> None:
+    async def _deliver(self, work: _Pass, item: _Item, slot: Slot) -> None:
         self.stats.requests += 1
         try:
             try:
@@ -675,10 +658,11 @@ class OutboxSender:
                 self._chat_next[item.chat_id] = answered + self.config.chat_interval
         except TelegramRefusedError as error:
             if error.retry_after is not None:
-                # Flood control: everything waits, then this message goes again (never
-                # dropped, and not counted as an attempt).
+                # Flood control: this message (and its chat) waits retry_after, then goes
+                # again (never dropped, and not counted as an attempt); the pacer lowers the
+                # rate of everything else (scheduler/sender/pacer.py).
                 self.stats.rate_limited += 1
-                self._pacer.pause(error.retry_after)
+                self.pacer.refused(slot, error.retry_after)
                 resume = answered + error.retry_after
                 self._chat_next[item.chat_id] = max(self._chat_next[item.chat_id], resume)
                 work.hold(item, resume)
@@ -817,7 +801,6 @@ __all__ = [
     "REGULAR_RATE",
     "DrainReport",
     "OutboxSender",
-    "Pacer",
     "SenderConfig",
     "SenderStats",
 ]

@@ -101,3 +101,40 @@ async def test_limits_can_be_changed_at_run_time(
         await bot.send_message(user, "two")
     assert error.value.retry_after == 10
     assert (await client.config())["chat_burst"] == 1
+
+
+def test_the_bursts_default_to_a_second_globally_and_three_per_chat() -> None:
+    defaults = EmulatorConfig()
+    assert (defaults.global_burst, defaults.chat_burst, defaults.paid_broadcast_burst) == (
+        30,
+        3,
+        1000,
+    )
+
+
+def test_every_burst_can_be_set_in_seconds_of_its_rate() -> None:
+    small = EmulatorConfig().with_burst_seconds(0.1)
+    assert (small.global_burst, small.chat_burst, small.paid_broadcast_burst) == (3, 1, 100)
+    # The rates stay; a bucket holds at least one message, or nothing could pass.
+    assert (small.global_rate, small.chat_rate, small.paid_broadcast_rate) == (30, 1, 1000)
+    with pytest.raises(ValueError, match="burst must be positive"):
+        EmulatorConfig().with_burst_seconds(0)
+
+
+def test_the_command_line_sets_the_bursts() -> None:
+    from sandbox.__main__ import parse_args
+
+    args = parse_args(["--global-burst", "4", "--chat-burst", "2", "--paid-burst", "50"])
+    assert (args.global_burst, args.chat_burst, args.paid_broadcast_burst) == (4, 2, 50)
+    assert parse_args([]).global_burst == EmulatorConfig().global_burst
+
+
+def test_a_small_global_burst_refuses_the_fourth_message_at_once() -> None:
+    clock = FakeClock()
+    config = EmulatorConfig().with_burst_seconds(0.1)
+    limiter = RateLimiter(
+        config.global_rate, config.global_burst, config.chat_rate, config.chat_burst, clock
+    )
+    assert [limiter.check(chat)[0] for chat in range(4)] == ["ok", "ok", "ok", "global"]
+    clock.now += 0.04  # a little more than one token's time at 30/s
+    assert limiter.check(5)[0] == "ok"

@@ -292,6 +292,36 @@ async def test_a_storm_of_429s_delays_but_drops_nothing(
 
 @pytest.mark.parametrize(
     "emulator_config",
+    # The published rate, but a bucket of a tenth of a second (5 messages) instead of a second's.
+    [EmulatorConfig(delay_ms=20).with_changes({"global_rate": 50}).with_burst_seconds(0.1)],
+)
+async def test_a_small_burst_at_the_published_rate_meets_few_429s(
+    session_factory: Sessions,
+    outbox: Outbox,
+    client: SandboxClient,
+    emulator: RunningEmulator,
+    bot: Bot,
+    clock: ManualClock,
+) -> None:
+    assert emulator.state.config.global_burst == 5
+    chats = await people(session_factory, client, range(7000, 7150))
+    await enqueue(session_factory, outbox, chats)
+    # Told the rate, never the burst.
+    sender = make_sender(session_factory, bot, clock, rate=50.0)
+
+    report = await sender.drain()
+
+    assert report.sent == len(chats)
+    assert delivered(emulator) == dict.fromkeys(chats, 1)
+    stats = emulator.state.stats
+    # Spaced evenly just under the rate, it leaves the bucket room: under 1 % met a 429.
+    assert stats.requests["sendMessage"] == len(chats) + stats.rate_limited
+    assert stats.rate_limited <= 1
+    assert report.rate_limited == stats.rate_limited
+
+
+@pytest.mark.parametrize(
+    "emulator_config",
     [EmulatorConfig(global_rate=1000, global_burst=1000, chat_rate=1, chat_burst=1)],
 )
 async def test_one_message_a_second_per_chat(
