@@ -8,9 +8,7 @@ from __future__ import annotations
 import asyncio
 import bisect
 import calendar
-import json
 import time as time_module
-from collections.abc import Awaitable, Callable
 from datetime import date, datetime, time, timedelta
 from http import HTTPStatus
 from pathlib import Path
@@ -21,63 +19,18 @@ from aiohttp import web
 
 from sandbox.api_common import METHODS
 from sandbox.api_settings import effective_commands, scope_key
-from sandbox.bot_api import STATE_KEY
 from sandbox.driver_channels import setup_channel_routes
-from sandbox.errors import ApiError
+from sandbox.driver_io import driver_route, json_body, reply, state_of, whole
 from sandbox.state import BOT_EVENT_TYPES, ChatEvent, ChatRecord, EmulatorState, Fault, Stats
 from sandbox.user_messages import DriverError, user_presses, user_sends
 
 MAX_WAIT_SECONDS = 60.0
 STATIC_DIR = Path(__file__).parent / "static"
-RouteHandler = Callable[[web.Request], Awaitable[web.StreamResponse]]
-
-
-def _json(data: Any, status: int = 200) -> web.Response:
-    return web.json_response(
-        data, status=status, dumps=lambda v: json.dumps(v, ensure_ascii=False)
-    )
-
-
-def _driver(handler: RouteHandler) -> RouteHandler:
-    async def wrapped(request: web.Request) -> web.StreamResponse:
-        try:
-            return await handler(request)
-        except DriverError as error:
-            return _json({"error": error.message}, error.status)
-        except ApiError as error:
-            return _json({"error": error.description}, error.code)
-
-    return wrapped
-
-
-async def _body(request: web.Request) -> dict[str, Any]:
-    if not request.can_read_body:
-        return {}
-    try:
-        body = await request.json()
-    except ValueError:
-        raise DriverError(400, "the body must be a JSON object") from None
-    if not isinstance(body, dict):
-        raise DriverError(400, "the body must be a JSON object")
-    return body
-
-
-def _int(value: Any, what: str) -> int:
-    if isinstance(value, bool):
-        raise DriverError(400, f"{what} must be an integer")
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        raise DriverError(400, f"{what} must be an integer") from None
-
-
-def _state(request: web.Request) -> EmulatorState:
-    return request.app[STATE_KEY]
 
 
 def _chat(request: web.Request) -> ChatRecord:
-    chat_id = _int(request.match_info["chat_id"], "chat_id")
-    chat = _state(request).chats.get(chat_id)
+    chat_id = whole(request.match_info["chat_id"], "chat_id")
+    chat = state_of(request).chats.get(chat_id)
     if chat is None:
         raise DriverError(404, f"unknown chat {chat_id}")
     return chat
@@ -86,10 +39,10 @@ def _chat(request: web.Request) -> ChatRecord:
 # --- users ---------------------------------------------------------------------------------
 
 
-@_driver
+@driver_route
 async def add_user(request: web.Request) -> web.StreamResponse:
-    body = await _body(request)
-    user_id = _int(body.get("id"), "id")
+    body = await json_body(request)
+    user_id = whole(body.get("id"), "id")
     if user_id <= 0:
         raise DriverError(400, "id must be positive (private chat id == user id)")
     first_name = str(body.get("first_name") or "").strip()
@@ -100,45 +53,45 @@ async def add_user(request: web.Request) -> web.StreamResponse:
         value = body.get(key)
         return str(value) if value not in (None, "") else None
 
-    user = _state(request).add_user(
+    user = state_of(request).add_user(
         user_id,
         first_name,
         optional("last_name"),
         optional("username"),
         optional("language_code"),
     )
-    return _json({"user": user.to_json(), "chat_id": user.id, "blocked": user.blocked})
+    return reply({"user": user.to_json(), "chat_id": user.id, "blocked": user.blocked})
 
 
-@_driver
+@driver_route
 async def list_users(request: web.Request) -> web.StreamResponse:
-    users = _state(request).users.values()
-    return _json({"users": [{**u.to_json(), "blocked": u.blocked} for u in users]})
+    users = state_of(request).users.values()
+    return reply({"users": [{**u.to_json(), "blocked": u.blocked} for u in users]})
 
 
-@_driver
+@driver_route
 async def set_blocked(request: web.Request) -> web.StreamResponse:
-    state = _state(request)
-    user_id = _int(request.match_info["user_id"], "user_id")
+    state = state_of(request)
+    user_id = whole(request.match_info["user_id"], "user_id")
     user = state.users.get(user_id)
     if user is None:
         raise DriverError(404, f"unknown user {user_id}")
-    blocked = (await _body(request)).get("blocked")
+    blocked = (await json_body(request)).get("blocked")
     if not isinstance(blocked, bool):
         raise DriverError(400, "blocked must be true or false")
     update_id = state.set_blocked(user, blocked)
-    return _json({"blocked": user.blocked, "update_id": update_id})
+    return reply({"blocked": user.blocked, "update_id": update_id})
 
 
 # --- acting as a user ----------------------------------------------------------------------
 
 
-@_driver
+@driver_route
 async def send_message(request: web.Request) -> web.StreamResponse:
-    body = await _body(request)
-    user_id = _int(body.get("user_id"), "user_id")
-    delivered = user_sends(_state(request), user_id, body)
-    return _json(
+    body = await json_body(request)
+    user_id = whole(body.get("user_id"), "user_id")
+    delivered = user_sends(state_of(request), user_id, body)
+    return reply(
         {
             "update_id": delivered.update_id,
             "message_id": delivered.message_id,
@@ -147,16 +100,16 @@ async def send_message(request: web.Request) -> web.StreamResponse:
     )
 
 
-@_driver
+@driver_route
 async def press(request: web.Request) -> web.StreamResponse:
-    body = await _body(request)
-    user_id = _int(body.get("user_id"), "user_id")
-    message_id = _int(body.get("message_id"), "message_id")
+    body = await json_body(request)
+    user_id = whole(body.get("user_id"), "user_id")
+    message_id = whole(body.get("message_id"), "message_id")
     data = body.get("data")
     if not isinstance(data, str):
         raise DriverError(400, "data must be a string")
-    delivered = user_presses(_state(request), user_id, message_id, data)
-    return _json(
+    delivered = user_presses(state_of(request), user_id, message_id, data)
+    return reply(
         {"update_id": delivered.update_id, "callback_query_id": delivered.callback_query_id}
     )
 
@@ -169,11 +122,11 @@ def _events_after(chat: ChatRecord, after_seq: int, everything: bool) -> list[Ch
     return [e for e in chat.events[start:] if everything or e.type in BOT_EVENT_TYPES]
 
 
-@_driver
+@driver_route
 async def chat_events(request: web.Request) -> web.StreamResponse:
-    state = _state(request)
+    state = state_of(request)
     chat = _chat(request)
-    after_seq = _int(request.query.get("after_seq", "0"), "after_seq")
+    after_seq = whole(request.query.get("after_seq", "0"), "after_seq")
     try:
         wait = min(MAX_WAIT_SECONDS, max(0.0, float(request.query.get("wait", "0"))))
     except ValueError:
@@ -189,10 +142,10 @@ async def chat_events(request: web.Request) -> web.StreamResponse:
         await state.events_changed.wait(remaining, chat.id)
         events = _events_after(chat, after_seq, everything)
     last_seq = events[-1].seq if events else max(after_seq, 0)
-    return _json({"events": [e.to_json() for e in events], "last_seq": last_seq})
+    return reply({"events": [e.to_json() for e in events], "last_seq": last_seq})
 
 
-@_driver
+@driver_route
 async def current_messages(request: web.Request) -> web.StreamResponse:
     chat = _chat(request)
     who = request.query.get("from", "all")
@@ -203,14 +156,14 @@ async def current_messages(request: web.Request) -> web.StreamResponse:
         for m in chat.messages.values()
         if not m.deleted and (who == "all" or m.outgoing == (who == "bot"))
     ]
-    return _json({"messages": messages})
+    return reply({"messages": messages})
 
 
-@_driver
+@driver_route
 async def chat_info(request: web.Request) -> web.StreamResponse:
-    state = _state(request)
+    state = state_of(request)
     chat = _chat(request)
-    return _json(
+    return reply(
         {
             "chat": chat.to_json(),
             "user": chat.user.to_json(),
@@ -229,14 +182,14 @@ async def chat_info(request: web.Request) -> web.StreamResponse:
     )
 
 
-@_driver
+@driver_route
 async def callback_answers(request: web.Request) -> web.StreamResponse:
-    return _json({"answers": _chat(request).callback_answers})
+    return reply({"answers": _chat(request).callback_answers})
 
 
-@_driver
+@driver_route
 async def download(request: web.Request) -> web.StreamResponse:
-    stored = _state(request).files.get(request.match_info["file_id"])
+    stored = state_of(request).files.get(request.match_info["file_id"])
     if stored is None:
         raise DriverError(404, "unknown file_id")
     headers = {}
@@ -250,28 +203,28 @@ async def download(request: web.Request) -> web.StreamResponse:
     )
 
 
-@_driver
+@driver_route
 async def commands(request: web.Request) -> web.StreamResponse:
-    state = _state(request)
+    state = state_of(request)
     if "user_id" in request.query:
-        user_id = _int(request.query["user_id"], "user_id")
-        return _json({"commands": effective_commands(state, user_id)})
+        user_id = whole(request.query["user_id"], "user_id")
+        return reply({"commands": effective_commands(state, user_id)})
     scope_text = request.query.get("scope", "default")
     kind, _, rest = scope_text.partition(":")
     scope: dict[str, Any] = {"type": kind}
     if rest:
         chat_id, _, user_id_text = rest.partition(":")
-        scope["chat_id"] = _int(chat_id, "scope chat id")
+        scope["chat_id"] = whole(chat_id, "scope chat id")
         if user_id_text:
-            scope["user_id"] = _int(user_id_text, "scope user id")
+            scope["user_id"] = whole(user_id_text, "scope user id")
     key = (scope_key(state, scope), request.query.get("language_code", ""))
-    return _json({"commands": state.commands.get(key, [])})
+    return reply({"commands": state.commands.get(key, [])})
 
 
-@_driver
+@driver_route
 async def settings(request: web.Request) -> web.StreamResponse:
-    state = _state(request)
-    return _json(
+    state = state_of(request)
+    return reply(
         {
             "commands": [
                 {"scope": scope, "language_code": lang, "commands": cmds}
@@ -319,12 +272,12 @@ def _clock_target(state: EmulatorState, body: dict[str, Any]) -> datetime:
     if len(given) != 1:
         raise DriverError(400, "give one of days, months or to")
     if "days" in body:
-        days = _int(body["days"], "days")
+        days = whole(body["days"], "days")
         if not 1 <= days <= MAX_MONTHS * 31:
             raise DriverError(400, f"days must be within 1..{MAX_MONTHS * 31}")
         return now + timedelta(days=days)
     if "months" in body:
-        months = _int(body["months"], "months")
+        months = whole(body["months"], "months")
         if not 1 <= months <= MAX_MONTHS:
             raise DriverError(400, f"months must be within 1..{MAX_MONTHS}")
         return plus_months(now, months)
@@ -351,16 +304,16 @@ def _clock_target(state: EmulatorState, body: dict[str, Any]) -> datetime:
     return target.astimezone(zone)
 
 
-@_driver
+@driver_route
 async def get_clock(request: web.Request) -> web.StreamResponse:
-    return _json(_clock_json(_state(request)))
+    return reply(_clock_json(state_of(request)))
 
 
-@_driver
+@driver_route
 async def move_clock(request: web.Request) -> web.StreamResponse:
     """Move the demo clock forward; the follower (the bot) runs what became due at once."""
-    state = _state(request)
-    body = await _body(request)
+    state = state_of(request)
+    body = await json_body(request)
     async with state.clock_lock:
         follower = state.clock_follower
         if follower is None:
@@ -371,50 +324,50 @@ async def move_clock(request: web.Request) -> web.StreamResponse:
         target = _clock_target(state, body)
         state.clock_offset = max(state.clock_offset, target.timestamp() - time_module.time())
         await follower(state.clock_offset)
-    return _json(_clock_json(state))
+    return reply(_clock_json(state))
 
 
 # --- instrumentation -----------------------------------------------------------------------
 
 
-@_driver
+@driver_route
 async def stats(request: web.Request) -> web.StreamResponse:
-    state = _state(request)
+    state = state_of(request)
     data = state.stats.to_json()
     data["pending_updates"] = len(state.updates)
-    return _json(data)
+    return reply(data)
 
 
-@_driver
+@driver_route
 async def reset_stats(request: web.Request) -> web.StreamResponse:
-    _state(request).stats = Stats()
-    return _json({"ok": True})
+    state_of(request).stats = Stats()
+    return reply({"ok": True})
 
 
-@_driver
+@driver_route
 async def get_config(request: web.Request) -> web.StreamResponse:
-    state = _state(request)
-    return _json({"config": state.config.public_dict(), "bot": state.bot_user_json()})
+    state = state_of(request)
+    return reply({"config": state.config.public_dict(), "bot": state.bot_user_json()})
 
 
-@_driver
+@driver_route
 async def set_config(request: web.Request) -> web.StreamResponse:
     try:
-        config = _state(request).reconfigure(await _body(request))
+        config = state_of(request).reconfigure(await json_body(request))
     except ValueError as error:
         raise DriverError(400, str(error)) from None
-    return _json({"config": config.public_dict()})
+    return reply({"config": config.public_dict()})
 
 
-@_driver
+@driver_route
 async def add_fault(request: web.Request) -> web.StreamResponse:
     """Fail the next ``count`` calls of ``method`` with ``error_code`` (e.g. 500)."""
-    body = await _body(request)
+    body = await json_body(request)
     method = body.get("method")
     if not isinstance(method, str) or method.lower() not in METHODS:
         raise DriverError(400, "method must be a Bot API method name, like sendMessage")
-    count = _int(body.get("count", 1), "count")
-    code = _int(body.get("error_code", 500), "error_code")
+    count = whole(body.get("count", 1), "count")
+    code = whole(body.get("error_code", 500), "error_code")
     if count < 1 or not 400 <= code <= 599:
         raise DriverError(400, "count must be at least 1 and error_code within 400..599")
     description = body.get("description")
@@ -424,7 +377,7 @@ async def add_fault(request: web.Request) -> web.StreamResponse:
         except ValueError:
             description = f"Error {code}"
     chat_id = body.get("chat_id")
-    delay_ms = _int(body.get("delay_ms", 0), "delay_ms")
+    delay_ms = whole(body.get("delay_ms", 0), "delay_ms")
     if delay_ms < 0:
         raise DriverError(400, "delay_ms must not be negative")
     fault = Fault(
@@ -432,35 +385,35 @@ async def add_fault(request: web.Request) -> web.StreamResponse:
         remaining=count,
         error_code=code,
         description=str(description),
-        chat_id=None if chat_id is None else _int(chat_id, "chat_id"),
+        chat_id=None if chat_id is None else whole(chat_id, "chat_id"),
         delay_ms=delay_ms,
     )
-    state = _state(request)
+    state = state_of(request)
     state.faults.append(fault)
-    return _json({"faults": [f.to_json() for f in state.faults]})
+    return reply({"faults": [f.to_json() for f in state.faults]})
 
 
-@_driver
+@driver_route
 async def list_faults(request: web.Request) -> web.StreamResponse:
-    return _json({"faults": [f.to_json() for f in _state(request).faults]})
+    return reply({"faults": [f.to_json() for f in state_of(request).faults]})
 
 
-@_driver
+@driver_route
 async def clear_faults(request: web.Request) -> web.StreamResponse:
-    _state(request).faults.clear()
-    return _json({"faults": []})
+    state_of(request).faults.clear()
+    return reply({"faults": []})
 
 
-@_driver
+@driver_route
 async def pending_updates(request: web.Request) -> web.StreamResponse:
-    return _json({"updates": [u.to_json() for u in _state(request).updates]})
+    return reply({"updates": [u.to_json() for u in state_of(request).updates]})
 
 
-@_driver
+@driver_route
 async def reset(request: web.Request) -> web.StreamResponse:
     """Forget users, chats, files, updates, commands and stats; keep the config."""
-    _state(request).reset()
-    return _json({"ok": True})
+    state_of(request).reset()
+    return reply({"ok": True})
 
 
 async def chat_page(request: web.Request) -> web.StreamResponse:
