@@ -327,10 +327,57 @@ def report_workbook(
                         ]
                     )
                 )
+    with_channel = [line.record for line in report.lines if line.record.channel is not None]
+    if with_channel:
+        _channel_sheet(workbook, t, with_channel)
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
 
+
+def _channel_sheet(workbook: Workbook, t: Text, records: Sequence[AkimatRecord]) -> None:
+    """What of each akimat's plans and reports reached its Telegram channel in the period
+    (beside F, never in it: README, "made public")."""
+    sheet = _sheet(
+        workbook,
+        t("report-xlsx-sheet-channel"),
+        [t("report-xlsx-akimat")] + [t(f"report-xlsx-channel-{key}") for key in CHANNEL_COLUMNS],
+    )
+    for record in records:
+        channel = record.channel
+        assert channel is not None
+        last = channel.last_sent_at
+        sheet.append(
+            _text_row(
+                [
+                    record.akimat.plain_name(t.locale),
+                    channel.title,
+                    t(
+                        "report-xlsx-channel-broken"
+                        if channel.broken
+                        else "report-xlsx-channel-active"
+                    ),
+                    channel.plans_sent,
+                    channel.plans_failed,
+                    channel.reports_sent,
+                    channel.reports_failed,
+                    channel.pending,
+                    None if last is None else t.datetime(last),
+                ]
+            )
+        )
+
+
+CHANNEL_COLUMNS = (
+    "title",
+    "state",
+    "plans-sent",
+    "plans-failed",
+    "reports-sent",
+    "reports-failed",
+    "pending",
+    "last",
+)
 
 INDEX_COLUMNS = (
     "akimat",

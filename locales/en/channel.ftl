@@ -68,3 +68,15 @@ channel-record-line = 📢 { $title }{ $broken ->
         [yes] {" "}(broken)
        *[no] {""}
     }: plans posted { $plans }, failed { $plans_failed }; reports posted { $reports }, failed { $reports_failed }
+
+report-xlsx-sheet-channel = Channel
+report-xlsx-channel-title = Channel
+report-xlsx-channel-state = State
+report-xlsx-channel-active = linked
+report-xlsx-channel-broken = broken: the bot cannot post
+report-xlsx-channel-plans-sent = Plans posted
+report-xlsx-channel-plans-failed = Plans not posted
+report-xlsx-channel-reports-sent = Quarterly reports posted
+report-xlsx-channel-reports-failed = Quarterly reports not posted
+report-xlsx-channel-pending = Posts on their way
+report-xlsx-channel-last = Last post

@@ -68,3 +68,15 @@ channel-record-line = 📢 { $title }{ $broken ->
         [yes] {" "}(жұмыс істемейді)
        *[no] {""}
     }: жоспарлар жарияланды { $plans }, жетпеді { $plans_failed }; есептер жарияланды { $reports }, жетпеді { $reports_failed }
+
+report-xlsx-sheet-channel = Арна
+report-xlsx-channel-title = Арна
+report-xlsx-channel-state = Күйі
+report-xlsx-channel-active = қосылған
+report-xlsx-channel-broken = үзілген: бот жариялай алмайды
+report-xlsx-channel-plans-sent = Жарияланған жоспарлар
+report-xlsx-channel-plans-failed = Жарияланбаған жоспарлар
+report-xlsx-channel-reports-sent = Жарияланған тоқсандық есептер
+report-xlsx-channel-reports-failed = Жарияланбаған тоқсандық есептер
+report-xlsx-channel-pending = Жолдағы жарияланымдар
+report-xlsx-channel-last = Соңғы жарияланым

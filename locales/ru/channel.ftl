@@ -68,3 +68,15 @@ channel-record-line = 📢 { $title }{ $broken ->
         [yes] {" "}(не работает)
        *[no] {""}
     }: планов опубликовано { $plans }, не дошло { $plans_failed }; отчётов опубликовано { $reports }, не дошло { $reports_failed }
+
+report-xlsx-sheet-channel = Канал
+report-xlsx-channel-title = Канал
+report-xlsx-channel-state = Состояние
+report-xlsx-channel-active = подключён
+report-xlsx-channel-broken = нарушен: бот не может публиковать
+report-xlsx-channel-plans-sent = Планов опубликовано
+report-xlsx-channel-plans-failed = Планов не опубликовано
+report-xlsx-channel-reports-sent = Квартальных отчётов опубликовано
+report-xlsx-channel-reports-failed = Квартальных отчётов не опубликовано
+report-xlsx-channel-pending = Публикаций в пути
+report-xlsx-channel-last = Последняя публикация

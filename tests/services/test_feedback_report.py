@@ -1,7 +1,9 @@
 """The report's pictures and workbooks: the data behind each chart, the PNG opens, the XLSX
 opens with one sheet per table and keeps text as text."""
 
+import dataclasses
 import io
+from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -11,6 +13,7 @@ from PIL import Image
 from handlers.official.report_text import MESSAGE_BUDGET, summary_text
 from locales import Text, Translator
 from regulation.report_periods import ReportPeriod
+from services.feedback import ChannelPublication
 from services.feedback_report import (
     build_charts,
     package_workbook,
@@ -103,6 +106,55 @@ async def test_the_workbook_has_a_sheet_per_table(
     )
     trend_rows = list(book[t("report-xlsx-sheet-trend")].iter_rows(values_only=True))
     assert [row[1] for row in trend_rows[1:]] == [50.0, 15.0]
+
+
+async def test_the_workbook_says_what_reached_each_channel(
+    world: FeedbackWorld, translator: Translator
+) -> None:
+    t = Text(translator, "ru", TZ)
+    report = await world.service.territory([world.good, world.late], Q3)
+    sent = datetime(2026, 9, 3, 5, 0, tzinfo=UTC)
+    # The channel's title is its owner's text: a formula there stays text.
+    channel = ChannelPublication(
+        '=HYPERLINK("http://x","y")',
+        True,
+        plans_sent=2,
+        plans_failed=1,
+        reports_sent=3,
+        pending=1,
+        last_sent_at=sent,
+    )
+    first, second = report.lines
+    with_channel = dataclasses.replace(
+        report,
+        lines=(
+            dataclasses.replace(first, record=dataclasses.replace(first.record, channel=channel)),
+            second,
+        ),
+    )
+    without = load_workbook(io.BytesIO(report_workbook(t, report, [])))
+    assert t("report-xlsx-sheet-channel") not in without.sheetnames
+    book = load_workbook(io.BytesIO(report_workbook(t, with_channel, [])))
+    rows = list(book[t("report-xlsx-sheet-channel")].iter_rows(values_only=True))
+    assert rows[0][:3] == (
+        t("report-xlsx-akimat"),
+        t("report-xlsx-channel-title"),
+        t("report-xlsx-channel-state"),
+    )
+    # Only the akimat with a channel has a row: posted and not posted, on their way, last post.
+    assert rows[1:] == [
+        (
+            first.record.akimat.plain_name("ru"),
+            '\'=HYPERLINK("http://x","y")',
+            t("report-xlsx-channel-broken"),
+            2,
+            1,
+            3,
+            0,
+            1,
+            t.datetime(sent),
+        )
+    ]
 
 
 async def test_the_data_package_keeps_text_as_text(

@@ -38,6 +38,7 @@ from services.demands import DemandErrorReason, DemandStatus, SupportOutcome
 from services.duties import CalendarStep, DutyKind
 from services.feedback import EntryErrorReason, FeedbackChannel, QuestionKind, Verdict, ZeroReason
 from services.feedback_report import (
+    CHANNEL_COLUMNS,
     CHART_NAMES,
     COVERAGE_PARTS,
     INDEX_COLUMNS,
@@ -135,6 +136,7 @@ KEY_VALUES: dict[str, tuple[Values, ...]] = {
     "report-period-{}": (PeriodKind,),
     "report-verdict-{}": (Verdict,),
     "report-xlsx-{}": (INDEX_COLUMNS, PARTICIPATION_COLUMNS),
+    "report-xlsx-channel-{}": (CHANNEL_COLUMNS,),
     "report-zero-{}": (ZeroReason,),
     "settings-quiet-error-{}": (QuietHoursErrorReason,),
     "settings-switch-{}": (NoticeSwitch,),
