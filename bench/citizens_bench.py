@@ -36,10 +36,11 @@ import sys
 import tempfile
 import time
 from collections import Counter, defaultdict, deque
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import aiohttp
@@ -64,6 +65,7 @@ from storage.migrate import upgrade_async  # noqa: E402
 from storage.models import Question  # noqa: E402
 from storage.scratch import scratch_postgres_database  # noqa: E402
 
+BARE_BOT = REPO_ROOT / "bench" / "bare_bot.py"
 ALMATY = ZoneInfo("Asia/Almaty")
 ADMIN_ID = 900001
 FIRST_CITIZEN_ID = 1_000_000
@@ -166,7 +168,13 @@ class BotProcess:
 
     @classmethod
     async def start(
-        cls, emulator: RunningEmulator, database_url: str, workdir: str, *, count_sql: bool
+        cls,
+        emulator: RunningEmulator,
+        database_url: str,
+        workdir: str,
+        *,
+        count_sql: bool,
+        command: tuple[str, ...] = ("-m", "bot", "run"),
     ) -> "BotProcess":
         env = {k: v for k, v in os.environ.items() if k.upper() not in BOT_SETTINGS}
         env.update(
@@ -182,9 +190,7 @@ class BotProcess:
         )
         process = await asyncio.create_subprocess_exec(
             sys.executable,
-            "-m",
-            "bot",
-            "run",
+            *command,
             cwd=workdir,
             env=env,
             stdin=asyncio.subprocess.DEVNULL,
@@ -384,6 +390,22 @@ async def citizen_journey(
         return Outcome(chat.latencies, failure=f"{chat.step}: {type(error).__name__}: {reason}")
 
 
+async def bare_journey(client: SandboxClient, index: int, steps: int) -> Outcome:
+    """The baseline's citizen (bench/bare_bot.py): one message, then ``steps - 1`` presses
+    of the button it brings, each waited for as a person waits for the next screen."""
+    user_id = FIRST_CITIZEN_ID + index
+    chat = Citizen(client, user_id, quiet=0.05, timeout=120.0)
+    chat.seq = await client.last_seq(user_id)
+    try:
+        await chat.say_until("hello", chat.showing("Next 1"))
+        for step in range(1, steps):
+            await chat.press_until(f"Next {step}", chat.showing(f"Next {step + 1}"))
+        return Outcome(chat.latencies, number=str(steps))
+    except (AssertionError, aiohttp.ClientError, TimeoutError) as error:
+        reason = str(error).split("\n", 1)[0][:160]
+        return Outcome(chat.latencies, failure=f"{chat.step}: {type(error).__name__}: {reason}")
+
+
 def _number(message: BotMessage) -> str | None:
     match = NUMBER.search(message.content)
     return match.group(0) if match else None
@@ -394,20 +416,25 @@ def _number(message: BotMessage) -> str | None:
 
 @dataclass
 class RunFigures:
+    version: str  # "kezdesu" or "bare aiogram" (bench/bare_bot.py)
     backend: str
     delay_ms: int
     citizens: int
     completed: int
     failures: Counter[str]
-    questions_stored: int
+    questions_stored: int | None
     wall_seconds: float
     bot_cpu_seconds: float
     load_cpu_seconds: float
-    updates: list[HandledUpdate]
+    # Updates the emulator made for the bot during the run (every one was answered: the
+    # citizens wait for each answer).
+    updates_created: int
+    updates: list[HandledUpdate]  # the bot's own log lines; none from the baseline
     reply_ms: list[float]
     api_requests: int
     api_errors: dict[str, int]
     problems: Counter[str]
+    bot_rss_mb: float = 0.0
 
 
 @contextlib.asynccontextmanager
@@ -493,6 +520,79 @@ async def all_logged(client: SandboxClient, bot: BotProcess) -> None:
         await asyncio.sleep(0.05)
 
 
+Journey = Callable[[int], Awaitable[Outcome]]
+
+
+@dataclass
+class Drive:
+    outcomes: list[Outcome]
+    wall: float
+    bot_cpu: float
+    load_cpu: float
+    stats: dict[str, Any]
+    updates: list[HandledUpdate]
+    problems: Counter[str]
+    rss_mb: float
+
+
+async def drive(
+    client: SandboxClient, bot: BotProcess, journey: Journey, citizens: int, concurrency: int
+) -> Drive:
+    """Run every citizen's journey, at most ``concurrency`` at a time, against a bot that
+    has started polling; the bot's CPU and the bench's own measured around it."""
+    await polling_started(client, bot)
+    await client.reset_stats()
+    bot.log.clear()
+    gate = asyncio.Semaphore(concurrency)
+
+    async def one(index: int) -> Outcome:
+        async with gate:
+            return await journey(index)
+
+    bot_cpu = bot.cpu_seconds()
+    started, load_cpu = time.perf_counter(), time.process_time()
+    outcomes = await asyncio.gather(*(one(i) for i in range(citizens)))
+    wall = time.perf_counter() - started
+    load_cpu = time.process_time() - load_cpu
+    bot_cpu = bot.cpu_seconds() - bot_cpu
+    rss_mb = bot.ps.memory_info().rss / 2**20
+    await all_logged(client, bot)
+    return Drive(
+        outcomes=list(outcomes),
+        wall=wall,
+        bot_cpu=bot_cpu,
+        load_cpu=load_cpu,
+        stats=await client.stats(),
+        updates=list(bot.log.updates),
+        problems=Counter(bot.log.problems),
+        rss_mb=rss_mb,
+    )
+
+
+def figures_of(
+    version: str, backend: str, delay_ms: int, citizens: int, run: Drive, stored: int | None
+) -> RunFigures:
+    return RunFigures(
+        version=version,
+        backend=backend,
+        delay_ms=delay_ms,
+        citizens=citizens,
+        completed=sum(1 for outcome in run.outcomes if outcome.number is not None),
+        failures=Counter(outcome.failure for outcome in run.outcomes if outcome.failure),
+        questions_stored=stored,
+        wall_seconds=run.wall,
+        bot_cpu_seconds=run.bot_cpu,
+        load_cpu_seconds=run.load_cpu,
+        updates_created=int(run.stats["updates_created"]),
+        updates=run.updates,
+        reply_ms=[ms for outcome in run.outcomes for ms in outcome.latencies],
+        api_requests=int(run.stats["total_requests"]),
+        api_errors={str(k): int(v) for k, v in run.stats["errors"].items()},
+        problems=run.problems,
+        bot_rss_mb=run.rss_mb,
+    )
+
+
 async def run_once(
     backend: str,
     delay_ms: int,
@@ -501,7 +601,10 @@ async def run_once(
     postgres_url: str,
     translator: Translator,
     count_sql: bool,
-) -> RunFigures:
+    baseline: bool,
+) -> list[RunFigures]:
+    """Kezdesu's run, then (``baseline``) the bare aiogram bot's on the same emulator and
+    database, the same citizens doing as many steps each."""
     async with scratch_database(backend, postgres_url) as url:
         routes = await prepare_database(url, translator)
         config = EmulatorConfig(rate_limits_enabled=False, delay_ms=delay_ms)
@@ -511,45 +614,37 @@ async def run_once(
                 await client.add_user(ADMIN_ID, "Admin", language_code="kk")
                 bot = await BotProcess.start(emulator, url, workdir, count_sql=count_sql)
                 try:
-                    await polling_started(client, bot)
-                    await client.reset_stats()
-                    bot.log.clear()
-
-                    gate = asyncio.Semaphore(concurrency)
-
-                    async def one(index: int) -> Outcome:
-                        async with gate:
-                            return await citizen_journey(client, translator, routes, index)
-
-                    bot_cpu = bot.cpu_seconds()
-                    started, load_cpu = time.perf_counter(), time.process_time()
-                    outcomes = await asyncio.gather(*(one(i) for i in range(citizens)))
-                    wall = time.perf_counter() - started
-                    load_cpu = time.process_time() - load_cpu
-                    bot_cpu = bot.cpu_seconds() - bot_cpu
-                    await all_logged(client, bot)
-                    stats = await client.stats()
-                    updates = list(bot.log.updates)
-                    problems = Counter(bot.log.problems)
+                    run = await drive(
+                        client,
+                        bot,
+                        lambda i: citizen_journey(client, translator, routes, i),
+                        citizens,
+                        concurrency,
+                    )
                 finally:
                     await bot.stop()
-        stored = await count_questions(url)
-    return RunFigures(
-        backend=backend,
-        delay_ms=delay_ms,
-        citizens=citizens,
-        completed=sum(1 for outcome in outcomes if outcome.number is not None),
-        failures=Counter(outcome.failure for outcome in outcomes if outcome.failure),
-        questions_stored=stored,
-        wall_seconds=wall,
-        bot_cpu_seconds=bot_cpu,
-        load_cpu_seconds=load_cpu,
-        updates=updates,
-        reply_ms=[ms for outcome in outcomes for ms in outcome.latencies],
-        api_requests=int(stats["total_requests"]),
-        api_errors={str(k): int(v) for k, v in stats["errors"].items()},
-        problems=problems,
-    )
+                stored = await count_questions(url)
+                results = [figures_of("kezdesu", backend, delay_ms, citizens, run, stored)]
+                if baseline:
+                    steps = max(1, round(int(run.stats["updates_created"]) / citizens))
+                    await client.reset_stats()  # so that its first getUpdates is seen
+                    bare = await BotProcess.start(
+                        emulator, url, workdir, count_sql=False, command=(str(BARE_BOT),)
+                    )
+                    try:
+                        run = await drive(
+                            client,
+                            bare,
+                            lambda i: bare_journey(client, i, steps),
+                            citizens,
+                            concurrency,
+                        )
+                    finally:
+                        await bare.stop()
+                    results.append(
+                        figures_of("bare aiogram", backend, delay_ms, citizens, run, None)
+                    )
+    return results
 
 
 # --- Printing -----------------------------------------------------------------------------
@@ -572,41 +667,56 @@ def print_run(figures: RunFigures) -> None:
     durations = [u.duration_ms for u in figures.updates]
     errors = sum(1 for u in figures.updates if u.outcome == "error")
     unhandled = sum(1 for u in figures.updates if u.outcome == "unhandled")
-    rate = len(figures.updates) / figures.wall_seconds if figures.wall_seconds else 0.0
+    handled = len(durations) or figures.updates_created
+    rate = handled / figures.wall_seconds if figures.wall_seconds else 0.0
     failed = sum(figures.failures.values())
 
     def cpu(seconds: float) -> str:
-        per_update = seconds * 1000 / len(durations) if durations else float("nan")
+        per_update = seconds * 1000 / handled if handled else float("nan")
         return (
             f"{seconds:.1f} s ({seconds / figures.wall_seconds:.0%} of one core), "
             f"{per_update:.2f} ms/update"
         )
 
-    rows = [
-        ("citizens completed / failed", f"{figures.completed} / {failed}"),
-        ("questions stored", str(figures.questions_stored)),
-        ("updates handled", f"{len(durations)} ({errors} error, {unhandled} unhandled)"),
+    rows = [("citizens completed / failed", f"{figures.completed} / {failed}")]
+    if figures.questions_stored is not None:
+        rows.append(("questions stored", str(figures.questions_stored)))
+    if durations:
+        rows.append(("updates handled", f"{handled} ({errors} error, {unhandled} unhandled)"))
+    else:
+        rows.append(("updates answered", str(handled)))
+    rows += [
         ("Bot API calls (errors)", f"{figures.api_requests} ({figures.api_errors or 'none'})"),
         ("wall time", f"{figures.wall_seconds:.1f} s"),
         ("bot process CPU", cpu(figures.bot_cpu_seconds)),
+        ("bot process RSS at the end", f"{figures.bot_rss_mb:.0f} MB"),
         ("emulator + citizens CPU", cpu(figures.load_cpu_seconds)),
         ("updates per second", f"{rate:.0f}"),
-        (
-            "handling p50 / p95 / p99",
-            f"{percentile(durations, 0.5):.1f} / {percentile(durations, 0.95):.1f} / "
-            f"{percentile(durations, 0.99):.1f} ms",
-        ),
+    ]
+    if durations:
+        rows.append(
+            (
+                "handling p50 / p95 / p99",
+                f"{percentile(durations, 0.5):.1f} / {percentile(durations, 0.95):.1f} / "
+                f"{percentile(durations, 0.99):.1f} ms",
+            )
+        )
+    rows.append(
         (
             "reply seen p50 / p99",
             f"{percentile(figures.reply_ms, 0.5):.0f} / "
             f"{percentile(figures.reply_ms, 0.99):.0f} ms",
-        ),
-    ]
-    title = f"{figures.backend}, emulator delay {figures.delay_ms} ms, {figures.citizens} citizens"
+        )
+    )
+    title = (
+        f"{figures.version}: {figures.backend}, emulator delay {figures.delay_ms} ms, "
+        f"{figures.citizens} citizens"
+    )
     print(f"\n{title}\n{'-' * len(title)}")
     for label, value in rows:
         print(f"  {label:<30} {value}")
-    print("  slowest handlers (p95 ms, p50 ms, count):")
+    if durations:
+        print("  slowest handlers (p95 ms, p50 ms, count):")
     by_handler: dict[str, list[float]] = defaultdict(list)
     for update in figures.updates:
         by_handler[update.handler].append(update.duration_ms)
@@ -622,6 +732,27 @@ def print_run(figures: RunFigures) -> None:
         print(f"  failure x{count}: {reason}")
     for problem, count in figures.problems.most_common(3):
         print(f"  log x{count}: {problem}")
+
+
+def print_comparison(kezdesu: RunFigures, bare: RunFigures) -> None:
+    """Kezdesu beside the bare aiogram bot of the same run."""
+
+    def rate(figures: RunFigures) -> float:
+        handled = len(figures.updates) or figures.updates_created
+        return handled / figures.wall_seconds
+
+    def cpu_ms(figures: RunFigures) -> float:
+        handled = len(figures.updates) or figures.updates_created
+        return figures.bot_cpu_seconds * 1000 / handled
+
+    print(
+        f"\n  side by side: updates/s {rate(kezdesu):.0f} vs {rate(bare):.0f} "
+        f"({rate(kezdesu) / rate(bare):.2f}x the bare bot); bot CPU per update "
+        f"{cpu_ms(kezdesu):.2f} vs {cpu_ms(bare):.2f} ms ({cpu_ms(kezdesu) / cpu_ms(bare):.1f}x); "
+        f"reply seen p99 {percentile(kezdesu.reply_ms, 0.99):.0f} vs "
+        f"{percentile(bare.reply_ms, 0.99):.0f} ms; RSS {kezdesu.bot_rss_mb:.0f} vs "
+        f"{bare.bot_rss_mb:.0f} MB"
+    )
 
 
 def print_database_work(updates: list[HandledUpdate]) -> None:
@@ -662,6 +793,12 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         action="store_false",
         help="the bot does not count its statements and transactions per update",
     )
+    parser.add_argument(
+        "--baseline",
+        action="store_true",
+        help="after each run, the bare aiogram bot (bench/bare_bot.py) on the same emulator "
+        "and database, the same citizens taking as many steps",
+    )
     args = parser.parse_args(argv)
     args.backends = [part.strip() for part in args.db.split(",") if part.strip()]
     unknown = set(args.backends) - {"sqlite", "postgresql"}
@@ -682,7 +819,7 @@ async def main(args: argparse.Namespace) -> None:
     translator = Translator()
     for backend in args.backends:
         for delay in args.delays:
-            figures = await run_once(
+            results = await run_once(
                 backend,
                 delay,
                 args.citizens,
@@ -690,8 +827,12 @@ async def main(args: argparse.Namespace) -> None:
                 args.postgres,
                 translator,
                 args.count_sql,
+                args.baseline,
             )
-            print_run(figures)
+            for figures in results:
+                print_run(figures)
+            if len(results) == 2:
+                print_comparison(*results)
             sys.stdout.flush()
 
 

@@ -22,6 +22,7 @@ from bot.config import Settings
 from bot.dispatcher import GracefulDispatcher
 from bot.fsm_storage import DatabaseStorage
 from bot.health import Readiness
+from bot.inline_filters import run_inline
 from bot.metrics import Metrics
 from bot.middlewares.logging import HandlerNameMiddleware, UpdateLogMiddleware
 from bot.middlewares.menu import MenuMiddleware
@@ -312,6 +313,7 @@ def build_app(
         MenuMiddleware(menus, translator, settings.default_locale, settings.admin_ids)
     )
     dispatcher.include_routers(*get_routers(settings.admin_ids))
+    run_inline(dispatcher)
     return App(
         settings=settings,
         engine=engine,

@@ -21,7 +21,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 class QueryCount:
     statements: int = 0  # cursor executions: what goes to the server as SQL
     transactions: int = 0  # BEGINs, committed or rolled back
-    connections: int = 0  # pool checkouts; each one pings the server first (pool_pre_ping)
+    connections: int = 0  # pool checkouts (an idle one is pinged first: storage/db.py)
 
 
 # SQLAlchemy runs the engine's events in a greenlet that shares the caller's context, so the
