@@ -10,15 +10,16 @@ back, everything waiting for ``retry_after`` once cuts reach the floor. The cut 
 the rest, so one instance's 429 slows all of them.
 
 A slot comes back as a delay from the moment it was asked for; the process waits that long on
-its own clock, so only the round trip to Redis (well under a slot at 1,000/s on a local
-network) separates the instances' schedules.
+its own clock, so only how much the round trips to Redis differ separates the instances'
+schedules.
 
-*Redis briefly unreachable.* Sending goes on: for ``fallback_for`` seconds this process draws
-from its own AdaptivePacer at the full rate, then tries Redis again. N instances falling back
-together may overshoot the limit until their 429s cut each one's rate (each cuts on its own
-429s, as a lone instance does); stopping all sending while Redis is away would turn a Redis
-hiccup into an outage of notifications. A 429 whose report cannot reach Redis is applied to
-the local pacer.
+*Redis briefly unreachable.* Sending goes on: this process draws from its own AdaptivePacer at
+the full rate, and looks for Redis every ``fallback_for`` seconds in the background (no
+message waits on it); once Redis answers, slots come from the shared bucket again. N
+instances falling back together may overshoot the limit until their 429s cut each one's rate
+(each cuts on its own 429s, as a lone instance does); stopping all sending while Redis is away
+would turn a Redis hiccup into an outage of notifications. A 429 whose report cannot reach
+Redis is applied to the local pacer.
 
 Time is injectable: ``clock``/``sleep`` for the waits, and ``bucket_clock`` for the bucket (a
 test's clock passed to the script instead of Redis ``TIME``). Needs Redis 5 or later (scripts
@@ -166,9 +167,10 @@ class RedisPacer:
         self.stats = PacerStats()
         # Slots this process took from its own pacer, Redis being unreachable.
         self.local_slots = 0
+        self._redis = redis
         self._rate = ceiling * self.tuning.headroom
-        self._down_until = -float("inf")
         self._down = False
+        self._probe: asyncio.Task[None] | None = None
         self._reports: set[asyncio.Task[None]] = set()
 
     @property
@@ -176,13 +178,18 @@ class RedisPacer:
         """The shared rate as of this process's last slot (its own while Redis is away)."""
         return self.fallback.rate if self._down else self._rate
 
+    @property
+    def sharing(self) -> bool:
+        """Whether slots come from the shared bucket now (False while Redis is away)."""
+        return not self._down
+
     async def reserve(self) -> Slot:
         """Take the next slot of the shared bucket (or of the local pacer, Redis away)."""
         if self._reports:
             # A 429 this process met is in the bucket before it takes another slot.
             await asyncio.gather(*self._reports, return_exceptions=True)
         now = self._clock()
-        if now >= self._down_until:
+        if not self._down:
             tuning = self.tuning
             try:
                 async with asyncio.timeout(self._timeout):
@@ -199,15 +206,12 @@ class RedisPacer:
                         ],
                     )
             except Errors as error:
-                self._unreachable(now, error)
+                self._unreachable(error)
             else:
                 delay, cuts, rate, dropped = answer
                 self._rate = float(rate)
                 self.stats.slots += 1
                 self.stats.lag_dropped += float(dropped)
-                if self._down:
-                    self._down = False
-                    log.info("the shared sending bucket in Redis is back")
                 return Slot(now + float(delay), int(cuts), shared=True)
         self.stats.slots += 1
         self.local_slots += 1
@@ -233,9 +237,13 @@ class RedisPacer:
         task.add_done_callback(self._reports.discard)
 
     async def aclose(self) -> None:
-        """Let the 429s being reported reach Redis."""
+        """Let the 429s being reported reach Redis; stop looking for a Redis that is away."""
         if self._reports:
             await asyncio.gather(*self._reports, return_exceptions=True)
+        probe, self._probe = self._probe, None
+        if probe is not None:
+            probe.cancel()
+            await asyncio.gather(probe, return_exceptions=True)
 
     async def _report(self, slot: Slot, retry_after: float) -> None:
         tuning = self.tuning
@@ -257,7 +265,7 @@ class RedisPacer:
                     ],
                 )
         except Errors as error:
-            self._unreachable(now, error)
+            self._unreachable(error)
             # Told to the pacer that sends meanwhile, as its own latest slot's.
             self.fallback.refused(Slot(now, self.fallback.stats.cuts), retry_after)
             return
@@ -268,15 +276,30 @@ class RedisPacer:
     def _bucket_now(self) -> str:
         return "" if self._bucket_clock is None else repr(self._bucket_clock())
 
-    def _unreachable(self, now: float, error: BaseException) -> None:
-        self._down_until = now + self._fallback_for
-        if not self._down:
-            self._down = True
-            log.warning(
-                "the shared sending bucket in Redis is unreachable (%s): this process paces "
-                "itself alone until it is back",
-                type(error).__name__,
-            )
+    def _unreachable(self, error: BaseException) -> None:
+        if self._down:
+            return
+        self._down = True
+        log.warning(
+            "the shared sending bucket in Redis is unreachable (%s): this process paces "
+            "itself alone until it is back",
+            type(error).__name__,
+        )
+        # Looked for in the background: the sending never waits on a Redis that is away.
+        self._probe = asyncio.create_task(self._until_back(), name="pacer-redis-probe")
+
+    async def _until_back(self) -> None:
+        while True:
+            await self._sleep(self._fallback_for)
+            try:
+                async with asyncio.timeout(self._timeout):
+                    await self._redis.ping()
+            except Errors:
+                continue
+            self._down = False
+            self._probe = None
+            log.info("the shared sending bucket in Redis is back")
+            return
 
 
 __all__ = ["RedisPacer"]
