@@ -12,17 +12,20 @@ from aiogram.client.default import DefaultBotProperties
 from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.telegram import PRODUCTION, TelegramAPIServer
 from aiogram.enums import ParseMode
-from aiogram.fsm.storage.base import BaseStorage
-from aiogram.fsm.storage.memory import SimpleEventIsolation
 from aiogram.fsm.storage.redis import RedisStorage
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from bot.commands import set_bot_commands
 from bot.config import Settings
 from bot.dispatcher import GracefulDispatcher
-from bot.fsm_storage import DatabaseStorage
 from bot.health import Readiness
 from bot.inline_filters import run_inline
+from bot.instances import (
+    create_events_isolation,
+    create_fsm_storage,
+    create_redis,
+    unshared_in_webhook_mode,
+)
 from bot.metrics import Metrics
 from bot.middlewares.logging import HandlerNameMiddleware, UpdateLogMiddleware
 from bot.middlewares.menu import MenuMiddleware
@@ -41,12 +44,12 @@ from handlers.notices import notice_renderers
 from locales import Translator
 from scheduler.runner import SchedulerRunner
 from scheduler.sender import OutboxSender, SenderConfig
-from scheduler.sender.pacer import AdaptivePacer
+from scheduler.sender.pacer import AdaptivePacer, Pacer
+from scheduler.sender.shared_pacer import RedisPacer
 from services.clock import Clock, SystemClock
 from services.container import Services
 from storage.counting import count_queries
-from storage.db import create_engine, create_session_factory
-from storage.unit_of_work import SessionSource
+from storage.db import create_engine, create_session_factory, is_sqlite
 
 log = logging.getLogger(__name__)
 
@@ -78,6 +81,11 @@ class App:
     handled: HandledUpdates | None = None
     # What /metrics shows in webhook mode (bot/metrics.py).
     metrics: Metrics | None = None
+    # The process's budget of messages a second (shared through Redis with REDIS_URL).
+    pacer: Pacer | None = None
+    # Claim each update in the database before handling it: webhook mode on PostgreSQL,
+    # where other instances may receive the same update (bot/redelivery.py).
+    claims: bool = False
 
     async def start_polling(self, *, set_commands: bool = True, **kwargs: Any) -> None:
         await self._start(set_commands=set_commands)
@@ -103,12 +111,16 @@ class App:
             path=settings.webhook_path,
             secret_token=secret,
             handled=self.handled,
+            claims=self.claims,
             sessions=self.session_factory,
             metrics=self.metrics,
             readiness=Readiness(
                 self.engine, storage.redis if isinstance(storage, RedisStorage) else None
             ),
         )
+        for caveat in unshared_in_webhook_mode(settings):
+            # One instance needs none of it; several do: say what they would not share.
+            log.warning("webhook mode: run one instance only here: %s", caveat)
         await self._start(set_commands=set_commands)
         try:
             # Listening before Telegram is told where to post, so its first delivery finds
@@ -177,7 +189,10 @@ class App:
             if self.sender_bot is not None:
                 stack.push_async_callback(self.sender_bot.session.close)
             stack.push_async_callback(self.bot.session.close)
+            # Closes the Redis client too, which the pacer and the chat locks share.
             stack.push_async_callback(self.dispatcher.storage.close)
+            if isinstance(self.pacer, RedisPacer):
+                stack.push_async_callback(self.pacer.aclose)
             stack.push_async_callback(self.sender.stop)
             if self.handled is not None:
                 stack.push_async_callback(self.handled.stop)
@@ -188,7 +203,7 @@ def create_bot(
     token: str,
     api_url: str | None = None,
     *,
-    pacer: AdaptivePacer | None = None,
+    pacer: Pacer | None = None,
     paid_broadcast: bool = False,
 ) -> Bot:
     """``pacer``: the budget of messages a second the bot's messages share with the outbox
@@ -233,12 +248,6 @@ def sender_config(settings: Settings) -> SenderConfig:
     )
 
 
-def create_fsm_storage(settings: Settings, sessions: SessionSource) -> BaseStorage:
-    if settings.redis_url:
-        return RedisStorage.from_url(settings.redis_url)
-    return DatabaseStorage(sessions)
-
-
 def build_app(
     settings: Settings,
     *,
@@ -255,8 +264,15 @@ def build_app(
         count_queries(engine)
     session_factory = create_session_factory(engine)
     sending = sender_config(settings)
-    # One budget of messages a second for the process: the outbox sender's and the replies'.
-    pacer = AdaptivePacer(sending.rate)
+    # One Redis client for the conversation states, the chat locks and the sending bucket.
+    redis = create_redis(settings)
+    # One budget of messages a second for the process, the outbox sender's and the replies';
+    # with Redis, one for all instances (scheduler/sender/shared_pacer.py).
+    pacer: Pacer = (
+        RedisPacer(redis, f"{settings.redis_prefix}:pacer", sending.rate)
+        if redis is not None
+        else AdaptivePacer(sending.rate)
+    )
     bot = create_bot(settings, token, api_url, pacer=pacer, paid_broadcast=sending.paid_broadcast)
     sender_bot = create_sender_bot(settings, token, sending, api_url)
     translator = Translator()
@@ -289,9 +305,10 @@ def build_app(
         units=services.sessions,
         handled=handled,
         count_queries=settings.log_sql_counts,
-        storage=create_fsm_storage(settings, services.sessions),
-        # One update of a person at a time: a double tap cannot run the same step twice.
-        events_isolation=SimpleEventIsolation(),
+        storage=create_fsm_storage(settings, services.sessions, redis),
+        # One update of a person at a time: a double tap cannot run the same step twice; with
+        # Redis across instances too (bot/instances.py).
+        events_isolation=create_events_isolation(settings, redis),
         services=services,
         settings=settings,
         translator=translator,
@@ -327,4 +344,8 @@ def build_app(
         sender_bot=sender_bot,
         handled=handled,
         metrics=metrics,
+        pacer=pacer,
+        # Polling is one process by Telegram's rule; SQLite is one machine's file: neither
+        # needs the round trip (bot/redelivery.py).
+        claims=settings.webhook_mode and not is_sqlite(settings.database_url),
     )

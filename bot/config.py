@@ -62,6 +62,9 @@ class Settings(BaseSettings):
     database_url: str = DEFAULT_DATABASE_URL
     telegram_api_url: str | None = None
     redis_url: str | None = None
+    # Prefix of every key the bot keeps in Redis (conversation states, chat locks, the sending
+    # bucket): aiogram's default, so states stored before it was configurable stay found.
+    redis_prefix: str = Field(default="fsm", min_length=1)
     admin_ids: Annotated[frozenset[int], NoDecode] = frozenset()
     timezone: str = "Asia/Almaty"
     regulation_profile: str = "2022"

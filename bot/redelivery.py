@@ -18,11 +18,30 @@ batch holding the update committed, which the waiter hastens (group commit: the 
 end while a batch is being written go together in the next one). A crash before the answer is
 redelivered by Telegram and absorbed here; only a crash in the one round trip between the end
 of the handling and the batch's commit gets the update handled again.
+
+Several webhook instances (PostgreSQL): a redelivery may land on another instance, whose memory
+knows nothing of the original. So in webhook mode each update is first *claimed* in the
+database (:meth:`claim`, one ``INSERT … ON CONFLICT`` per update): the row says which instance
+holds it, leased until a moment on the database's clock (one clock for all instances, whatever
+their own say). Handled already → skipped with a 200; held by a live claim of another instance
+(the original is being handled, or its batch is not yet written) → 503, Telegram tries again
+later; a claim whose lease is over (its instance died mid-handling, its transaction rolled
+back) → taken over and handled here. The batch write then marks the claimed row handled, as
+before, and the webhook answers only after it.
+
+Polling does not claim: only one process can poll a bot (Telegram answers a second getUpdates
+with 409 Conflict, and refuses getUpdates altogether while a webhook is set), so no other
+instance can hold its updates, and a round trip per update would buy nothing. Nor does SQLite:
+a file of one machine, for the embedded single-instance setup.
 """
 
 import asyncio
 import contextlib
+import enum
 import logging
+import os
+import socket
+import uuid
 from collections import deque
 from datetime import timedelta
 
@@ -36,6 +55,30 @@ log = logging.getLogger(__name__)
 
 KEPT_FOR = timedelta(days=1)
 
+# How long a claim holds an update against the other instances. Longer than any handling (a
+# few round trips; a stop waits 10 s for the updates in flight), so a slow handling is not
+# taken over; short, since while a dead instance's claim lasts Telegram holds the chat's later
+# updates behind it.
+CLAIM_LEASE = timedelta(seconds=60)
+
+
+class Claim(enum.Enum):
+    """What a webhook does with an update, once claimed (:meth:`HandledUpdates.claim`)."""
+
+    # This instance handles it (or already knows it: the dispatcher skips a copy it handled).
+    HERE = "here"
+    # Another instance handled it: answer 200, do nothing.
+    HANDLED = "handled"
+    # Another instance holds it and is alive: answer 503, Telegram retries later.
+    BUSY = "busy"
+
+
+def instance_name() -> str:
+    """Who holds a claim: host and process for a reader of the table, and a random part, so
+    that a restarted process (the same pid in a container) does not take its predecessor's
+    claims for its own."""
+    return f"{socket.gethostname()[:40]}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
+
 
 class HandledUpdates:
     def __init__(
@@ -45,8 +88,13 @@ class HandledUpdates:
         *,
         keep: int = 10_000,
         flush_every: float = 1.0,
+        owner: str | None = None,
+        claim_lease: timedelta = CLAIM_LEASE,
     ) -> None:
+        """``owner``: this instance's name in the claims it takes (:meth:`claim`)."""
         self._sessions = session_factory
+        self.owner = owner or instance_name()
+        self._claim_lease = claim_lease
         self._clock = clock
         self._keep = keep
         self._flush_every = flush_every
@@ -69,6 +117,22 @@ class HandledUpdates:
         self._remember(update_id)
         self._pending.add(update_id)
         return True
+
+    async def claim(self, update_id: int) -> Claim:
+        """Claim ``update_id`` across instances (webhook mode on PostgreSQL: see the module's
+        docstring). One statement, none for an update this process already knows. Raises the
+        database's error: the caller answers 503 and Telegram retries."""
+        if update_id in self._known:
+            return Claim.HERE
+        async with self._sessions() as session:
+            row = await handled_rows.claim(session, update_id, self.owner, self._claim_lease)
+            await session.commit()
+        if row.handled:
+            self._remember(update_id)
+            return Claim.HANDLED
+        if row.claimed_by != self.owner:
+            return Claim.BUSY
+        return Claim.HERE
 
     def done(self, update_id: int) -> None:
         """Its handling has ended: written with the next batch."""

@@ -19,6 +19,11 @@ gets a 503 and Telegram's retry. Storing the raw update first and answering at o
 need a queue of our own to work off after a crash; Telegram's queue already is one, so the
 bot leans on it.
 
+With several instances behind a load balancer (``claims``, PostgreSQL), an update is claimed in
+the database before it is handled (bot/redelivery.py): a copy already handled elsewhere gets a
+200 and nothing else, a copy another live instance holds gets a 503 (Telegram brings it back
+once that instance has answered), and an update whose instance died is taken over.
+
 A request without the right secret (X-Telegram-Bot-Api-Secret-Token) gets 401 before anything
 is read. A stopping instance stops listening, lets the requests in flight finish (their
 replies and their 200s go out) and never calls deleteWebhook: the other instances, or this one
@@ -35,12 +40,13 @@ from aiogram.webhook.aiohttp_server import SimpleRequestHandler
 from aiohttp import web
 from prometheus_client import CONTENT_TYPE_LATEST
 from pydantic import ValidationError
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.dispatcher import GracefulDispatcher
 from bot.health import Readiness
 from bot.metrics import Metrics
-from bot.redelivery import HandledUpdates
+from bot.redelivery import Claim, HandledUpdates
 
 log = logging.getLogger(__name__)
 
@@ -59,10 +65,13 @@ class DurableRequestHandler(SimpleRequestHandler):
         *,
         secret_token: str,
         handled: HandledUpdates,
+        claims: bool = False,
         write_wait: float = WRITE_WAIT_SECONDS,
     ) -> None:
+        """``claims``: claim each update in the database first (several instances)."""
         super().__init__(dispatcher, bot, handle_in_background=False, secret_token=secret_token)
         self._handled = handled
+        self._claims = claims
         self._write_wait = write_wait
 
     async def close(self) -> None:
@@ -77,6 +86,22 @@ class DurableRequestHandler(SimpleRequestHandler):
             )
         except (ValueError, ValidationError):
             return web.json_response({"error": "not an update"}, status=400)
+        if self._claims:
+            try:
+                claim = await self._handled.claim(update.update_id)
+            except (SQLAlchemyError, OSError) as error:
+                log.warning(
+                    "update=%s not claimed, Telegram will retry: %s", update.update_id, error
+                )
+                return web.json_response({"error": "not claimed"}, status=503)
+            if claim is Claim.HANDLED:
+                log.info(
+                    "update=%s delivered again: handled by another instance", update.update_id
+                )
+                return web.json_response({})
+            if claim is Claim.BUSY:
+                log.info("update=%s is being handled by another instance", update.update_id)
+                return web.json_response({"error": "being handled elsewhere"}, status=503)
         try:
             result = await self.dispatcher.feed_update(bot, update, **self.data)
             if isinstance(result, TelegramMethod):
@@ -104,11 +129,12 @@ def create_web_app(
     readiness: Readiness,
     sessions: async_sessionmaker[AsyncSession],
     metrics: Metrics | None = None,
+    claims: bool = False,
 ) -> web.Application:
     app = web.Application()
-    DurableRequestHandler(dispatcher, bot, secret_token=secret_token, handled=handled).register(
-        app, path=path
-    )
+    DurableRequestHandler(
+        dispatcher, bot, secret_token=secret_token, handled=handled, claims=claims
+    ).register(app, path=path)
 
     async def healthz(request: web.Request) -> web.Response:
         return web.json_response({"status": "ok"})

@@ -19,7 +19,7 @@ from aiogram.exceptions import TelegramRetryAfter
 from aiogram.methods import TelegramMethod
 from aiogram.methods.base import Response, TelegramType
 
-from scheduler.sender.pacer import AdaptivePacer
+from scheduler.sender.pacer import Pacer
 
 # Methods whose name says they send but that put no message in a chat.
 NOT_MESSAGES = frozenset(
@@ -37,7 +37,7 @@ class PacingMiddleware(BaseRequestMiddleware):
     ask for it too (``allow_paid_broadcast``): otherwise, while a paid broadcast runs above 30 a
     second, they would find the regular budget spent. Telegram bills only what goes over it."""
 
-    def __init__(self, pacer: AdaptivePacer, *, paid_broadcast: bool = False) -> None:
+    def __init__(self, pacer: Pacer, *, paid_broadcast: bool = False) -> None:
         self._pacer = pacer
         self._paid_broadcast = paid_broadcast
 

@@ -59,7 +59,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from scheduler.sender.delivery_policy import Decision, decide
-from scheduler.sender.pacer import AdaptivePacer, Slot
+from scheduler.sender.pacer import AdaptivePacer, Pacer, Slot
 from services.clock import Clock
 from services.outbox import ClaimedRow, OutboxQueue, RecipientStates, RowOutcome
 from services.statuses import NoticeKind, OutboxStatus
@@ -353,7 +353,7 @@ class OutboxSender:
         tz: ZoneInfo,
         config: SenderConfig | None = None,
         wall: Callable[[], datetime] | None = None,
-        pacer: AdaptivePacer | None = None,
+        pacer: Pacer | None = None,
     ) -> None:
         """``wall``: this machine's clock, for a test of a wrong one (leases are measured on
         the database's clock, services/outbox.py). ``pacer``: the process's budget of
@@ -363,7 +363,7 @@ class OutboxSender:
         self._tz = tz
         self.config = config or SenderConfig.for_rate()
         self.stats = SenderStats()
-        self.pacer = pacer or AdaptivePacer(self.config.rate)
+        self.pacer: Pacer = pacer or AdaptivePacer(self.config.rate)
         self._chat_next: dict[int, float] = {}
         self._payloads: OrderedDict[int, dict[str, bytes]] = OrderedDict()
         self._post = TelegramPost(

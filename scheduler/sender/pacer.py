@@ -30,6 +30,7 @@ import asyncio
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from typing import Protocol
 
 Sleep = Callable[[float], Awaitable[None]]
 
@@ -72,6 +73,9 @@ class Slot:
 
     at: float
     cuts: int
+    # Drawn from the bucket several instances share (scheduler/sender/shared_pacer.py), not
+    # from this process's own pacer.
+    shared: bool = False
 
 
 @dataclass
@@ -83,6 +87,20 @@ class PacerStats:
     pauses: int = 0
     # Seconds of unused slots given up (idle counts as at most a second each time).
     lag_dropped: float = 0.0
+
+
+class Pacer(Protocol):
+    """What the sender and the bot's replies draw on: this process's AdaptivePacer, or with
+    Redis the bucket all instances share (scheduler/sender/shared_pacer.py)."""
+
+    stats: PacerStats
+
+    @property
+    def rate(self) -> float: ...
+
+    async def acquire(self) -> Slot: ...
+
+    def refused(self, slot: Slot, retry_after: float) -> None: ...
 
 
 class AdaptivePacer:
@@ -189,4 +207,4 @@ class AdaptivePacer:
             self._rate_at = now
 
 
-__all__ = ["AdaptivePacer", "PacerStats", "PacerTuning", "Slot"]
+__all__ = ["AdaptivePacer", "Pacer", "PacerStats", "PacerTuning", "Slot"]

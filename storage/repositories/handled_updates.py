@@ -1,31 +1,103 @@
-"""The update_ids the bot has handled (bot/redelivery.py)."""
+"""The update_ids the bot has handled, and claims of those being handled (bot/redelivery.py)."""
 
 from collections.abc import Collection
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 
-from sqlalchemy import delete, select
+from sqlalchemy import and_, case, delete, func, literal, or_, select
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import HandledUpdate
-from storage.repositories.dialect import insert_ignoring_duplicates
 
 
 async def recent(session: AsyncSession, limit: int) -> list[int]:
-    """The ``limit`` highest update_ids handled, lowest first."""
+    """The ``limit`` highest update_ids handled, lowest first (claims still being handled are
+    not handled)."""
     found = await session.scalars(
-        select(HandledUpdate.update_id).order_by(HandledUpdate.update_id.desc()).limit(limit)
+        select(HandledUpdate.update_id)
+        .where(HandledUpdate.handled_at.is_not(None))
+        .order_by(HandledUpdate.update_id.desc())
+        .limit(limit)
     )
     return sorted(found)
 
 
 async def add(session: AsyncSession, update_ids: Collection[int], at: datetime) -> None:
+    """Mark handled: new rows, or the claims this instance took."""
     if not update_ids:
         return
-    await session.execute(
-        insert_ignoring_duplicates(session, HandledUpdate),
-        [{"update_id": update_id, "handled_at": at} for update_id in update_ids],
-    )
+    rows = [{"update_id": update_id, "handled_at": at} for update_id in update_ids]
+    dialect = session.get_bind().dialect.name
+    if dialect == "postgresql":
+        pg = postgresql.insert(HandledUpdate)
+        statement = pg.on_conflict_do_update(
+            index_elements=[HandledUpdate.update_id],
+            set_={"handled_at": pg.excluded.handled_at},
+        )
+        await session.execute(statement, rows)
+        return
+    if dialect == "sqlite":
+        lite = sqlite.insert(HandledUpdate)
+        await session.execute(
+            lite.on_conflict_do_update(
+                index_elements=[HandledUpdate.update_id],
+                set_={"handled_at": lite.excluded.handled_at},
+            ),
+            rows,
+        )
+        return
+    raise NotImplementedError(f"no upsert for {dialect}")
 
 
 async def forget_before(session: AsyncSession, moment: datetime) -> None:
-    await session.execute(delete(HandledUpdate).where(HandledUpdate.handled_at < moment))
+    """Handled before ``moment``, and claims whose lease ended before it (never handled: their
+    instance died and Telegram gave the update up)."""
+    await session.execute(
+        delete(HandledUpdate).where(
+            or_(
+                HandledUpdate.handled_at < moment,
+                and_(HandledUpdate.handled_at.is_(None), HandledUpdate.lease_until < moment),
+            )
+        )
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimRow:
+    """The row after a claim: who holds the update, and whether it was handled."""
+
+    claimed_by: str | None
+    handled: bool
+
+
+async def claim(session: AsyncSession, update_id: int, owner: str, lease: timedelta) -> ClaimRow:
+    """Claim ``update_id`` for ``owner`` until ``lease`` from now on the database's clock, in
+    one statement (PostgreSQL only): a new update is inserted; a claim whose lease is over (its
+    instance died) or that ``owner`` holds already is taken; a live claim of another instance
+    and a handled update are left as they are. The row comes back in every case (a no-op
+    update rather than DO NOTHING, which would return nothing), so the caller tells "handled"
+    from "someone else's" without a second query."""
+    insert = postgresql.insert(HandledUpdate).values(
+        update_id=update_id,
+        claimed_by=owner,
+        lease_until=func.now() + literal(lease),
+    )
+    incoming = insert.excluded
+    takes_over = and_(
+        HandledUpdate.handled_at.is_(None),
+        or_(
+            HandledUpdate.lease_until < func.now(), HandledUpdate.claimed_by == incoming.claimed_by
+        ),
+    )
+    statement = insert.on_conflict_do_update(
+        index_elements=[HandledUpdate.update_id],
+        set_={
+            "claimed_by": case((takes_over, incoming.claimed_by), else_=HandledUpdate.claimed_by),
+            "lease_until": case(
+                (takes_over, incoming.lease_until), else_=HandledUpdate.lease_until
+            ),
+        },
+    ).returning(HandledUpdate.claimed_by, HandledUpdate.handled_at.is_not(None))
+    row = (await session.execute(statement)).one()
+    return ClaimRow(claimed_by=row[0], handled=bool(row[1]))

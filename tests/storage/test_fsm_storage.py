@@ -99,8 +99,8 @@ async def redis_storage() -> AsyncIterator[BaseStorage]:
 async def test_redis_storage_is_chosen_with_redis_url_and_survives_restart(
     redis_storage: BaseStorage,
 ) -> None:
-    from bot.app import create_fsm_storage
     from bot.config import Settings
+    from bot.instances import create_fsm_storage
 
     settings = Settings(_env_file=None, redis_url=REDIS_URL)
     chosen = create_fsm_storage(settings, sessions=None)  # type: ignore[arg-type]

@@ -1,0 +1,85 @@
+"""What several instances of the bot share through Redis (REDIS_URL), and why one chat's
+updates are handled in order and one at a time even when they land on different instances.
+
+N instances in webhook mode behind a load balancer, on one PostgreSQL and one Redis, behave as
+one bot:
+
+- *Each update once*: claimed in PostgreSQL before it is handled (bot/redelivery.py).
+- *Conversation state*: aiogram's RedisStorage, read and written by whichever instance gets
+  the chat's next update.
+- *One chat in order, one at a time*: Telegram sends a chat's next update only after the
+  previous one was acknowledged with a 2xx, and the webhook acknowledges only after the update
+  was handled and recorded (bot/webhook.py). So the next update of a chat cannot reach any
+  instance before the previous one is done: order holds across instances without a queue of
+  ours. What remains is an overlap: a copy Telegram sends again while the original is still
+  being handled (the answer was late or lost), or a person's two taps that arrive as two
+  updates of different kinds at once. aiogram's RedisEventIsolation covers that: a per-chat
+  lock in Redis (per chat and user, as the conversation state is keyed), held for the update's
+  handling, so two instances never run one chat's steps at the same time. Within one process,
+  without Redis, SimpleEventIsolation does the same with an asyncio lock.
+- *The sending rate*: one token bucket in Redis for all (scheduler/sender/shared_pacer.py).
+
+Without REDIS_URL each of these is per process, which is right for one instance and wrong for
+several: the bot says so at start in webhook mode (:func:`unshared_in_webhook_mode`) rather
+than refusing, since one webhook instance without Redis is a setup that works.
+"""
+
+from aiogram.fsm.storage.base import BaseEventIsolation, BaseStorage, DefaultKeyBuilder
+from aiogram.fsm.storage.memory import SimpleEventIsolation
+from aiogram.fsm.storage.redis import RedisEventIsolation, RedisStorage
+from redis.asyncio import Redis
+
+from bot.config import Settings
+from bot.fsm_storage import DatabaseStorage
+from storage.db import is_sqlite
+from storage.unit_of_work import SessionSource
+
+# A chat's lock lasts at most this long (seconds) if its instance dies holding it; longer than
+# any handling. Waiters look again every ``sleep`` seconds: a double tap waits that much more
+# at worst, and only then.
+LOCK_KWARGS = {"timeout": 60, "sleep": 0.02}
+
+
+def create_redis(settings: Settings) -> Redis | None:
+    """The one Redis client of the process (None without REDIS_URL)."""
+    if not settings.redis_url:
+        return None
+    return Redis.from_url(settings.redis_url)
+
+
+def key_builder(settings: Settings) -> DefaultKeyBuilder:
+    return DefaultKeyBuilder(prefix=settings.redis_prefix)
+
+
+def create_fsm_storage(
+    settings: Settings, sessions: SessionSource, redis: Redis | None = None
+) -> BaseStorage:
+    """Conversation state: in Redis with REDIS_URL, else in the database."""
+    if settings.redis_url:
+        client = redis if redis is not None else Redis.from_url(settings.redis_url)
+        return RedisStorage(client, key_builder=key_builder(settings))
+    return DatabaseStorage(sessions)
+
+
+def create_events_isolation(settings: Settings, redis: Redis | None) -> BaseEventIsolation:
+    """One update of a chat at a time: across instances with Redis, in this process without."""
+    if redis is None:
+        return SimpleEventIsolation()
+    return RedisEventIsolation(redis, key_builder=key_builder(settings), lock_kwargs=LOCK_KWARGS)
+
+
+def unshared_in_webhook_mode(settings: Settings) -> list[str]:
+    """What several webhook instances of these settings would not guarantee (empty: all)."""
+    missing = []
+    if is_sqlite(settings.database_url):
+        missing.append(
+            "SQLite is one machine's file: updates are not claimed across instances "
+            "(a redelivery to another instance may be handled again)"
+        )
+    if not settings.redis_url:
+        missing.append(
+            "without REDIS_URL, one chat's updates are serialised, and the sending rate kept, "
+            "per instance only (N instances may send N times Telegram's limit, and handle a "
+            "chat's overlapping updates at once)"
+        )
+    return missing
