@@ -1,0 +1,216 @@
+"""Several instances: the citizens of citizens_bench.py through nginx and N webhook instances.
+
+    .venv/bin/python bench/instances_bench.py [--instances 1,2] [--citizens 600]
+                                              [--concurrency 100] [--delay-ms 50]
+                                              [--postgres URL] [--redis URL]
+
+For each N: a scratch PostgreSQL database prepared as citizens_bench.py prepares it (the sample
+classifier, one announced meeting), then the topology of deploy/compose.yaml from local
+processes (deploy/topology.py): the migrations once, N `kezdesu run` in webhook mode on one
+database and one Redis (a key prefix of this run's own), nginx in front with deploy/nginx.conf,
+and the project's Bot API emulator delivering every update to nginx as Telegram would (a
+chat's next update once the one before is answered, 100 connections at most), rate limits
+off, ``--delay-ms`` added to every Bot API answer. The same citizens' journeys as
+citizens_bench.py, ``--concurrency`` at a time.
+
+Figures: updates/s (updates the emulator delivered and had answered, over the wall time),
+reply seen p50 / p99 (a citizen's send to the bot's first answer), and where the CPU went:
+each instance's process, this process (emulator and citizens), nginx and PostgreSQL's
+backends, each per update. On a machine with fewer cores than instances + 1, the instances
+and the load compete for them: the CPU table says how much of the machine each part took.
+Writes nothing to the repository.
+"""
+
+import argparse
+import asyncio
+import os
+import sys
+import time
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import psutil
+
+BENCH = Path(__file__).resolve().parent
+sys.path.insert(0, str(BENCH.parent))
+sys.path.insert(0, str(BENCH))
+
+from citizens_bench import (  # noqa: E402
+    ADMIN_ID,
+    DEFAULT_POSTGRES,
+    BenchClient,
+    citizen_journey,
+    machine,
+    percentile,
+    prepare_database,
+)
+
+from deploy.topology import TopologyConfig, run_topology  # noqa: E402
+from locales import Translator  # noqa: E402
+from sandbox import EmulatorConfig  # noqa: E402
+from storage.scratch import scratch_postgres_database  # noqa: E402
+
+DEFAULT_REDIS = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
+
+
+@dataclass
+class Figures:
+    instances: int
+    citizens: int
+    completed: int
+    failures: list[str]
+    wall: float
+    updates: int
+    reply_ms: list[float]
+    cpu: dict[str, float]  # seconds, by part
+
+
+def processes_named(fragment: str) -> Iterator[psutil.Process]:
+    for process in psutil.process_iter(["name", "cmdline"]):
+        if fragment in (process.info["name"] or ""):
+            yield process
+
+
+def cpu_of(processes: list[psutil.Process]) -> float:
+    total = 0.0
+    for process in processes:
+        try:
+            times = process.cpu_times()
+        except psutil.Error:
+            continue  # gone meanwhile (a backend that closed)
+        total += times.user + times.system
+    return total
+
+
+async def run_once(
+    instances: int,
+    citizens: int,
+    concurrency: int,
+    delay_ms: int,
+    postgres_url: str,
+    redis_url: str,
+    translator: Translator,
+) -> Figures:
+    async with scratch_postgres_database(postgres_url, prefix="kezdesu_bench") as url:
+        routes = await prepare_database(url, translator)
+        config = TopologyConfig(
+            database_url=url,
+            redis_url=redis_url,
+            instances=instances,
+            settings={
+                "ADMIN_IDS": str(ADMIN_ID),
+                "REDIS_PREFIX": f"bench-{uuid.uuid4().hex[:8]}",
+                # As in citizens_bench.py: the emulator's limits are off, so the bot's own
+                # pacer is told 1,000/s and measures nothing here.
+                "SENDER__RATE": "1000",
+                "WEBHOOK_MAX_CONNECTIONS": "100",
+            },
+            emulator=EmulatorConfig(
+                rate_limits_enabled=False, local_mode=True, webhook_retry_ms=200, delay_ms=delay_ms
+            ),
+        )
+        async with run_topology(config) as topology, BenchClient(topology.emulator.url) as client:
+            await client.add_user(ADMIN_ID, "Admin", language_code="kk")
+            bots = [psutil.Process(i.process.pid) for i in topology.instances if i.process]
+            nginx = list(processes_named("nginx"))
+            postgres = list(processes_named("postgres"))
+            await client.reset_stats()
+            gate = asyncio.Semaphore(concurrency)
+
+            async def one(index: int):  # type: ignore[no-untyped-def]
+                async with gate:
+                    return await citizen_journey(client, translator, routes, index)
+
+            before = {
+                "bots": cpu_of(bots),
+                "nginx": cpu_of(nginx),
+                "postgres": cpu_of(postgres),
+            }
+            started, own = time.perf_counter(), time.process_time()
+            outcomes = await asyncio.gather(*(one(i) for i in range(citizens)))
+            wall = time.perf_counter() - started
+            cpu = {
+                "bots": cpu_of(bots) - before["bots"],
+                "emulator + citizens": time.process_time() - own,
+                "nginx": cpu_of(nginx) - before["nginx"],
+                "postgres": cpu_of(postgres) - before["postgres"],
+            }
+            stats = await client.stats()
+    return Figures(
+        instances=instances,
+        citizens=citizens,
+        completed=sum(1 for o in outcomes if o.number is not None),
+        failures=[o.failure for o in outcomes if o.failure],
+        wall=wall,
+        updates=int(stats["updates_created"]),
+        reply_ms=[ms for o in outcomes for ms in o.latencies],
+        cpu=cpu,
+    )
+
+
+def print_figures(figures: Figures, one: Figures | None) -> None:
+    rate = figures.updates / figures.wall
+    title = f"{figures.instances} instance(s), {figures.citizens} citizens"
+    print(f"\n{title}\n{'-' * len(title)}")
+    print(f"  completed / failed             {figures.completed} / {len(figures.failures)}")
+    print(f"  updates answered               {figures.updates} in {figures.wall:.1f} s")
+    scale = f" ({rate / (one.updates / one.wall):.2f}x one instance)" if one else ""
+    print(f"  updates per second             {rate:.0f}{scale}")
+    print(
+        f"  reply seen p50 / p99           {percentile(figures.reply_ms, 0.5):.0f} / "
+        f"{percentile(figures.reply_ms, 0.99):.0f} ms"
+    )
+    for part, seconds in figures.cpu.items():
+        print(
+            f"  CPU {part:<26} {seconds:6.1f} s ({seconds / figures.wall:.0%} of one core), "
+            f"{seconds * 1000 / max(1, figures.updates):.2f} ms/update"
+        )
+    total = sum(figures.cpu.values())
+    print(
+        f"  CPU, all of it                 {total / figures.wall:.0%} of one core "
+        f"({os.cpu_count()} cores)"
+    )
+    for failure in figures.failures[:3]:
+        print(f"  failure: {failure}")
+
+
+def parse_args() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0] if __doc__ else "")
+    parser.add_argument("--instances", default="1,2", help="comma separated")
+    parser.add_argument("--citizens", type=int, default=600)
+    parser.add_argument("--concurrency", type=int, default=100)
+    parser.add_argument("--delay-ms", type=int, default=50)
+    parser.add_argument("--postgres", default=DEFAULT_POSTGRES)
+    parser.add_argument("--redis", default=DEFAULT_REDIS)
+    args = parser.parse_args()
+    args.counts = [int(part) for part in args.instances.split(",") if part.strip()]
+    return args
+
+
+async def main(args: argparse.Namespace) -> None:
+    print(f"Machine: {machine()}")
+    print(
+        f"Citizens: {args.citizens}, at most {args.concurrency} at a time; emulator delay "
+        f"{args.delay_ms} ms, rate limits off; webhook mode behind nginx."
+    )
+    translator = Translator()
+    first: Figures | None = None
+    for count in args.counts:
+        figures = await run_once(
+            count,
+            args.citizens,
+            args.concurrency,
+            args.delay_ms,
+            args.postgres,
+            args.redis,
+            translator,
+        )
+        print_figures(figures, first if first and first.instances == 1 else None)
+        first = first or figures
+        sys.stdout.flush()
+
+
+if __name__ == "__main__":
+    asyncio.run(main(parse_args()))
