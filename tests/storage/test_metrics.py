@@ -124,7 +124,7 @@ async def test_retry_after_of_the_replies_and_of_the_sender() -> None:
         max_wait=60, on_retry_after=metrics.reply_retry_after, sleep=no_wait
     )
     answers: list[int | None] = [3, None, 120]
-    method = SendMessage(chat_id=1, text="x")
+    method: TelegramMethod[Any] = SendMessage(chat_id=1, text="x")
 
     async def telegram(bot: Bot, request: TelegramMethod[Any]) -> Response[Any]:
         seconds = answers.pop(0)
