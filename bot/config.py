@@ -166,6 +166,9 @@ class Settings(BaseSettings):
 
     @model_validator(mode="after")
     def _metrics_port_is_for_polling(self) -> Self:
+        if self.metrics_port is not None and self.bot_token is None:
+            # The sandbox is a demo on a laptop, its bot polling in the background.
+            raise ValueError("METRICS_PORT needs BOT_TOKEN: the sandbox serves no metrics")
         if self.webhook_url and self.metrics_port is not None:
             # Two servers for the same pages would leave the operator guessing which to watch.
             raise ValueError(
