@@ -46,8 +46,8 @@ from citizens_bench import (  # noqa: E402
     percentile,
     prepare_database,
 )
-
 from deploy.topology import TopologyConfig, run_topology  # noqa: E402
+
 from locales import Translator  # noqa: E402
 from sandbox import EmulatorConfig  # noqa: E402
 from storage.scratch import scratch_postgres_database  # noqa: E402

@@ -4,7 +4,7 @@ import asyncio
 import contextlib
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from aiogram import Bot
@@ -13,6 +13,7 @@ from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.telegram import PRODUCTION, TelegramAPIServer
 from aiogram.enums import ParseMode
 from aiogram.fsm.storage.redis import RedisStorage
+from aiohttp import web
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from bot.commands import set_bot_commands
@@ -35,6 +36,7 @@ from bot.middlewares.retired_callbacks import RetiredCallbackMiddleware
 from bot.middlewares.text_cleaning import DropNulMiddleware
 from bot.middlewares.unit_release import UnitReleaseMiddleware
 from bot.middlewares.user import UserMiddleware
+from bot.probes import create_probe_app
 from bot.redelivery import HandledUpdates
 from bot.retry import RetryAfterMiddleware
 from bot.webhook import create_web_app, serve
@@ -79,13 +81,20 @@ class App:
     run_sender: bool = True
     # The updates already handled, so one delivered again is skipped (bot/redelivery.py).
     handled: HandledUpdates | None = None
-    # What /metrics shows in webhook mode (bot/metrics.py).
+    # What /metrics shows (bot/metrics.py): on the webhook's server, or in polling mode on
+    # METRICS_PORT's.
     metrics: Metrics | None = None
     # The process's budget of messages a second (shared through Redis with REDIS_URL).
     pacer: Pacer | None = None
     # Claim each update in the database before handling it: webhook mode on PostgreSQL,
     # where other instances may receive the same update (bot/redelivery.py).
     claims: bool = False
+    # The polling mode's server of /metrics, /healthz and /readyz while it runs.
+    _probes: web.AppRunner | None = field(default=None, init=False)
+
+    def readiness(self) -> Readiness:
+        storage = self.dispatcher.storage
+        return Readiness(self.engine, storage.redis if isinstance(storage, RedisStorage) else None)
 
     async def start_polling(self, *, set_commands: bool = True, **kwargs: Any) -> None:
         await self._start(set_commands=set_commands)
@@ -104,7 +113,6 @@ class App:
         settings = self.settings
         assert settings.webhook_url is not None and self.handled is not None
         secret = settings.webhook_secret_token()
-        storage = self.dispatcher.storage
         web_app = create_web_app(
             self.dispatcher,
             self.bot,
@@ -114,9 +122,7 @@ class App:
             claims=self.claims,
             sessions=self.session_factory,
             metrics=self.metrics,
-            readiness=Readiness(
-                self.engine, storage.redis if isinstance(storage, RedisStorage) else None
-            ),
+            readiness=self.readiness(),
         )
         for caveat in unshared_in_webhook_mode(settings):
             # One instance needs none of it; several do: say what they would not share.
@@ -157,6 +163,17 @@ class App:
             await self._stop()
 
     async def _start(self, *, set_commands: bool) -> None:
+        # Polling with METRICS_PORT: its own server for /metrics, /healthz and /readyz
+        # (bot/probes.py), first, so a port already taken stops the start before anything
+        # else runs. Webhook mode serves them on the webhook's server (the settings refuse
+        # both).
+        port = self.settings.metrics_port
+        if port is not None and self._probes is None:
+            web_app = create_probe_app(
+                readiness=self.readiness(), sessions=self.session_factory, metrics=self.metrics
+            )
+            self._probes = await serve(web_app, self.settings.metrics_host, port)
+            log.info("/metrics, /healthz and /readyz on %s:%s", self.settings.metrics_host, port)
         if set_commands:
             await set_bot_commands(
                 self.bot,
@@ -180,6 +197,13 @@ class App:
         await self.sender.stop()
         if self.scheduler is not None:
             await self.scheduler.stop()
+        # Last: /metrics shows the stop to its end, and /healthz says alive until then.
+        await self._stop_probes()
+
+    async def _stop_probes(self) -> None:
+        probes, self._probes = self._probes, None
+        if probes is not None:
+            await probes.cleanup()
 
     async def close(self) -> None:
         # Released last to first, each even when one before it fails: an HTTP session or a
@@ -194,6 +218,7 @@ class App:
             if isinstance(self.pacer, RedisPacer):
                 stack.push_async_callback(self.pacer.aclose)
             stack.push_async_callback(self.sender.stop)
+            stack.push_async_callback(self._stop_probes)
             if self.handled is not None:
                 stack.push_async_callback(self.handled.stop)
 
@@ -205,12 +230,15 @@ def create_bot(
     *,
     pacer: Pacer | None = None,
     paid_broadcast: bool = False,
+    metrics: Metrics | None = None,
 ) -> Bot:
     """``pacer``: the budget of messages a second the bot's messages share with the outbox
-    sender (bot/middlewares/pacing.py)."""
+    sender (bot/middlewares/pacing.py). ``metrics``: told of each 429's retry_after."""
     url = api_url or settings.telegram_api_url
     session = AiohttpSession(api=TelegramAPIServer.from_base(url)) if url else AiohttpSession()
-    session.middleware(RetryAfterMiddleware())
+    session.middleware(
+        RetryAfterMiddleware(on_retry_after=metrics.reply_retry_after if metrics else None)
+    )
     session.middleware(KeepResponseModels())
     # The update's connection goes back to the pool before each request (each retry's too),
     # not after Telegram answers (aiogram runs these in the order registered): so also before
@@ -273,7 +301,16 @@ def build_app(
         if redis is not None
         else AdaptivePacer(sending.rate)
     )
-    bot = create_bot(settings, token, api_url, pacer=pacer, paid_broadcast=sending.paid_broadcast)
+    metrics = Metrics()
+    metrics.watch_pool(engine)
+    bot = create_bot(
+        settings,
+        token,
+        api_url,
+        pacer=pacer,
+        paid_broadcast=sending.paid_broadcast,
+        metrics=metrics,
+    )
     sender_bot = create_sender_bot(settings, token, sending, api_url)
     translator = Translator()
     services = Services.create(
@@ -313,8 +350,8 @@ def build_app(
         settings=settings,
         translator=translator,
     )
-    metrics = Metrics()
     metrics.watch_sender(sender)
+    metrics.watch_duties(services.duties)
     dispatcher.update.outer_middleware(UpdateLogMiddleware(metrics))
     user_middleware = UserMiddleware(
         services.users, translator, settings.default_locale, settings.tz

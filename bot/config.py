@@ -91,6 +91,10 @@ class Settings(BaseSettings):
     webhook_secret: SecretStr | None = Field(default=None, repr=False)
     # Connections Telegram opens at once to deliver updates (setWebhook: 1-100, 40 by default).
     webhook_max_connections: int = Field(default=40, ge=1, le=100)
+    # Polling mode: serve /metrics, /healthz and /readyz on host:port (bot/probes.py). Unset,
+    # polling serves no HTTP at all; in webhook mode they are on the webhook's server.
+    metrics_host: str = "127.0.0.1"
+    metrics_port: int | None = Field(default=None, ge=1, le=65535)
 
     @field_validator("admin_ids", mode="before")
     @classmethod
@@ -161,6 +165,19 @@ class Settings(BaseSettings):
         if self.webhook_url and self.bot_token is None:
             # Sandbox mode polls its own emulator; a webhook is for Telegram.
             raise ValueError("WEBHOOK_URL needs BOT_TOKEN")
+        return self
+
+    @model_validator(mode="after")
+    def _metrics_port_is_for_polling(self) -> Self:
+        if self.metrics_port is not None and self.bot_token is None:
+            # The sandbox is a demo on a laptop, its bot polling in the background.
+            raise ValueError("METRICS_PORT needs BOT_TOKEN: the sandbox serves no metrics")
+        if self.webhook_url and self.metrics_port is not None:
+            # Two servers for the same pages would leave the operator guessing which to watch.
+            raise ValueError(
+                "METRICS_PORT is for polling mode: with WEBHOOK_URL, /metrics, /healthz and "
+                "/readyz are served on WEBHOOK_PORT"
+            )
         return self
 
     @property

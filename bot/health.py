@@ -1,4 +1,4 @@
-"""What /healthz and /readyz answer (bot/webhook.py serves them).
+"""What /healthz and /readyz answer (bot/probes.py serves them).
 
 Liveness is the process serving at all: a load balancer or an orchestrator restarts it when it
 does not. Readiness is whether it can handle an update now: the database answers and carries

@@ -5,6 +5,7 @@ A reply to a person is worth a second's wait; dropping it would leave them in si
 
 import asyncio
 import logging
+from collections.abc import Awaitable, Callable
 
 from aiogram import Bot
 from aiogram.client.session.middlewares.base import (
@@ -19,9 +20,21 @@ log = logging.getLogger(__name__)
 
 
 class RetryAfterMiddleware(BaseRequestMiddleware):
-    def __init__(self, max_attempts: int = 5, max_wait: float = 60.0) -> None:
+    """``on_retry_after`` is told every 429's retry_after, the ones too long to wait for too
+    (bot/metrics.py counts them); ``sleep`` waits it out (a test's own does not)."""
+
+    def __init__(
+        self,
+        max_attempts: int = 5,
+        max_wait: float = 60.0,
+        *,
+        on_retry_after: Callable[[float], None] | None = None,
+        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+    ) -> None:
         self._max_attempts = max_attempts
         self._max_wait = max_wait
+        self._on_retry_after = on_retry_after
+        self._sleep = sleep
 
     async def __call__(
         self,
@@ -33,8 +46,17 @@ class RetryAfterMiddleware(BaseRequestMiddleware):
             try:
                 return await make_request(bot, method)
             except TelegramRetryAfter as error:
+                self._observe(error)
                 if error.retry_after > self._max_wait:
                     raise
                 log.info("429 on %s: waiting %ss", type(method).__name__, error.retry_after)
-                await asyncio.sleep(error.retry_after)
-        return await make_request(bot, method)
+                await self._sleep(error.retry_after)
+        try:
+            return await make_request(bot, method)
+        except TelegramRetryAfter as error:
+            self._observe(error)
+            raise
+
+    def _observe(self, error: TelegramRetryAfter) -> None:
+        if self._on_retry_after is not None:
+            self._on_retry_after(error.retry_after)

@@ -1,6 +1,6 @@
 """Webhook mode: Telegram POSTs each update to the bot's own HTTP server (aiohttp, through
-aiogram's request handler), which also answers /healthz and /readyz (bot/health.py) and
-/metrics (bot/metrics.py).
+aiogram's request handler), which also answers /healthz, /readyz and /metrics
+(bot/probes.py).
 
 When is an update acknowledged? Telegram forgets an update once the webhook answers it with a
 2xx, and delivers it again (later, in order within its chat) after any other answer, a
@@ -38,7 +38,6 @@ from aiogram.methods import TelegramMethod
 from aiogram.types import Update
 from aiogram.webhook.aiohttp_server import SimpleRequestHandler
 from aiohttp import web
-from prometheus_client import CONTENT_TYPE_LATEST
 from pydantic import ValidationError
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -46,6 +45,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from bot.dispatcher import GracefulDispatcher
 from bot.health import Readiness
 from bot.metrics import Metrics
+from bot.probes import add_probe_routes
 from bot.redelivery import Claim, HandledUpdates
 
 log = logging.getLogger(__name__)
@@ -135,26 +135,7 @@ def create_web_app(
     DurableRequestHandler(
         dispatcher, bot, secret_token=secret_token, handled=handled, claims=claims
     ).register(app, path=path)
-
-    async def healthz(request: web.Request) -> web.Response:
-        return web.json_response({"status": "ok"})
-
-    async def readyz(request: web.Request) -> web.Response:
-        problems = await readiness.problems()
-        if problems:
-            return web.json_response({"status": "not ready", "reasons": problems}, status=503)
-        return web.json_response({"status": "ready"})
-
-    app.router.add_get("/healthz", healthz)
-    app.router.add_get("/readyz", readyz)
-    if metrics is not None:
-        registry = metrics
-
-        async def metrics_page(request: web.Request) -> web.Response:
-            body = await registry.render(sessions)
-            return web.Response(body=body, headers={"Content-Type": CONTENT_TYPE_LATEST})
-
-        app.router.add_get("/metrics", metrics_page)
+    add_probe_routes(app, readiness=readiness, sessions=sessions, metrics=metrics)
     return app
 
 

@@ -142,6 +142,11 @@ class Stage(StrEnum):
     OVERDUE = "overdue"
 
 
+# The stage an escalation is counted under in ReminderReport.enqueued (the officials' own
+# reminders are counted under their Stage).
+ESCALATION = "escalation"
+
+
 @dataclass(frozen=True, slots=True)
 class AkimatInfo:
     id: int
@@ -285,6 +290,14 @@ class ReminderReport:
     escalations: int = 0
     # Outbox rows written (recipients already holding a key are not counted).
     messages: int = 0
+    # The same rows by duty kind and stage (a Stage, or ESCALATION).
+    enqueued: dict[tuple[DutyKind, str], int] = field(default_factory=dict)
+
+    def count(self, kind: DutyKind, stage: str, written: int) -> None:
+        self.messages += written
+        if written:
+            key = (kind, stage)
+            self.enqueued[key] = self.enqueued.get(key, 0) + written
 
 
 @dataclass(frozen=True, slots=True)
@@ -332,6 +345,12 @@ class DutyService:
         self._admin_ids = admin_ids
         self._default_locale = default_locale
         self._outbox = outbox
+        self._listeners: list[Callable[[ReminderReport], None]] = []
+
+    def on_reminders(self, listener: Callable[[ReminderReport], None]) -> None:
+        """Call ``listener`` with each run's report once its reminders are committed (the
+        counts of bot/metrics.py: no query of their own)."""
+        self._listeners.append(listener)
 
     def today(self, now: datetime | None = None) -> date:
         return (now or self._clock.now()).astimezone(self._tz).date()
@@ -644,6 +663,8 @@ class DutyService:
             await self._remind(session, now, report)
             await job_marks.advance(session, JOB_NAME, now)
             await session.commit()
+        for listener in self._listeners:
+            listener(report)
         if report.messages:
             log.info(
                 "compliance: %d reminders, %d escalations, %d messages for %s",
@@ -717,12 +738,13 @@ class DutyService:
         if remind_day is not None and own:
             report.reminders += 1
             stage = duty.stage_on(remind_day)
-            report.messages += await self._outbox.notify(
+            written = await self._outbox.notify(
                 session,
                 DutyDue(duty, today, str(stage), remind_day, source),
                 [Recipient(chat.chat_id, chat.locale) for chat in own],
                 not_before=now,
             )
+            report.count(duty.kind, str(stage), written)
         if escalate_day is None:
             return
         # Someone who is also an official of the akimat has just had the reminder.
@@ -731,12 +753,13 @@ class DutyService:
         if not chats:
             return
         report.escalations += 1
-        report.messages += await self._outbox.notify(
+        written = await self._outbox.notify(
             session,
             DutyEscalated(duty, today, escalate_day, source),
             [Recipient(chat.chat_id, chat.locale) for chat in chats],
             not_before=now,
         )
+        report.count(duty.kind, ESCALATION, written)
 
     async def _officials(self, session: AsyncSession) -> dict[int, list[_Chat]]:
         by_akimat: dict[int, list[_Chat]] = defaultdict(list)

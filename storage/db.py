@@ -28,6 +28,8 @@ from sqlalchemy.ext.asyncio import (
 )
 from sqlalchemy.pool import ConnectionPoolEntry
 
+from storage.timed_pool import TimedQueuePool
+
 
 def is_sqlite(url: str) -> bool:
     return url.startswith("sqlite")
@@ -63,6 +65,7 @@ def create_engine(
         pool_size=10,
         max_overflow=20,
         pool_recycle=RECYCLE_SECONDS,
+        poolclass=TimedQueuePool,
     )
     _ping_if_idle(engine, idle_ping_after, monotonic)
     return engine

@@ -379,6 +379,7 @@ class OutboxSender:
         self._task: asyncio.Task[None] | None = None
         self._epoch = 0
         self._drain_waiters: list[tuple[int, asyncio.Future[None]]] = []
+        self._retry_after_listeners: list[Callable[[float], None]] = []
 
     # --- control ------------------------------------------------------------------------------
 
@@ -438,6 +439,10 @@ class OutboxSender:
             async with self._work_lock:
                 await self._work(until_idle=True)
         return DrainReport.between(before, self.stats)
+
+    def on_retry_after(self, listener: Callable[[float], None]) -> None:
+        """Call ``listener`` with each 429's retry_after, in seconds (bot/metrics.py)."""
+        self._retry_after_listeners.append(listener)
 
     def wake(self) -> None:
         """Something was enqueued: look for it now rather than at the next poll."""
@@ -662,6 +667,8 @@ class OutboxSender:
                 # again (never dropped, and not counted as an attempt); the pacer lowers the
                 # rate of everything else (scheduler/sender/pacer.py).
                 self.stats.rate_limited += 1
+                for listener in self._retry_after_listeners:
+                    listener(error.retry_after)
                 self.pacer.refused(slot, error.retry_after)
                 resume = answered + error.retry_after
                 self._chat_next[item.chat_id] = max(self._chat_next[item.chat_id], resume)

@@ -22,11 +22,13 @@ from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.telegram import TelegramAPIServer
 from aiogram.enums import ParseMode
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
+from prometheus_client.parser import text_string_to_metric_families
 from sqlalchemy import func, select, text
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.app import sender_config
 from bot.config import Settings
+from bot.metrics import Metrics
 from handlers.notices import Rendered
 from locales import Text, Translator
 from sandbox import EmulatorConfig, RunningEmulator, run_emulator
@@ -278,11 +280,23 @@ async def test_a_storm_of_429s_delays_but_drops_nothing(
     chats = await people(session_factory, client, range(200, 240))
     await enqueue(session_factory, outbox, chats)
     sender = make_sender(session_factory, bot, clock, rate=200.0, concurrency=20)
+    metrics = Metrics()
+    metrics.watch_sender(sender)
 
     report = await sender.drain()
 
     assert report.rate_limited > 0
     assert emulator.state.stats.rate_limited == report.rate_limited
+    # /metrics: each 429's retry_after (whole seconds, at least one), all of them the sender's.
+    retry_after = {
+        (sample.name, sample.labels["who"]): sample.value
+        for family in text_string_to_metric_families(metrics.exposition().decode())
+        for sample in family.samples
+        if sample.name.startswith("kezdesu_retry_after_seconds_") and "le" not in sample.labels
+    }
+    assert retry_after[("kezdesu_retry_after_seconds_count", "sender")] == report.rate_limited
+    assert retry_after[("kezdesu_retry_after_seconds_sum", "sender")] >= report.rate_limited
+    assert retry_after[("kezdesu_retry_after_seconds_count", "reply")] == 0
     assert report.sent == len(chats)
     assert delivered(emulator) == dict.fromkeys(chats, 1)
     assert await statuses(session_factory) == {OutboxStatus.SENT: len(chats)}

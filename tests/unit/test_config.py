@@ -106,6 +106,24 @@ def test_a_webhook_needs_a_token(monkeypatch: pytest.MonkeyPatch) -> None:
         Settings(_env_file=None)
 
 
+def test_metrics_port_serves_polling_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("BOT_TOKEN", "123:secret")
+    monkeypatch.delenv("WEBHOOK_URL", raising=False)
+    monkeypatch.delenv("METRICS_PORT", raising=False)
+    assert Settings(_env_file=None).metrics_port is None  # polling serves nothing by default
+    monkeypatch.setenv("METRICS_PORT", "9108")
+    settings = Settings(_env_file=None)
+    assert (settings.metrics_host, settings.metrics_port) == ("127.0.0.1", 9108)
+    monkeypatch.delenv("BOT_TOKEN")
+    with pytest.raises(ValidationError, match="METRICS_PORT needs BOT_TOKEN"):
+        Settings(_env_file=None)
+    # In webhook mode the pages are on the webhook's server: a second one is refused.
+    monkeypatch.setenv("BOT_TOKEN", "123:secret")
+    monkeypatch.setenv("WEBHOOK_URL", "https://bot.example.kz/telegram")
+    with pytest.raises(ValidationError, match="METRICS_PORT is for polling mode"):
+        Settings(_env_file=None)
+
+
 def run_cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "bot", *args],
