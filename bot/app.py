@@ -23,6 +23,7 @@ from bot.dispatcher import GracefulDispatcher
 from bot.fsm_storage import DatabaseStorage
 from bot.health import Readiness
 from bot.metrics import Metrics
+from bot.middlewares.callback_answers import StaleCallbackAnswerMiddleware
 from bot.middlewares.logging import HandlerNameMiddleware, UpdateLogMiddleware
 from bot.middlewares.menu import MenuMiddleware
 from bot.middlewares.pacing import PacingMiddleware
@@ -196,6 +197,7 @@ def create_bot(
     session = AiohttpSession(api=TelegramAPIServer.from_base(url)) if url else AiohttpSession()
     session.middleware(RetryAfterMiddleware())
     session.middleware(KeepResponseModels())
+    session.middleware(StaleCallbackAnswerMiddleware())
     # The update's connection goes back to the pool before each request (each retry's too),
     # not after Telegram answers (aiogram runs these in the order registered): so also before
     # the wait for a slot of the pacer, which comes last.
