@@ -152,7 +152,8 @@ class TopologyConfig:
     instances: int = 2
     # Settings given to every instance besides the topology's own (LOG_LEVEL, ADMIN_IDS...).
     settings: Mapping[str, str] = field(default_factory=dict)
-    # Unset: a local Bot API server without rate limits, retrying a failed delivery soon.
+    # Unset: a local Bot API server without rate limits, retrying a failed delivery after a
+    # second.
     emulator: EmulatorConfig | None = None
     startup_seconds: float = STARTUP_SECONDS
 
@@ -366,7 +367,7 @@ async def run_topology(config: TopologyConfig) -> AsyncIterator[Topology]:
     if config.instances < 1:
         raise ValueError("at least one instance")
     emulator_config = config.emulator or EmulatorConfig(
-        rate_limits_enabled=False, local_mode=True, webhook_retry_ms=200
+        rate_limits_enabled=False, local_mode=True, webhook_retry_ms=1000
     )
     with tempfile.TemporaryDirectory(prefix="kezdesu-topology-") as scratch:
         root = Path(scratch)

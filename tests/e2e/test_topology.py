@@ -176,7 +176,9 @@ async def journey(
     t = translator.bind(locale, ALMATY)
     user_id = FIRST_CITIZEN + index
     await client.add_user(user_id, f"Citizen{index}", language_code=locale)
-    chat = Citizen(client, user_id, quiet=0.05, timeout=60.0, done=progress)
+    # Two minutes for an answer: an update or a chat the killed instance held may wait for
+    # its lease in the database or its lock in Redis to run out (a minute).
+    chat = Citizen(client, user_id, quiet=0.05, timeout=120.0, done=progress)
     chat.seq = await client.last_seq(user_id)
 
     language = t(f"language-name-{locale}")
