@@ -172,8 +172,10 @@ class Instance:
         # Every line of every run of this instance (a restart appends).
         self.log: list[str] = []
         self._reader: asyncio.Task[None] | None = None
+        self._run_starts_at = 0  # where this run's lines begin in ``log``
 
     async def start(self) -> None:
+        self._run_starts_at = len(self.log)
         self.process = await asyncio.create_subprocess_exec(
             sys.executable,
             "-m",
@@ -208,7 +210,8 @@ class Instance:
                     async with http.get(f"{self.url}/readyz") as response:
                         # Ready, and its webhook is set: it listens before it sets it.
                         if response.status == 200 and any(
-                            "webhook mode: listening" in line for line in self.log
+                            "webhook mode: listening" in line
+                            for line in self.log[self._run_starts_at :]
                         ):
                             return
                 await asyncio.sleep(0.1)
@@ -232,7 +235,7 @@ class Instance:
 
 
 @dataclass(frozen=True)
-class Delivery:
+class WebhookRequest:
     """One webhook request through the balancer: the update, the answer Telegram got, and
     each instance tried in turn ("127.0.0.1:port", its status; "502" for one that died)."""
 
@@ -276,7 +279,7 @@ class Topology:
                     counts[int(match.group(1))] += 1
         return counts
 
-    def deliveries(self) -> list[Delivery]:
+    def webhook_requests(self) -> list[WebhookRequest]:
         """The balancer's access log: each webhook request, the instances it tried."""
         path = self.nginx_prefix / "access.log"
         if not path.exists():
@@ -289,7 +292,7 @@ class Topology:
             addresses = match.group("upstreams").replace(" : ", ", ").split(", ")
             statuses = match.group("statuses").replace(" : ", ", ").split(", ")
             found.append(
-                Delivery(
+                WebhookRequest(
                     int(match.group("update")),
                     int(match.group("status")),
                     tuple(zip(addresses, statuses, strict=False)),

@@ -284,7 +284,7 @@ async def test_two_instances_behind_nginx_lose_nothing_when_one_is_killed(
         # twice: the reply may have gone out before the kill and the record not.
         window = {
             delivery.update_id
-            for delivery in topology.deliveries()
+            for delivery in topology.webhook_requests()
             if any(a == killed.address and s != "200" for a, s in delivery.tries)
         }
         failures = [o for o in outcomes if isinstance(o, BaseException)]
