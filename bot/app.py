@@ -28,6 +28,7 @@ from bot.instances import (
     unshared_in_webhook_mode,
 )
 from bot.metrics import Metrics
+from bot.middlewares.callback_answers import StaleCallbackAnswerMiddleware
 from bot.middlewares.logging import HandlerNameMiddleware, UpdateLogMiddleware
 from bot.middlewares.menu import MenuMiddleware
 from bot.middlewares.pacing import PacingMiddleware
@@ -240,6 +241,7 @@ def create_bot(
         RetryAfterMiddleware(on_retry_after=metrics.reply_retry_after if metrics else None)
     )
     session.middleware(KeepResponseModels())
+    session.middleware(StaleCallbackAnswerMiddleware())
     # The update's connection goes back to the pool before each request (each retry's too),
     # not after Telegram answers (aiogram runs these in the order registered): so also before
     # the wait for a slot of the pacer, which comes last.

@@ -159,10 +159,13 @@ async def cb_consent_accept(
     already = user.has_consent
     user = await services.users.accept_consent(user.id)
     await query.answer()
-    if already:
+    if already and await services.subscriptions.count(user.id):
         await edit_or_answer(query, t("consent-already"))
         return
-    await edit_or_answer(query, t("consent-thanks"))
+    # Agreed before but following nothing: the next step was never shown (this press handled
+    # again after an instance died between recording the consent and answering, or a person
+    # who left there). Go on as after a first agreement.
+    await edit_or_answer(query, t("consent-already" if already else "consent-thanks"))
     data = await state.get_data()
     pending = data.get(PENDING_MEETING)
     invite_token = data.get(PENDING_INVITE)

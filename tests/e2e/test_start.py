@@ -159,6 +159,29 @@ async def test_start_with_an_impossible_meeting_link_is_a_plain_start(
     assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
 
 
+async def test_consent_pressed_again_before_a_locality_shows_the_next_step(
+    world: BotWorld,
+) -> None:
+    """The same "I agree" handled twice (another instance takes the update again after the
+    first died between recording the consent and answering): the second still leads on to
+    the locality; once the person follows one, it only says the consent is recorded."""
+    t = world.text("ru")
+    chat = await world.chat(1002, language_code="ru")
+    [greeting] = await chat.say("/start")
+    await chat.press(greeting, LANGUAGE_BUTTONS["ru"])
+    intro = chat.last
+    await chat.press(intro, t("consent-accept"))
+
+    await chat.press(intro, t("consent-accept"), stale=True)
+    assert chat.last.buttons[0].text == t("start-browse-localities")
+    assert any(m.content == t("consent-already") for m in chat.messages.values())
+
+    await world.services.subscriptions.subscribe(1002, "623661107")
+    events = await chat.press(intro, t("consent-accept"), stale=True)
+    assert not [e for e in events if e.type == "sent"]
+    assert chat.messages[intro.message_id].content == t("consent-already")
+
+
 @pytest.mark.parametrize("locale", ["kk", "ru", "en"])
 async def test_after_consent_a_typed_name_is_searched(world: BotWorld, locale: str) -> None:
     """The screen after consent says a typed name works: the next text is the search."""

@@ -1,0 +1,1 @@
+"""The deployment: compose file, balancer configuration, and their local twin (topology.py)."""
