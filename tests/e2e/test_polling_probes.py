@@ -3,11 +3,10 @@ test_stop.py starts it): /metrics, /healthz and /readyz on a small server of the
 polling (bot/probes.py), from the start to the end of the stop."""
 
 import asyncio
-import contextlib
-import signal
 import socket
 import sys
 from collections.abc import AsyncIterator
+from contextlib import AbstractAsyncContextManager
 from pathlib import Path
 
 import pytest
@@ -17,7 +16,7 @@ from sandbox import EmulatorConfig, RunningEmulator, run_emulator
 from sandbox.client import SandboxClient
 from tests.conftest import scratch_postgres_database
 from tests.e2e.test_stop import bot_environment, free_port
-from tests.e2e.test_webhook import BotProcess, get, get_text
+from tests.e2e.test_webhook import BotProcess, get, get_text, running_bot
 
 USER_ID = 7601
 # A start takes tens of seconds on a busy machine, most of it importing and migrating.
@@ -30,27 +29,8 @@ async def emulator() -> AsyncIterator[RunningEmulator]:
         yield running
 
 
-@contextlib.asynccontextmanager
-async def polling_bot(env: dict[str, str], cwd: Path) -> AsyncIterator[BotProcess]:
-    process = await asyncio.create_subprocess_exec(
-        sys.executable,
-        "-m",
-        "bot",
-        "run",
-        cwd=cwd,
-        env=env,
-        stdin=asyncio.subprocess.DEVNULL,
-        stdout=asyncio.subprocess.DEVNULL,
-        stderr=asyncio.subprocess.PIPE,
-    )
-    running = BotProcess(process)
-    try:
-        await running.wait_for_log("Run polling")
-        yield running
-    finally:
-        if process.returncode is None:
-            process.kill()
-        await running.stop(signal.SIGKILL)
+def polling_bot(env: dict[str, str], cwd: Path) -> AbstractAsyncContextManager[BotProcess]:
+    return running_bot(env, cwd, ready="Run polling")
 
 
 def samples(text: str) -> dict[tuple[str, tuple[tuple[str, str], ...]], float]:

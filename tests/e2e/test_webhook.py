@@ -11,6 +11,7 @@ import contextlib
 import signal
 import sys
 from collections.abc import AsyncIterator
+from contextlib import AbstractAsyncContextManager
 from pathlib import Path
 from typing import Any
 
@@ -62,8 +63,14 @@ class BotProcess:
         return self.log
 
 
+def webhook_bot(env: dict[str, str], cwd: Path) -> AbstractAsyncContextManager[BotProcess]:
+    return running_bot(env, cwd, ready="webhook mode: listening")
+
+
 @contextlib.asynccontextmanager
-async def webhook_bot(env: dict[str, str], cwd: Path) -> AsyncIterator[BotProcess]:
+async def running_bot(env: dict[str, str], cwd: Path, *, ready: str) -> AsyncIterator[BotProcess]:
+    """`kezdesu run` (python -m bot run) in ``cwd``, once its log says ``ready``; killed on
+    the way out if the test has not stopped it."""
     process = await asyncio.create_subprocess_exec(
         sys.executable,
         "-m",
@@ -77,7 +84,7 @@ async def webhook_bot(env: dict[str, str], cwd: Path) -> AsyncIterator[BotProces
     )
     running = BotProcess(process)
     try:
-        await running.wait_for_log("webhook mode: listening")
+        await running.wait_for_log(ready)
         yield running
     finally:
         if process.returncode is None:
