@@ -66,6 +66,7 @@ from aiogram.client.default import DefaultBotProperties  # noqa: E402
 from aiogram.client.session.aiohttp import AiohttpSession  # noqa: E402
 from aiogram.client.telegram import TelegramAPIServer  # noqa: E402
 from aiogram.enums import ParseMode  # noqa: E402
+from redis.asyncio import Redis  # noqa: E402
 from sqlalchemy.ext.asyncio import AsyncEngine  # noqa: E402
 
 from bot.memory import freeze_start_up_objects  # noqa: E402
@@ -76,6 +77,7 @@ from sandbox.markup import Markup  # noqa: E402
 from sandbox.server import MAX_REQUEST_BYTES  # noqa: E402
 from sandbox.state import ChatRecord, EmulatorState, StoredMessage  # noqa: E402
 from scheduler.sender.outbox_sender import OutboxSender, SenderConfig  # noqa: E402
+from scheduler.sender.shared_pacer import RedisPacer  # noqa: E402
 from services.clock import SystemClock  # noqa: E402
 from services.localities import LocalityService  # noqa: E402
 from storage.db import create_engine, create_session_factory  # noqa: E402
@@ -222,17 +224,27 @@ def emulator_config(args: argparse.Namespace) -> EmulatorConfig:
 
 
 async def run_sender(
-    database_url: str, api_url: str, rate: float, paid: bool, gc_freeze: bool
+    database_url: str,
+    api_url: str,
+    rate: float,
+    paid: bool,
+    gc_freeze: bool,
+    redis_url: str | None = None,
+    redis_key: str = "",
 ) -> None:
     """OutboxSender until SIGTERM, wired as bot/app.py wires it (create_sender_bot).
 
     ``gc_freeze``: what the bot does at start (bot/memory.py): keep Python's full collections
     off the objects that exist then (every module imported), so that they do not stop the
-    event loop for hundreds of milliseconds every few seconds.
+    event loop for hundreds of milliseconds every few seconds. ``redis_url``: pace with the
+    token bucket in Redis at ``redis_key`` that other senders share (an instance of several,
+    scheduler/sender/shared_pacer.py), as bot/app.py does with REDIS_URL.
     """
     if gc_freeze:
         freeze_start_up_objects()
     config = SenderConfig.for_rate(rate, paid_broadcast=paid)
+    redis = Redis.from_url(redis_url) if redis_url else None
+    pacer = RedisPacer(redis, redis_key, config.rate) if redis is not None else None
     engine = create_engine(database_url)
     bot = Bot(
         BOT_TOKEN,
@@ -240,7 +252,12 @@ async def run_sender(
         default=DefaultBotProperties(parse_mode=ParseMode.HTML),
     )
     sender = OutboxSender(
-        create_session_factory(engine), bot, clock=SystemClock(), tz=ALMATY, config=config
+        create_session_factory(engine),
+        bot,
+        clock=SystemClock(),
+        tz=ALMATY,
+        config=config,
+        pacer=pacer,
     )
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
@@ -254,6 +271,9 @@ async def run_sender(
     finally:
         await bot.session.close()
         await engine.dispose()
+        if pacer is not None and redis is not None:
+            await pacer.aclose()
+            await redis.aclose()
     usage = resource.getrusage(resource.RUSAGE_SELF)
     report = {
         "stats": dataclasses.asdict(sender.stats),
@@ -408,8 +428,15 @@ class SenderProcess:
 
     @classmethod
     async def start(
-        cls, database_url: str, api_url: str, limits: Limits, *, gc_freeze: bool = True
+        cls,
+        database_url: str,
+        api_url: str,
+        limits: Limits,
+        *,
+        gc_freeze: bool = True,
+        redis: tuple[str, str] | None = None,
     ) -> SenderProcess:
+        """``redis``: (URL, key) of a sending bucket shared with other senders."""
         process = await asyncio.create_subprocess_exec(
             sys.executable,
             THIS_SCRIPT,
@@ -419,6 +446,7 @@ class SenderProcess:
             f"--rate={limits.limit}",
             *(["--paid"] if limits.paid else []),
             *([] if gc_freeze else ["--no-gc-freeze"]),
+            *([f"--redis-url={redis[0]}", f"--redis-key={redis[1]}"] if redis else []),
             stdin=asyncio.subprocess.DEVNULL,
             stdout=asyncio.subprocess.PIPE,
             env={**os.environ, "PYTHONPATH": str(REPO_ROOT)},
@@ -460,13 +488,36 @@ class SenderProcess:
 async def sender_process(
     database_url: str, api_url: str, limits: Limits, *, gc_freeze: bool = True
 ) -> AsyncIterator[SenderProcess]:
-    process = await SenderProcess.start(database_url, api_url, limits, gc_freeze=gc_freeze)
+    async with sender_processes(database_url, api_url, limits, gc_freeze=gc_freeze) as [one]:
+        yield one
+
+
+@contextlib.asynccontextmanager
+async def sender_processes(
+    database_url: str,
+    api_url: str,
+    limits: Limits,
+    *,
+    count: int = 1,
+    gc_freeze: bool = True,
+    redis: tuple[str, str] | None = None,
+) -> AsyncIterator[list[SenderProcess]]:
+    """``count`` senders on one outbox, as ``count`` instances of the bot run theirs;
+    ``redis``: their shared sending bucket (URL, key)."""
+    processes: list[SenderProcess] = []
     try:
-        yield process
+        for _ in range(count):
+            processes.append(
+                await SenderProcess.start(
+                    database_url, api_url, limits, gc_freeze=gc_freeze, redis=redis
+                )
+            )
+        yield processes
     finally:
-        if process.process.returncode is None:
-            process.process.kill()
-            await process.process.wait()
+        for process in processes:
+            if process.process.returncode is None:
+                process.process.kill()
+                await process.process.wait()
 
 
 # --- The database ---------------------------------------------------------------------------
@@ -706,6 +757,8 @@ def main(argv: list[str] | None = None) -> None:
     sender_role.add_argument("--rate", type=float, required=True)
     sender_role.add_argument("--paid", action="store_true")
     sender_role.add_argument("--no-gc-freeze", dest="gc_freeze", action="store_false")
+    sender_role.add_argument("--redis-url", help="pace with a bucket in Redis, shared")
+    sender_role.add_argument("--redis-key", default="")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(name)s: %(message)s")
     with contextlib.suppress(KeyboardInterrupt):
@@ -713,7 +766,15 @@ def main(argv: list[str] | None = None) -> None:
             asyncio.run(serve(emulator_config(args), args.chats))
         else:
             asyncio.run(
-                run_sender(args.database_url, args.api_url, args.rate, args.paid, args.gc_freeze)
+                run_sender(
+                    args.database_url,
+                    args.api_url,
+                    args.rate,
+                    args.paid,
+                    args.gc_freeze,
+                    args.redis_url,
+                    args.redis_key,
+                )
             )
 
 

@@ -4,6 +4,7 @@
     .venv/bin/python bench/sender_bench.py [--limit 30,1000] [--burst 0.1,1] [--quick]
                                            [--no-library] [--no-pacing] [--no-personal]
                                            [--postgres URL] [--max-seconds 150]
+                                           [--shared-bucket N] [--redis URL]
 
 Against the emulator (bench/fanout.py: its own process, 50 ms on every answer, flood control
 on), at a 30/s limit and at 1000/s (paid broadcasts: the sender asks with
@@ -33,8 +34,10 @@ of the sender's and of the emulator's process, and the sender's peak RSS.
 
 import argparse
 import asyncio
+import os
 import sys
 import time
+import uuid
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -58,7 +61,7 @@ from fanout import (
     machine,
     prepare_database,
     print_table,
-    sender_process,
+    sender_processes,
 )
 from sqlalchemy import func, select
 
@@ -104,10 +107,15 @@ async def run_outbox(
     *,
     gc_freeze: bool = True,
     personal: bool = False,
+    senders: int = 1,
+    redis_url: str | None = None,
 ) -> FanoutResult:
     """`per_chat` notices to each of `chats` citizens through the outbox and its sender;
     ``personal``: instead, a notice of its own to each citizen (answers, duty reminders), so
-    every row has a payload of its own, far more than the sender keeps encoded."""
+    every row has a payload of its own, far more than the sender keeps encoded.
+    ``senders``: that many sender processes on the one outbox, each told the whole rate, as
+    several instances of the bot run theirs; ``redis_url``: their sending bucket is one in
+    Redis (scheduler/sender/shared_pacer.py), else each paces alone."""
     chat_ids = range(FIRST_CHAT, FIRST_CHAT + chats)
     planned = chats * per_chat
     async with scratch_postgres_database(postgres_url, prefix="kezdesu_bench") as url:
@@ -118,11 +126,18 @@ async def run_outbox(
             await add_citizens(engine, chat_ids)
             outbox = Outbox(SystemClock(), Translator(), ALMATY, BenchRenderers())
             recipients = [Recipient(chat, LOCALES[chat % len(LOCALES)]) for chat in chat_ids]
+            bucket = (redis_url, f"bench-{uuid.uuid4().hex[:8]}:pacer") if redis_url else None
             async with (
                 emulator(limits, chat_ids) as emu,
-                sender_process(url, emu.url, limits, gc_freeze=gc_freeze) as sender,
+                sender_processes(
+                    url, emu.url, limits, count=senders, gc_freeze=gc_freeze, redis=bucket
+                ) as processes,
             ):
-                sender_cpu, emulator_cpu = sender.cpu_seconds(), emu.cpu_seconds()
+
+                def senders_cpu() -> float:
+                    return sum(process.cpu_seconds() for process in processes)
+
+                sender_cpu, emulator_cpu = senders_cpu(), emu.cpu_seconds()
                 started = time.perf_counter()
                 async with sessions() as session:
                     if personal:
@@ -136,11 +151,12 @@ async def run_outbox(
                 enqueued_at = time.time()
                 finished = await emu.until_sent(planned, max_seconds)
                 wall = time.perf_counter() - started
-                sender_cpu = sender.cpu_seconds() - sender_cpu
+                sender_cpu = senders_cpu() - sender_cpu
                 emulator_cpu = emu.cpu_seconds() - emulator_cpu
                 log, stats = await emu.sends(), await emu.stats()
-                samples = list(sender.rss_samples)
-                report = await sender.stop()
+                samples = [sample for process in processes for sample in process.rss_samples]
+                reports = [await process.stop() for process in processes]
+                report = reports[0]
             async with sessions() as session:
                 counts = dict(
                     (
@@ -164,8 +180,12 @@ async def run_outbox(
     notes = [
         f"outbox rows: {', '.join(f'{s.value} {n}' for s, n in sorted(counts.items()))}; "
         f"sender: {report['concurrency']} in flight, batches of {report['batch_size']}, "
-        f"{report['stats']['rate_limited']} 429s seen",
-        "pacer: " + ", ".join(f"{key} {value:g}" for key, value in report["pacer"].items()),
+        f"{sum(r['stats']['rate_limited'] for r in reports)} 429s seen"
+        + (f" by {senders} senders" if senders > 1 else ""),
+        *(
+            "pacer: " + ", ".join(f"{key} {value:g}" for key, value in r["pacer"].items())
+            for r in reports
+        ),
     ]
     return FanoutResult(
         name=name,
@@ -184,7 +204,8 @@ async def run_outbox(
             for moment in sent_at
             if isinstance(moment, datetime)
         ],
-        peak_rss_mb=report["peak_rss_mb"] or max((mb for _, mb in samples), default=None),
+        peak_rss_mb=max((r["peak_rss_mb"] or 0.0 for r in reports), default=0.0)
+        or max((mb for _, mb in samples), default=None),
         notes=notes,
     )
 
@@ -195,6 +216,17 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--quick", action="store_true", help="10 seconds' worth, not 60")
     parser.add_argument("--no-library", action="store_true", help="skip aiogram-broadcaster")
     parser.add_argument("--no-pacing", action="store_true", help="skip the per-chat scenario")
+    parser.add_argument(
+        "--shared-bucket",
+        type=int,
+        default=0,
+        metavar="N",
+        help="also N senders on one outbox, each told the whole rate: their sending budget "
+        "one bucket in Redis (--redis), then each pacing alone",
+    )
+    parser.add_argument(
+        "--redis", default=os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
+    )
     parser.add_argument(
         "--no-personal", action="store_true", help="skip the one-notice-per-person scenario"
     )
@@ -251,6 +283,29 @@ async def main(args: argparse.Namespace) -> None:
     if len(args.bursts) > 1 or len(args.limits) > 1:
         print("\nThe sender against an unknown burst: every fan-out above, side by side")
         print_table(bursts)
+    if args.shared_bucket > 1:
+        count = args.shared_bucket
+        shared: list[FanoutResult] = []
+        for limit in args.limits:
+            chats = fanout_size(limit, args.quick)
+            for burst in args.bursts:
+                for redis_url in (args.redis, None):
+                    how = "one bucket in Redis" if redis_url else "each pacing alone"
+                    shared.append(
+                        await run_outbox(
+                            f"{count} senders, {how}, burst {burst:g} s",
+                            Limits(limit, burst_seconds=burst),
+                            chats,
+                            1,
+                            args.postgres,
+                            args.max_seconds,
+                            gc_freeze=args.sender_gc_freeze,
+                            senders=count,
+                            redis_url=redis_url,
+                        )
+                    )
+        print(f"\n{count} senders on one outbox (several instances), each told the whole rate")
+        print_table(shared)
     if not args.no_personal:
         limit = max(args.limits)
         chats = fanout_size(limit, True)
