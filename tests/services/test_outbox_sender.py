@@ -36,6 +36,7 @@ from sandbox.client import SandboxClient
 from scheduler.sender.outbox_sender import PAYLOAD_CACHE, OutboxSender, SenderConfig
 from services.clock import ManualClock
 from services.outbox import Outbox, OutboxQueue, Recipient
+from storage.db import create_engine
 from storage.models import (
     NoticeKind,
     NotificationSettings,
@@ -853,13 +854,17 @@ async def test_the_sender_survives_its_database_connections_being_cut(
     chats = await people(session_factory, client, range(4000, 4300))
     await enqueue(session_factory, outbox, chats)
     sender = make_sender(session_factory, bot, clock, rate=150.0, db_retry=0.1)
+    # The cutter's own engine: its one connection spares itself, whereas one taken from the
+    # sender's pool may be one it cut a moment ago (the pool pings only a connection idle for
+    # a while, storage/db.py).
+    cutter = create_engine(database_url)
     sender.start()
     cuts = 0
     try:
         while emulator.state.stats.messages_sent < len(chats) * 3 // 4 and cuts < 40:
             await asyncio.sleep(0.05)
-            async with session_factory() as session:
-                killed = await session.scalar(
+            async with cutter.connect() as connection:
+                killed = await connection.scalar(
                     text(
                         "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
                         "WHERE datname = current_database() AND pid <> pg_backend_pid()"
@@ -869,6 +874,7 @@ async def test_the_sender_survives_its_database_connections_being_cut(
         await sender.drain()
     finally:
         await sender.stop()
+        await cutter.dispose()
     assert cuts > 0
     # Whatever a cut connection had claimed is picked up after its lease (and a second: it is
     # measured on the database's clock).
