@@ -5,10 +5,11 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import and_, case, delete, func, literal, or_, select
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.dialects import postgresql
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import HandledUpdate
+from storage.repositories.dialect import insert_updating
 
 
 async def recent(session: AsyncSession, limit: int) -> list[int]:
@@ -28,26 +29,8 @@ async def add(session: AsyncSession, update_ids: Collection[int], at: datetime) 
     if not update_ids:
         return
     rows = [{"update_id": update_id, "handled_at": at} for update_id in update_ids]
-    dialect = session.get_bind().dialect.name
-    if dialect == "postgresql":
-        pg = postgresql.insert(HandledUpdate)
-        statement = pg.on_conflict_do_update(
-            index_elements=[HandledUpdate.update_id],
-            set_={"handled_at": pg.excluded.handled_at},
-        )
-        await session.execute(statement, rows)
-        return
-    if dialect == "sqlite":
-        lite = sqlite.insert(HandledUpdate)
-        await session.execute(
-            lite.on_conflict_do_update(
-                index_elements=[HandledUpdate.update_id],
-                set_={"handled_at": lite.excluded.handled_at},
-            ),
-            rows,
-        )
-        return
-    raise NotImplementedError(f"no upsert for {dialect}")
+    statement = insert_updating(session, HandledUpdate, [HandledUpdate.update_id], ["handled_at"])
+    await session.execute(statement, rows)
 
 
 async def forget_before(session: AsyncSession, moment: datetime) -> None:

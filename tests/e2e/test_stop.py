@@ -8,30 +8,26 @@ the same stop runs: the bot and the sender shut down and the process ends cleanl
 
 import asyncio
 import contextlib
-import os
 import signal
-import socket
 import sys
 from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
 
-from bot.config import Settings
+from deploy.topology import bot_environment as topology_environment
+from deploy.topology import free_port
 from sandbox import EmulatorConfig, RunningEmulator, bot_api, run_emulator
 from sandbox.client import SandboxClient
 from tests.sandbox.conftest import eventually
 
-REPO = Path(__file__).resolve().parents[2]
-# Settings the bot reads from the environment: the test's own environment must not leak in.
-BOT_SETTINGS = {name.upper() for name in Settings.model_fields}
 USER_ID = 7301
 
 
 def bot_environment(**settings: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if k.upper() not in BOT_SETTINGS}
-    env.update(PYTHONPATH=str(REPO), LOG_LEVEL="INFO", **settings)
-    return env
+    """This process's environment without the developer's own settings, plus ``settings``
+    (LOG_LEVEL INFO unless given): deploy/topology.py's, for one bot."""
+    return topology_environment({"LOG_LEVEL": "INFO", **settings})
 
 
 @contextlib.asynccontextmanager
@@ -110,12 +106,6 @@ async def test_sigterm_lets_the_reply_in_flight_arrive(
     assert "outcome=ok" in log, log
     assert "Update id=1 is handled" not in log, log
     assert replies, "the reply to /start never arrived"
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 async def test_sigterm_stops_sandbox_mode_cleanly(tmp_path: Path) -> None:
