@@ -41,6 +41,7 @@ from citizens_bench import (  # noqa: E402
     ADMIN_ID,
     DEFAULT_POSTGRES,
     BenchClient,
+    Outcome,
     citizen_journey,
     machine,
     percentile,
@@ -119,7 +120,7 @@ async def run_once(
             await client.reset_stats()
             gate = asyncio.Semaphore(concurrency)
 
-            async def one(index: int):  # type: ignore[no-untyped-def]
+            async def one(index: int) -> Outcome:
                 async with gate:
                     return await citizen_journey(client, translator, routes, index)
 
