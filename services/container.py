@@ -90,6 +90,7 @@ class Services:
         reads)."""
         sessions = UnitSessions(session_factory)
         access = AccessService(sessions, clock, admin_ids)
+        localities = LocalityService(sessions)
         outbox = Outbox(clock, translator, tz, renderer, default_locale)
         users = UserService(sessions, clock, default_locale, outbox=outbox, access=access)
         meetings = MeetingService(sessions, clock, tz, profile, outbox=outbox)
@@ -107,10 +108,10 @@ class Services:
             translator=translator,
             sessions=sessions,
             users=users,
-            localities=LocalityService(sessions),
+            localities=localities,
             meetings=meetings,
             questions=QuestionService(sessions, clock, tz),
-            subscriptions=SubscriptionService(sessions, clock),
+            subscriptions=SubscriptionService(sessions, clock, localities),
             access=access,
             outbox=outbox,
             officials=OfficialsService(sessions, clock, access, outbox, default_locale),

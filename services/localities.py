@@ -1,11 +1,12 @@
 """Localities: importing the KATO classifier, browsing it, and finding a place by name.
 
-Search runs on an in-process index of the whole classifier (15,594 units take a few MB),
-loaded lazily from the database on the first search and dropped after an import. A SQL
-`LIKE '%...%'` scan cannot rank by "exact, then prefix, then word prefix, then substring" and
-costs a round trip per query; the index answers in well under a millisecond for most queries
-(see bench/kato_bench.py). Another process that imports a new classifier is not seen until
-this one calls `invalidate_index()` or restarts: imports are rare, administrative events.
+The whole classifier lives in each process's memory (15,594 units take a few MB), loaded
+from the database on first use: browsing a unit's children, its chain up to the oblast and
+the ranked search are answered from there, with no query but one. A SQL `LIKE '%...%'` scan
+cannot rank by "exact, then prefix, then word prefix, then substring"; browsing by SQL cost
+eight statements a tap. The one query reads a stamp that every write to `localities` renews
+(a trigger, migration 0012), once per update: when an import, here or in another instance,
+has renewed it, the classifier is read again. See bench/kato_bench.py for the search's speed.
 """
 
 import asyncio
@@ -30,11 +31,12 @@ from services.kato.names import (
 )
 from services.kato.reader import KatoRecord, read_kato
 from services.paging import Page
-from storage.models.locality import Locality
 from storage.repositories.localities import IndexRow, LocalityRepository, LocalityRow
 from storage.unit_of_work import SessionSource
 
 MIN_QUERY_LENGTH = 2
+# The revision of the classifier this update's session has already checked.
+_REVISION_CHECKED = "kezdesu_classifier_revision"
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,7 +108,7 @@ def _read_rows(path: str | Path) -> list[LocalityRow]:
     return [locality_row(record) for record in read_kato(path)]
 
 
-def _view(locality: Locality, child_count: int = 0) -> LocalityView:
+def _view(locality: IndexRow, child_count: int) -> LocalityView:
     return LocalityView(
         code=locality.code,
         parent_code=locality.parent_code,
@@ -168,14 +170,31 @@ class _KeyTable:
         return iter(entries[start:end])
 
 
-class _SearchIndex:
-    """The whole classifier in memory, for ranked search and the ancestor chains of hits."""
+class Classifier:
+    """The whole classifier in memory, as of one revision: the tree for browsing, and the
+    tables for ranked search. Read-only once built; a new revision makes a new one."""
 
     TIERS = 4  # exact, prefix, word prefix, substring
 
-    def __init__(self, rows: list[IndexRow]) -> None:
+    def __init__(self, rows: list[IndexRow], revision: int) -> None:
         self.rows = rows
+        self.revision = revision
         self.position = {row.code: entry for entry, row in enumerate(rows)}
+        # The children of each unit (None: the oblasts and the three cities of republican
+        # rank), units with an akim first (a person browsing a rural okrug looks for villages,
+        # not for its wintering places), then alphabetically by the sort key of the language
+        # (kk; ru for every other language), then by code.
+        kids: dict[str | None, list[int]] = {}
+        for entry, row in enumerate(rows):
+            kids.setdefault(row.parent_code, []).append(entry)
+        self.kids_kk = {
+            parent: sorted(entries, key=lambda e: (rows[e].akim_level is None, rows[e].sort_kk))
+            for parent, entries in kids.items()
+        }
+        self.kids_ru = {
+            parent: sorted(entries, key=lambda e: (rows[e].akim_level is None, rows[e].sort_ru))
+            for parent, entries in kids.items()
+        }
         strict: list[tuple[str, int]] = []
         loose: list[tuple[str, int]] = []
         for entry, row in enumerate(rows):
@@ -219,20 +238,44 @@ class _SearchIndex:
                     return found
         return found
 
-    def chain(self, entry: int) -> list[IndexRow]:
+    def children(self, code: str | None, lang: str) -> list[int]:
+        kids = self.kids_kk if lang == "kk" else self.kids_ru
+        return kids.get(code, [])
+
+    def view(self, entry: int) -> LocalityView:
+        row = self.rows[entry]
+        return _view(row, len(self.kids_kk.get(row.code, ())))
+
+    def unit(self, code: str) -> LocalityView | None:
+        entry = self.position.get(code)
+        return None if entry is None else self.view(entry)
+
+    def ancestors(self, code: str) -> list[LocalityView]:
+        """The units above `code`, root first ([] for an oblast or an unknown code)."""
+        entry = self.position.get(code)
+        return [] if entry is None else [self.view(unit) for unit in self.chain(entry)]
+
+    def chain(self, entry: int) -> list[int]:
         """The ancestors of an entry, root first."""
-        chain: list[IndexRow] = []
+        chain: list[int] = []
         parent_code = self.rows[entry].parent_code
         while parent_code is not None and parent_code in self.position:
-            parent = self.rows[self.position[parent_code]]
+            parent = self.position[parent_code]
             chain.append(parent)
-            parent_code = parent.parent_code
+            parent_code = self.rows[parent].parent_code
         chain.reverse()
         return chain
 
+    def descendants(self, entry: int) -> list[int]:
+        """The entry and every unit under it."""
+        found = [entry]
+        for parent in found:  # grows as it goes: breadth first
+            found += self.kids_kk.get(self.rows[parent].code, ())
+        return found
+
     def hit(self, entry: int) -> LocalityHit:
         row = self.rows[entry]
-        chain = self.chain(entry)
+        chain = [self.rows[ancestor] for ancestor in self.chain(entry)]
         return LocalityHit(
             code=row.code,
             name_kk=row.name_kk,
@@ -257,11 +300,8 @@ class LocalityService:
 
     def __init__(self, sessions: SessionSource) -> None:
         self._sessions = sessions
-        self._index: _SearchIndex | None = None
-        self._index_lock = asyncio.Lock()
-        # Bumped by every invalidation, so that an index read before an import finished is
-        # not kept after it.
-        self._index_generation = 0
+        self._classifier_held: Classifier | None = None
+        self._reload_lock = asyncio.Lock()
 
     async def import_file(self, path: str | Path) -> ImportReport:
         """Import (insert or update) a KATO file (.csv or .xlsx) in one transaction.
@@ -276,8 +316,6 @@ class LocalityService:
         rows = await asyncio.to_thread(_read_rows, path)
         async with self._sessions() as session, session.begin():
             counts = await LocalityRepository(session).upsert_many(rows)
-        if counts.inserted or counts.updated:
-            self.invalidate_index()
         return ImportReport(
             inserted=counts.inserted,
             updated=counts.updated,
@@ -293,41 +331,16 @@ class LocalityService:
         with resources.as_file(sample) as path:
             return await self.import_file(path)
 
-    def invalidate_index(self) -> None:
-        """Forget the search index; the next search reloads it from the database."""
-        self._index = None
-        self._index_generation += 1
-
     async def search(self, query: str, limit: int = 8) -> list[LocalityHit]:
         """Localities matching `query` in any language or script, best first: exact key,
         then prefix, then word prefix, then substring (each tier: the exact spelling before
         the loose one); within a tier units with an akim first, then bigger units.
         Queries shorter than 2 characters after folding find nothing."""
-        index = await self._search_index()
-        return [index.hit(entry) for entry in index.search(query, limit)]
-
-    async def _search_index(self) -> _SearchIndex:
-        index = self._index
-        if index is not None:
-            return index
-        async with self._index_lock:
-            if self._index is not None:
-                return self._index
-            generation = self._index_generation
-            async with self._sessions() as session:
-                rows = await LocalityRepository(session).index_rows()
-            index = await asyncio.to_thread(_SearchIndex, rows)
-            if generation == self._index_generation:
-                self._index = index
-            return index
+        classifier = await self.classifier()
+        return [classifier.hit(entry) for entry in classifier.search(query, limit)]
 
     async def get(self, code: str) -> LocalityView | None:
-        async with self._sessions() as session:
-            repository = LocalityRepository(session)
-            locality = await repository.get(code)
-            if locality is None:
-                return None
-            return _view(locality, await repository.count_children(code))
+        return (await self.classifier()).unit(code)
 
     async def children(
         self, code: str | None, page: int = 0, page_size: int = 10, *, lang: str = "kk"
@@ -335,38 +348,68 @@ class LocalityService:
         """One page (0-based) of the children of `code` (None: the oblasts and the three cities
         of republican rank), units with an akim first, then alphabetically in `lang`."""
         page, page_size = max(page, 0), max(page_size, 1)
-        async with self._sessions() as session:
-            repository = LocalityRepository(session)
-            total = await repository.count_children(code)
-            children = await repository.children(code, page * page_size, page_size, lang=lang)
-            counts = await repository.children_counts(child.code for child in children)
-        items = tuple(_view(child, counts[child.code]) for child in children)
-        return Page(items=items, total=total, offset=page * page_size, page_size=page_size)
+        classifier = await self.classifier()
+        children = classifier.children(code, lang)
+        offset = page * page_size
+        items = tuple(classifier.view(child) for child in children[offset : offset + page_size])
+        return Page(items=items, total=len(children), offset=offset, page_size=page_size)
 
     async def chain(self, code: str) -> list[LocalityView]:
         """The unit and its ancestors, root first, the unit itself last ([] if unknown)."""
-        async with self._sessions() as session:
-            repository = LocalityRepository(session)
-            locality = await repository.get(code)
-            if locality is None:
-                return []
-            ancestors = await repository.ancestors(code)
-        return [_view(unit) for unit in [*ancestors, locality]]
+        classifier = await self.classifier()
+        unit = classifier.unit(code)
+        return [] if unit is None else [*classifier.ancestors(code), unit]
 
     async def ancestors_codes(self, code: str, *, include_self: bool = False) -> list[str]:
         """The codes of the ancestors of `code`, root first; the code itself is excluded
         unless `include_self` (then it comes last, if it exists)."""
-        async with self._sessions() as session:
-            repository = LocalityRepository(session)
-            codes = [ancestor.code for ancestor in await repository.ancestors(code)]
-            if include_self and await repository.get(code) is not None:
-                codes.append(code)
-        return codes
+        classifier = await self.classifier()
+        entry = classifier.position.get(code)
+        if entry is None:
+            return []
+        units = [*classifier.chain(entry), entry] if include_self else classifier.chain(entry)
+        return [classifier.rows[unit].code for unit in units]
 
     async def descendant_codes(self, code: str) -> list[str]:
         """`code` and every unit inside it (a district's okrugs, villages...), sorted."""
+        classifier = await self.classifier()
+        entry = classifier.position.get(code)
+        if entry is None:
+            return []
+        return sorted(classifier.rows[unit].code for unit in classifier.descendants(entry))
+
+    async def classifier(self) -> Classifier:
+        """The classifier as of the database's current revision, checked once per update
+        (the update's unit of work keeps one session: its `info` remembers the check) and on
+        every call outside one. A service that needs several lookups takes it once, before it
+        opens its own session block (a block opened inside another would get a session, and
+        a check, of its own)."""
         async with self._sessions() as session:
-            return await LocalityRepository(session).codes_with_ancestor(code)
+            held = self._classifier_held
+            if held is not None and session.info.get(_REVISION_CHECKED) == held.revision:
+                return held
+            revision = await LocalityRepository(session).revision()
+            if held is not None and held.revision == revision:
+                session.info[_REVISION_CHECKED] = revision
+                return held
+        return await self._reload()
+
+    async def _reload(self) -> Classifier:
+        async with self._reload_lock:
+            async with self._sessions() as session:
+                repository = LocalityRepository(session)
+                # The stamp before the rows: rows newer than their stamp only cost a second
+                # reload at the next check, never a stale classifier kept.
+                revision = await repository.revision()
+                held = self._classifier_held
+                if held is not None and held.revision == revision:
+                    return held  # another task has just reloaded it
+                rows = await repository.index_rows()
+            # Building the tables takes a few hundred ms for the whole classifier: in a
+            # thread, so that the bot keeps answering meanwhile.
+            classifier = await asyncio.to_thread(Classifier, rows, revision)
+            self._classifier_held = classifier
+            return classifier
 
     async def count(self) -> int:
         async with self._sessions() as session:

@@ -12,19 +12,17 @@ A person follows at most `MAX_SUBSCRIPTIONS` localities: enough for home, work a
 village, and a bound on the notices one person can trigger.
 """
 
-import builtins
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.clock import Clock
 from services.kato.names import name_for_locale
-from storage.models import Locality, Subscription
+from services.localities import Classifier, LocalityService
+from storage.models import Subscription
 from storage.repositories import subscriptions as subscription_store
-from storage.repositories.localities import LocalityRepository
 from storage.unit_of_work import SessionSource
 
 MAX_SUBSCRIPTIONS = 20
@@ -69,23 +67,28 @@ class SubscribeResult:
 
 
 class SubscriptionService:
-    def __init__(self, session_factory: SessionSource, clock: Clock) -> None:
+    def __init__(
+        self, session_factory: SessionSource, clock: Clock, localities: LocalityService
+    ) -> None:
         self._sessions = session_factory
         self._clock = clock
+        # Names, chains and children come from the classifier in memory, taken before each
+        # method opens its session block.
+        self._localities = localities
 
     async def subscribe(
         self, user_id: int, code: str, include_descendants: bool = False
     ) -> SubscribeResult:
         """Follow locality `code`. Following it again changes nothing (not even
         `include_descendants`, which /subscriptions toggles)."""
+        classifier = await self._localities.classifier()
+        if classifier.unit(code) is None:
+            return SubscribeResult(SubscribeStatus.UNKNOWN_LOCALITY)
         async with self._sessions() as session:
-            locality = await LocalityRepository(session).get(code)
-            if locality is None:
-                return SubscribeResult(SubscribeStatus.UNKNOWN_LOCALITY)
             existing = await subscription_store.by_code(session, user_id, code)
             count = await subscription_store.count(session, user_id)
             if existing is not None:
-                view = (await self._views(session, [existing]))[0]
+                view = _view(classifier, existing)
                 return SubscribeResult(SubscribeStatus.ALREADY_SUBSCRIBED, view, count)
             if count >= MAX_SUBSCRIPTIONS:
                 return SubscribeResult(SubscribeStatus.LIMIT_REACHED, None, count)
@@ -104,25 +107,27 @@ class SubscriptionService:
                 existing = await subscription_store.by_code(session, user_id, code)
                 if existing is None:
                     raise
-                view = (await self._views(session, [existing]))[0]
+                view = _view(classifier, existing)
                 count = await subscription_store.count(session, user_id)
                 return SubscribeResult(SubscribeStatus.ALREADY_SUBSCRIBED, view, count)
-            view = (await self._views(session, [subscription]))[0]
+            view = _view(classifier, subscription)
             return SubscribeResult(SubscribeStatus.CREATED, view, count + 1)
 
     async def list(self, user_id: int) -> list[SubscriptionView]:
         """The person's subscriptions, oldest first."""
+        classifier = await self._localities.classifier()
         async with self._sessions() as session:
             subscriptions = await subscription_store.of_user(session, user_id)
-            return await self._views(session, subscriptions)
+            return [_view(classifier, subscription) for subscription in subscriptions]
 
     async def get(self, user_id: int, subscription_id: int) -> SubscriptionView | None:
         """One of the person's own subscriptions; someone else's id gives None."""
+        classifier = await self._localities.classifier()
         async with self._sessions() as session:
             subscription = await subscription_store.owned(session, user_id, subscription_id)
             if subscription is None:
                 return None
-            return (await self._views(session, [subscription]))[0]
+            return _view(classifier, subscription)
 
     async def remove(self, user_id: int, subscription_id: int) -> bool:
         """Stop following. False when the id is not one of the person's subscriptions (already
@@ -136,6 +141,7 @@ class SubscriptionService:
         self, user_id: int, subscription_id: int, value: bool
     ) -> SubscriptionView | None:
         """Turn "everything inside" on or off; None when the subscription is not the person's."""
+        classifier = await self._localities.classifier()
         async with self._sessions() as session:
             subscription = await subscription_store.owned(session, user_id, subscription_id)
             if subscription is None:
@@ -143,50 +149,30 @@ class SubscriptionService:
             if subscription.include_descendants != value:
                 subscription.include_descendants = value
                 await session.commit()
-            return (await self._views(session, [subscription]))[0]
+            return _view(classifier, subscription)
 
     async def count(self, user_id: int) -> int:
         async with self._sessions() as session:
             return await subscription_store.count(session, user_id)
 
-    @staticmethod
-    async def _views(
-        session: AsyncSession, subscriptions: builtins.list[Subscription]
-    ) -> builtins.list[SubscriptionView]:
-        """Views with names and chains: the ancestors are read level by level (the tree is at
-        most five deep), a handful of queries for a whole list."""
-        repository = LocalityRepository(session)
-        codes = [subscription.locality_code for subscription in subscriptions]
-        known = await repository.get_many(codes)
-        pending = {locality.parent_code for locality in known.values()} - {None}
-        while pending:
-            found = await repository.get_many(code for code in pending if code is not None)
-            known.update(found)
-            pending = {locality.parent_code for locality in found.values()} - set(known) - {None}
-        child_counts = await repository.children_counts(codes)
-        views: builtins.list[SubscriptionView] = []
-        for subscription in subscriptions:
-            locality = known[subscription.locality_code]
-            chain: builtins.list[Locality] = []
-            parent_code = locality.parent_code
-            while parent_code is not None and parent_code in known:
-                chain.append(known[parent_code])
-                parent_code = known[parent_code].parent_code
-            chain.reverse()
-            views.append(
-                SubscriptionView(
-                    id=subscription.id,
-                    locality_code=locality.code,
-                    name_kk=locality.name_kk,
-                    name_ru=locality.name_ru,
-                    chain_kk=tuple(unit.name_kk for unit in chain),
-                    chain_ru=tuple(unit.name_ru for unit in chain),
-                    include_descendants=subscription.include_descendants,
-                    has_children=child_counts.get(locality.code, 0) > 0,
-                    created_at=subscription.created_at,
-                )
-            )
-        return views
+
+def _view(classifier: Classifier, subscription: Subscription) -> SubscriptionView:
+    code = subscription.locality_code
+    # Unknown only if the unit was deleted since the classifier was taken (a subscription's
+    # locality is a foreign key): its code stands in for its name until the next update.
+    unit = classifier.unit(code)
+    chain = classifier.ancestors(code)
+    return SubscriptionView(
+        id=subscription.id,
+        locality_code=code,
+        name_kk=unit.name_kk if unit else code,
+        name_ru=unit.name_ru if unit else code,
+        chain_kk=tuple(ancestor.name_kk for ancestor in chain),
+        chain_ru=tuple(ancestor.name_ru for ancestor in chain),
+        include_descendants=subscription.include_descendants,
+        has_children=unit is not None and unit.has_children,
+        created_at=subscription.created_at,
+    )
 
 
 __all__ = [

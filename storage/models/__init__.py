@@ -17,7 +17,7 @@ from storage.models.enums import (
     QuestionStatus,
 )
 from storage.models.fsm import FsmRecord
-from storage.models.locality import Locality
+from storage.models.locality import ClassifierRevision, Locality
 from storage.models.meeting import Meeting, Reception
 from storage.models.official import AuditEntry, Invite, Official
 from storage.models.outbox import OutboxMessage, OutboxPayload
@@ -49,6 +49,7 @@ __all__ = [
     "CalendarStatus",
     "ChannelLanguage",
     "ChannelState",
+    "ClassifierRevision",
     "Coordinator",
     "CoordinatorInvite",
     "Demand",

@@ -1,6 +1,6 @@
 """A unit of the KATO classifier: oblast, district, rural okrug, village..."""
 
-from sqlalchemy import ForeignKey, Index, SmallInteger, String
+from sqlalchemy import BigInteger, ForeignKey, Index, SmallInteger, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from storage.models.base import Base
@@ -41,3 +41,15 @@ class Locality(Base):
     sort_ru: Mapped[str] = mapped_column(SortKey, default="", server_default="")
 
     __table_args__ = (Index("ix_localities_level_parent", "level", "parent_code"),)
+
+
+class ClassifierRevision(Base):
+    """A random stamp that every write to `localities` renews (a trigger, migration 0012),
+    whoever writes: an import, another instance, a fix by hand. Each process keeps the
+    classifier in memory for browsing and search, and reads it again when the stamp differs
+    from the one it read with it."""
+
+    __tablename__ = "classifier_revision"
+
+    id: Mapped[int] = mapped_column(SmallInteger, primary_key=True, autoincrement=False)
+    revision: Mapped[int] = mapped_column(BigInteger)

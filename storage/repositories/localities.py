@@ -5,12 +5,12 @@ from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import astuple, dataclass, fields
 from typing import NamedTuple, TypeVar, cast
 
-from sqlalchemy import ColumnElement, Table, func, literal, select
+from sqlalchemy import Table, func, literal, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
-from storage.models.locality import Locality
+from storage.models.locality import ClassifierRevision, Locality
 
 # Rows per INSERT batch: 1,000 rows x 11 columns stays under the bind-parameter limits of
 # asyncpg (32,767) and SQLite (32,766).
@@ -50,15 +50,19 @@ class UpsertCounts:
 
 
 class IndexRow(NamedTuple):
-    """What the in-process search index needs of every locality."""
+    """What the in-process classifier (search and browsing) needs of every locality."""
 
     code: str
     parent_code: str | None
+    level: str
     depth: int
+    type_code: int
     akim_level: str | None
     name_kk: str
     name_ru: str
     search_key: str
+    sort_kk: str
+    sort_ru: str
 
 
 def _chunks(items: Sequence[_T], size: int) -> Iterator[Sequence[_T]]:
@@ -66,9 +70,8 @@ def _chunks(items: Sequence[_T], size: int) -> Iterator[Sequence[_T]]:
         yield items[start : start + size]
 
 
-def _is_child_of(code: str | None) -> ColumnElement[bool]:
-    # None means the top of the tree: the oblasts and the three cities of republican rank.
-    return Locality.parent_code.is_(None) if code is None else Locality.parent_code == code
+# Built once: it runs in every update that browses or searches the classifier.
+_REVISION = select(ClassifierRevision.revision).where(ClassifierRevision.id == 1)
 
 
 class LocalityRepository:
@@ -150,40 +153,6 @@ class LocalityRepository:
             found.update((locality.code, locality) for locality in result)
         return found
 
-    async def children(
-        self, code: str | None, offset: int = 0, limit: int = 50, *, lang: str = "kk"
-    ) -> list[Locality]:
-        """The direct children of `code` (None: the top level), units with an akim first (a
-        person browsing a rural okrug looks for villages, not for its wintering places), then
-        alphabetically in `lang` ("kk"; anything else: Russian order), then by code."""
-        sort_column = Locality.sort_kk if lang == "kk" else Locality.sort_ru
-        statement = (
-            select(Locality)
-            .where(_is_child_of(code))
-            .order_by(Locality.akim_level.is_(None), sort_column, Locality.code)
-            .offset(offset)
-            .limit(limit)
-        )
-        return list(await self._session.scalars(statement))
-
-    async def count_children(self, code: str | None) -> int:
-        statement = select(func.count()).select_from(Locality).where(_is_child_of(code))
-        return int(await self._session.scalar(statement) or 0)
-
-    async def children_counts(self, codes: Iterable[str]) -> dict[str, int]:
-        """How many children each of `codes` has (0 for a leaf)."""
-        wanted = list(dict.fromkeys(codes))
-        counts = dict.fromkeys(wanted, 0)
-        for chunk in _chunks(wanted, READ_CHUNK):
-            statement = (
-                select(Locality.parent_code, func.count())
-                .where(Locality.parent_code.in_(chunk))
-                .group_by(Locality.parent_code)
-            )
-            for parent_code, count in await self._session.execute(statement):
-                counts[str(parent_code)] = int(count)
-        return counts
-
     async def ancestors(self, code: str) -> list[Locality]:
         """The ancestors of `code`, root first, the unit itself excluded ([] for an oblast or
         an unknown code). One recursive query up the `parent_code` chain."""
@@ -206,15 +175,6 @@ class LocalityRepository:
         )
         return list(await self._session.scalars(statement))
 
-    async def codes_with_ancestor(self, code: str) -> list[str]:
-        """`code` itself and the codes of all its descendants, sorted ([] for an unknown code).
-        One recursive query down the `parent_code` links."""
-        tree = select(Locality.code).where(Locality.code == code).cte("subtree", recursive=True)
-        child = aliased(Locality)
-        tree = tree.union_all(select(child.code).where(child.parent_code == tree.c.code))
-        result = await self._session.scalars(select(tree.c.code).order_by(tree.c.code))
-        return list(result)
-
     async def search_candidates(self, folded_query: str, limit: int = 50) -> list[Locality]:
         """Localities whose search key contains `folded_query` (a key from
         services/kato/names.py: lowercase Latin), units with an akim and bigger units first.
@@ -232,14 +192,12 @@ class LocalityRepository:
         return int(await self._session.scalar(select(func.count()).select_from(Locality)) or 0)
 
     async def index_rows(self) -> list[IndexRow]:
-        """Every locality, reduced to what the search index needs, in code order."""
-        statement = select(
-            Locality.code,
-            Locality.parent_code,
-            Locality.depth,
-            Locality.akim_level,
-            Locality.name_kk,
-            Locality.name_ru,
-            Locality.search_key,
-        ).order_by(Locality.code)
+        """Every locality, reduced to what the in-process classifier needs, in code order."""
+        statement = select(*(getattr(Locality, name) for name in IndexRow._fields)).order_by(
+            Locality.code
+        )
         return [IndexRow._make(row) for row in await self._session.execute(statement)]
+
+    async def revision(self) -> int:
+        """The stamp every write to `localities` renews (0 before the first)."""
+        return int(await self._session.scalar(_REVISION) or 0)

@@ -1,14 +1,20 @@
 """LocalityService and LocalityRepository on SQLite and PostgreSQL, over the shipped sample."""
 
 from pathlib import Path
+from typing import cast
 
 import pytest
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy import delete, update
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from regulation.levels import AkimLevel
 from services.kato import KatoFormatError
+from services.kato.names import search_key, sort_key
 from services.localities import LocalityService
+from storage.counting import count_queries, counting
+from storage.models.locality import ClassifierRevision, Locality
 from storage.repositories.localities import LocalityRepository, LocalityRow, UpsertCounts
+from storage.unit_of_work import UnitSessions
 from tests.kato.conftest import SAMPLE_CSV
 
 SAMPLE_SIZE = 37
@@ -229,21 +235,7 @@ async def test_repository(
         assert await repository.count() == SAMPLE_SIZE
         found = await repository.get_many(["623855100", "623879200", "000000000"])
         assert sorted(found) == ["623855100", "623879200"]
-        assert await repository.count_children(None) == 2
-        assert await repository.count_children("623879200") == 1
-        assert await repository.children_counts(["623800000", "623879205"]) == {
-            "623800000": 4,
-            "623879205": 0,
-        }
         assert [unit.code for unit in await repository.ancestors("711210000")] == ["710000000"]
-        assert await repository.codes_with_ancestor("623879000") == [
-            "623879000",
-            "623879100",
-            "623879200",
-            "623879205",
-        ]
-        assert len(await repository.codes_with_ancestor("620000000")) == SAMPLE_SIZE - 3
-        assert await repository.codes_with_ancestor("999999999") == []
         candidates = await repository.search_candidates("koskol", limit=10)
         assert [unit.code for unit in candidates] == [
             "623855000",
@@ -261,3 +253,85 @@ async def test_descendant_codes(sample_service: LocalityService) -> None:
         "711110000",
         "711210000",
     ]
+    assert await sample_service.descendant_codes("623879000") == [
+        "623879000",
+        "623879100",
+        "623879200",
+        "623879205",
+    ]
+    assert len(await sample_service.descendant_codes("620000000")) == SAMPLE_SIZE - 3
+    assert await sample_service.descendant_codes("999999999") == []
+
+
+NEW_WINTERING = "623879206"
+
+
+async def test_a_write_by_anyone_is_seen_at_the_next_call(
+    sample_service: LocalityService, sessions: async_sessionmaker[AsyncSession]
+) -> None:
+    """The classifier is held in memory; a write that is not this service's own import (another
+    instance's, a fix by hand) renews the revision stamp, and the next call reads it again."""
+    okrug = "623879200"
+    before = await sample_service.children(okrug)
+    assert await sample_service.get(NEW_WINTERING) is None
+    async with sessions() as session, session.begin():
+        session.add(
+            Locality(
+                code=NEW_WINTERING,
+                parent_code=okrug,
+                level="settlement",
+                depth=4,
+                type_code=2,
+                akim_level=None,
+                name_kk="Жаңақоныс",
+                name_ru="Жанаконыс",
+                search_key=search_key("Жаңақоныс", "Жанаконыс"),
+                sort_kk=sort_key("Жаңақоныс", "kk"),
+                sort_ru=sort_key("Жанаконыс", "ru"),
+            )
+        )
+    added = await sample_service.get(NEW_WINTERING)
+    assert added is not None and added.name("ru") == "Жанаконыс"
+    assert (await sample_service.children(okrug)).total == before.total + 1
+    assert [hit.code for hit in await sample_service.search("Жанаконыс")] == [NEW_WINTERING]
+    assert [unit.code for unit in await sample_service.chain(NEW_WINTERING)][-2:] == [
+        okrug,
+        NEW_WINTERING,
+    ]
+
+    async with sessions() as session, session.begin():
+        await session.execute(
+            update(Locality).where(Locality.code == NEW_WINTERING).values(name_ru="Новоселье")
+        )
+    renamed = await sample_service.get(NEW_WINTERING)
+    assert renamed is not None and renamed.name("ru") == "Новоселье"
+
+    async with sessions() as session, session.begin():
+        # Even with the stamp's row gone (a table emptied by hand), the next write renews it.
+        await session.execute(delete(ClassifierRevision))
+        await session.execute(delete(Locality).where(Locality.code == NEW_WINTERING))
+    assert await sample_service.get(NEW_WINTERING) is None
+    assert (await sample_service.children(okrug)).total == before.total
+
+
+async def test_the_revision_is_checked_once_per_update(
+    sessions: async_sessionmaker[AsyncSession],
+) -> None:
+    """Within an update's unit of work, browsing a level (the unit, its chain, a page of its
+    children) costs one statement; outside a unit each call checks."""
+    units = UnitSessions(sessions)
+    service = LocalityService(units)
+    await service.load_sample()
+    assert await service.get("623879200") is not None  # loaded
+    count_queries(cast(AsyncEngine, sessions.kw["bind"]))
+    with counting() as inside:
+        async with units.unit():
+            await service.get("623879200")
+            await service.chain("623879200")
+            await service.children("623879200")
+            await service.search("Қоскөл")
+    assert inside.statements == 1
+    with counting() as outside:
+        await service.get("623879200")
+        await service.children("623879200")
+    assert outside.statements == 2

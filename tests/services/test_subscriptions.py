@@ -34,11 +34,12 @@ Sessions = async_sessionmaker[AsyncSession]
 
 @pytest.fixture
 async def service(session_factory: Sessions) -> AsyncIterator[SubscriptionService]:
-    await LocalityService(session_factory).load_sample()
+    localities = LocalityService(session_factory)
+    await localities.load_sample()
     users = UserService(session_factory, ManualClock(NOW), "kk")
     for user_id in (ALICE, BOB):
         await users.accept_consent(user_id)
-    yield SubscriptionService(session_factory, ManualClock(NOW))
+    yield SubscriptionService(session_factory, ManualClock(NOW), localities)
     # SQLite checks ON DELETE RESTRICT row by row, so a one-statement DELETE of the tree can
     # trip on a parent deleted before its child: empty it leaves first.
     async with session_factory() as session:
