@@ -34,6 +34,7 @@ from bot.middlewares.menu import MenuMiddleware
 from bot.middlewares.pacing import PacingMiddleware
 from bot.middlewares.response_types import KeepResponseModels
 from bot.middlewares.retired_callbacks import RetiredCallbackMiddleware
+from bot.middlewares.state_flush import StateFlushMiddleware
 from bot.middlewares.text_cleaning import DropNulMiddleware
 from bot.middlewares.unit_release import UnitReleaseMiddleware
 from bot.middlewares.user import UserMiddleware
@@ -355,6 +356,8 @@ def build_app(
     metrics.watch_sender(sender)
     metrics.watch_duties(services.duties)
     dispatcher.update.outer_middleware(UpdateLogMiddleware(metrics))
+    # After aiogram's FSMContextMiddleware, so inside the conversation's lock.
+    dispatcher.update.outer_middleware(StateFlushMiddleware())
     user_middleware = UserMiddleware(
         services.users, translator, settings.default_locale, settings.tz
     )

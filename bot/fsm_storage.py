@@ -7,26 +7,43 @@ import json
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
+from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from aiogram.fsm.state import State
 from aiogram.fsm.storage.base import BaseStorage, DefaultKeyBuilder, StateType, StorageKey
 from sqlalchemy import delete, insert, update
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import FsmRecord
-from storage.unit_of_work import SessionSource
+from storage.unit_of_work import SessionSource, defer
 
-# A row as this update last read or wrote it: (state, data as JSON), None for no row.
+# A row: (state, data as JSON), None for no row.
 Row = tuple[str | None, str] | None
 
-# Within one update (see :func:`one_update`): the rows it has read or written, by key.
-_known: ContextVar[dict[str, Row] | None] = ContextVar("kezdesu_fsm_rows", default=None)
+
+@dataclass(slots=True)
+class _Rows:
+    """The conversations' rows one update has read or set, by key."""
+
+    # What the update sees: as read, then as it set them.
+    known: dict[str, Row] = field(default_factory=dict)
+    # What the database holds of the rows set since the last write, as it was before.
+    stored: dict[str, Row] = field(default_factory=dict)
+    flush_deferred: bool = False
+
+
+_rows: ContextVar[_Rows | None] = ContextVar("kezdesu_fsm_rows", default=None)
 
 
 @contextmanager
 def one_update() -> Iterator[None]:
     """Within it, the storage reads a conversation's row once (aiogram reads the state before
-    the handler, the handler its data) and writes it without reading it again.
+    the handler, the handler its data) and writes it once, whatever the handler set and in
+    how many calls: in the commit before the next Bot API request, or at the end of the
+    handling (storage/unit_of_work.py `defer`; bot/middlewares/state_flush.py writes it while
+    the conversation's lock is still held).
 
     What it remembers stays true for the update: aiogram's events isolation
     (SimpleEventIsolation, bot/app.py) runs one update of a conversation at a time, holding the
@@ -34,11 +51,11 @@ def one_update() -> Iterator[None]:
     rows. Opened by the dispatcher for each update (bot/dispatcher.py); without it, every call
     goes to the database.
     """
-    token = _known.set({})
+    token = _rows.set(_Rows())
     try:
         yield
     finally:
-        _known.reset(token)
+        _rows.reset(token)
 
 
 class DatabaseStorage(BaseStorage):
@@ -70,44 +87,38 @@ class DatabaseStorage(BaseStorage):
         return None
 
     async def _read(self, record_key: str) -> Row:
-        known = _known.get()
-        if known is not None and record_key in known:
-            return known[record_key]
+        rows = _rows.get()
+        if rows is not None and record_key in rows.known:
+            return rows.known[record_key]
         async with self._sessions() as session:
             record = await session.get(FsmRecord, record_key)
             row = (record.state, record.data) if record else None
-        if known is not None:
-            known[record_key] = row
+        if rows is not None:
+            rows.known[record_key] = row
         return row
 
     async def _write(self, key: StorageKey, **values: Any) -> None:
         record_key = self._keys.build(key)
-        known = _known.get()
-        if known is None or record_key not in known:
+        rows = _rows.get()
+        if rows is None:
             await self._write_read_first(record_key, **values)
             return
-        row = known[record_key]
+        row = await self._read(record_key)
         state = values.get("state", row[0] if row else None)
         data = values.get("data", row[1] if row else "{}")
         new_row: Row = None if state is None and data == "{}" else (state, data)
         if new_row == row:
             return  # what the row already says (the ORM path below writes nothing either)
+        rows.stored.setdefault(record_key, row)
+        rows.known[record_key] = new_row
+        if rows.flush_deferred:
+            return
+        if defer(partial(_flush, rows)):
+            rows.flush_deferred = True
+            return
         async with self._sessions() as session:
-            if new_row is None:
-                # Nothing left to remember: keep the table as small as the live conversations.
-                await session.execute(delete(FsmRecord).where(FsmRecord.key == record_key))
-            elif row is None:
-                await session.execute(
-                    insert(FsmRecord).values(key=record_key, state=state, data=data)
-                )
-            else:
-                await session.execute(
-                    update(FsmRecord)
-                    .where(FsmRecord.key == record_key)
-                    .values(state=state, data=data)
-                )
+            await _flush(rows, session)
             await session.commit()
-        known[record_key] = new_row
 
     async def _write_read_first(self, record_key: str, **values: Any) -> None:
         async with self._sessions() as session:
@@ -124,6 +135,24 @@ class DatabaseStorage(BaseStorage):
                 record.state = state
                 record.data = data
             await session.commit()
-        known = _known.get()
-        if known is not None:
-            known[record_key] = None if state is None and data == "{}" else (state, data)
+
+
+async def _flush(rows: _Rows, session: AsyncSession) -> None:
+    """Write the rows set since the last write, one statement each (none for a row set back
+    to what is stored)."""
+    stored, rows.stored, rows.flush_deferred = rows.stored, {}, False
+    for record_key, before in stored.items():
+        after = rows.known[record_key]
+        if after == before:
+            continue
+        if after is None:
+            # Nothing left to remember: keep the table as small as the live conversations.
+            await session.execute(delete(FsmRecord).where(FsmRecord.key == record_key))
+        elif before is None:
+            state, data = after
+            await session.execute(insert(FsmRecord).values(key=record_key, state=state, data=data))
+        else:
+            state, data = after
+            await session.execute(
+                update(FsmRecord).where(FsmRecord.key == record_key).values(state=state, data=data)
+            )

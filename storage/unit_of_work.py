@@ -22,11 +22,14 @@ A block still behaves as if its session were its own, so no service has to know 
 The unit also gives its connection back before every Bot API request (:func:`release_current`,
 called by bot/middlewares/unit_release.py): no transaction stays open, and no row or SQLite
 write lock is held, while Telegram answers, and the pool is sized for database work, not for
-the network's latency. The scheduler's outbox sender takes no unit: it claims and records its
+the network's latency. Work handed to :func:`defer` (the conversation state's writes,
+bot/fsm_storage.py) runs in the transaction that release commits: what the person is about to
+be told is stored in the same commit as what the update read, not in a transaction of its
+own. The scheduler's outbox sender takes no unit: it claims and records its
 batches in short transactions of their own (services/outbox.py), never across a send.
 """
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from contextvars import ContextVar
 from typing import Any, Protocol
@@ -47,6 +50,9 @@ class SessionSource(Protocol):
     def __call__(self) -> AbstractAsyncContextManager[AsyncSession]: ...
 
 
+Deferred = Callable[[AsyncSession], Awaitable[None]]
+
+
 class UnitOfWork:
     """The session of one update or one task; the outermost block of each service uses it."""
 
@@ -54,6 +60,7 @@ class UnitOfWork:
         self.factory = factory
         self._session: AsyncSession | None = None
         self._depth = 0
+        self._deferred: list[Deferred] = []
 
     @asynccontextmanager
     async def block(self) -> AsyncIterator[AsyncSession]:
@@ -79,14 +86,31 @@ class UnitOfWork:
             session.expunge_all()
 
     async def release(self) -> None:
-        """End the transaction and give the connection back to the pool; the next block takes
-        one again. Not while a block is open: its work is not finished."""
-        if self._session is not None and not self._depth and self._session.in_transaction():
+        """Run the deferred work, end the transaction and give the connection back to the
+        pool; the next block takes one again. Not while a block is open: its work is not
+        finished."""
+        if self._depth:
+            return
+        if self._deferred:
+            if self._session is None:
+                self._session = self.factory()
+            deferred, self._deferred = self._deferred, []
+            for work in deferred:
+                await work(self._session)
+            await self._session.commit()
+        elif self._session is not None and self._session.in_transaction():
             # Between blocks nothing uncommitted is left (each block's end sees to it), so
             # this commits reads only.
             await self._session.commit()
 
+    def defer(self, work: Deferred) -> None:
+        self._deferred.append(work)
+
     async def finish(self, *, failed: bool) -> None:
+        if failed:
+            self._deferred.clear()
+        else:
+            await self.release()
         session, self._session = self._session, None
         if session is None:
             return
@@ -107,6 +131,17 @@ async def release_current() -> None:
     unit = _current.get()
     if unit is not None:
         await unit.release()
+
+
+def defer(work: Deferred) -> bool:
+    """Run ``work`` with the current unit's session just before its next commit: the release
+    before the next Bot API request, or the unit's end. False outside a unit: the caller
+    does the work now."""
+    unit = _current.get()
+    if unit is None:
+        return False
+    unit.defer(work)
+    return True
 
 
 class UnitSessions:

@@ -5,8 +5,10 @@ import json
 import logging
 
 import pytest
+from aiogram.fsm.middleware import FSMContextMiddleware
 
 from bot.commands import CITIZEN_COMMANDS
+from bot.middlewares.state_flush import StateFlushMiddleware
 from tests.e2e.harness import ADMIN_ID, LANGUAGE_BUTTONS, BotWorld
 
 pytestmark = pytest.mark.asyncio
@@ -193,3 +195,11 @@ async def test_after_consent_a_typed_name_is_searched(world: BotWorld, locale: s
 
     assert hits.content != t("fallback-text")
     assert any("Жартас" in button.text for button in hits.buttons)
+
+
+async def test_the_conversation_state_is_written_inside_its_lock(world: BotWorld) -> None:
+    """aiogram's FSMContextMiddleware holds the conversation's lock around what it wraps; the
+    state's deferred write (bot/middlewares/state_flush.py) must come inside it, or the
+    person's next update could read the state from before."""
+    kinds = [type(m) for m in world.app.dispatcher.update.outer_middleware]
+    assert kinds.index(StateFlushMiddleware) > kinds.index(FSMContextMiddleware)

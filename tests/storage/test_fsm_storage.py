@@ -6,13 +6,15 @@ from collections.abc import AsyncIterator
 
 import pytest
 from aiogram.fsm.state import State, StatesGroup
-from aiogram.fsm.storage.base import BaseStorage, StorageKey
+from aiogram.fsm.storage.base import BaseStorage, DefaultKeyBuilder, StorageKey
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from bot.fsm_storage import DatabaseStorage, one_update
 from storage.counting import count_queries, counting
+from storage.db import create_engine, create_session_factory
 from storage.models import FsmRecord
+from storage.unit_of_work import UnitSessions, release_current
 from tests.conftest import IN_CI
 
 REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
@@ -20,6 +22,9 @@ REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
 
 class Writing(StatesGroup):
     text = State()
+
+
+KEYS = DefaultKeyBuilder(with_bot_id=True, with_destiny=True)
 
 
 def key(user_id: int = 42) -> StorageKey:
@@ -77,6 +82,62 @@ async def test_within_one_update_the_row_is_read_once(
         assert await storage.get_state(key()) is None
     async with session_factory() as session:
         assert await session.scalar(select(func.count()).select_from(FsmRecord)) == 0
+
+
+async def stored(sessions: async_sessionmaker[AsyncSession]) -> tuple[str | None, str] | None:
+    """The row as another session sees it: what is committed."""
+    async with sessions() as session:
+        record = await session.get(FsmRecord, KEYS.build(key()))
+        return (record.state, record.data) if record else None
+
+
+@pytest.fixture
+async def observer(database_url: str) -> AsyncIterator[async_sessionmaker[AsyncSession]]:
+    """Sessions on an engine of their own: what they read is not counted with the update."""
+    engine = create_engine(database_url)
+    yield create_session_factory(engine)
+    await engine.dispose()
+
+
+async def test_in_a_unit_the_writes_go_in_one_statement_with_the_next_commit(
+    engine: AsyncEngine,
+    session_factory: async_sessionmaker[AsyncSession],
+    observer: async_sessionmaker[AsyncSession],
+) -> None:
+    """A handler sets the draft, then the state (two writes), then answers: one statement,
+    in the commit that lets the connection go before the Bot API request, none of its own."""
+    count_queries(engine)
+    units = UnitSessions(session_factory)
+    storage = DatabaseStorage(units)
+    with one_update(), counting() as count:
+        async with units.unit():
+            assert await storage.get_state(key()) is None
+            await storage.update_data(key(), {"draft": "бір"})
+            await storage.set_state(key(), Writing.text)
+            assert await storage.get_data(key()) == {"draft": "бір"}  # the update sees its own
+            assert await stored(observer) is None  # nothing committed yet
+            await release_current()  # the middleware's call before a Bot API request
+            assert await stored(observer) == (Writing.text.state, '{"draft": "бір"}')
+            await storage.set_state(key(), None)
+            await storage.set_data(key(), {})
+        # The unit's end writes what was set after the last request: the row goes.
+    assert await stored(observer) is None
+    # The read, the insert in the read's transaction, the delete in one of its own.
+    assert (count.statements, count.transactions) == (3, 2)
+
+
+async def test_a_state_set_and_reset_within_one_commit_writes_nothing(
+    engine: AsyncEngine, session_factory: async_sessionmaker[AsyncSession]
+) -> None:
+    count_queries(engine)
+    units = UnitSessions(session_factory)
+    storage = DatabaseStorage(units)
+    with one_update(), counting() as count:
+        async with units.unit():
+            await storage.set_state(key(), Writing.text)
+            await storage.set_state(key(), None)
+    assert await stored(session_factory) is None
+    assert count.statements == 1  # the read
 
 
 @pytest.fixture
