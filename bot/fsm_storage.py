@@ -13,11 +13,15 @@ from typing import Any
 
 from aiogram.fsm.state import State
 from aiogram.fsm.storage.base import BaseStorage, DefaultKeyBuilder, StateType, StorageKey
-from sqlalchemy import delete, insert, update
+from sqlalchemy import bindparam, delete, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import FsmRecord
 from storage.unit_of_work import SessionSource, defer
+
+# Built once: every update reads its conversation's row. Two columns, not the entity: nothing
+# of the ORM's identity map is needed to read them.
+_ROW = select(FsmRecord.state, FsmRecord.data).where(FsmRecord.key == bindparam("key"))
 
 # A row: (state, data as JSON), None for no row.
 Row = tuple[str | None, str] | None
@@ -91,8 +95,8 @@ class DatabaseStorage(BaseStorage):
         if rows is not None and record_key in rows.known:
             return rows.known[record_key]
         async with self._sessions() as session:
-            record = await session.get(FsmRecord, record_key)
-            row = (record.state, record.data) if record else None
+            found = (await session.execute(_ROW, {"key": record_key})).one_or_none()
+            row = (found.state, found.data) if found else None
         if rows is not None:
             rows.known[record_key] = row
         return row

@@ -6,7 +6,7 @@ from collections.abc import Collection
 from datetime import datetime
 from typing import NamedTuple
 
-from sqlalchemy import delete, exists, or_, select, update
+from sqlalchemy import bindparam, delete, exists, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
@@ -34,17 +34,22 @@ async def get(session: AsyncSession, user_id: int) -> User | None:
     return await session.get(User, user_id)
 
 
-async def with_staff_role(session: AsyncSession, user_id: int) -> tuple[User, bool] | None:
-    """The user and whether they are staff (an official of at least one akimat, or a
-    coordinator), in one statement:
-    the user middleware asks this for nearly every update (bot/middlewares/user.py)."""
-    is_official = or_(
+# Built once, with its parameter bound at each execution: the user middleware asks this for
+# nearly every update (bot/middlewares/user.py), and building the statement with its two
+# subqueries cost more CPU than running it.
+_WITH_STAFF_ROLE = select(
+    User,
+    or_(
         exists().where(Official.user_id == User.id),
         exists().where(Coordinator.user_id == User.id),
-    )
-    row = (
-        await session.execute(select(User, is_official).where(User.id == user_id))
-    ).one_or_none()
+    ),
+).where(User.id == bindparam("user_id"))
+
+
+async def with_staff_role(session: AsyncSession, user_id: int) -> tuple[User, bool] | None:
+    """The user and whether they are staff (an official of at least one akimat, or a
+    coordinator), in one statement."""
+    row = (await session.execute(_WITH_STAFF_ROLE, {"user_id": user_id})).one_or_none()
     if row is None:
         return None
     user, official = row
