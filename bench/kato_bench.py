@@ -3,17 +3,20 @@
     .venv/bin/python bench/kato_bench.py [--csv PATH] [--queries 500] [--postgres URL]
                                          [--no-postgres]
 
-For each database: the full classifier imported into fresh tables (a temporary SQLite file; a
-throw-away schema on PostgreSQL), the same file imported again (nothing to write), the first
-search (which loads the in-process index), then ~500 realistic queries (prefixes of real names
-in Kazakh, Russian and Kazakh Latin, a few whole names with their abbreviations) through
-`LocalityService.search`, and the same queries through the SQL `LIKE` path
+For each database: the full classifier imported into a fresh, migrated database (a temporary
+SQLite file; a scratch PostgreSQL database), the same file imported again (nothing to write),
+the first search (which loads the classifier into memory), then ~500 realistic queries
+(prefixes of real names in Kazakh, Russian and Kazakh Latin, a few whole names with their
+abbreviations) through `LocalityService.search`, each outside an update, so each with its
+query of the classifier's revision (inside an update that query is made once, whatever the
+update looks up), and the same queries through the SQL `LIKE` path
 (`LocalityRepository.search_candidates`) for comparison. Prints a table; writes nothing to the
 repository. Targets: import under 10 s, search p99 under 20 ms.
 """
 
 import argparse
 import asyncio
+import contextlib
 import os
 import platform
 import random
@@ -22,11 +25,11 @@ import sys
 import tempfile
 import time
 import uuid
+from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import cast
 
-from sqlalchemy import Table, text
+from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
@@ -35,13 +38,12 @@ sys.path.insert(0, str(REPO_ROOT))
 from services.kato import KatoRecord, name_key, read_kato  # noqa: E402
 from services.localities import LocalityService  # noqa: E402
 from storage.db import create_engine, create_session_factory  # noqa: E402
-from storage.models.base import Base  # noqa: E402
-from storage.models.locality import Locality  # noqa: E402
+from storage.migrate import upgrade_async  # noqa: E402
 from storage.repositories.localities import LocalityRepository  # noqa: E402
+from storage.scratch import scratch_postgres_database  # noqa: E402
 
 DEFAULT_CSV = REPO_ROOT.parent / "shared" / "data" / "kato" / "kato.csv"
 DEFAULT_POSTGRES = "postgresql+asyncpg://postgres@127.0.0.1:5432/test"
-TABLES = [cast(Table, Locality.__table__)]
 
 # Kazakh Cyrillic -> the Kazakh Latin alphabet of 2021, the way a citizen might type it.
 _KAZAKH_LATIN = str.maketrans(
@@ -97,35 +99,31 @@ def make_queries(records: list[KatoRecord], count: int, seed: int = 20260717) ->
     return queries
 
 
-async def fresh_engine(backend: str, postgres_url: str, workdir: Path) -> tuple[AsyncEngine, str]:
-    if backend == "sqlite":
-        path = workdir / f"kato-{uuid.uuid4().hex[:8]}.sqlite3"
-        engine = create_engine(f"sqlite+aiosqlite:///{path}")
-        schema = ""
-    else:
-        schema = f"kato_bench_{uuid.uuid4().hex[:12]}"
-        engine = create_engine(postgres_url)
-        async with engine.begin() as connection:
-            await connection.execute(text(f'CREATE SCHEMA "{schema}"'))
-        engine = engine.execution_options(schema_translate_map={None: schema})
-    async with engine.begin() as connection:
-        await connection.run_sync(Base.metadata.create_all, tables=TABLES)
-    return engine, schema
-
-
-async def drop(engine: AsyncEngine, schema: str) -> None:
-    async with engine.begin() as connection:
-        await connection.run_sync(Base.metadata.drop_all, tables=TABLES)
-        if schema:
-            await connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-    await engine.dispose()
+@contextlib.asynccontextmanager
+async def fresh_engine(
+    backend: str, postgres_url: str, workdir: Path
+) -> AsyncIterator[AsyncEngine]:
+    """The real schema (the migrations, with the classifier's revision trigger) in a
+    throw-away database: a SQLite file, or a scratch PostgreSQL database, dropped after."""
+    async with contextlib.AsyncExitStack() as stack:
+        if backend == "sqlite":
+            url = f"sqlite+aiosqlite:///{workdir / f'kato-{uuid.uuid4().hex[:8]}.sqlite3'}"
+        else:
+            url = await stack.enter_async_context(
+                scratch_postgres_database(postgres_url, prefix="kato_bench")
+            )
+        await upgrade_async(url)
+        engine = create_engine(url)
+        try:
+            yield engine
+        finally:
+            await engine.dispose()
 
 
 async def measure(
     backend: str, csv_path: Path, queries: list[str], postgres_url: str, workdir: Path
 ) -> Figures:
-    engine, schema = await fresh_engine(backend, postgres_url, workdir)
-    try:
+    async with fresh_engine(backend, postgres_url, workdir) as engine:
         sessions = create_session_factory(engine)
         service = LocalityService(sessions)
         first = await service.import_file(csv_path)
@@ -151,8 +149,6 @@ async def measure(
                 await repository.search_candidates(name_key(query), limit=8)
                 like_ms.append((time.perf_counter() - started) * 1000)
         return Figures(backend, first.seconds, again.seconds, index_seconds, search_ms, like_ms)
-    finally:
-        await drop(engine, schema)
 
 
 async def postgres_problem(url: str) -> str | None:

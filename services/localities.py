@@ -183,15 +183,16 @@ class Classifier:
         # The children of each unit (None: the oblasts and the three cities of republican
         # rank), units with an akim first (a person browsing a rural okrug looks for villages,
         # not for its wintering places), then alphabetically by the sort key of the language
-        # (kk; ru for every other language), then by code.
+        # (kk; ru for every other language), then by code (the rows come in code order, and
+        # the sort keeps it among equals).
         kids: dict[str | None, list[int]] = {}
         for entry, row in enumerate(rows):
             kids.setdefault(row.parent_code, []).append(entry)
-        self.kids_kk = {
+        self.children_kk = {
             parent: sorted(entries, key=lambda e: (rows[e].akim_level is None, rows[e].sort_kk))
             for parent, entries in kids.items()
         }
-        self.kids_ru = {
+        self.children_ru = {
             parent: sorted(entries, key=lambda e: (rows[e].akim_level is None, rows[e].sort_ru))
             for parent, entries in kids.items()
         }
@@ -238,13 +239,13 @@ class Classifier:
                     return found
         return found
 
-    def children(self, code: str | None, lang: str) -> list[int]:
-        kids = self.kids_kk if lang == "kk" else self.kids_ru
-        return kids.get(code, [])
+    def children_of(self, code: str | None, lang: str) -> list[int]:
+        children = self.children_kk if lang == "kk" else self.children_ru
+        return children.get(code, [])
 
     def view(self, entry: int) -> LocalityView:
         row = self.rows[entry]
-        return _view(row, len(self.kids_kk.get(row.code, ())))
+        return _view(row, len(self.children_kk.get(row.code, ())))
 
     def unit(self, code: str) -> LocalityView | None:
         entry = self.position.get(code)
@@ -270,7 +271,7 @@ class Classifier:
         """The entry and every unit under it."""
         found = [entry]
         for parent in found:  # grows as it goes: breadth first
-            found += self.kids_kk.get(self.rows[parent].code, ())
+            found += self.children_kk.get(self.rows[parent].code, ())
         return found
 
     def hit(self, entry: int) -> LocalityHit:
@@ -349,7 +350,7 @@ class LocalityService:
         of republican rank), units with an akim first, then alphabetically in `lang`."""
         page, page_size = max(page, 0), max(page_size, 1)
         classifier = await self.classifier()
-        children = classifier.children(code, lang)
+        children = classifier.children_of(code, lang)
         offset = page * page_size
         items = tuple(classifier.view(child) for child in children[offset : offset + page_size])
         return Page(items=items, total=len(children), offset=offset, page_size=page_size)

@@ -53,3 +53,6 @@ class ClassifierRevision(Base):
 
     id: Mapped[int] = mapped_column(SmallInteger, primary_key=True, autoincrement=False)
     revision: Mapped[int] = mapped_column(BigInteger)
+    # PostgreSQL's id of the transaction that last renewed the stamp: the trigger renews it
+    # once per transaction (migration 0012 says why). NULL on SQLite.
+    renewed_in: Mapped[int | None] = mapped_column(BigInteger)
