@@ -16,7 +16,6 @@ repository. Targets: import under 10 s, search p99 under 20 ms.
 
 import argparse
 import asyncio
-import contextlib
 import os
 import platform
 import random
@@ -24,13 +23,10 @@ import statistics
 import sys
 import tempfile
 import time
-import uuid
-from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import text
-from sqlalchemy.ext.asyncio import AsyncEngine
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO_ROOT))
@@ -38,9 +34,8 @@ sys.path.insert(0, str(REPO_ROOT))
 from services.kato import KatoRecord, name_key, read_kato  # noqa: E402
 from services.localities import LocalityService  # noqa: E402
 from storage.db import create_engine, create_session_factory  # noqa: E402
-from storage.migrate import upgrade_async  # noqa: E402
 from storage.repositories.localities import LocalityRepository  # noqa: E402
-from storage.scratch import scratch_postgres_database  # noqa: E402
+from storage.scratch import migrated_scratch_engine  # noqa: E402
 
 DEFAULT_CSV = REPO_ROOT.parent / "shared" / "data" / "kato" / "kato.csv"
 DEFAULT_POSTGRES = "postgresql+asyncpg://postgres@127.0.0.1:5432/test"
@@ -99,31 +94,11 @@ def make_queries(records: list[KatoRecord], count: int, seed: int = 20260717) ->
     return queries
 
 
-@contextlib.asynccontextmanager
-async def fresh_engine(
-    backend: str, postgres_url: str, workdir: Path
-) -> AsyncIterator[AsyncEngine]:
-    """The real schema (the migrations, with the classifier's revision trigger) in a
-    throw-away database: a SQLite file, or a scratch PostgreSQL database, dropped after."""
-    async with contextlib.AsyncExitStack() as stack:
-        if backend == "sqlite":
-            url = f"sqlite+aiosqlite:///{workdir / f'kato-{uuid.uuid4().hex[:8]}.sqlite3'}"
-        else:
-            url = await stack.enter_async_context(
-                scratch_postgres_database(postgres_url, prefix="kato_bench")
-            )
-        await upgrade_async(url)
-        engine = create_engine(url)
-        try:
-            yield engine
-        finally:
-            await engine.dispose()
-
-
 async def measure(
     backend: str, csv_path: Path, queries: list[str], postgres_url: str, workdir: Path
 ) -> Figures:
-    async with fresh_engine(backend, postgres_url, workdir) as engine:
+    # The real schema, with the classifier's revision trigger, in a throw-away database.
+    async with migrated_scratch_engine(backend, workdir, postgres_url, "kato_bench") as engine:
         sessions = create_session_factory(engine)
         service = LocalityService(sessions)
         first = await service.import_file(csv_path)

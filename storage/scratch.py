@@ -5,9 +5,13 @@ import contextlib
 import os
 import uuid
 from collections.abc import AsyncIterator
+from pathlib import Path
 
 from sqlalchemy import make_url, text
-from sqlalchemy.ext.asyncio import create_async_engine
+from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
+
+from storage.db import create_engine
+from storage.migrate import upgrade_async
 
 
 @contextlib.asynccontextmanager
@@ -25,3 +29,23 @@ async def scratch_postgres_database(
         async with admin.connect() as connection:
             await connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
         await admin.dispose()
+
+
+@contextlib.asynccontextmanager
+async def migrated_scratch_engine(
+    backend: str, directory: Path, postgres_url: str, prefix: str = "kezdesu_scratch"
+) -> AsyncIterator[AsyncEngine]:
+    """An engine on a fresh database with the real schema (the migrations, triggers
+    included): a new SQLite file in `directory` for "sqlite", else a scratch database on the
+    server of `postgres_url`, dropped afterwards."""
+    async with contextlib.AsyncExitStack() as stack:
+        if backend == "sqlite":
+            url = f"sqlite+aiosqlite:///{directory / f'{prefix}-{uuid.uuid4().hex[:8]}.sqlite3'}"
+        else:
+            url = await stack.enter_async_context(scratch_postgres_database(postgres_url, prefix))
+        await upgrade_async(url)
+        engine = create_engine(url)
+        try:
+            yield engine
+        finally:
+            await engine.dispose()

@@ -16,10 +16,10 @@ from sqlalchemy import delete
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from services.localities import ImportReport, LocalityService
-from storage.db import create_engine, create_session_factory
-from storage.migrate import upgrade_async
+from storage.db import create_session_factory
 from storage.models.locality import Locality
-from tests.conftest import scratch_postgres_database, shared_kato_csv
+from storage.scratch import migrated_scratch_engine
+from tests.conftest import POSTGRES_URL, require_postgres, shared_kato_csv
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 SAMPLE_CSV = REPO_ROOT / "storage" / "sample" / "kato_sample.csv"
@@ -38,17 +38,10 @@ def kato_csv() -> Path:
 
 @contextlib.asynccontextmanager
 async def _migrated_engine(backend: str, directory: Path) -> AsyncIterator[AsyncEngine]:
-    async with contextlib.AsyncExitStack() as stack:
-        if backend == "sqlite":
-            url = f"sqlite+aiosqlite:///{directory / 'kato.sqlite3'}"
-        else:
-            url = await stack.enter_async_context(scratch_postgres_database())
-        await upgrade_async(url)
-        engine = create_engine(url)
-        try:
-            yield engine
-        finally:
-            await engine.dispose()
+    if backend == "postgresql":
+        await require_postgres()
+    async with migrated_scratch_engine(backend, directory, POSTGRES_URL, "kato_test") as engine:
+        yield engine
 
 
 @pytest.fixture(scope="session", params=["sqlite", "postgresql"])
