@@ -107,20 +107,16 @@ class UnitOfWork:
         self._deferred.append(work)
 
     async def finish(self, *, failed: bool) -> None:
-        if failed:
-            self._deferred.clear()
-        else:
-            await self.release()
-        session, self._session = self._session, None
-        if session is None:
-            return
         try:
             if failed:
-                await session.rollback()
-            elif session.in_transaction():
-                await session.commit()
+                self._deferred.clear()
+            else:
+                await self.release()  # the deferred work, and the commit
         finally:
-            await session.close()
+            session, self._session = self._session, None
+            if session is not None:
+                # Rolls back whatever is left: all of it when the unit failed, nothing else.
+                await session.close()
 
 
 _current: ContextVar[UnitOfWork | None] = ContextVar("kezdesu_unit_of_work", default=None)
