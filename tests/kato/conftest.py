@@ -1,5 +1,5 @@
 """Fixtures of the KATO tests: the shipped sample, the full classifier, and the real schema
-(the migrations, with the trigger that moves the classifier's revision) on SQLite (a file in
+(the migrations, with the trigger that renews the classifier's stamp) on SQLite (a file in
 tmp) and on PostgreSQL (a scratch database beside TEST_DATABASE_URL's, dropped afterwards;
 unreachable, its half is skipped, except with CI=true, where that is a failure).
 
