@@ -97,7 +97,7 @@ def make_queries(records: list[KatoRecord], count: int, seed: int = 20260717) ->
 async def measure(
     backend: str, csv_path: Path, queries: list[str], postgres_url: str, workdir: Path
 ) -> Figures:
-    # The real schema, with the trigger that renews the classifier's stamp, in a throw-away database.
+    # The real schema (with the trigger that renews the classifier's stamp), thrown away after.
     async with migrated_scratch_engine(backend, workdir, postgres_url, "kato_bench") as engine:
         sessions = create_session_factory(engine)
         service = LocalityService(sessions)
