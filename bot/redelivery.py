@@ -61,6 +61,8 @@ KEPT_FOR = timedelta(days=1)
 # updates behind it.
 CLAIM_LEASE = timedelta(seconds=60)
 
+_AUTOCOMMIT = {"isolation_level": "AUTOCOMMIT"}
+
 
 class Claim(enum.Enum):
     """What a webhook does with an update, once claimed (:meth:`HandledUpdates.claim`)."""
@@ -125,8 +127,10 @@ class HandledUpdates:
         if update_id in self._known:
             return Claim.HERE
         async with self._sessions() as session:
-            row = await handled_rows.claim(session, update_id, self.owner, self._claim_lease)
-            await session.commit()
+            # One round trip: the statement is its own transaction (autocommit), rather than
+            # BEGIN, the statement and COMMIT, three.
+            connection = await session.connection(execution_options=_AUTOCOMMIT)
+            row = await handled_rows.claim(connection, update_id, self.owner, self._claim_lease)
         if row.handled:
             self._remember(update_id)
             return Claim.HANDLED

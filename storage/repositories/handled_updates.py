@@ -3,10 +3,11 @@
 from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
-from sqlalchemy import and_, case, delete, func, literal, or_, select
+from sqlalchemy import Interval, and_, bindparam, case, delete, func, or_, select
 from sqlalchemy.dialects import postgresql
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from storage.models import HandledUpdate
 from storage.repositories.dialect import insert_updating
@@ -54,17 +55,12 @@ class ClaimRow:
     handled: bool
 
 
-async def claim(session: AsyncSession, update_id: int, owner: str, lease: timedelta) -> ClaimRow:
-    """Claim ``update_id`` for ``owner`` until ``lease`` from now on the database's clock, in
-    one statement (PostgreSQL only): a new update is inserted; a claim whose lease is over (its
-    instance died) or that ``owner`` holds already is taken; a live claim of another instance
-    and a handled update are left as they are. The row comes back in every case (a no-op
-    update rather than DO NOTHING, which would return nothing), so the caller tells "handled"
-    from "someone else's" without a second query."""
+def _claim_statement() -> Any:
+    """Built once: building it (an ON CONFLICT with two CASEs) cost more than running it."""
     insert = postgresql.insert(HandledUpdate).values(
-        update_id=update_id,
-        claimed_by=owner,
-        lease_until=func.now() + literal(lease),
+        update_id=bindparam("update_id"),
+        claimed_by=bindparam("owner"),
+        lease_until=func.now() + bindparam("lease", type_=Interval()),
     )
     incoming = insert.excluded
     takes_over = and_(
@@ -73,7 +69,7 @@ async def claim(session: AsyncSession, update_id: int, owner: str, lease: timede
             HandledUpdate.lease_until < func.now(), HandledUpdate.claimed_by == incoming.claimed_by
         ),
     )
-    statement = insert.on_conflict_do_update(
+    return insert.on_conflict_do_update(
         index_elements=[HandledUpdate.update_id],
         set_={
             "claimed_by": case((takes_over, incoming.claimed_by), else_=HandledUpdate.claimed_by),
@@ -82,5 +78,23 @@ async def claim(session: AsyncSession, update_id: int, owner: str, lease: timede
             ),
         },
     ).returning(HandledUpdate.claimed_by, HandledUpdate.handled_at.is_not(None))
-    row = (await session.execute(statement)).one()
+
+
+_CLAIM = _claim_statement()
+
+
+async def claim(
+    connection: AsyncConnection, update_id: int, owner: str, lease: timedelta
+) -> ClaimRow:
+    """Claim ``update_id`` for ``owner`` until ``lease`` from now on the database's clock, in
+    one statement (PostgreSQL only): a new update is inserted; a claim whose lease is over (its
+    instance died) or that ``owner`` holds already is taken; a live claim of another instance
+    and a handled update are left as they are. The row comes back in every case (a no-op
+    update rather than DO NOTHING, which would return nothing), so the caller tells "handled"
+    from "someone else's" without a second query. A statement of Core on a connection: no
+    entity is loaded, so the ORM's machinery would only cost."""
+    result = await connection.execute(
+        _CLAIM, {"update_id": update_id, "owner": owner, "lease": lease}
+    )
+    row = result.one()
     return ClaimRow(claimed_by=row[0], handled=bool(row[1]))
