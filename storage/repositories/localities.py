@@ -71,7 +71,9 @@ def _chunks(items: Sequence[_T], size: int) -> Iterator[Sequence[_T]]:
 
 
 # Built once: it runs in every update that browses or searches the classifier.
-_REVISION = select(ClassifierRevision.revision).where(ClassifierRevision.id == 1)
+# On the table, not the entity: a column of one row needs nothing of the ORM.
+_REVISION_TABLE = cast(Table, ClassifierRevision.__table__)
+_REVISION = select(_REVISION_TABLE.c.revision).where(_REVISION_TABLE.c.id == 1)
 
 
 class LocalityRepository:
