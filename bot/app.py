@@ -290,7 +290,11 @@ def build_app(
 ) -> App:
     """``run_scheduler``: tick the periodic tasks every minute while polling; by default only
     on the system clock, since a test that injects a clock moves time and ticks itself."""
-    engine = create_engine(settings.database_url)
+    engine = create_engine(
+        settings.database_url,
+        pool_size=settings.database_pool_size,
+        max_overflow=settings.database_max_overflow,
+    )
     if settings.log_sql_counts:
         count_queries(engine)
     session_factory = create_session_factory(engine)

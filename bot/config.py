@@ -16,6 +16,7 @@ from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from regulation import PROFILES
+from storage.db import MAX_OVERFLOW, POOL_SIZE
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATABASE_URL = f"sqlite+aiosqlite:///{ROOT / 'var' / 'kezdesu.sqlite3'}"
@@ -60,6 +61,10 @@ class Settings(BaseSettings):
 
     bot_token: SecretStr | None = None
     database_url: str = DEFAULT_DATABASE_URL
+    # PostgreSQL's connections per process: kept open, and opened beyond them only for a
+    # moment (storage/db.py).
+    database_pool_size: int = Field(default=POOL_SIZE, ge=1)
+    database_max_overflow: int = Field(default=MAX_OVERFLOW, ge=0)
     telegram_api_url: str | None = None
     redis_url: str | None = None
     # Prefix of every key the bot keeps in Redis (conversation states, chat locks, the sending

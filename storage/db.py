@@ -13,6 +13,15 @@ storage/unit_of_work.py), which made it an eighth of the bot's CPU. Instead:
   in flight gets the apology (handlers/common/errors.py) and the next one works;
 - ``pool_recycle`` replaces connections after an hour, before a firewall or a pooler between
   the bot and the server drops them silently.
+
+The pool keeps every connection it opens (``pool_size``, no overflow by default). SQLAlchemy
+closes an *overflow* connection as soon as it comes back while ``pool_size`` others are idle,
+so under a load that kept more than ``pool_size`` busy (a hundred citizens tapping at once)
+connections were opened and closed several times a second (seen: about 15 a second in
+webhook mode with 10 + 20 overflow). Each costs a handshake, a server process forked, and
+every statement prepared again on it. The ceiling is what it was (30), now kept open once
+reached; ``DATABASE_POOL_SIZE`` and ``DATABASE_MAX_OVERFLOW`` set it (N instances × the
+ceiling must stay under the server's ``max_connections``).
 """
 
 import time
@@ -35,6 +44,9 @@ def is_sqlite(url: str) -> bool:
     return url.startswith("sqlite")
 
 
+# Connections the pool keeps open, and those it may open beyond them and close on return.
+POOL_SIZE = 30
+MAX_OVERFLOW = 0
 # A connection unused this long is pinged before it is handed out again.
 IDLE_PING_AFTER = 5.0
 # Connections older than this are replaced at their next checkout.
@@ -49,7 +61,11 @@ def create_engine(
     echo: bool = False,
     idle_ping_after: float = IDLE_PING_AFTER,
     monotonic: Callable[[], float] = time.monotonic,
+    pool_size: int = POOL_SIZE,
+    max_overflow: int = MAX_OVERFLOW,
 ) -> AsyncEngine:
+    """``pool_size`` and ``max_overflow``: PostgreSQL's pool (an SQLite file keeps
+    SQLAlchemy's own)."""
     # hide_parameters: a database error's message (logged) names the statement, never the
     # values, which are citizens' questions, names and answers.
     if is_sqlite(url):
@@ -62,8 +78,8 @@ def create_engine(
         url,
         echo=echo,
         hide_parameters=True,
-        pool_size=10,
-        max_overflow=20,
+        pool_size=pool_size,
+        max_overflow=max_overflow,
         pool_recycle=RECYCLE_SECONDS,
         poolclass=TimedQueuePool,
     )

@@ -14,6 +14,7 @@ from prometheus_client.parser import text_string_to_metric_families
 
 from sandbox import EmulatorConfig, RunningEmulator, run_emulator
 from sandbox.client import SandboxClient
+from storage.db import POOL_SIZE
 from tests.conftest import scratch_postgres_database
 from tests.e2e.test_stop import bot_environment, free_port
 from tests.e2e.test_webhook import BotProcess, get, get_text, running_bot
@@ -79,7 +80,7 @@ async def test_polling_serves_metrics_and_probes_on_metrics_port(
     assert found[("kezdesu_outbox_backlog", (("kind", "announcement"),))] == 0
     assert found[("kezdesu_retry_after_seconds_count", (("who", "reply"),))] == 0
     # PostgreSQL's pool, timed: the update and the scrape's backlog count took connections.
-    assert found[("kezdesu_db_pool_size", ())] == 10
+    assert found[("kezdesu_db_pool_size", ())] == POOL_SIZE
     assert found[("kezdesu_db_pool_checkout_seconds_count", ())] > 0
 
 

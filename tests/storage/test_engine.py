@@ -1,10 +1,19 @@
 """The engine the bot builds (storage/db.py): a database error names the statement, never the
-values it carried (citizens' questions, names, answers), since errors are logged."""
+values it carried (citizens' questions, names, answers), since errors are logged; the pool
+keeps the connections a burst opened, sized from the settings."""
+
+import contextlib
 
 import pytest
+from pydantic import ValidationError
+from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+from sqlalchemy.pool import QueuePool
 
+from bot.app import build_app
+from bot.config import Settings
+from storage.db import create_engine, is_sqlite
 from storage.models import FsmRecord
 
 SECRET = "Менің үйім: Абай көшесі 5, пәтер 12"
@@ -23,3 +32,48 @@ async def test_a_database_error_does_not_carry_the_values(
     assert "fsm_records" in str(refused.value)
     assert SECRET not in str(refused.value)
     assert "hidden due to hide_parameters" in str(refused.value)
+
+
+async def backend_pids(engine: AsyncEngine, at_once: int) -> set[int]:
+    """The server processes behind ``at_once`` connections held together, then given back."""
+    async with contextlib.AsyncExitStack() as held:
+        connections = [await held.enter_async_context(engine.connect()) for _ in range(at_once)]
+        return {await c.scalar(text("SELECT pg_backend_pid()")) for c in connections}
+
+
+async def test_connections_opened_for_a_burst_stay_open_for_the_next_one(
+    database_url: str,
+) -> None:
+    """A hundred citizens tapping at once keep more connections busy than a handful: those
+    opened for one burst serve the next (before, the pool kept 10 and closed the other 20 as
+    they came back, so a busy bot opened and closed several a second)."""
+    if is_sqlite(database_url):
+        pytest.skip("PostgreSQL's pool; an SQLite file keeps SQLAlchemy's own")
+    engine = create_engine(database_url)
+    try:
+        first = await backend_pids(engine, 25)
+        second = await backend_pids(engine, 25)
+        pool = engine.sync_engine.pool
+        assert isinstance(pool, QueuePool)
+        kept = pool.checkedin()
+    finally:
+        await engine.dispose()
+    assert len(first) == 25
+    assert second == first
+    assert kept == 25
+
+
+def test_the_pool_is_set_from_the_settings() -> None:
+    settings = Settings(
+        _env_file=None,
+        bot_token="1:x",
+        database_url="postgresql+asyncpg://postgres@127.0.0.1:5432/test",
+        database_pool_size=5,
+        database_max_overflow=2,
+    )
+    app = build_app(settings, token="1:x", run_scheduler=False)
+    pool = app.engine.sync_engine.pool
+    assert isinstance(pool, QueuePool)
+    assert (pool.size(), pool._max_overflow) == (5, 2)
+    with pytest.raises(ValidationError, match="database_pool_size"):
+        Settings(_env_file=None, database_pool_size=0)

@@ -19,7 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession, async_sessionm
 from bot.metrics import Metrics
 from bot.retry import RetryAfterMiddleware
 from scheduler.sender.outbox_sender import SenderStats
-from storage.db import create_engine, create_session_factory
+from storage.db import MAX_OVERFLOW, POOL_SIZE, create_engine, create_session_factory
 from storage.models import NoticeKind, OutboxMessage
 from storage.repositories import outbox as outbox_rows
 
@@ -182,7 +182,7 @@ async def test_the_pool_is_read_at_each_scrape(
     metrics = Metrics()
     metrics.watch_pool(engine)
     on_postgres = engine.dialect.name == "postgresql"
-    size = 10 if on_postgres else 5
+    size = POOL_SIZE if on_postgres else 5
     try:
         async with engine.connect() as first, engine.connect() as second:
             await first.execute(text("SELECT 1"))
@@ -198,7 +198,7 @@ async def test_the_pool_is_read_at_each_scrape(
 
     assert pool_figures(held) == {
         "size": size,
-        "max_overflow": 20 if on_postgres else 10,
+        "max_overflow": MAX_OVERFLOW if on_postgres else 10,
         "checked_out": 2,
         "idle": 0,
         "overflow": 0,
