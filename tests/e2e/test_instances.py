@@ -8,6 +8,7 @@ port, on one scratch PostgreSQL and one Redis.
   lasts (503), and taken over once the lease, on the database's clock, is over;
 - a redelivery after the 200 was lost lands on the other instance and is skipped;
 - two instances' chat locks in Redis run one chat's updates one at a time.
+- a claim runs in autocommit and leaves its connection transactional for the next user.
 """
 
 import asyncio
@@ -29,9 +30,11 @@ from sqlalchemy.ext.asyncio import create_async_engine
 from bot.app import App, build_app
 from bot.config import Settings
 from bot.instances import create_events_isolation, unshared_in_webhook_mode
-from bot.redelivery import Claim
+from bot.redelivery import Claim, HandledUpdates
 from sandbox import EmulatorConfig, RunningEmulator, run_emulator
 from sandbox.client import SandboxClient
+from services.clock import SystemClock
+from storage.db import create_engine, create_session_factory
 from storage.migrate import upgrade_async
 from tests.conftest import scratch_postgres_database, skip_or_fail
 from tests.e2e.test_stop import free_port
@@ -288,3 +291,30 @@ def test_what_several_webhook_instances_would_not_share_is_said(
 ) -> None:
     settings = Settings(_env_file=None, database_url=database_url, redis_url=redis_url)
     assert len(unshared_in_webhook_mode(settings)) == caveats
+
+
+async def test_a_claim_leaves_its_connection_transactional_for_the_next_user(
+    postgres_url: str,
+) -> None:
+    """The claim runs alone in autocommit (one round trip); the connection goes back to the
+    pool as it came, so the update's own statements that take it next are one transaction
+    again: a rollback undoes them."""
+    engine = create_engine(postgres_url, pool_size=1, max_overflow=0)
+    sessions = create_session_factory(engine)
+    try:
+        handled = HandledUpdates(sessions, SystemClock())
+        assert await handled.claim(910_010) is Claim.HERE
+        async with sessions() as session:
+            await session.execute(
+                text("INSERT INTO fsm_records (key, state, data) VALUES ('k', 's', '{}')")
+            )
+            await session.rollback()
+        async with sessions() as session:
+            left = await session.scalar(text("SELECT count(*) FROM fsm_records"))
+            claimed = await session.scalar(
+                text("SELECT claimed_by FROM handled_updates WHERE update_id = 910010")
+            )
+    finally:
+        await engine.dispose()
+    assert left == 0
+    assert claimed == handled.owner
