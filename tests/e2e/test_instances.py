@@ -7,7 +7,7 @@ port, on one scratch PostgreSQL and one Redis.
 - an update claimed by an instance that then crashed is refused by the others while its lease
   lasts (503), and taken over once the lease, on the database's clock, is over;
 - a redelivery after the 200 was lost lands on the other instance and is skipped;
-- two instances' chat locks in Redis run one chat's updates one at a time.
+- two instances' chat locks in Redis run one chat's updates one at a time;
 - a claim runs in autocommit and leaves its connection transactional for the next user.
 """
 
