@@ -15,8 +15,10 @@ one bot:
   being handled (the answer was late or lost), or a person's two taps that arrive as two
   updates of different kinds at once. aiogram's RedisEventIsolation covers that: a per-chat
   lock in Redis (per chat and user, as the conversation state is keyed), held for the update's
-  handling, so two instances never run one chat's steps at the same time. Within one process,
-  without Redis, SimpleEventIsolation does the same with an asyncio lock.
+  handling, so two instances never run one chat's steps at the same time. The lock is short
+  and renewed while it is held (:class:`RenewedRedisEventIsolation`): an instance that dies
+  holding it keeps the chat waiting 20 s, not a minute. Within one process, without Redis,
+  SimpleEventIsolation does the same with an asyncio lock.
 - *The sending rate*: one token bucket in Redis for all (scheduler/sender/shared_pacer.py).
 
 Without REDIS_URL each of these is per process, which is right for one instance and wrong for
@@ -24,20 +26,39 @@ several: the bot says so at start in webhook mode (:func:`unshared_in_webhook_mo
 than refusing, since one webhook instance without Redis is a setup that works.
 """
 
-from aiogram.fsm.storage.base import BaseEventIsolation, BaseStorage, DefaultKeyBuilder
+import asyncio
+import contextlib
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from aiogram.fsm.storage.base import (
+    BaseEventIsolation,
+    BaseStorage,
+    DefaultKeyBuilder,
+    KeyBuilder,
+    StorageKey,
+)
 from aiogram.fsm.storage.memory import SimpleEventIsolation
 from aiogram.fsm.storage.redis import RedisEventIsolation, RedisStorage
 from redis.asyncio import Redis
+from redis.asyncio.lock import Lock
+from redis.exceptions import LockError, RedisError
 
 from bot.config import Settings
 from bot.fsm_storage import DatabaseStorage
 from storage.db import is_sqlite
 from storage.unit_of_work import SessionSource
 
-# A chat's lock lasts at most this long (seconds) if its instance dies holding it; longer than
-# any handling. Waiters look again every ``sleep`` seconds: a double tap waits that much more
-# at worst, and only then.
-LOCK_KWARGS = {"timeout": 60, "sleep": 0.02}
+log = logging.getLogger(__name__)
+
+# A chat's lock lasts at most this long (seconds) if its instance dies holding it; a live
+# instance renews it every LOCK_RENEW_EVERY seconds while the update is handled, so a slow
+# handling keeps it. Waiters look again every ``sleep`` seconds: a double tap waits that much
+# more at worst, and only then.
+LOCK_TIMEOUT = 20.0
+LOCK_RENEW_EVERY = 5.0
+LOCK_KWARGS = {"timeout": LOCK_TIMEOUT, "sleep": 0.02}
 
 
 def create_redis(settings: Settings) -> Redis | None:
@@ -65,7 +86,48 @@ def create_events_isolation(settings: Settings, redis: Redis | None) -> BaseEven
     """One update of a chat at a time: across instances with Redis, in this process without."""
     if redis is None:
         return SimpleEventIsolation()
-    return RedisEventIsolation(redis, key_builder=key_builder(settings), lock_kwargs=LOCK_KWARGS)
+    return RenewedRedisEventIsolation(redis, key_builder=key_builder(settings))
+
+
+class RenewedRedisEventIsolation(RedisEventIsolation):
+    """aiogram's per-chat lock in Redis, renewed while its update is handled."""
+
+    def __init__(
+        self,
+        redis: Redis,
+        key_builder: KeyBuilder,
+        *,
+        timeout: float = LOCK_TIMEOUT,
+        renew_every: float = LOCK_RENEW_EVERY,
+    ) -> None:
+        super().__init__(
+            redis, key_builder=key_builder, lock_kwargs={**LOCK_KWARGS, "timeout": timeout}
+        )
+        self._renew_every = renew_every
+
+    @asynccontextmanager
+    async def lock(self, key: StorageKey) -> AsyncIterator[None]:
+        redis_key = self.key_builder.build(key, "lock")
+        async with self.redis.lock(name=redis_key, lock_class=Lock, **self.lock_kwargs) as held:
+            renewing = asyncio.create_task(self._renew(held))
+            try:
+                yield None
+            finally:
+                renewing.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await renewing
+
+    async def _renew(self, held: Lock) -> None:
+        while True:
+            await asyncio.sleep(self._renew_every)
+            try:
+                await held.reacquire()  # its full timeout again, if it is still ours
+            except LockError as error:
+                # Lapsed and taken (the loop stalled past the timeout): nothing left to renew.
+                log.warning("a chat's lock was lost while its update was handled: %s", error)
+                return
+            except (RedisError, OSError) as error:
+                log.warning("a chat's lock not renewed, retrying: %s", error)
 
 
 def unshared_in_webhook_mode(settings: Settings) -> list[str]:

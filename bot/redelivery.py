@@ -27,7 +27,10 @@ their own say). Handled already → skipped with a 200; held by a live claim of 
 (the original is being handled, or its batch is not yet written) → 503, Telegram tries again
 later; a claim whose lease is over (its instance died mid-handling, its transaction rolled
 back) → taken over and handled here. The batch write then marks the claimed row handled, as
-before, and the webhook answers only after it.
+before, and the webhook answers only after it. The lease is short (20 s) and the background
+task renews the claims this process still holds every 5 s (:meth:`renew_claims`, one
+statement for all of them): a dead instance's updates are taken over within 20 s, a slow
+handling of a live one never.
 
 Polling does not claim: only one process can poll a bot (Telegram answers a second getUpdates
 with 409 Conflict, and refuses getUpdates altogether while a webhook is set), so no other
@@ -41,8 +44,10 @@ import enum
 import logging
 import os
 import socket
+import time
 import uuid
 from collections import deque
+from collections.abc import Callable
 from datetime import timedelta
 
 from sqlalchemy.exc import SQLAlchemyError
@@ -55,11 +60,13 @@ log = logging.getLogger(__name__)
 
 KEPT_FOR = timedelta(days=1)
 
-# How long a claim holds an update against the other instances. Longer than any handling (a
-# few round trips; a stop waits 10 s for the updates in flight), so a slow handling is not
-# taken over; short, since while a dead instance's claim lasts Telegram holds the chat's later
-# updates behind it.
-CLAIM_LEASE = timedelta(seconds=60)
+# How long a claim holds an update against the other instances unless renewed. Short, since
+# while a dead instance's claim lasts Telegram holds the chat's later updates behind it; a
+# live instance renews its claims every CLAIM_RENEW_EVERY seconds while it handles them (and
+# until they are recorded), so a slow handling is not taken over. The margin, 15 s, is how
+# long this process's event loop may stall before another instance could take its update.
+CLAIM_LEASE = timedelta(seconds=20)
+CLAIM_RENEW_EVERY = 5.0
 
 _AUTOCOMMIT = {"isolation_level": "AUTOCOMMIT"}
 
@@ -92,11 +99,18 @@ class HandledUpdates:
         flush_every: float = 1.0,
         owner: str | None = None,
         claim_lease: timedelta = CLAIM_LEASE,
+        renew_every: float = CLAIM_RENEW_EVERY,
+        monotonic: Callable[[], float] = time.monotonic,
     ) -> None:
         """``owner``: this instance's name in the claims it takes (:meth:`claim`)."""
         self._sessions = session_factory
         self.owner = owner or instance_name()
         self._claim_lease = claim_lease
+        self._renew_every = renew_every
+        self._monotonic = monotonic
+        # Claimed here and not yet recorded as handled: renewed by the background task.
+        self._claimed: set[int] = set()
+        self._renewed_at = monotonic()
         self._clock = clock
         self._keep = keep
         self._flush_every = flush_every
@@ -136,7 +150,23 @@ class HandledUpdates:
             return Claim.HANDLED
         if row.claimed_by != self.owner:
             return Claim.BUSY
+        self._claimed.add(update_id)
         return Claim.HERE
+
+    async def renew_claims(self) -> None:
+        """Move the lease of every claim this process still holds to a full lease from now, on
+        the database's clock (one statement); on a database error, log it: the next round
+        tries again, and the lease still has its margin."""
+        self._renewed_at = self._monotonic()
+        if not self._claimed:
+            return
+        held = list(self._claimed)
+        try:
+            async with self._sessions() as session:
+                connection = await session.connection(execution_options=_AUTOCOMMIT)
+                await handled_rows.renew(connection, held, self.owner, self._claim_lease)
+        except (SQLAlchemyError, OSError) as error:
+            log.warning("claims of %d updates not renewed, retrying: %s", len(held), error)
 
     def done(self, update_id: int) -> None:
         """Its handling has ended: written with the next batch."""
@@ -185,6 +215,7 @@ class HandledUpdates:
             return
         for update_id in batch:
             self._pending.discard(update_id)
+            self._claimed.discard(update_id)
             waiter = self._waiters.pop(update_id, None)
             if waiter is not None and not waiter.done():
                 waiter.set_result(None)
@@ -214,6 +245,8 @@ class HandledUpdates:
                 await asyncio.wait_for(self._wake.wait(), self._flush_every)
             self._wake.clear()
             await self.flush()
+            if self._monotonic() - self._renewed_at >= self._renew_every:
+                await self.renew_claims()
 
     def _remember(self, update_id: int) -> None:
         if update_id in self._known:

@@ -3,9 +3,9 @@
 from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import Interval, and_, bindparam, case, delete, func, or_, select
+from sqlalchemy import Interval, Table, and_, bindparam, case, delete, func, or_, select, update
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
@@ -98,3 +98,26 @@ async def claim(
     )
     row = result.one()
     return ClaimRow(claimed_by=row[0], handled=bool(row[1]))
+
+
+_TABLE = cast(Table, HandledUpdate.__table__)
+_RENEW = (
+    update(_TABLE)
+    .where(
+        _TABLE.c.update_id.in_(bindparam("update_ids", expanding=True)),
+        _TABLE.c.claimed_by == bindparam("owner"),
+        _TABLE.c.handled_at.is_(None),
+    )
+    .values(lease_until=func.now() + bindparam("lease", type_=Interval()))
+)
+
+
+async def renew(
+    connection: AsyncConnection, update_ids: Collection[int], owner: str, lease: timedelta
+) -> None:
+    """Extend ``owner``'s claims on ``update_ids`` to ``lease`` from now on the database's
+    clock; a claim another instance took over meanwhile, or one recorded as handled, is left
+    as it is."""
+    await connection.execute(
+        _RENEW, {"update_ids": list(update_ids), "owner": owner, "lease": lease}
+    )

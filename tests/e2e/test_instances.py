@@ -8,7 +8,8 @@ port, on one scratch PostgreSQL and one Redis.
   lasts (503), and taken over once the lease, on the database's clock, is over;
 - a redelivery after the 200 was lost lands on the other instance and is skipped;
 - two instances' chat locks in Redis run one chat's updates one at a time;
-- a claim runs in autocommit and leaves its connection transactional for the next user.
+- a claim runs in autocommit and leaves its connection transactional for the next user;
+- a live instance renews its claims and its chats' locks, which are short for a dead one.
 """
 
 import asyncio
@@ -29,7 +30,13 @@ from sqlalchemy.ext.asyncio import create_async_engine
 
 from bot.app import App, build_app
 from bot.config import Settings
-from bot.instances import create_events_isolation, unshared_in_webhook_mode
+from bot.instances import (
+    LOCK_TIMEOUT,
+    RenewedRedisEventIsolation,
+    create_events_isolation,
+    key_builder,
+    unshared_in_webhook_mode,
+)
 from bot.redelivery import Claim, HandledUpdates
 from sandbox import EmulatorConfig, RunningEmulator, run_emulator
 from sandbox.client import SandboxClient
@@ -318,3 +325,66 @@ async def test_a_claim_leaves_its_connection_transactional_for_the_next_user(
         await engine.dispose()
     assert left == 0
     assert claimed == handled.owner
+
+
+async def test_a_live_instance_renews_its_claims_until_they_are_recorded(
+    postgres_url: str,
+) -> None:
+    """A claim's lease is short (a dead instance's update waits 20 s, not a minute); the
+    instance that holds it renews it while it handles the update, so another instance does
+    not take over a slow handling. Here the lease has run out on the database's clock (moved
+    back, rather than waited): renewed, the other instance is still refused; once recorded,
+    the other instance skips it."""
+    engine = create_engine(postgres_url)
+    sessions = create_session_factory(engine)
+    try:
+        holder = HandledUpdates(sessions, SystemClock())
+        other = HandledUpdates(sessions, SystemClock())
+        assert await holder.claim(910_020) is Claim.HERE
+        assert holder.begin(910_020)
+
+        async def lease_runs_out() -> None:
+            async with engine.begin() as connection:
+                await connection.execute(
+                    text(
+                        "UPDATE handled_updates SET lease_until = now() - interval '1 second'"
+                        " WHERE update_id = 910020"
+                    )
+                )
+
+        await lease_runs_out()
+        await holder.renew_claims()
+        assert await other.claim(910_020) is Claim.BUSY
+
+        holder.done(910_020)
+        await holder.flush()
+        await lease_runs_out()
+        await holder.renew_claims()  # recorded: nothing left to renew
+        assert await other.claim(910_020) is Claim.HANDLED
+    finally:
+        await engine.dispose()
+
+
+async def test_a_chats_lock_is_renewed_while_its_update_is_handled(redis_prefix: str) -> None:
+    """Short, so a dead instance's chat is free again soon; renewed, so a slow handling keeps
+    it: its time to live, cut down inside the lock, comes back to the full timeout."""
+    settings = Settings(_env_file=None, redis_url=REDIS_URL, redis_prefix=redis_prefix)
+    redis = Redis.from_url(REDIS_URL)
+    try:
+        isolation = RenewedRedisEventIsolation(
+            redis, key_builder(settings), timeout=LOCK_TIMEOUT, renew_every=0.01
+        )
+        chat = StorageKey(bot_id=1, chat_id=USER_ID, user_id=USER_ID)
+        name = key_builder(settings).build(chat, "lock")
+        async with isolation.lock(chat):
+            await redis.pexpire(name, 500)
+            for _ in range(500):
+                if await redis.pttl(name) > 1_000:
+                    break
+                await asyncio.sleep(0.01)
+            renewed = await redis.pttl(name)
+        released = await redis.exists(name)
+    finally:
+        await redis.aclose()
+    assert 1_000 < renewed <= LOCK_TIMEOUT * 1_000
+    assert released == 0
