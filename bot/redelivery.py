@@ -47,11 +47,11 @@ import socket
 import time
 import uuid
 from collections import deque
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
 from datetime import timedelta
 
 from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession, async_sessionmaker
 
 from services.clock import Clock
 from storage.repositories import handled_updates as handled_rows
@@ -140,10 +140,7 @@ class HandledUpdates:
         database's error: the caller answers 503 and Telegram retries."""
         if update_id in self._known:
             return Claim.HERE
-        async with self._sessions() as session:
-            # One round trip: the statement is its own transaction (autocommit), rather than
-            # BEGIN, the statement and COMMIT, three.
-            connection = await session.connection(execution_options=_AUTOCOMMIT)
+        async with self._autocommitted() as connection:
             row = await handled_rows.claim(connection, update_id, self.owner, self._claim_lease)
         if row.handled:
             self._remember(update_id)
@@ -162,11 +159,18 @@ class HandledUpdates:
             return
         held = list(self._claimed)
         try:
-            async with self._sessions() as session:
-                connection = await session.connection(execution_options=_AUTOCOMMIT)
+            async with self._autocommitted() as connection:
                 await handled_rows.renew(connection, held, self.owner, self._claim_lease)
         except (SQLAlchemyError, OSError) as error:
             log.warning("claims of %d updates not renewed, retrying: %s", len(held), error)
+
+    @contextlib.asynccontextmanager
+    async def _autocommitted(self) -> AsyncIterator[AsyncConnection]:
+        """A pooled connection whose statements are each their own transaction: one round trip
+        per statement, rather than BEGIN, the statement and COMMIT. The pool gives the
+        connection back in its usual isolation level."""
+        async with self._sessions() as session:
+            yield await session.connection(execution_options=_AUTOCOMMIT)
 
     def done(self, update_id: int) -> None:
         """Its handling has ended: written with the next batch."""

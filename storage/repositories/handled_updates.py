@@ -3,11 +3,12 @@
 from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any, cast
+from typing import cast
 
 from sqlalchemy import Interval, Table, and_, bindparam, case, delete, func, or_, select, update
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
+from sqlalchemy.sql.dml import ReturningInsert
 
 from storage.models import HandledUpdate
 from storage.repositories.dialect import insert_updating
@@ -55,7 +56,7 @@ class ClaimRow:
     handled: bool
 
 
-def _claim_statement() -> Any:
+def _claim_statement() -> ReturningInsert[str, bool]:
     """Built once: building it (an ON CONFLICT with two CASEs) cost more than running it."""
     insert = postgresql.insert(HandledUpdate).values(
         update_id=bindparam("update_id"),
