@@ -1,6 +1,7 @@
 """Conversation state in the database, so a restart mid-question loses nothing.
 
-With `REDIS_URL` set, aiogram's RedisStorage is used instead (see bot/app.py).
+With `REDIS_URL` set, it is kept in Redis instead (bot/redis_state.py, chosen in
+bot/instances.py).
 """
 
 import json
@@ -74,6 +75,13 @@ def one_update() -> Iterator[None]:
         _rows.reset(token)
 
 
+def remembered() -> dict[str, Row] | None:
+    """The conversations' state the update being handled has read or set, by key; None
+    outside :func:`one_update`. The Redis storage keeps its reads here too (bot/redis_state.py)."""
+    rows = _rows.get()
+    return None if rows is None else rows.known
+
+
 class DatabaseStorage(BaseStorage):
     def __init__(self, sessions: SessionSource) -> None:
         """``sessions``: the bot's services' (services/container.py), so the state is read
@@ -144,7 +152,7 @@ class DatabaseStorage(BaseStorage):
             if state is None and data == "{}":
                 # Nothing left to remember: keep the table as small as the live conversations.
                 if record is not None:
-                    await session.execute(delete(FsmRecord).where(FsmRecord.key == record_key))
+                    await session.execute(_DELETE, {"row_key": record_key})
             elif record is None:
                 session.add(FsmRecord(key=record_key, state=state, data=data))
             else:

@@ -5,8 +5,8 @@ N instances in webhook mode behind a load balancer, on one PostgreSQL and one Re
 one bot:
 
 - *Each update once*: claimed in PostgreSQL before it is handled (bot/redelivery.py).
-- *Conversation state*: aiogram's RedisStorage, read and written by whichever instance gets
-  the chat's next update.
+- *Conversation state*: in Redis (bot/redis_state.py, aiogram's RedisStorage read once per
+  update), read and written by whichever instance gets the chat's next update.
 - *One chat in order, one at a time*: Telegram sends a chat's next update only after the
   previous one was acknowledged with a 2xx, and the webhook acknowledges only after the update
   was handled and recorded (bot/webhook.py). So the next update of a chat cannot reach any
@@ -40,13 +40,14 @@ from aiogram.fsm.storage.base import (
     StorageKey,
 )
 from aiogram.fsm.storage.memory import SimpleEventIsolation
-from aiogram.fsm.storage.redis import RedisEventIsolation, RedisStorage
+from aiogram.fsm.storage.redis import RedisEventIsolation
 from redis.asyncio import Redis
 from redis.asyncio.lock import Lock
 from redis.exceptions import LockError, RedisError
 
 from bot.config import Settings
 from bot.fsm_storage import DatabaseStorage
+from bot.redis_state import RedisStateStorage
 from storage.db import is_sqlite
 from storage.unit_of_work import SessionSource
 
@@ -78,7 +79,7 @@ def create_fsm_storage(
     """Conversation state: in Redis with REDIS_URL, else in the database."""
     if settings.redis_url:
         client = redis if redis is not None else Redis.from_url(settings.redis_url)
-        return RedisStorage(client, key_builder=key_builder(settings))
+        return RedisStateStorage(client, key_builder=key_builder(settings))
     return DatabaseStorage(sessions)
 
 

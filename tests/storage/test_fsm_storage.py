@@ -3,14 +3,18 @@
 import os
 import uuid
 from collections.abc import AsyncIterator
+from typing import Any
 
 import pytest
+from aiogram.exceptions import DataNotDictLikeError
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.fsm.storage.base import BaseStorage, DefaultKeyBuilder, StorageKey
+from aiogram.fsm.storage.redis import RedisStorage
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from bot.fsm_storage import DatabaseStorage, one_update
+from bot.redis_state import RedisStateStorage
 from storage.counting import count_queries, counting
 from storage.db import create_engine, create_session_factory
 from storage.models import FsmRecord
@@ -142,7 +146,6 @@ async def test_a_state_set_and_reset_within_one_commit_writes_nothing(
 
 @pytest.fixture
 async def redis_storage() -> AsyncIterator[BaseStorage]:
-    from aiogram.fsm.storage.redis import RedisStorage
     from redis.exceptions import ConnectionError as RedisConnectionError
 
     storage = RedisStorage.from_url(REDIS_URL)
@@ -166,7 +169,7 @@ async def test_redis_storage_is_chosen_with_redis_url_and_survives_restart(
     settings = Settings(_env_file=None, redis_url=REDIS_URL)
     chosen = create_fsm_storage(settings, sessions=None)  # type: ignore[arg-type]
     try:
-        assert type(chosen).__name__ == "RedisStorage"
+        assert type(chosen).__name__ == "RedisStateStorage"
         user = uuid.uuid4().int % 10**9
         await chosen.set_state(key(user), Writing.text)
         await chosen.set_data(key(user), {"draft": "сұрақ"})
@@ -176,3 +179,89 @@ async def test_redis_storage_is_chosen_with_redis_url_and_survives_restart(
     assert await redis_storage.get_data(key(user)) == {"draft": "сұрақ"}
     await redis_storage.set_state(key(user), None)
     await redis_storage.set_data(key(user), {})
+
+
+@pytest.fixture
+async def redis_state(redis_storage: BaseStorage) -> AsyncIterator[RedisStateStorage]:
+    """The bot's Redis storage under a prefix of this test's own, and the commands it sends."""
+    from redis.asyncio import Redis
+
+    assert isinstance(redis_storage, RedisStorage)
+    client: Redis = redis_storage.redis
+    prefix = f"kezdesu-test-{uuid.uuid4().hex[:8]}"
+    storage = RedisStateStorage(client, key_builder=DefaultKeyBuilder(prefix=prefix))
+    yield storage
+    async for name in client.scan_iter(f"{prefix}:*"):
+        await client.delete(name)
+
+
+def sent_commands(storage: RedisStorage) -> list[str]:
+    """From now on, the name of each command ``storage`` sends to Redis, in order."""
+    sent: list[str] = []
+    execute = storage.redis.execute_command
+
+    async def counted(*args: Any, **options: Any) -> Any:
+        sent.append(str(args[0]).upper())
+        return await execute(*args, **options)
+
+    storage.redis.execute_command = counted  # type: ignore[method-assign]
+    return sent
+
+
+async def test_redis_state_is_read_once_per_update(redis_state: RedisStateStorage) -> None:
+    await redis_state.set_state(key(), Writing.text)
+    await redis_state.set_data(key(), {"draft": "бір"})
+    sent = sent_commands(redis_state)
+    with one_update():
+        # aiogram reads the state before the handler; the handler reads the data, adds to it.
+        assert await redis_state.get_state(key()) == Writing.text.state
+        data = await redis_state.get_data(key())
+        data["changed"] = "not stored"  # a handler's own copy
+        assert await redis_state.get_data(key()) == {"draft": "бір"}
+        await redis_state.update_data(key(), {"photo": None})
+        await redis_state.set_state(key(), Writing.text)  # what Redis holds already
+        assert await redis_state.get_data(key()) == {"draft": "бір", "photo": None}
+        assert await redis_state.get_state(key()) == Writing.text.state
+    assert sent == ["MGET", "SET"]
+
+    # Another instance (another storage object) sees what was written.
+    other = RedisStateStorage(redis_state.redis, key_builder=redis_state.key_builder)
+    with one_update():
+        assert await other.get_state(key()) == Writing.text.state
+        assert await other.get_data(key()) == {"draft": "бір", "photo": None}
+        await other.set_state(key(), None)
+        await other.set_data(key(), {})
+        assert await other.get_state(key()) is None
+        assert await other.get_data(key()) == {}
+    assert (
+        await redis_state.redis.exists(
+            redis_state.key_builder.build(key(), "state"),
+            redis_state.key_builder.build(key(), "data"),
+        )
+        == 0
+    )
+    # The next update of the first instance reads afresh: no memory outlives an update.
+    with one_update():
+        assert await redis_state.get_state(key()) is None
+        assert await redis_state.get_data(key()) == {}
+
+
+async def test_redis_state_outside_an_update_asks_redis_each_time(
+    redis_state: RedisStateStorage,
+) -> None:
+    other = RedisStateStorage(redis_state.redis, key_builder=redis_state.key_builder)
+    await redis_state.set_state(key(), Writing.text)
+    assert await other.get_state(key()) == Writing.text.state
+    await redis_state.set_state(key(), None)
+    await redis_state.set_data(key(), {"a": 1})
+    assert await other.get_state(key()) is None
+    assert await other.get_data(key()) == {"a": 1}
+    # Written unread within an update: the write goes out, and the next read asks Redis.
+    sent = sent_commands(other)
+    with one_update():
+        await other.set_state(key(), Writing.text)
+        assert await other.get_state(key()) == Writing.text.state
+        assert await other.get_data(key()) == {"a": 1}
+    assert sent == ["SET", "MGET"]
+    with pytest.raises(DataNotDictLikeError):
+        await other.set_data(key(), [("a", 1)])  # type: ignore[arg-type]

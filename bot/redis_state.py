@@ -1,0 +1,109 @@
+"""Conversation state in Redis (REDIS_URL), shared by every instance, read once per update.
+
+aiogram's RedisStorage keeps a conversation in two keys, its state and its data, and asks
+Redis for each on every call: the state before the handler (FSMContextMiddleware), the data
+when the handler reads it, the data again in ``update_data`` before writing it. Three round
+trips of reading per step of a conversation, on the path of every update. Here, within one
+update (bot/fsm_storage.py :func:`one_update`, opened by the dispatcher), the first read takes
+both keys in one MGET and the later ones answer from memory. Writes go to Redis at once, as
+aiogram's do, and update what is remembered.
+
+What is remembered stays true for the update: the chat's lock (bot/instances.py,
+RenewedRedisEventIsolation) is taken before that first read and held to the handler's end, so
+no other instance runs a step of the same conversation meanwhile, and nothing but this storage
+writes the keys. Outside an update every call goes to Redis.
+"""
+
+from collections.abc import Mapping
+from typing import Any, cast
+
+from aiogram.exceptions import DataNotDictLikeError
+from aiogram.fsm.state import State
+from aiogram.fsm.storage.base import StateType, StorageKey
+from aiogram.fsm.storage.redis import RedisStorage
+
+from bot.fsm_storage import Row, remembered
+
+# What Redis holds for no data (aiogram deletes the key rather than store an empty dict).
+_NO_DATA = "{}"
+
+
+class RedisStateStorage(RedisStorage):
+    async def get_state(self, key: StorageKey) -> str | None:
+        state, _ = await self._row(key)
+        return state
+
+    async def get_data(self, key: StorageKey) -> dict[str, Any]:
+        _, data = await self._row(key)
+        # A new dict on each call, as aiogram's: a handler may change the one it got.
+        return cast(dict[str, Any], self.json_loads(data))
+
+    async def set_state(self, key: StorageKey, state: StateType = None) -> None:
+        value = state.state if isinstance(state, State) else state
+        row = self._known(key)
+        if row is not None and row[0] == value and self.state_ttl is None:
+            return  # what Redis holds already (with a TTL, the write would renew it)
+        await super().set_state(key, value)
+        self._remember(key, state=value)
+
+    async def set_data(self, key: StorageKey, data: Mapping[str, Any]) -> None:
+        # aiogram's, with the JSON made once for Redis and for what is remembered.
+        if not isinstance(data, dict):
+            message = f"Data must be a dict or dict-like object, got {type(data).__name__}"
+            raise DataNotDictLikeError(message)
+        dumped = self.json_dumps(data) if data else _NO_DATA
+        row = self._known(key)
+        if row is not None and row[1] == dumped and self.data_ttl is None:
+            return  # what Redis holds already
+        redis_key = self.key_builder.build(key, "data")
+        if data:
+            await self.redis.set(redis_key, dumped, ex=self.data_ttl)
+        else:
+            await self.redis.delete(redis_key)
+        self._remember(key, data=dumped)
+
+    async def _row(self, key: StorageKey) -> tuple[str | None, str]:
+        row = self._known(key)
+        if row is not None:
+            return row
+        state, data = await self.redis.mget(
+            self.key_builder.build(key, "state"), self.key_builder.build(key, "data")
+        )
+        row = (_text(state), _text(data) or _NO_DATA)
+        known = remembered()
+        if known is not None:
+            known[self.key_builder.build(key, "state")] = row
+        return row
+
+    def _known(self, key: StorageKey) -> tuple[str | None, str] | None:
+        """``key``'s state and data as this update read or set them; None when it has not
+        read them (or outside an update)."""
+        known = remembered()
+        state_key = self.key_builder.build(key, "state")
+        if known is None or state_key not in known:
+            return None
+        return _present(known[state_key])
+
+    def _remember(self, key: StorageKey, **written: str | None) -> None:
+        """Put what was just written where the update's next read finds it. A key not read in
+        this update yet is left to that read."""
+        row = self._known(key)
+        known = remembered()
+        if row is None or known is None:
+            return
+        state = written.get("state", row[0])
+        data = written.get("data") or row[1]
+        known[self.key_builder.build(key, "state")] = (state, data)
+
+
+def _present(row: Row) -> tuple[str | None, str]:
+    # The database storage remembers a conversation with nothing stored as None; this one
+    # always as its two parts.
+    return (None, _NO_DATA) if row is None else row
+
+
+def _text(value: bytes | str | None) -> str | None:
+    return value.decode("utf-8") if isinstance(value, bytes) else value
+
+
+__all__ = ["RedisStateStorage"]
