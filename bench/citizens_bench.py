@@ -3,6 +3,7 @@
     .venv/bin/python bench/citizens_bench.py [--citizens 1000] [--concurrency 100]
                                              [--db sqlite,postgresql] [--delay-ms 0,50]
                                              [--postgres URL] [--no-sql-counts]
+                                             [--pause-ms 0] [--baseline]
 
 Per database and emulator delay: a fresh database (a temporary SQLite file; a scratch
 PostgreSQL database next to the one TEST_DATABASE_URL names, dropped afterwards), migrated and
@@ -14,6 +15,12 @@ at a time, each doing what a person does with the real buttons (found by their l
 texts): /start → language → consent → a locality (typed name and a hit, or down the tree) →
 /meetings → "Ask a question" → text → skip the photo → Send → the question's number.
 Languages kk, ru, en in turn.
+
+By default each citizen taps the moment the screen it waits for arrives: a closed loop that
+keeps the bot saturated, so throughput is the bot's ceiling and a reply's latency is mostly
+time queued behind the other citizens' updates (Little's law: 100 citizens at 100 updates/s
+wait a second each). `--pause-ms` gives each a person's pause before every tap, so the bot
+sees an arrival rate below its ceiling and the latency is its service time.
 
 Figures: handling latency per update from the bot's own log line (`kezdesu.updates`, read from
 its stderr), the reply latency a citizen sees (driver send → the bot's first answer in the
@@ -30,6 +37,7 @@ import contextlib
 import html
 import os
 import platform
+import random
 import re
 import signal
 import sys
@@ -256,6 +264,10 @@ class Citizen(ChatSession):
 
     latencies: list[float] = field(default_factory=list)
     step: str = ""
+    # Seconds a person takes to read the screen before the next tap, on average (0: taps at
+    # once, each citizen as fast as the bot answers: a closed loop at saturation).
+    pause: float = 0.0
+    rng: random.Random = field(default_factory=random.Random)
     _sent_at: float | None = None
     _first_at: float | None = None
 
@@ -278,13 +290,21 @@ class Citizen(ChatSession):
         while not ready():
             await self.collect(f"step {self.step!r}")
 
+    async def _read_screen(self) -> None:
+        """A person's pause before acting: uniform between half and one and a half times
+        ``pause``, so that citizens do not tap in step."""
+        if self.pause > 0:
+            await asyncio.sleep(self.pause * self.rng.uniform(0.5, 1.5))
+
     async def say_until(self, words: str, ready: Callable[[], bool]) -> None:
+        await self._read_screen()
         self._begin(f"say {words!r}")
         await self.say(words)
         self._end()
         await self._until(ready)
 
     async def press_until(self, label: str, ready: Callable[[], bool]) -> None:
+        await self._read_screen()
         self._begin(f"press {label!r}")
         await self.press(self.last, label)
         self._end()
@@ -347,13 +367,18 @@ class Outcome:
 
 
 async def citizen_journey(
-    client: SandboxClient, translator: Translator, routes: dict[str, list[Route]], index: int
+    client: SandboxClient,
+    translator: Translator,
+    routes: dict[str, list[Route]],
+    index: int,
+    pause: float = 0.0,
 ) -> Outcome:
     locale = LOCALES[index % len(LOCALES)]
     t: Text = translator.bind(locale, ALMATY)
     user_id = FIRST_CITIZEN_ID + index
     await client.add_user(user_id, f"Citizen{index}", language_code=locale)
-    chat = Citizen(client, user_id, quiet=0.05, timeout=120.0)
+    chat = Citizen(client, user_id, quiet=0.05, timeout=120.0, pause=pause)
+    chat.rng.seed(index)
     chat.seq = await client.last_seq(user_id)
     try:
         language = t(f"language-name-{locale}")  # each name is its own (autonym)
@@ -395,11 +420,14 @@ async def citizen_journey(
         return Outcome(chat.latencies, failure=f"{chat.step}: {type(error).__name__}: {reason}")
 
 
-async def bare_journey(client: SandboxClient, index: int, steps: int) -> Outcome:
+async def bare_journey(
+    client: SandboxClient, index: int, steps: int, pause: float = 0.0
+) -> Outcome:
     """The baseline's citizen (bench/bare_bot.py): one message, then ``steps - 1`` presses
     of the button it brings, each waited for as a person waits for the next screen."""
     user_id = FIRST_CITIZEN_ID + index
-    chat = Citizen(client, user_id, quiet=0.05, timeout=120.0)
+    chat = Citizen(client, user_id, quiet=0.05, timeout=120.0, pause=pause)
+    chat.rng.seed(index)
     chat.seq = await client.last_seq(user_id)
     try:
         await chat.say_until("hello", chat.showing("Next 1"))
@@ -607,6 +635,7 @@ async def run_once(
     translator: Translator,
     count_sql: bool,
     baseline: bool,
+    pause: float = 0.0,
 ) -> list[RunFigures]:
     """Kezdesu's run, then (``baseline``) the bare aiogram bot's on the same emulator and
     database, the same citizens doing as many steps each."""
@@ -622,7 +651,7 @@ async def run_once(
                     run = await drive(
                         client,
                         bot,
-                        lambda i: citizen_journey(client, translator, routes, i),
+                        lambda i: citizen_journey(client, translator, routes, i, pause),
                         citizens,
                         concurrency,
                     )
@@ -640,7 +669,7 @@ async def run_once(
                         run = await drive(
                             client,
                             bare,
-                            lambda i: bare_journey(client, i, steps),
+                            lambda i: bare_journey(client, i, steps, pause),
                             citizens,
                             concurrency,
                         )
@@ -799,6 +828,12 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         help="the bot does not count its statements and transactions per update",
     )
     parser.add_argument(
+        "--pause-ms",
+        type=float,
+        default=0.0,
+        help="a citizen's mean pause before each tap (0: at once, the bot saturated)",
+    )
+    parser.add_argument(
         "--baseline",
         action="store_true",
         help="after each run, the bare aiogram bot (bench/bare_bot.py) on the same emulator "
@@ -812,6 +847,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     args.delays = [int(part) for part in args.delay_ms.split(",") if part.strip()]
     if args.citizens < 1 or args.concurrency < 1:
         parser.error("--citizens and --concurrency must be positive")
+    if args.pause_ms < 0:
+        parser.error("--pause-ms must not be negative")
     return args
 
 
@@ -821,6 +858,11 @@ async def main(args: argparse.Namespace) -> None:
         f"Citizens: {args.citizens}, at most {args.concurrency} at a time; rate limits off; "
         "the bot in its own process."
     )
+    if args.pause_ms:
+        print(
+            f"Each citizen pauses {args.pause_ms / 2:.0f}–{args.pause_ms * 1.5:.0f} ms "
+            "(uniform) before each tap."
+        )
     translator = Translator()
     for backend in args.backends:
         for delay in args.delays:
@@ -833,6 +875,7 @@ async def main(args: argparse.Namespace) -> None:
                 translator,
                 args.count_sql,
                 args.baseline,
+                args.pause_ms / 1000,
             )
             for figures in results:
                 print_run(figures)
