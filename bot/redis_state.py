@@ -6,7 +6,10 @@ when the handler reads it, the data again in ``update_data`` before writing it. 
 trips of reading per step of a conversation, on the path of every update. Here, within one
 update (bot/fsm_storage.py :func:`one_update`, opened by the dispatcher), the first read takes
 both keys in one MGET and the later ones answer from memory. Writes go to Redis at once, as
-aiogram's do, and update what is remembered.
+aiogram's do, and update what is remembered; a write of what Redis holds already is skipped.
+Measured in webhook mode (bench/instances_bench.py, Redis's own command counts): the
+conversation's commands fell from 3.3 to 1.8 per update, all of the bot's Redis round trips
+from 5.9 to 4.4.
 
 What is remembered stays true for the update: the chat's lock (bot/instances.py,
 RenewedRedisEventIsolation) is taken before that first read and held to the handler's end, so
