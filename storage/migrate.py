@@ -14,7 +14,10 @@ MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 def alembic_config(database_url: str) -> Config:
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
-    config.set_main_option("sqlalchemy.url", database_url)
+    # The options are a ConfigParser's, where "%" starts an interpolation: a URL carrying a
+    # percent-encoded password ("p%40ss" for "p@ss") or socket directory ("?host=%2Fvar…")
+    # would fail to parse, and the bot would not start. "%%" reads back as "%".
+    config.set_main_option("sqlalchemy.url", database_url.replace("%", "%%"))
     return config
 
 

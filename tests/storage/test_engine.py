@@ -3,10 +3,12 @@ values it carried (citizens' questions, names, answers), since errors are logged
 keeps the connections a burst opened, sized from the settings."""
 
 import contextlib
+import os
+from pathlib import Path
 
 import pytest
 from pydantic import ValidationError
-from sqlalchemy import text
+from sqlalchemy import make_url, text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from sqlalchemy.pool import QueuePool
@@ -14,6 +16,7 @@ from sqlalchemy.pool import QueuePool
 from bot.app import build_app
 from bot.config import Settings
 from storage.db import create_engine, is_sqlite
+from storage.migrate import upgrade_async
 from storage.models import FsmRecord
 
 SECRET = "Менің үйім: Абай көшесі 5, пәтер 12"
@@ -77,3 +80,31 @@ def test_the_pool_is_set_from_the_settings() -> None:
     assert (pool.size(), pool._max_overflow) == (5, 2)
     with pytest.raises(ValidationError, match="database_pool_size"):
         Settings(_env_file=None, database_pool_size=0)
+
+
+def has_socket(directory: Path) -> bool:
+    return any(directory.glob(".s.PGSQL.*"))
+
+
+async def test_a_server_on_the_same_host_is_reached_through_its_unix_socket(
+    database_url: str,
+) -> None:
+    """The README's advice for PostgreSQL on the bot's host (`?host=` a socket directory): the
+    engine and the migrations work over it, and it is the socket, not TCP."""
+    if is_sqlite(database_url):
+        pytest.skip("PostgreSQL's socket")
+    directory = Path(os.environ.get("TEST_POSTGRES_SOCKET_DIR", "/var/run/postgresql"))
+    if not has_socket(directory):
+        pytest.skip(f"no PostgreSQL socket in {directory}")
+    url = make_url(database_url).set(host=None, port=None, query={"host": str(directory)})
+    socket_url = url.render_as_string(hide_password=False)
+    await upgrade_async(socket_url)
+    engine = create_engine(socket_url)
+    try:
+        async with engine.connect() as connection:
+            address = await connection.scalar(text("SELECT inet_server_addr()"))
+            database = await connection.scalar(text("SELECT current_database()"))
+    finally:
+        await engine.dispose()
+    assert address is None  # no IP address: a Unix socket
+    assert database == make_url(database_url).database

@@ -69,3 +69,13 @@ async def test_stairway_up_down_up(empty_database: str) -> None:
 async def test_migrations_match_the_models(empty_database: str) -> None:
     await upgrade_async(empty_database)
     assert await schema_diff(empty_database) == []
+
+
+def test_a_url_with_percent_encoding_reaches_the_migrations_unchanged() -> None:
+    """A password with an "@" must be percent-encoded in DATABASE_URL; Alembic's options are a
+    ConfigParser's, where "%" would start an interpolation and stop the bot at start."""
+    for url in (
+        "postgresql+asyncpg://kezdesu:p%40ss%25word@db.example:5432/kezdesu",
+        "postgresql+asyncpg://kezdesu@/kezdesu?host=%2Fvar%2Frun%2Fpostgresql",
+    ):
+        assert alembic_config(url).get_main_option("sqlalchemy.url") == url
