@@ -27,11 +27,13 @@ import os
 import sys
 import time
 import uuid
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import psutil
+from redis.asyncio import Redis
 
 BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH.parent))
@@ -66,6 +68,19 @@ class Figures:
     updates: int
     reply_ms: list[float]
     cpu: dict[str, float]  # seconds, by part
+    redis_calls: dict[str, int]  # Redis's own count of each command during the run
+
+
+async def redis_calls(redis: Redis) -> Counter[str]:
+    """Calls of each command since Redis started (INFO commandstats): what the instances sent,
+    and the calls their Lua scripts made inside Redis (the chat's lock, the sending budget)."""
+    stats = await redis.info("commandstats")
+    return Counter(
+        {
+            name.removeprefix("cmdstat_").upper(): int(entry["calls"])
+            for name, entry in stats.items()
+        }
+    )
 
 
 def processes_named(fragment: str) -> Iterator[psutil.Process]:
@@ -129,9 +144,14 @@ async def run_once(
                 "nginx": cpu_of(nginx),
                 "postgres": cpu_of(postgres),
             }
+            redis = Redis.from_url(redis_url)
+            calls = await redis_calls(redis)
             started, own = time.perf_counter(), time.process_time()
             outcomes = await asyncio.gather(*(one(i) for i in range(citizens)))
             wall = time.perf_counter() - started
+            calls = await redis_calls(redis) - calls
+            calls.pop("INFO", None)  # this bench's own
+            await redis.aclose()
             # PostgreSQL's backends that opened during the run count whole (those that
             # closed meanwhile are missed; the pools keep theirs open).
             postgres_after = list(processes_named("postgres"))
@@ -151,6 +171,7 @@ async def run_once(
         updates=int(stats["updates_created"]),
         reply_ms=[ms for o in outcomes for ms in o.latencies],
         cpu=cpu,
+        redis_calls=dict(calls),
     )
 
 
@@ -176,6 +197,14 @@ def print_figures(figures: Figures, one: Figures | None) -> None:
         f"  CPU, all of it                 {total / figures.wall:.0%} of one core "
         f"({os.cpu_count()} cores)"
     )
+    per_update = {
+        name: count / max(1, figures.updates) for name, count in figures.redis_calls.items()
+    }
+    listed = ", ".join(
+        f"{name} {share:.2f}" for name, share in sorted(per_update.items(), key=lambda i: -i[1])
+    )
+    print(f"  Redis calls per update         {sum(per_update.values()):.2f}: {listed}")
+    print("    (INFO commandstats of the whole server: the Lua scripts' own calls count too)")
     for failure in figures.failures[:3]:
         print(f"  failure: {failure}")
 
