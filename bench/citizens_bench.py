@@ -377,8 +377,9 @@ async def citizen_journey(
     t: Text = translator.bind(locale, ALMATY)
     user_id = FIRST_CITIZEN_ID + index
     await client.add_user(user_id, f"Citizen{index}", language_code=locale)
-    chat = Citizen(client, user_id, quiet=0.05, timeout=120.0, pause=pause)
-    chat.rng.seed(index)
+    chat = Citizen(
+        client, user_id, quiet=0.05, timeout=120.0, pause=pause, rng=random.Random(index)
+    )
     chat.seq = await client.last_seq(user_id)
     try:
         language = t(f"language-name-{locale}")  # each name is its own (autonym)
@@ -426,8 +427,9 @@ async def bare_journey(
     """The baseline's citizen (bench/bare_bot.py): one message, then ``steps - 1`` presses
     of the button it brings, each waited for as a person waits for the next screen."""
     user_id = FIRST_CITIZEN_ID + index
-    chat = Citizen(client, user_id, quiet=0.05, timeout=120.0, pause=pause)
-    chat.rng.seed(index)
+    chat = Citizen(
+        client, user_id, quiet=0.05, timeout=120.0, pause=pause, rng=random.Random(index)
+    )
     chat.seq = await client.last_seq(user_id)
     try:
         await chat.say_until("hello", chat.showing("Next 1"))

@@ -69,13 +69,12 @@ class RedisStateStorage(RedisStorage):
         row = self._known(key)
         if row is not None:
             return row
-        state, data = await self.redis.mget(
-            self.key_builder.build(key, "state"), self.key_builder.build(key, "data")
-        )
+        slot = self.key_builder.build(key, "state")
+        state, data = await self.redis.mget(slot, self.key_builder.build(key, "data"))
         row = (_text(state), _text(data) or _NO_DATA)
         known = remembered()
         if known is not None:
-            known[self.key_builder.build(key, "state")] = row
+            known[slot] = row
         return row
 
     def _known(self, key: StorageKey) -> tuple[str | None, str] | None:
@@ -90,13 +89,12 @@ class RedisStateStorage(RedisStorage):
     def _remember(self, key: StorageKey, **written: str | None) -> None:
         """Put what was just written where the update's next read finds it. A key not read in
         this update yet is left to that read."""
-        row = self._known(key)
         known = remembered()
-        if row is None or known is None:
+        slot = self.key_builder.build(key, "state")
+        if known is None or slot not in known:
             return
-        state = written.get("state", row[0])
-        data = written.get("data") or row[1]
-        known[self.key_builder.build(key, "state")] = (state, data)
+        state, data = _present(known[slot])
+        known[slot] = (written.get("state", state), written.get("data") or data)
 
 
 def _present(row: Row) -> tuple[str | None, str]:

@@ -183,7 +183,7 @@ async def test_redis_storage_is_chosen_with_redis_url_and_survives_restart(
 
 @pytest.fixture
 async def redis_state(redis_storage: BaseStorage) -> AsyncIterator[RedisStateStorage]:
-    """The bot's Redis storage under a prefix of this test's own, and the commands it sends."""
+    """The bot's Redis storage under a prefix of this test's own, its keys removed after."""
     from redis.asyncio import Redis
 
     assert isinstance(redis_storage, RedisStorage)
