@@ -13,14 +13,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import event
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 
 @dataclass(slots=True)
 class QueryCount:
     statements: int = 0  # cursor executions: what goes to the server as SQL
-    transactions: int = 0  # BEGINs, committed or rolled back
+    transactions: int = 0  # the server's: BEGIN ... COMMIT or ROLLBACK
     connections: int = 0  # pool checkouts (an idle one is pinged first: storage/db.py)
 
 
@@ -58,8 +58,10 @@ def count_queries(engine: AsyncEngine) -> None:
         if (count := _current.get()) is not None:
             count.statements += 1
 
-    def on_begin(*_: Any) -> None:
-        if (count := _current.get()) is not None:
+    def on_end(connection: Connection) -> None:
+        # Counted as it ends, when the driver knows whether one began: a SQLAlchemy
+        # transaction that only read sent no BEGIN on either database (storage/lazy_begin.py).
+        if (count := _current.get()) is not None and _server_transaction(connection):
             count.transactions += 1
 
     def on_checkout(*_: Any) -> None:
@@ -67,5 +69,16 @@ def count_queries(engine: AsyncEngine) -> None:
             count.connections += 1
 
     event.listen(sync_engine, "before_cursor_execute", on_statement)
-    event.listen(sync_engine, "begin", on_begin)
+    event.listen(sync_engine, "commit", on_end)
+    event.listen(sync_engine, "rollback", on_end)
     event.listen(sync_engine.pool, "checkout", on_checkout)
+
+
+def _server_transaction(connection: Connection) -> bool:
+    """Whether the driver's connection is in a transaction: asyncpg asks what the server last
+    said; aiosqlite, Python's sqlite3."""
+    driver = connection.connection.driver_connection
+    asked = getattr(driver, "is_in_transaction", None)
+    if asked is not None:
+        return bool(asked())
+    return bool(getattr(driver, "in_transaction", True))

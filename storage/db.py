@@ -37,6 +37,7 @@ from sqlalchemy.ext.asyncio import (
 )
 from sqlalchemy.pool import ConnectionPoolEntry
 
+from storage.lazy_begin import begin_at_first_write
 from storage.timed_pool import TimedQueuePool
 
 
@@ -84,6 +85,7 @@ def create_engine(
         poolclass=TimedQueuePool,
     )
     _ping_if_idle(engine, idle_ping_after, monotonic)
+    begin_at_first_write(engine)
     return engine
 
 

@@ -5,7 +5,8 @@ that block is a session of its own, as it always was (tests, the command line). 
 opened by the dispatcher for each update (bot/dispatcher.py) and by the scheduler for each task
 (scheduler/runner.py), the outermost block is the unit's one session instead: the user load and
 its staff role, the conversation state, the handler's services and the error handler share one
-connection, and an update that only reads runs in one transaction.
+connection, and an update that only reads runs in no transaction at all (PostgreSQL begins one at
+the first write: storage/lazy_begin.py; SQLite's driver does so by itself).
 
 A block still behaves as if its session were its own, so no service has to know which it got:
 
