@@ -59,6 +59,7 @@ REPO_ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO_ROOT))
 
 from bot.config import Settings  # noqa: E402
+from bot.memory import settle_garbage_collector  # noqa: E402
 from handlers.citizen.localities import short  # noqa: E402
 from handlers.notices import notice_renderers  # noqa: E402
 from locales import Text, Translator  # noqa: E402
@@ -855,6 +856,10 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
 
 
 async def main(args: argparse.Namespace) -> None:
+    # This process is Telegram's stand-in and the people: its pauses must not count against the
+    # bot. Left as it is, Python's collector stopped it for 300-600 ms at a time under load
+    # (bench/README.md, "The garbage collector"); it gets what the bot gets (bot/memory.py).
+    settle_garbage_collector()
     print(f"Machine: {machine()}")
     print(
         f"Citizens: {args.citizens}, at most {args.concurrency} at a time; rate limits off; "

@@ -69,7 +69,7 @@ from aiogram.enums import ParseMode  # noqa: E402
 from redis.asyncio import Redis  # noqa: E402
 from sqlalchemy.ext.asyncio import AsyncEngine  # noqa: E402
 
-from bot.memory import freeze_start_up_objects  # noqa: E402
+from bot.memory import settle_garbage_collector  # noqa: E402
 from sandbox.bot_api import STATE_KEY, setup_bot_api  # noqa: E402
 from sandbox.config import EmulatorConfig, burst_size  # noqa: E402
 from sandbox.driver_api import setup_driver_api  # noqa: E402
@@ -241,7 +241,7 @@ async def run_sender(
     scheduler/sender/shared_pacer.py), as bot/app.py does with REDIS_URL.
     """
     if gc_freeze:
-        freeze_start_up_objects()
+        settle_garbage_collector()
     config = SenderConfig.for_rate(rate, paid_broadcast=paid)
     redis = Redis.from_url(redis_url) if redis_url else None
     pacer = RedisPacer(redis, redis_key, config.rate) if redis is not None else None

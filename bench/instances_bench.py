@@ -50,6 +50,7 @@ from citizens_bench import (  # noqa: E402
     prepare_database,
 )
 
+from bot.memory import settle_garbage_collector  # noqa: E402
 from deploy.topology import TopologyConfig, run_topology  # noqa: E402
 from locales import Translator  # noqa: E402
 from sandbox import EmulatorConfig  # noqa: E402
@@ -223,6 +224,10 @@ def parse_args() -> argparse.Namespace:
 
 
 async def main(args: argparse.Namespace) -> None:
+    # This process is Telegram's stand-in and the people: its pauses must not count against the
+    # bot. Left as it is, Python's collector stopped it for 300-600 ms at a time under load
+    # (bench/README.md, "The garbage collector"); it gets what the bot gets (bot/memory.py).
+    settle_garbage_collector()
     print(f"Machine: {machine()}")
     print(
         f"Citizens: {args.citizens}, at most {args.concurrency} at a time; emulator delay "

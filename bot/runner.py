@@ -10,7 +10,7 @@ from pathlib import Path
 
 from bot.app import build_app
 from bot.config import Settings
-from bot.memory import freeze_start_up_objects
+from bot.memory import settle_garbage_collector
 from services.clock import ShiftedClock
 from services.container import Services
 from services.localities import ImportReport
@@ -23,7 +23,7 @@ SANDBOX_ADMIN_ID = 1
 async def run_bot(settings: Settings) -> None:
     assert settings.bot_token is not None
     app = build_app(settings, token=settings.bot_token.get_secret_value())
-    freeze_start_up_objects()
+    settle_garbage_collector()
     try:
         if settings.webhook_mode:
             # aiogram's polling stops on SIGINT/SIGTERM by itself; the webhook server waits
@@ -53,7 +53,7 @@ async def run_sandbox(settings: Settings) -> None:
     with stop_signals() as stop:
         async with local_bot(settings, config, demo_clock=ShiftedClock()) as local:
             await ensure_sample_meeting(local.app.services)
-            freeze_start_up_objects()
+            settle_garbage_collector()
             print(
                 f"\nKezdesu sandbox is running.\n"
                 f"  Open {local.emulator.url}/ in a browser and talk to the bot as a citizen.\n"

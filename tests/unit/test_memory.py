@@ -1,14 +1,16 @@
-"""The bot keeps the garbage collector off its start-up objects (bot/memory.py)."""
+"""The bot keeps the garbage collector off its start-up objects and looks at young objects less
+often (bot/memory.py)."""
 
 import gc
 
-from bot.memory import freeze_start_up_objects
+from bot.memory import YOUNG_THRESHOLD, settle_garbage_collector
 
 
 def test_start_up_objects_are_frozen_and_later_ones_collected() -> None:
     gc.unfreeze()
+    thresholds = gc.get_threshold()
     try:
-        freeze_start_up_objects()
+        settle_garbage_collector()
         frozen = gc.get_freeze_count()
         assert frozen > 0
 
@@ -23,3 +25,14 @@ def test_start_up_objects_are_frozen_and_later_ones_collected() -> None:
         assert gc.get_freeze_count() == frozen
     finally:
         gc.unfreeze()
+        gc.set_threshold(*thresholds)
+
+
+def test_young_objects_are_collected_less_often_and_the_older_generations_as_before() -> None:
+    thresholds = gc.get_threshold()
+    try:
+        settle_garbage_collector()
+        assert gc.get_threshold() == (YOUNG_THRESHOLD, *thresholds[1:])
+    finally:
+        gc.unfreeze()
+        gc.set_threshold(*thresholds)
