@@ -101,6 +101,36 @@ def cpu_of(processes: list[psutil.Process]) -> float:
     return total
 
 
+@dataclass(frozen=True)
+class ServerCpu:
+    """CPU seconds of a server's processes at one moment: each live one's, by (pid, start), and
+    what their exited children used (PostgreSQL's postmaster reaps every backend that closes)."""
+
+    live: dict[tuple[int, float], float]
+    reaped: float
+
+    @classmethod
+    def now(cls, fragment: str) -> "ServerCpu":
+        live: dict[tuple[int, float], float] = {}
+        reaped = 0.0
+        for process in processes_named(fragment):
+            try:
+                times = process.cpu_times()
+                live[process.pid, process.create_time()] = times.user + times.system
+            except psutil.Error:
+                continue  # gone meanwhile: its parent's reaped children count it
+            reaped += times.children_user + times.children_system
+        return cls(live, reaped)
+
+    def since(self, before: "ServerCpu") -> float:
+        """What the server used between ``before`` and this moment: processes that opened count
+        whole, those that closed count to their end (from their parent's reaped children, less
+        what they had used before)."""
+        alive = sum(seconds - before.live.get(key, 0.0) for key, seconds in self.live.items())
+        closed = sum(seconds for key, seconds in before.live.items() if key not in self.live)
+        return alive + (self.reaped - before.reaped) - closed
+
+
 async def run_once(
     instances: int,
     citizens: int,
@@ -132,7 +162,6 @@ async def run_once(
             await client.add_user(ADMIN_ID, "Admin", language_code="kk")
             bots = [psutil.Process(i.process.pid) for i in topology.instances if i.process]
             nginx = list(processes_named("nginx"))
-            postgres = list(processes_named("postgres"))
             await client.reset_stats()
             gate = asyncio.Semaphore(concurrency)
 
@@ -143,8 +172,8 @@ async def run_once(
             before = {
                 "bots": cpu_of(bots),
                 "nginx": cpu_of(nginx),
-                "postgres": cpu_of(postgres),
             }
+            postgres = ServerCpu.now("postgres")
             redis = Redis.from_url(redis_url)
             calls = await redis_calls(redis)
             started, own = time.perf_counter(), time.process_time()
@@ -153,14 +182,11 @@ async def run_once(
             calls = await redis_calls(redis) - calls
             calls.pop("INFO", None)  # this bench's own
             await redis.aclose()
-            # PostgreSQL's backends that opened during the run count whole (those that
-            # closed meanwhile are missed; the pools keep theirs open).
-            postgres_after = list(processes_named("postgres"))
             cpu = {
                 "bots": cpu_of(bots) - before["bots"],
                 "emulator + citizens": time.process_time() - own,
                 "nginx": cpu_of(nginx) - before["nginx"],
-                "postgres": cpu_of(postgres_after) - before["postgres"],
+                "postgres": ServerCpu.now("postgres").since(postgres),
             }
             stats = await client.stats()
     return Figures(
