@@ -37,6 +37,7 @@ from sqlalchemy.sql import Select
 # (sqlalchemy/dialects/postgresql/asyncpg.py: ``_isolation_lookup``; None is the default).
 _AUTOCOMMIT = "autocommit"
 _READ_COMMITTED = (None, "read_committed")
+_UNKNOWN = object()
 
 
 def begin_at_first_write(engine: AsyncEngine) -> None:
@@ -50,7 +51,7 @@ def begin_at_first_write(engine: AsyncEngine) -> None:
 
 def reads_only(context: DefaultExecutionContext | None) -> bool:
     """Whether a statement is a plain read, which sees the same outside a transaction."""
-    if context is None or context.compiled is None or context._is_server_side:
+    if context is None or context.compiled is None or getattr(context, "_is_server_side", True):
         return False
     if context.isinsert or context.isupdate or context.isdelete:
         return False
@@ -68,10 +69,13 @@ def _before_statement(
 ) -> None:
     # The driver begins a transaction before a statement when it has none and its isolation
     # level is not "autocommit"; this sets that level statement by statement, until one begins.
+    # The driver's attributes are SQLAlchemy's own, not its API: should a release rename them,
+    # every statement keeps its transaction as before (and tests/storage/test_lazy_begin.py
+    # fails, which is how we would hear of it).
     driver = connection.connection.dbapi_connection
-    if driver is None or driver._transaction is not None:
+    if driver is None or getattr(driver, "_transaction", _UNKNOWN) is not None:
         return  # in a transaction: the statement is part of it
-    setting = driver._isolation_setting
+    setting = getattr(driver, "_isolation_setting", _UNKNOWN)
     if setting not in _READ_COMMITTED or connection.dialect.default_isolation_level != (
         "READ COMMITTED"
     ):
