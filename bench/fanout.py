@@ -236,7 +236,8 @@ async def run_sender(
 
     ``gc_freeze``: what the bot does at start (bot/memory.py): keep Python's full collections
     off the objects that exist then (every module imported), so that they do not stop the
-    event loop for hundreds of milliseconds every few seconds. ``redis_url``: pace with the
+    event loop for hundreds of milliseconds every few seconds, and collect young objects
+    less often. ``redis_url``: pace with the
     token bucket in Redis at ``redis_key`` that other senders share (an instance of several,
     scheduler/sender/shared_pacer.py), as bot/app.py does with REDIS_URL.
     """

@@ -242,7 +242,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         "--no-sender-gc-freeze",
         dest="sender_gc_freeze",
         action="store_false",
-        help="leave out the bot's gc.freeze() at start-up, to see what it is worth",
+        help="leave out what the bot does to the garbage collector at start-up (bot/memory.py: "
+        "gc.freeze() and a higher young threshold), to see what it is worth",
     )
     args = parser.parse_args(argv)
     args.limits = [float(part) for part in args.limit.split(",") if part.strip()]
