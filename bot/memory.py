@@ -20,12 +20,12 @@ def settle_garbage_collector() -> None:
     Under load a hundred updates are in flight at once, so a young collection every 700
     allocations finds thousands of their objects still alive and moves them to the older
     generations, where they die by reference count a moment later but count towards the next
-    full collection. With the default, one run of 1,000 citizens made 4,590 young, 417 middle
-    and 39 full collections, 11.6 s of the bot's 72 s of CPU, the full ones 69 ms each and up
-    to 272 ms with the event loop stopped; at 10,000, 107 and 10 and none after start-up, 1.3 s
-    (bench/README.md, "The garbage collector"). Garbage that is not a cycle never waits for
-    the collector (reference counting frees it at once), so the cost is at most 10,000 more
-    objects of cyclic garbage held a little longer.
+    full collection. With the default, one run of 1,000 citizens made 4,541 young, 413 middle
+    and 38 full collections, 10.3 s of the bot's 71 s of CPU, the full ones 74 ms at the median
+    and up to 295 ms with the event loop stopped; at 10,000, 107 young, 10 middle and no full
+    one after start-up, 1.3 s (bench/README.md, "The garbage collector"). Garbage that is not
+    a cycle never waits for the collector (reference counting frees it at once), so the cost
+    is at most 10,000 more objects of cyclic garbage held a little longer.
     """
     gc.collect()
     gc.freeze()

@@ -19,6 +19,10 @@ uncommitted writes). A statement keeps the transaction unless it is known to be 
   outside a transaction is at once;
 - a server-side cursor, which PostgreSQL keeps only inside a transaction.
 
+A SELECT built with SQLAlchemy is taken for a plain read whatever functions it calls, so a
+function that writes or takes a transaction's lock (``pg_advisory_xact_lock``, ``nextval``;
+the code calls none) must be run as text SQL or in a transaction begun by a write.
+
 Left as they are: a connection given another isolation level (REPEATABLE READ and SERIALIZABLE
 share one snapshot between statements, which a read outside the transaction would not see), or
 one in AUTOCOMMIT (bot/redelivery.py), and a server whose default isolation is not READ
