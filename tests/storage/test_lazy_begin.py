@@ -178,7 +178,7 @@ async def test_a_connection_that_was_in_autocommit_reads_and_writes_as_the_other
 ) -> None:
     """bot/redelivery.py takes connections in AUTOCOMMIT; the pool gives them back in the
     default level, named now ("read_committed") where it was unnamed before."""
-    single = create_engine(str(engine.url.render_as_string(hide_password=False)), pool_size=1)
+    single = create_engine(engine.url.render_as_string(hide_password=False), pool_size=1)
     try:
         await connected(single)
         begins.clear()
