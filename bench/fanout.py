@@ -16,9 +16,9 @@ for requests with ``allow_paid_broadcast``) and one per chat. Every chat id of `
 exists, created when first addressed, so a million possible recipients cost nothing until
 they are sent to. Besides its own counters (/_driver/stats: 429s, per-chat violations) it logs
 the moment of every message it accepts (GET /_bench/sends → {"at": [unix seconds], "chat":
-[ids]}). It prints its URL on the first line of stdout and serves until stdin closes. Its
-garbage collector is kept off the objects of its start-up (gc.freeze), so that Telegram's
-stand-in does not pause for hundreds of milliseconds in the middle of a run.
+[ids]}). It prints its URL on the first line of stdout and serves until stdin closes. It
+makes no full collection of its garbage during a run, so that Telegram's stand-in does not
+pause for a hundred milliseconds in the middle of one (never_pause_for_full_collections).
 
 The sender process is scheduler/sender/outbox_sender.py's OutboxSender as the bot runs it
 (SenderConfig.for_rate, an aiohttp session with a connection per request in flight). It prints
@@ -170,15 +170,34 @@ def bench_app(config: EmulatorConfig, chats: range) -> web.Application:
     return app
 
 
+# Automatic full collections happen after this many middle ones: never, in a bench's run.
+NO_FULL_COLLECTIONS = 2**30
+
+
+def never_pause_for_full_collections() -> None:
+    """The emulator stands in for Telegram, which does not stop: its pauses must not count
+    against the sender. A pause of the emulator's event loop lets the requests that arrive
+    meanwhile through in one clump when it ends, and a clump meets the bucket of a tenth of a
+    second with 429s that Telegram would not have given.
+
+    Python's full collections walk every live object: what was imported at start (frozen here,
+    as the bot freezes its own) and every chat the run creates, one per citizen sent to. At
+    60,000 chats they stopped the emulator four times a run, up to 126 ms, and the sender met
+    37 to 136 429s (bench/README.md, "The emulator's own pauses"). A bench's run is minutes
+    long: the cyclic garbage that reaches the oldest generation waits for the process's end.
+    Young and middle collections go on (a few milliseconds each).
+    """
+    settle_garbage_collector()
+    young, middle, _ = gc.get_threshold()
+    gc.set_threshold(young, middle, NO_FULL_COLLECTIONS)
+
+
 async def serve(config: EmulatorConfig, chats: range) -> None:
     runner = web.AppRunner(
         bench_app(config, chats), handle_signals=False, shutdown_timeout=2.0, access_log=None
     )
     await runner.setup()
-    # The emulator stands in for Telegram: its pauses must not count against the sender. Left
-    # alone, Python's full collections walk every object imported at start (aiohttp, the
-    # emulator) and stop the event loop for hundreds of milliseconds under load.
-    gc.freeze()
+    never_pause_for_full_collections()
     try:
         site = web.TCPSite(runner, config.host, config.port)
         await site.start()
