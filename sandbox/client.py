@@ -588,6 +588,15 @@ class ChatSession:
         elif event.type == "deleted":
             self.messages.pop(event.message_id, None)
 
+    def _bot_events(self, events: list[ChatEvent]) -> list[ChatEvent]:
+        """The bot's events and callback answers of a page of the feed; the user's own
+        messages on it are passed over. Past them, too: a poll from before the user's message
+        would return it at once, and a wait for the bot's answer would poll without waiting."""
+        for event in events:
+            if event.type == "incoming":
+                self.seq = max(self.seq, event.seq)
+        return [e for e in events if e.type != "incoming"]
+
     async def collect(self, what: str = "the last action", minimum: int = 1) -> list[ChatEvent]:
         """Wait for >= ``minimum`` new bot events, then until the bot is quiet."""
         loop = asyncio.get_running_loop()
@@ -604,13 +613,9 @@ class ChatSession:
                     f"{what} within {self.timeout}s; got:\n  {shown}"
                 )
             wait = remaining if len(new) < minimum else min(self.quiet, remaining)
-            batch = [
-                e
-                for e in await self.client.events(
-                    self.chat_id, self.seq, wait=wait, everything=True
-                )
-                if e.type != "incoming"
-            ]
+            batch = self._bot_events(
+                await self.client.events(self.chat_id, self.seq, wait=wait, everything=True)
+            )
             for event in batch:
                 self._apply(event)
             new.extend(batch)
@@ -627,11 +632,9 @@ class ChatSession:
         if self.settle is None or delivery.update_id is None:
             return await self.collect(what, minimum)
         await asyncio.wait_for(self.settle(delivery.update_id), self.timeout)
-        events = [
-            e
-            for e in await self.client.events(self.chat_id, self.seq, everything=True)
-            if e.type != "incoming"
-        ]
+        events = self._bot_events(
+            await self.client.events(self.chat_id, self.seq, everything=True)
+        )
         for event in events:
             self._apply(event)
         if len(events) < minimum:
