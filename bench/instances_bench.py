@@ -3,6 +3,7 @@
     .venv/bin/python bench/instances_bench.py [--instances 1,2] [--citizens 600]
                                               [--concurrency 100] [--delay-ms 50]
                                               [--postgres URL] [--redis URL]
+                                              [--cpu-quota CORES]
 
 For each N: a scratch PostgreSQL database prepared as citizens_bench.py prepares it (the sample
 classifier, one announced meeting), then the topology of deploy/compose.yaml from local
@@ -18,7 +19,10 @@ reply seen p50 / p99 (a citizen's send to the bot's first answer), and where the
 each instance's process, this process (emulator and citizens), nginx and PostgreSQL's
 backends, each per update. On a machine with fewer cores than instances + 1, the instances
 and the load compete for them: the CPU table says how much of the machine each part took.
-Writes nothing to the repository.
+``--cpu-quota 0.3`` caps each instance at 0.3 of a core (bench/cpu_quota.py, the kernel's CPU
+controller), so that on such a machine each instance, not the machine, is what limits its
+run, and N instances can be compared with one; "held back" is how long the kernel kept an
+instance waiting for its quota. Writes nothing to the repository.
 """
 
 import argparse
@@ -29,6 +33,7 @@ import time
 import uuid
 from collections import Counter
 from collections.abc import Iterator
+from contextlib import AsyncExitStack
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -49,6 +54,7 @@ from citizens_bench import (  # noqa: E402
     percentile,
     prepare_database,
 )
+from cpu_quota import cpu_quota, throttled_seconds  # noqa: E402
 
 from bot.memory import settle_garbage_collector  # noqa: E402
 from deploy.topology import TopologyConfig, run_topology  # noqa: E402
@@ -69,6 +75,7 @@ class Figures:
     updates: int
     reply_ms: list[float]
     cpu: dict[str, float]  # seconds, by part
+    held_back: list[float]  # seconds each instance waited for its CPU quota, if capped
     redis_calls: dict[str, int]  # Redis's own count of each command during the run
 
 
@@ -139,6 +146,7 @@ async def run_once(
     postgres_url: str,
     redis_url: str,
     translator: Translator,
+    quota: float | None,
 ) -> Figures:
     async with scratch_postgres_database(postgres_url, prefix="kezdesu_bench") as url:
         routes = await prepare_database(url, translator)
@@ -158,9 +166,14 @@ async def run_once(
                 rate_limits_enabled=False, local_mode=True, webhook_retry_ms=200, delay_ms=delay_ms
             ),
         )
-        async with run_topology(config) as topology, BenchClient(topology.emulator.url) as client:
+        async with AsyncExitStack() as stack:
+            topology = await stack.enter_async_context(run_topology(config))
+            client = await stack.enter_async_context(BenchClient(topology.emulator.url))
             await client.add_user(ADMIN_ID, "Admin", language_code="kk")
             bots = [psutil.Process(i.process.pid) for i in topology.instances if i.process]
+            # Released first, before the topology stops its instances.
+            groups = stack.enter_context(cpu_quota([b.pid for b in bots], quota)) if quota else []
+            held = [throttled_seconds(group) for group in groups]
             nginx = list(processes_named("nginx"))
             await client.reset_stats()
             gate = asyncio.Semaphore(concurrency)
@@ -179,6 +192,9 @@ async def run_once(
             started, own = time.perf_counter(), time.process_time()
             outcomes = await asyncio.gather(*(one(i) for i in range(citizens)))
             wall = time.perf_counter() - started
+            held = [
+                throttled_seconds(g) - seconds for g, seconds in zip(groups, held, strict=True)
+            ]
             calls = await redis_calls(redis) - calls
             calls.pop("INFO", None)  # this bench's own
             await redis.aclose()
@@ -198,6 +214,7 @@ async def run_once(
         updates=int(stats["updates_created"]),
         reply_ms=[ms for o in outcomes for ms in o.latencies],
         cpu=cpu,
+        held_back=held,
         redis_calls=dict(calls),
     )
 
@@ -219,6 +236,9 @@ def print_figures(figures: Figures, one: Figures | None) -> None:
             f"  CPU {part:<26} {seconds:6.1f} s ({seconds / figures.wall:.0%} of one core), "
             f"{seconds * 1000 / max(1, figures.updates):.2f} ms/update"
         )
+    if figures.held_back:
+        waits = ", ".join(f"{seconds:.1f}" for seconds in figures.held_back)
+        print(f"  held back for quota            {waits} s (each instance)")
     total = sum(figures.cpu.values())
     print(
         f"  CPU, all of it                 {total / figures.wall:.0%} of one core "
@@ -244,6 +264,13 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--delay-ms", type=int, default=50)
     parser.add_argument("--postgres", default=DEFAULT_POSTGRES)
     parser.add_argument("--redis", default=DEFAULT_REDIS)
+    parser.add_argument(
+        "--cpu-quota",
+        type=float,
+        default=None,
+        metavar="CORES",
+        help="cap each instance at this share of a core (the kernel's CPU controller)",
+    )
     args = parser.parse_args()
     args.counts = [int(part) for part in args.instances.split(",") if part.strip()]
     return args
@@ -259,8 +286,12 @@ async def main(args: argparse.Namespace) -> None:
         f"Citizens: {args.citizens}, at most {args.concurrency} at a time; emulator delay "
         f"{args.delay_ms} ms, rate limits off; webhook mode behind nginx."
     )
+    if args.cpu_quota:
+        print(f"Each instance capped at {args.cpu_quota} of a core (bench/cpu_quota.py).")
     translator = Translator()
-    first: Figures | None = None
+    # Each run of several instances is compared with the last run of one before it
+    # (``--instances 1,2,1,2`` alternates, so that the machine's drift counts in neither).
+    one: Figures | None = None
     for count in args.counts:
         figures = await run_once(
             count,
@@ -270,9 +301,11 @@ async def main(args: argparse.Namespace) -> None:
             args.postgres,
             args.redis,
             translator,
+            args.cpu_quota,
         )
-        print_figures(figures, first if first and first.instances == 1 else None)
-        first = first or figures
+        print_figures(figures, one if count > 1 else None)
+        if count == 1:
+            one = figures
         sys.stdout.flush()
 
 
