@@ -183,7 +183,7 @@ def never_pause_for_full_collections() -> None:
     Python's full collections walk every live object: what was imported at start (frozen here,
     as the bot freezes its own) and every chat the run creates, one per citizen sent to. At
     60,000 chats they stopped the emulator four times a run, up to 126 ms, and the sender met
-    37 to 136 429s (bench/README.md, "The emulator's own pauses"). A bench's run is minutes
+    26 to 136 429s (bench/README.md, "The bench's own waits and pauses"). A bench's run is minutes
     long: the cyclic garbage that reaches the oldest generation waits for the process's end.
     Young and middle collections go on (a few milliseconds each).
     """
