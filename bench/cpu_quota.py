@@ -56,7 +56,8 @@ def _writable(directory: Path) -> Path:
 @contextmanager
 def cpu_quota(pids: list[int], cores: float, root: Path = CGROUPS) -> Iterator[list[Path]]:
     """Each of ``pids`` (with all its threads) in a cgroup of its own, capped at ``cores`` of
-    a core; put back where they were at the end, and the cgroups removed."""
+    a core; at the end, those still alive are moved to the controller's root cgroup, uncapped,
+    and the cgroups removed."""
     if cores <= 0:
         raise ValueError("the share of a core must be positive")
     controller, version = cpu_controller(root)

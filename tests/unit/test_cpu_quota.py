@@ -18,7 +18,7 @@ def controller_or_skip() -> tuple[Path, int]:
         pytest.skip(f"no writable CPU controller here: {error}")
 
 
-def test_each_process_is_capped_in_a_group_of_its_own_and_put_back() -> None:
+def test_each_process_is_capped_in_a_group_of_its_own_then_released() -> None:
     controller, version = controller_or_skip()
     sleepers = [subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])]
     sleepers.append(subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"]))
