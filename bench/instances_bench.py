@@ -173,7 +173,7 @@ async def run_once(
             bots = [psutil.Process(i.process.pid) for i in topology.instances if i.process]
             # Released first, before the topology stops its instances.
             groups = stack.enter_context(cpu_quota([b.pid for b in bots], quota)) if quota else []
-            held = [throttled_seconds(group) for group in groups]
+            held_before = [throttled_seconds(group) for group in groups]
             nginx = list(processes_named("nginx"))
             await client.reset_stats()
             gate = asyncio.Semaphore(concurrency)
@@ -192,9 +192,7 @@ async def run_once(
             started, own = time.perf_counter(), time.process_time()
             outcomes = await asyncio.gather(*(one(i) for i in range(citizens)))
             wall = time.perf_counter() - started
-            held = [
-                throttled_seconds(g) - seconds for g, seconds in zip(groups, held, strict=True)
-            ]
+            held = [throttled_seconds(g) - s for g, s in zip(groups, held_before, strict=True)]
             calls = await redis_calls(redis) - calls
             calls.pop("INFO", None)  # this bench's own
             await redis.aclose()

@@ -26,12 +26,10 @@ class CountingClient(SandboxClient):
         return await super().events(*args, **kwargs)
 
 
-async def test_a_wait_for_a_slow_answer_is_one_long_poll(
-    emulator: Any, bot: Bot, user: int
-) -> None:
+async def test_a_wait_for_a_slow_answer_is_one_long_poll(emulator: Any, bot: Bot) -> None:
     client = CountingClient(emulator.url)
     async with client:
-        chat = await ChatSession.create(client, user + 1, "Asel", language_code="kk")
+        chat = await ChatSession.create(client, 2001, "Asel", language_code="kk")
 
         async def answer_later() -> None:
             # Long enough for hundreds of polls if the session did not wait.

@@ -11,6 +11,20 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
 from cpu_quota import PERIOD_US, QuotaError, cpu_controller, cpu_quota
 
 
+def idle_process() -> subprocess.Popen[bytes]:
+    """A process to cap: it waits for its stdin to close, so the test decides when it ends."""
+    return subprocess.Popen(
+        [sys.executable, "-c", "import sys; sys.stdin.read()"], stdin=subprocess.PIPE
+    )
+
+
+def stop(process: subprocess.Popen[bytes]) -> None:
+    process.kill()
+    process.wait()
+    if process.stdin is not None:
+        process.stdin.close()
+
+
 def controller_or_skip() -> tuple[Path, int]:
     try:
         return cpu_controller()
@@ -20,13 +34,12 @@ def controller_or_skip() -> tuple[Path, int]:
 
 def test_each_process_is_capped_in_a_group_of_its_own_then_released() -> None:
     controller, version = controller_or_skip()
-    sleepers = [subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])]
-    sleepers.append(subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"]))
+    processes = [idle_process(), idle_process()]
     try:
-        with cpu_quota([p.pid for p in sleepers], 0.25) as groups:
+        with cpu_quota([p.pid for p in processes], 0.25) as groups:
             assert len(set(groups)) == 2
-            for group, sleeper in zip(groups, sleepers, strict=True):
-                assert (group / "cgroup.procs").read_text().split() == [str(sleeper.pid)]
+            for group, process in zip(groups, processes, strict=True):
+                assert (group / "cgroup.procs").read_text().split() == [str(process.pid)]
                 if version == 1:
                     assert (group / "cpu.cfs_period_us").read_text().strip() == str(PERIOD_US)
                     quota = (group / "cpu.cfs_quota_us").read_text().strip()
@@ -39,19 +52,17 @@ def test_each_process_is_capped_in_a_group_of_its_own_then_released() -> None:
         for group in groups:
             assert not group.exists()
         members = (controller / "cgroup.procs").read_text().split()
-        assert all(str(p.pid) in members for p in sleepers)
+        assert all(str(p.pid) in members for p in processes)
     finally:
-        for sleeper in sleepers:
-            sleeper.kill()
-            sleeper.wait()
+        for process in processes:
+            stop(process)
 
 
 def test_a_process_gone_meanwhile_does_not_stop_the_release() -> None:
     controller_or_skip()
-    sleeper = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
-    with cpu_quota([sleeper.pid], 0.5) as groups:
-        sleeper.kill()
-        sleeper.wait()
+    process = idle_process()
+    with cpu_quota([process.pid], 0.5) as groups:
+        stop(process)
     assert not groups[0].exists()
 
 
