@@ -9,13 +9,13 @@ from typing import Any
 
 from aiogram import Bot
 from aiogram.client.default import DefaultBotProperties
-from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.telegram import PRODUCTION, TelegramAPIServer
 from aiogram.enums import ParseMode
 from aiogram.fsm.storage.redis import RedisStorage
 from aiohttp import web
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
+from bot.api_session import ApiSession
 from bot.commands import set_bot_commands
 from bot.config import Settings
 from bot.dispatcher import GracefulDispatcher
@@ -32,7 +32,6 @@ from bot.middlewares.callback_answers import StaleCallbackAnswerMiddleware
 from bot.middlewares.logging import HandlerNameMiddleware, UpdateLogMiddleware
 from bot.middlewares.menu import MenuMiddleware
 from bot.middlewares.pacing import PacingMiddleware
-from bot.middlewares.response_types import KeepResponseModels
 from bot.middlewares.retired_callbacks import RetiredCallbackMiddleware
 from bot.middlewares.state_flush import StateFlushMiddleware
 from bot.middlewares.text_cleaning import DropNulMiddleware
@@ -237,11 +236,10 @@ def create_bot(
     """``pacer``: the budget of messages a second the bot's messages share with the outbox
     sender (bot/middlewares/pacing.py). ``metrics``: told of each 429's retry_after."""
     url = api_url or settings.telegram_api_url
-    session = AiohttpSession(api=TelegramAPIServer.from_base(url)) if url else AiohttpSession()
+    session = ApiSession(api=TelegramAPIServer.from_base(url)) if url else ApiSession()
     session.middleware(
         RetryAfterMiddleware(on_retry_after=metrics.reply_retry_after if metrics else None)
     )
-    session.middleware(KeepResponseModels())
     session.middleware(StaleCallbackAnswerMiddleware())
     # The update's connection goes back to the pool before each request (each retry's too),
     # not after Telegram answers (aiogram runs these in the order registered): so also before
@@ -263,7 +261,7 @@ def create_sender_bot(
     api = TelegramAPIServer.from_base(url) if url else PRODUCTION
     return Bot(
         token=token,
-        session=AiohttpSession(api=api, limit=config.concurrency),
+        session=ApiSession(api=api, limit=config.concurrency),
         default=DefaultBotProperties(parse_mode=ParseMode.HTML),
     )
 

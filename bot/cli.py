@@ -52,7 +52,13 @@ def cmd_run(args: argparse.Namespace) -> None:
     from bot.webhook import ListenError
 
     try:
-        asyncio.run(run_bot(settings))
+        import os
+        if os.environ.get("EXP_UVLOOP"):
+            import uvloop
+            with asyncio.Runner(loop_factory=uvloop.new_event_loop) as r:
+                r.run(run_bot(settings))
+        else:
+            asyncio.run(run_bot(settings))
     except TelegramAPIError as error:
         # At start: a wrong token, or a webhook URL Telegram refuses.
         sys.exit(f"kezdesu: Telegram refused: {error.message}")
