@@ -13,10 +13,10 @@ from datetime import date, datetime, time
 from aiogram import F
 from aiogram.filters import Command, CommandObject
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
-from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from handlers.acts import act_name
 from handlers.callbacks import AdminMeetingAction, AdminMeetingCb
+from handlers.keyboards import InlineKeyboard
 from handlers.numbers import parse_meeting_id
 from handlers.replies import edit_markup
 from handlers.routes import Routes
@@ -32,7 +32,7 @@ router = Routes(name=__name__)
 
 
 def announce_keyboard(meeting_id: int, t: Text) -> InlineKeyboardMarkup:
-    builder = InlineKeyboardBuilder()
+    builder = InlineKeyboard()
     builder.button(
         text=t("admin-announce-button"),
         callback_data=AdminMeetingCb(action=AdminMeetingAction.ANNOUNCE, meeting_id=meeting_id),

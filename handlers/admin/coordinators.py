@@ -13,9 +13,9 @@ from html import escape
 from aiogram import Bot, F
 from aiogram.filters import Command, CommandObject
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
-from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from handlers.callbacks import CoordinatorsAction, CoordinatorsCb
+from handlers.keyboards import InlineKeyboard
 from handlers.menus import Role
 from handlers.official.office import (
     clear_office_menu,
@@ -92,9 +92,7 @@ def overview_text(overview: CoordinatorsOverview, names: dict[int, str], t: Text
     return lines
 
 
-def territory_buttons(
-    builder: InlineKeyboardBuilder, territories: list[TerritoryView], t: Text
-) -> None:
+def territory_buttons(builder: InlineKeyboard, territories: list[TerritoryView], t: Text) -> None:
     for territory in territories:
         builder.button(
             text=t("coord-invite-button", territory=territory_plain(territory, t)),
@@ -110,7 +108,7 @@ async def home(
     lines = [notice, ""] if notice else []
     lines += overview_text(overview, names, t)
     lines += ["", t("coord-pick-intro")]
-    builder = InlineKeyboardBuilder()
+    builder = InlineKeyboard()
     for person in overview.coordinators:
         builder.button(
             text=t(
@@ -153,7 +151,7 @@ async def cmd_coordinators(
     if not found:
         await message.answer(t("coord-territory-none", query=escape(query)))
         return
-    builder = InlineKeyboardBuilder()
+    builder = InlineKeyboard()
     territory_buttons(builder, found, t)
     builder.adjust(1)
     await message.answer(t("coord-pick-found"), reply_markup=builder.as_markup())
@@ -183,7 +181,7 @@ async def cb_invite(
         await query.answer(t(f"coord-error-{error.reason.value}"), show_alert=True)
         return
     await query.answer()
-    builder = InlineKeyboardBuilder()
+    builder = InlineKeyboard()
     builder.button(
         text=t("coord-revoke-link-button"),
         callback_data=CoordinatorsCb(action=CoordinatorsAction.REVOKE, token=invite.token),
@@ -241,7 +239,7 @@ async def cb_remove(
 ) -> None:
     territory = await _territory(callback_data.key, services)
     names = await person_names(bot, [callback_data.user_id])
-    builder = InlineKeyboardBuilder()
+    builder = InlineKeyboard()
     builder.button(
         text=t("coord-remove-yes"),
         callback_data=callback_data.model_copy(

@@ -6,9 +6,9 @@ from html import escape
 from aiogram import F
 from aiogram.filters import Command
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
-from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from handlers.callbacks import OutboxAction, OutboxCb
+from handlers.keyboards import InlineKeyboard
 from handlers.replies import edit_or_answer
 from handlers.routes import Routes
 from locales import Text
@@ -54,7 +54,7 @@ def report_text(report: DeliveryReport, t: Text) -> str:
 
 
 def report_keyboard(report: DeliveryReport, t: Text) -> InlineKeyboardMarkup:
-    builder = InlineKeyboardBuilder()
+    builder = InlineKeyboard()
     if report.failed:
         builder.button(
             text=t("admin-outbox-requeue-button", count=report.failed),

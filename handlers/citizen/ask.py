@@ -13,10 +13,10 @@ from aiogram.filters import Command, StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
-from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from handlers.callbacks import AskAction, AskCb, MeetingAction, MeetingCb
 from handlers.fit import fit
+from handlers.keyboards import InlineKeyboard
 from handlers.names import locality_name
 from handlers.replies import edit_markup, edit_or_answer
 from handlers.routes import Routes
@@ -100,7 +100,7 @@ def text_error(t: Text, error: QuestionError, kind: QuestionKind) -> str:
 
 def step_keyboard(t: Text, *buttons: tuple[str, AskAction]) -> InlineKeyboardMarkup:
     """A writing step's own buttons (locale key, action), then Cancel, in one row."""
-    builder = InlineKeyboardBuilder()
+    builder = InlineKeyboard()
     for key, action in (*buttons, ("cancel-button", AskAction.CANCEL)):
         builder.button(text=t(key), callback_data=AskCb(action=action))
     builder.adjust(2)
@@ -120,7 +120,7 @@ def confirm_keyboard(t: Text) -> InlineKeyboardMarkup:
 
 
 def receipt_keyboard(t: Text, meeting_id: int) -> InlineKeyboardMarkup:
-    builder = InlineKeyboardBuilder()
+    builder = InlineKeyboard()
     builder.button(
         text=t("q-others-button"),
         callback_data=MeetingCb(action=MeetingAction.QUESTIONS, meeting_id=meeting_id),

@@ -13,9 +13,9 @@ from aiogram.filters import Command, StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
-from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from handlers.callbacks import DemandAction, DemandCb
+from handlers.keyboards import InlineKeyboard
 from handlers.names import locality_name
 from handlers.replies import edit_or_answer
 from handlers.routes import Routes
@@ -45,7 +45,7 @@ async def locality_screen(
     name = escape(locality_name(unit.name_kk, unit.name_ru, t.locale)) if unit else code
     lines = await services.demands.of_locality(user.id, code)
     text = [t("demand-list-title", locality=name), ""]
-    builder = InlineKeyboardBuilder()
+    builder = InlineKeyboard()
     if not lines:
         text.append(t("demand-list-empty"))
     for line in lines:
@@ -86,7 +86,7 @@ async def cmd_demand(
         text, markup = await locality_screen(user, subscriptions[0].locality_code, t, services)
         await message.answer(text, reply_markup=markup)
         return
-    builder = InlineKeyboardBuilder()
+    builder = InlineKeyboard()
     for subscription in subscriptions:
         builder.button(
             text=locality_name(subscription.name_kk, subscription.name_ru, t.locale),

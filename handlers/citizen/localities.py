@@ -13,7 +13,6 @@ from aiogram.dispatcher.event.bases import SkipHandler
 from aiogram.filters import Command, CommandObject
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
-from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from handlers.callbacks import (
     BrowseCb,
@@ -26,6 +25,7 @@ from handlers.callbacks import (
 )
 from handlers.citizen.locality_states import LocalitySearch
 from handlers.citizen.start import locality_entry_keyboard
+from handlers.keyboards import InlineKeyboard
 from handlers.names import chain_text
 from handlers.replies import edit_or_answer
 from handlers.routes import Routes
@@ -89,7 +89,7 @@ def level_keyboard(
 ) -> InlineKeyboardMarkup:
     lang = sort_language(t)
     code = unit.code if unit else ""
-    builder = InlineKeyboardBuilder()
+    builder = InlineKeyboard()
     sizes: list[int] = []
     for child in page.items:
         # A unit with something inside opens; one with nothing inside (a village) is followed.
@@ -179,14 +179,14 @@ async def cb_browse(
 
 
 def browse_keyboard(t: Text) -> InlineKeyboardMarkup:
-    builder = InlineKeyboardBuilder()
+    builder = InlineKeyboard()
     builder.button(text=t("loc-browse-button"), callback_data=BrowseCb(code=""))
     return builder.as_markup()
 
 
 def hits_keyboard(t: Text, hits: list[LocalityHit]) -> InlineKeyboardMarkup:
     lang = sort_language(t)
-    builder = InlineKeyboardBuilder()
+    builder = InlineKeyboard()
     for number, hit in enumerate(hits, start=1):
         builder.button(
             text=t("loc-search-hit-button", number=number, name=short(hit.name(lang))),
@@ -276,7 +276,7 @@ async def msg_search_not_text(message: Message, t: Text) -> None:
 
 
 def followed_keyboard(t: Text) -> InlineKeyboardMarkup:
-    builder = InlineKeyboardBuilder()
+    builder = InlineKeyboard()
     builder.button(
         text=t("loc-add-another-button"), callback_data=SubscriptionCb(action=SubAction.ADD)
     )

@@ -9,9 +9,9 @@ from datetime import date, datetime, time
 from html import escape
 
 from aiogram.types import InlineKeyboardMarkup
-from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from handlers.callbacks import MeetingAction, MeetingCb, PlanViewCb
+from handlers.keyboards import InlineKeyboard
 from handlers.names import locality_name
 from locales import Text
 from services.meetings import MeetingView
@@ -62,7 +62,7 @@ def render_card_text(meeting: MeetingView, t: Text, receptions: Sequence[date] =
 
 
 def card_keyboard(meeting: MeetingView, t: Text) -> InlineKeyboardMarkup:
-    builder = InlineKeyboardBuilder()
+    builder = InlineKeyboard()
     if meeting.is_cancelled:
         # Nothing to ask, browse or put in a calendar any more.
         return builder.as_markup()

@@ -6,7 +6,6 @@ Deep links (`t.me/<bot>?start=m<id>`) are parsed in start.py and land in `show_m
 from aiogram import Bot, F
 from aiogram.filters import Command
 from aiogram.types import BufferedInputFile, CallbackQuery, InlineKeyboardMarkup, Message
-from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from handlers.callbacks import (
     BrowseCb,
@@ -16,6 +15,7 @@ from handlers.callbacks import (
     SearchStartCb,
 )
 from handlers.citizen.meeting_card import list_line, render_card
+from handlers.keyboards import InlineKeyboard
 from handlers.replies import edit_or_answer
 from handlers.routes import Routes
 from locales import Text
@@ -36,7 +36,7 @@ assert MAX_CARDS <= LIST_PAGE_SIZE  # send_meetings reads the cards from the lis
 
 
 def choose_locality_keyboard(t: Text) -> InlineKeyboardMarkup:
-    builder = InlineKeyboardBuilder()
+    builder = InlineKeyboard()
     builder.button(text=t("meet-btn-browse"), callback_data=BrowseCb(code=""))
     builder.button(text=t("meet-btn-search"), callback_data=SearchStartCb())
     builder.adjust(1)
@@ -44,7 +44,7 @@ def choose_locality_keyboard(t: Text) -> InlineKeyboardMarkup:
 
 
 def list_keyboard(meetings: Page[MeetingView], t: Text) -> InlineKeyboardMarkup:
-    builder = InlineKeyboardBuilder()
+    builder = InlineKeyboard()
     count = len(meetings.items)
     for number, meeting in enumerate(meetings.items, start=meetings.offset + 1):
         builder.button(

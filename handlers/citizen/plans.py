@@ -17,7 +17,6 @@ from aiogram import Bot
 from aiogram.filters import Command
 from aiogram.filters.callback_data import CallbackData
 from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
-from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from handlers.callbacks import (
     MeetingAction,
@@ -29,6 +28,7 @@ from handlers.callbacks import (
     PlanViewCb,
 )
 from handlers.fit import parts, shorten, units
+from handlers.keyboards import InlineKeyboard
 from handlers.names import locality_name
 from handlers.replies import edit_markup, edit_or_answer
 from handlers.routes import Routes
@@ -160,7 +160,7 @@ def items_page(
 
 
 def add_page_buttons(
-    builder: InlineKeyboardBuilder,
+    builder: InlineKeyboard,
     t: Text,
     current: Page[PlanItemView],
     make: Callable[[int], CallbackData],
@@ -199,7 +199,7 @@ def render_plan(
     blocks += item_blocks
     if current.pages > 1:
         blocks.append(t("plan-page", page=current.page + 1, pages=current.pages))
-    builder = InlineKeyboardBuilder()
+    builder = InlineKeyboard()
     sizes: list[int] = []
     meeting_id = plan.meeting.id
     navigation = add_page_buttons(
@@ -287,7 +287,7 @@ def render_history(
     plan: PlanView, reports: Sequence[ReportView], t: Text
 ) -> tuple[str, InlineKeyboardMarkup]:
     blocks = [t("plan-history-title", id=str(plan.meeting.id)), meeting_line(plan.meeting, t)]
-    builder = InlineKeyboardBuilder()
+    builder = InlineKeyboard()
     if not reports:
         blocks.append(t("plan-history-empty"))
     for report in reports:
@@ -347,7 +347,7 @@ def render_report(
         )
     if current.pages > 1:
         blocks.append(t("plan-page", page=current.page + 1, pages=current.pages))
-    builder = InlineKeyboardBuilder()
+    builder = InlineKeyboard()
     sizes: list[int] = []
     meeting_id, report_id = plan.meeting.id, report.id
     navigation = add_page_buttons(
@@ -377,7 +377,7 @@ def render_list(page: Page[PlanBrief], t: Text) -> tuple[str, InlineKeyboardMark
     if not page.total:
         return t("plan-list-empty"), None
     lines = [t("plan-list-title", count=page.total)]
-    builder = InlineKeyboardBuilder()
+    builder = InlineKeyboard()
     for number, brief in enumerate(page.items, start=page.offset + 1):
         published = brief.published_at.astimezone(t.tz).date() if brief.published_at else None
         lines.append(

@@ -5,10 +5,10 @@ from aiogram import Bot, F
 from aiogram.filters import Command
 from aiogram.fsm.context import FSMContext
 from aiogram.types import BufferedInputFile, CallbackQuery, InlineKeyboardMarkup, Message
-from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from handlers.callbacks import ForgetAction, ForgetCb
 from handlers.citizen.ask import AskStates, Draft
+from handlers.keyboards import InlineKeyboard
 from handlers.official.office import clear_office_menu
 from handlers.replies import edit_or_answer
 from handlers.routes import Routes
@@ -20,7 +20,7 @@ router = Routes(name=__name__)
 
 
 def forget_keyboard(t: Text) -> InlineKeyboardMarkup:
-    builder = InlineKeyboardBuilder()
+    builder = InlineKeyboard()
     builder.button(text=t("forget-confirm"), callback_data=ForgetCb(action=ForgetAction.CONFIRM))
     builder.button(text=t("forget-cancel"), callback_data=ForgetCb(action=ForgetAction.CANCEL))
     builder.adjust(1)

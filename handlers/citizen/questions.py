@@ -9,7 +9,6 @@ from aiogram import Bot, F
 from aiogram.filters import Command
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
-from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from handlers.callbacks import (
     MeetingAction,
@@ -21,6 +20,7 @@ from handlers.callbacks import (
 )
 from handlers.citizen.ask import in_flow, meeting_line
 from handlers.fit import shorten
+from handlers.keyboards import InlineKeyboard
 from handlers.replies import edit_or_answer
 from handlers.routes import Routes
 from locales import Text
@@ -58,7 +58,7 @@ async def render_mine(
         # A stale page number (questions gone since): show the last page there is.
         last = (result.pages - 1) * PAGE_SIZE
         result = await services.questions.mine(user.id, last, PAGE_SIZE)
-    builder = InlineKeyboardBuilder()
+    builder = InlineKeyboard()
     if not result.total:
         builder.button(
             text=t("q-meetings-button"),
@@ -138,7 +138,7 @@ async def render_questions(
             sort="newest" if sort is QuestionSort.NEW else "support",
         )
     ]
-    builder = InlineKeyboardBuilder()
+    builder = InlineKeyboard()
     sizes: list[int] = []
     for index, question in enumerate(result.items, start=result.offset + 1):
         blocks.append(

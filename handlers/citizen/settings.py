@@ -11,9 +11,9 @@ from aiogram.filters import Command, StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
-from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from handlers.callbacks import QuietAction, QuietHoursCb, SettingsSwitchCb
+from handlers.keyboards import InlineKeyboard
 from handlers.replies import edit_or_answer
 from handlers.routes import Routes
 from locales import Text
@@ -52,7 +52,7 @@ def switch_label(t: Text, switch: NoticeSwitch) -> str:
 
 def render_settings(t: Text, preferences: Preferences) -> tuple[str, InlineKeyboardMarkup]:
     lines = [t("settings-title"), ""]
-    builder = InlineKeyboardBuilder()
+    builder = InlineKeyboard()
     for switch in NoticeSwitch:
         on = preferences.is_on(switch)
         label = switch_label(t, switch)
@@ -81,7 +81,7 @@ def render_quiet_menu(t: Text, preferences: Preferences) -> tuple[str, InlineKey
         if quiet is not None
         else t("settings-quiet-now-off")
     )
-    builder = InlineKeyboardBuilder()
+    builder = InlineKeyboard()
     for start, end in QUIET_PRESETS:
         preset = QuietHours(start, end)
         builder.button(
@@ -100,7 +100,7 @@ def render_quiet_menu(t: Text, preferences: Preferences) -> tuple[str, InlineKey
 
 
 def typing_keyboard(t: Text) -> InlineKeyboardMarkup:
-    builder = InlineKeyboardBuilder()
+    builder = InlineKeyboard()
     builder.button(text=t("cancel-button"), callback_data=QuietHoursCb(action=QuietAction.CANCEL))
     return builder.as_markup()
 

@@ -7,7 +7,6 @@ from aiogram import Bot, F
 from aiogram.filters import Command, CommandObject, CommandStart
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
-from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from handlers.admin.coordinators import coordinator_before_consent, open_coordinator_invite
 from handlers.callbacks import (
@@ -19,6 +18,7 @@ from handlers.callbacks import (
 )
 from handlers.citizen.locality_states import LocalitySearch
 from handlers.citizen.meetings import show_meeting_card
+from handlers.keyboards import InlineKeyboard
 from handlers.menus import command_list, role_for
 from handlers.numbers import MAX_ID, whole_number
 from handlers.official.officials import invite_before_consent, open_invite
@@ -38,7 +38,7 @@ PENDING_COORDINATOR = "pending_coordinator"
 
 
 def language_keyboard(t: Text) -> InlineKeyboardMarkup:
-    builder = InlineKeyboardBuilder()
+    builder = InlineKeyboard()
     for code in LOCALES:
         builder.button(text=t(f"language-name-{code}"), callback_data=LanguageCb(code=code))
     builder.adjust(3)
@@ -46,7 +46,7 @@ def language_keyboard(t: Text) -> InlineKeyboardMarkup:
 
 
 def consent_keyboard(t: Text) -> InlineKeyboardMarkup:
-    builder = InlineKeyboardBuilder()
+    builder = InlineKeyboard()
     builder.button(text=t("consent-accept"), callback_data=ConsentCb(action=ConsentAction.ACCEPT))
     builder.button(
         text=t("consent-decline"), callback_data=ConsentCb(action=ConsentAction.DECLINE)
@@ -56,7 +56,7 @@ def consent_keyboard(t: Text) -> InlineKeyboardMarkup:
 
 
 def locality_entry_keyboard(t: Text) -> InlineKeyboardMarkup:
-    builder = InlineKeyboardBuilder()
+    builder = InlineKeyboard()
     builder.button(text=t("start-browse-localities"), callback_data=BrowseCb(code=""))
     builder.button(text=t("start-search-locality"), callback_data=SearchStartCb())
     builder.adjust(1)

@@ -5,11 +5,11 @@ from aiogram import F
 from aiogram.filters import Command
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
-from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from handlers.callbacks import SubAction, SubscriptionCb
 from handlers.citizen.localities import ask_for_locality, place_text, sort_language
 from handlers.citizen.start import locality_entry_keyboard
+from handlers.keyboards import InlineKeyboard
 from handlers.replies import edit_or_answer
 from handlers.routes import Routes
 from locales import Text
@@ -37,7 +37,7 @@ def render_list(
     if shown.pages > 1:
         header += "\n" + t("subs-page", page=page + 1, pages=shown.pages)
     blocks = [header]
-    builder = InlineKeyboardBuilder()
+    builder = InlineKeyboard()
     sizes: list[int] = []
     for number, view in enumerate(shown.items, start=shown.offset + 1):
         lines = [

@@ -2,9 +2,9 @@
 it, instead of silence."""
 
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
-from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from handlers.callbacks import ConsentAction, ConsentCb
+from handlers.keyboards import InlineKeyboard
 from handlers.routes import Routes
 from locales import Text
 
@@ -12,7 +12,7 @@ router = Routes(name=__name__)
 
 
 def consent_needed_keyboard(t: Text) -> InlineKeyboardMarkup:
-    builder = InlineKeyboardBuilder()
+    builder = InlineKeyboard()
     builder.button(text=t("consent-show"), callback_data=ConsentCb(action=ConsentAction.SHOW))
     return builder.as_markup()
 

@@ -3,9 +3,8 @@ akimat and the coordinators), and the akimat's answer (to the supporters)."""
 
 from html import escape
 
-from aiogram.utils.keyboard import InlineKeyboardBuilder
-
 from handlers.callbacks import DemandStaffAction, DemandStaffCb
+from handlers.keyboards import InlineKeyboard
 from handlers.notices.registry import Rendered
 from locales import Text
 from services.kato.names import name_for_locale
@@ -18,7 +17,7 @@ def _locality(demand: DemandFacts, t: Text) -> str:
 
 def threshold_reached(notice: DemandThresholdReached, t: Text) -> Rendered:
     demand = notice.demand
-    builder = InlineKeyboardBuilder()
+    builder = InlineKeyboard()
     builder.button(
         text=t("demand-open-button", id=demand.id),
         callback_data=DemandStaffCb(action=DemandStaffAction.OPEN, demand_id=demand.id),

@@ -1,8 +1,7 @@
 """The quarterly feedback digest (services/feedback_digest.py) as a coordinator reads it."""
 
-from aiogram.utils.keyboard import InlineKeyboardBuilder
-
 from handlers.callbacks import ReportAction, ReportCb
+from handlers.keyboards import InlineKeyboard
 from handlers.notices.registry import Rendered
 from handlers.official.report_text import summary_text
 from locales import Text
@@ -14,7 +13,7 @@ def digest(notice: FeedbackDigest, t: Text) -> Rendered:
     period = notice.report.period
     text = t("report-digest-intro", period=period_name(t, period.code)) + "\n\n"
     text += summary_text(t, notice.report)
-    builder = InlineKeyboardBuilder()
+    builder = InlineKeyboard()
     builder.button(
         text=t("report-digest-charts-button"),
         callback_data=ReportCb(action=ReportAction.SHOW, period=period.code),

@@ -4,10 +4,9 @@ reminders, the broadcast link and the rating request."""
 from datetime import datetime, time
 from html import escape
 
-from aiogram.utils.keyboard import InlineKeyboardBuilder
-
 from handlers.callbacks import RatingCb
 from handlers.citizen.meeting_card import render_announcement
+from handlers.keyboards import InlineKeyboard
 from handlers.names import locality_name
 from handlers.notices.registry import Rendered
 from locales import Text
@@ -64,10 +63,10 @@ def cancelled(notice: MeetingCancelled, t: Text) -> Rendered:
     )
 
 
-def _broadcast_keyboard(meeting: MeetingView, t: Text) -> InlineKeyboardBuilder | None:
+def _broadcast_keyboard(meeting: MeetingView, t: Text) -> InlineKeyboard | None:
     if meeting.broadcast_url is None:
         return None
-    builder = InlineKeyboardBuilder()
+    builder = InlineKeyboard()
     builder.button(text=t("notice-broadcast-button"), url=meeting.broadcast_url)
     return builder
 
@@ -112,7 +111,7 @@ def rating_request(meeting: MeetingView, t: Text, chosen: int | None = None) -> 
         text += "\n\n" + t("notice-rate-chosen", score=chosen)
     else:
         text += "\n\n" + t("notice-settings-hint")
-    builder = InlineKeyboardBuilder()
+    builder = InlineKeyboard()
     for score in range(MIN_SCORE, MAX_SCORE + 1):
         label = "notice-rate-button-chosen" if score == chosen else "notice-rate-button"
         builder.button(

@@ -4,8 +4,6 @@ items that answer the recipient's own (or supported) questions."""
 
 from html import escape
 
-from aiogram.utils.keyboard import InlineKeyboardBuilder
-
 from handlers.callbacks import PlanHistoryCb, PlanViewCb
 from handlers.citizen.plans import (
     NOTICE_LINES_SHOWN,
@@ -18,6 +16,7 @@ from handlers.citizen.plans import (
     shorten,
     state_text,
 )
+from handlers.keyboards import InlineKeyboard
 from handlers.notices.registry import Rendered
 from locales import Text
 from services.notices import PlanPublished, ProgressPublished
@@ -48,7 +47,7 @@ def plan_published(notice: PlanPublished, t: Text) -> Rendered:
     ]
     if len(lines) > NOTICE_LINES_SHOWN:
         blocks.append(t("plan-more", count=len(lines) - NOTICE_LINES_SHOWN))
-    builder = InlineKeyboardBuilder()
+    builder = InlineKeyboard()
     builder.button(
         text=t("plan-open-button"), callback_data=PlanViewCb(meeting_id=plan.meeting.id)
     )
@@ -89,7 +88,7 @@ def progress_published(notice: ProgressPublished, t: Text) -> Rendered:
     ]
     if len(lines) > NOTICE_LINES_SHOWN:
         blocks.append(t("plan-more", count=len(lines) - NOTICE_LINES_SHOWN))
-    builder = InlineKeyboardBuilder()
+    builder = InlineKeyboard()
     builder.button(
         text=t("plan-open-button"), callback_data=PlanViewCb(meeting_id=plan.meeting.id)
     )

@@ -20,10 +20,10 @@ from aiogram.filters import Command, CommandObject, StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import BufferedInputFile, CallbackQuery, InlineKeyboardMarkup, Message
-from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from handlers.callbacks import CalendarAction, CalendarCb
 from handlers.citizen.calendar import citizen_calendar_text, when_text
+from handlers.keyboards import InlineKeyboard
 from handlers.notices.coverage import day_text
 from handlers.replies import edit_or_answer
 from handlers.routes import Routes
@@ -161,7 +161,7 @@ def render_calendar(
                         changes=changes,
                     )
                 )
-    builder = InlineKeyboardBuilder()
+    builder = InlineKeyboard()
     widths: list[int] = []
 
     def cb(action: CalendarAction, **fields: int | str) -> CalendarCb:
@@ -214,7 +214,7 @@ async def _screen(
 
 
 def _cancel_keyboard(t: Text, akimat_id: int, year: int) -> InlineKeyboardMarkup:
-    builder = InlineKeyboardBuilder()
+    builder = InlineKeyboard()
     builder.button(
         text=t("calendar-btn-cancel"),
         callback_data=CalendarCb(action=CalendarAction.CANCEL, akimat_id=akimat_id, year=year),
@@ -413,7 +413,7 @@ async def msg_when(message: Message, t: Text, state: FSMContext, services: Servi
     await state.update_data(month=month, day=day.isoformat() if day else "")
     await state.set_state(CalendarStates.venue)
     units = await services.calendar.venues(message.from_user.id, akimat_id, VENUE_BUTTONS)
-    builder = InlineKeyboardBuilder()
+    builder = InlineKeyboard()
     for unit in units:
         builder.button(
             text=unit.venue(t.locale)[:60],
@@ -437,7 +437,7 @@ async def msg_venue(message: Message, t: Text, state: FSMContext, services: Serv
     code = await services.calendar.akimat_code(akimat_id)
     hits = await services.localities.search(message.text[:100], limit=50)
     inside = [hit for hit in hits if code is not None and kato_contains(code, hit.code)]
-    builder = InlineKeyboardBuilder()
+    builder = InlineKeyboard()
     for hit in inside[:VENUE_BUTTONS]:
         chain = " · ".join(hit.chain(t.locale)[-1:])
         label = f"{hit.name(t.locale)} ({chain})" if chain else hit.name(t.locale)
@@ -466,7 +466,7 @@ async def cb_venue(
 ) -> None:
     place = await services.localities.get(callback_data.code)
     await query.answer()
-    builder = InlineKeyboardBuilder()
+    builder = InlineKeyboard()
     for kind in (CalendarEntryKind.VISITING, CalendarEntryKind.REPORTING):
         builder.button(
             text=f"{KIND_ICONS[kind]} {t(f'calendar-kind-{kind.value}')}",

@@ -23,9 +23,9 @@ from aiogram.types import (
     Message,
     MessageOriginChannel,
 )
-from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from handlers.callbacks import ChannelAction, ChannelCb
+from handlers.keyboards import InlineKeyboard
 from handlers.names import locality_name
 from handlers.notices.channel import reason_text
 from handlers.replies import edit_or_answer
@@ -114,7 +114,7 @@ def render_channel(
         )
     if not may_act:
         return "\n\n".join(parts), None
-    builder = InlineKeyboardBuilder()
+    builder = InlineKeyboard()
     builder.button(
         text=t("channel-check-button"),
         callback_data=ChannelCb(action=ChannelAction.CHECK, akimat_id=akimat_id),
@@ -128,7 +128,7 @@ def render_channel(
 
 
 def language_keyboard(t: Text, akimat_id: int) -> InlineKeyboardMarkup:
-    builder = InlineKeyboardBuilder()
+    builder = InlineKeyboard()
     for language in ChannelLanguage:
         builder.button(
             text=t(f"channel-language-{language.value}"),
@@ -271,7 +271,7 @@ async def cb_unlink(
     if view is None:
         await _show(query, t, services, callback_data.akimat_id)
         return
-    builder = InlineKeyboardBuilder()
+    builder = InlineKeyboard()
     builder.button(
         text=t("channel-unlink-yes"),
         callback_data=ChannelCb(action=ChannelAction.UNLINK_YES, akimat_id=view.akimat_id),

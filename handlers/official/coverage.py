@@ -9,9 +9,9 @@ from html import escape
 from aiogram import F
 from aiogram.filters import Command, CommandObject
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
-from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from handlers.callbacks import CalendarCb, CoverageCb
+from handlers.keyboards import InlineKeyboard
 from handlers.notices.coverage import period_text
 from handlers.replies import edit_or_answer
 from handlers.routes import Routes
@@ -54,7 +54,7 @@ def render_territory(
     lines += [_line(t, item) for item in coverage[:AKIMAT_LINES]]
     if len(coverage) > AKIMAT_LINES:
         lines.append(t("coverage-more-akimats", count=len(coverage) - AKIMAT_LINES))
-    builder = InlineKeyboardBuilder()
+    builder = InlineKeyboard()
     for item in coverage[:AKIMAT_LINES]:
         builder.button(
             text=f"{item.name(t.locale)[:40]} ❌ {item.count(UnitState.UNCOVERED)}",
@@ -74,7 +74,7 @@ def render_units(t: Text, root_id: int, item: AkimatCoverage) -> tuple[str, Inli
     ]
     if len(units) > UNIT_LINES:
         lines.append(t("coverage-more", count=len(units) - UNIT_LINES))
-    builder = InlineKeyboardBuilder()
+    builder = InlineKeyboard()
     builder.button(text=t("back-button"), callback_data=CoverageCb(akimat_id=root_id))
     return "\n".join(lines), builder.as_markup()
 

@@ -15,7 +15,6 @@ from html import escape
 
 from aiogram.filters import Command, CommandObject
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
-from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from handlers.callbacks import (
     CalendarMarkCb,
@@ -27,6 +26,7 @@ from handlers.callbacks import (
     ProgressAction,
     ProgressCb,
 )
+from handlers.keyboards import InlineKeyboard
 from handlers.official.duty_words import describe, due_text, source_text, timing
 from handlers.official.progress import encode_quarter
 from handlers.replies import edit_or_answer
@@ -102,7 +102,7 @@ def item_text(
 def deadlines_keyboard(
     t: Text, scope: Scope, shown: Page[DutyLine], akimat_id: int
 ) -> InlineKeyboardMarkup:
-    builder = InlineKeyboardBuilder()
+    builder = InlineKeyboard()
     widths: list[int] = []
     on_page = {line.duty.akimat.id: line.duty.akimat for line in shown.items}
     for line in shown.items:
@@ -167,7 +167,7 @@ def duty_keyboard(t: Text, duty: Duty, escalation: bool) -> InlineKeyboardMarkup
 
     Every one is `fresh`: what it opens comes as a new message, and the reminder (its due date,
     its clause) stays in the chat as it was sent."""
-    builder = InlineKeyboardBuilder()
+    builder = InlineKeyboard()
     meeting_id = duty.meeting_id
     step = duty.calendar_step
     if meeting_id is not None and not escalation and duty.kind is DutyKind.ACTION_PLAN:
@@ -266,7 +266,7 @@ async def cb_mark_calendar(
     akimat = scope.get(akimat_id)
     if not callback_data.confirm:
         await query.answer()
-        builder = InlineKeyboardBuilder()
+        builder = InlineKeyboard()
         builder.button(
             text=t("deadlines-mark-yes"),
             callback_data=CalendarMarkCb(

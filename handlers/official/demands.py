@@ -12,10 +12,10 @@ from aiogram.filters import Command, StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
-from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from handlers.callbacks import DemandStaffAction, DemandStaffCb
 from handlers.citizen.demands import shorten
+from handlers.keyboards import InlineKeyboard
 from handlers.official.new_meeting import start_for_demand
 from handlers.replies import edit_or_answer
 from handlers.routes import Routes
@@ -49,7 +49,7 @@ async def list_screen(
         return t("demand-staff-empty"), None
     lines = [t("demand-staff-title", threshold=services.demands.threshold), ""]
     lines += [_line(demand, t) for demand in ranked]
-    builder = InlineKeyboardBuilder()
+    builder = InlineKeyboard()
     for demand in ranked:
         builder.button(
             text=t("demand-open-button", id=demand.id),
@@ -95,7 +95,7 @@ async def cb_open(
         when=t.datetime(demand.created_at),
         status=t(f"demand-status-{demand.status.value}"),
     )
-    builder = InlineKeyboardBuilder()
+    builder = InlineKeyboard()
     if can_act and demand.status.value == "open":
         builder.button(
             text=t("demand-schedule-button"),

@@ -17,9 +17,9 @@ from aiogram.filters import Command, StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import BufferedInputFile, CallbackQuery, InlineKeyboardMarkup, Message
-from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from handlers.callbacks import EntryCb, EntryStep
+from handlers.keyboards import InlineKeyboard
 from handlers.replies import edit_or_answer
 from handlers.routes import Routes
 from locales import Text
@@ -82,7 +82,7 @@ def parse_day(value: str) -> date | None:
 
 
 def _keyboard(t: Text, buttons: list[tuple[str, EntryCb]]) -> InlineKeyboardMarkup:
-    builder = InlineKeyboardBuilder()
+    builder = InlineKeyboard()
     for text, data in buttons:
         builder.button(text=text, callback_data=data)
     builder.button(text=t("cancel-button"), callback_data=EntryCb(step=EntryStep.CANCEL))

@@ -18,10 +18,10 @@ from aiogram.filters import Command, StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
-from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from handlers.acts import act_name
 from handlers.callbacks import LcAction, LcListCb, LcMeetingCb
+from handlers.keyboards import InlineKeyboard
 from handlers.names import locality_name
 from handlers.replies import edit_or_answer
 from handlers.routes import Routes
@@ -290,7 +290,7 @@ _BUTTONS: tuple[tuple[Act, LcAction, str], ...] = (
 def manage_keyboard(dossier: MeetingDossier, t: Text) -> InlineKeyboardMarkup:
     """The acts the reader may do now, one per row, then the way back to the list."""
     meeting = dossier.meeting
-    builder = InlineKeyboardBuilder()
+    builder = InlineKeyboard()
     for act, action, key in _BUTTONS:
         if act not in dossier.acts:
             continue
@@ -313,7 +313,7 @@ def _group_of(meeting: MeetingView) -> ListGroup:
 
 
 def back_keyboard(meeting_id: int, t: Text) -> InlineKeyboardMarkup:
-    builder = InlineKeyboardBuilder()
+    builder = InlineKeyboard()
     builder.button(
         text=t("lc-btn-back"),
         callback_data=LcMeetingCb(action=LcAction.BACK, meeting_id=meeting_id),
@@ -322,7 +322,7 @@ def back_keyboard(meeting_id: int, t: Text) -> InlineKeyboardMarkup:
 
 
 def confirm_keyboard(meeting_id: int, action: LcAction, key: str, t: Text) -> InlineKeyboardMarkup:
-    builder = InlineKeyboardBuilder()
+    builder = InlineKeyboard()
     builder.button(text=t(key), callback_data=LcMeetingCb(action=action, meeting_id=meeting_id))
     builder.button(
         text=t("lc-btn-back"),
@@ -386,7 +386,7 @@ def list_text(page: Page[MeetingView], group: ListGroup, t: Text) -> str:
 
 
 def list_keyboard(page: Page[MeetingView], group: ListGroup, t: Text) -> InlineKeyboardMarkup:
-    builder = InlineKeyboardBuilder()
+    builder = InlineKeyboard()
     sizes: list[int] = []
     for meeting in page.items:
         builder.button(

@@ -19,7 +19,6 @@ from aiogram.filters import Command, StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
-from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from handlers.acts import act_name
 from handlers.callbacks import (
@@ -31,6 +30,7 @@ from handlers.callbacks import (
     LcPresentationCb,
 )
 from handlers.citizen.meeting_card import host_line
+from handlers.keyboards import InlineKeyboard
 from handlers.names import locality_name
 from handlers.numbers import whole_number
 from handlers.official.meetings import (
@@ -156,7 +156,7 @@ def error_text(
 # --- keyboards -----------------------------------------------------------------------------------
 
 
-def _add_cancel(builder: InlineKeyboardBuilder, t: Text) -> None:
+def _add_cancel(builder: InlineKeyboard, t: Text) -> None:
     """Every step of the wizard can be left with a button too, not only with /cancel."""
     builder.button(
         text=t("cancel-button"), callback_data=AdminMeetingCb(action=AdminMeetingAction.CANCEL)
@@ -164,7 +164,7 @@ def _add_cancel(builder: InlineKeyboardBuilder, t: Text) -> None:
 
 
 def cancel_keyboard(t: Text) -> InlineKeyboardMarkup:
-    builder = InlineKeyboardBuilder()
+    builder = InlineKeyboard()
     _add_cancel(builder, t)
     return builder.as_markup()
 
@@ -182,7 +182,7 @@ def hits_keyboard(hits: list[LocalityHit], t: Text) -> InlineKeyboardMarkup:
 
 def choices_keyboard(choices: list[tuple[str, str]], t: Text) -> InlineKeyboardMarkup:
     """Buttons picking locality codes, then Cancel."""
-    builder = InlineKeyboardBuilder()
+    builder = InlineKeyboard()
     for text, code in choices:
         builder.button(text=text, callback_data=AdminPickCb(code=code))
     _add_cancel(builder, t)
@@ -191,7 +191,7 @@ def choices_keyboard(choices: list[tuple[str, str]], t: Text) -> InlineKeyboardM
 
 
 def duration_keyboard(t: Text) -> InlineKeyboardMarkup:
-    builder = InlineKeyboardBuilder()
+    builder = InlineKeyboard()
     for minutes in DURATION_CHOICES:
         key = "admin-duration-default-button" if minutes == DEFAULT_DURATION_MINUTES else None
         builder.button(
@@ -213,7 +213,7 @@ def presentation_choices(duration: int, limit: int | None) -> list[int]:
 
 
 def presentation_keyboard(t: Text, duration: int, limit: int | None) -> InlineKeyboardMarkup:
-    builder = InlineKeyboardBuilder()
+    builder = InlineKeyboard()
     choices = presentation_choices(duration, limit)
     for minutes in choices:
         builder.button(
@@ -226,7 +226,7 @@ def presentation_keyboard(t: Text, duration: int, limit: int | None) -> InlineKe
 
 
 def url_keyboard(t: Text) -> InlineKeyboardMarkup:
-    builder = InlineKeyboardBuilder()
+    builder = InlineKeyboard()
     builder.button(
         text=t("admin-url-skip"), callback_data=AdminMeetingCb(action=AdminMeetingAction.SKIP)
     )
@@ -236,7 +236,7 @@ def url_keyboard(t: Text) -> InlineKeyboardMarkup:
 
 
 def calendar_keyboard(t: Text) -> InlineKeyboardMarkup:
-    builder = InlineKeyboardBuilder()
+    builder = InlineKeyboard()
     builder.button(
         text=t("admin-calendar-in-button"), callback_data=LcCalendarCb(off_calendar=False)
     )
@@ -249,7 +249,7 @@ def calendar_keyboard(t: Text) -> InlineKeyboardMarkup:
 
 
 def confirm_keyboard(t: Text) -> InlineKeyboardMarkup:
-    builder = InlineKeyboardBuilder()
+    builder = InlineKeyboard()
     builder.button(
         text=t("admin-save-button"), callback_data=AdminMeetingCb(action=AdminMeetingAction.SAVE)
     )

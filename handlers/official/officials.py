@@ -20,7 +20,6 @@ from aiogram.filters import Command
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
-from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from handlers.callbacks import (
     AuditPageCb,
@@ -30,6 +29,7 @@ from handlers.callbacks import (
     OfficialsPickCb,
 )
 from handlers.fit import fit, shorten
+from handlers.keyboards import InlineKeyboard
 from handlers.menus import Role
 from handlers.official.audit_words import action_text, detail_parts, target_text
 from handlers.official.office import akimat_title, clear_office_menu, set_office_menu
@@ -130,7 +130,7 @@ async def home(
     names = await person_names(bot, [o.user_id for s in staffs for o in s.officials])
     blocks = [t("officials-title"), t("officials-own-intro")]
     blocks += [staff_text(staff, names, t) for staff in staffs]
-    builder = InlineKeyboardBuilder()
+    builder = InlineKeyboard()
     if below:
         blocks.append(t("officials-below-intro"))
         for akimat in below:
@@ -150,7 +150,7 @@ def overview(
     lines.append(t("officials-overview-intro") if staffs else t("officials-overview-empty"))
     if shown.pages > 1:
         lines.append(t("officials-page", page=shown.page + 1, pages=shown.pages))
-    builder = InlineKeyboardBuilder()
+    builder = InlineKeyboard()
     for staff in shown.items:
         builder.button(
             text=t(
@@ -232,7 +232,7 @@ async def akimat_page(
     manage = services.access.is_admin(user_id)
     lines = [notice, ""] if notice else []
     lines.append(staff_text(staff, names, t))
-    builder = InlineKeyboardBuilder()
+    builder = InlineKeyboard()
     if manage:
         invites = invites_text(staff.invites, t)
         if invites:
@@ -274,7 +274,7 @@ def invite_page(
         until=t.datetime(invite.expires_at),
         link=escape(invite_link(bot_username, invite.token)),
     )
-    builder = InlineKeyboardBuilder()
+    builder = InlineKeyboard()
     builder.button(
         text=t("officials-revoke-link-button"),
         callback_data=InviteRevokeCb(token=invite.token, akimat_id=akimat.id),
@@ -375,7 +375,7 @@ async def cb_pick_start(
 
 
 def cancel_keyboard(t: Text) -> InlineKeyboardMarkup:
-    builder = InlineKeyboardBuilder()
+    builder = InlineKeyboard()
     builder.button(text=t("cancel-button"), callback_data=OfficialsCb(action=OfficialsAction.LIST))
     return builder.as_markup()
 
@@ -400,7 +400,7 @@ async def step_locality_text(
     if not fitting:
         await message.answer(t("officials-locality-none"), reply_markup=cancel_keyboard(t))
         return
-    builder = InlineKeyboardBuilder()
+    builder = InlineKeyboard()
     for hit in fitting:
         chain = hit.chain(t.locale)
         name = hit.name(t.locale)
@@ -496,7 +496,7 @@ async def cb_remove_ask(
         await query.answer(t("officials-error-unknown-akimat"), show_alert=True)
         return
     names = await person_names(bot, [callback_data.user_id])
-    builder = InlineKeyboardBuilder()
+    builder = InlineKeyboard()
     builder.button(
         text=t("officials-remove-yes"),
         callback_data=OfficialsCb(
@@ -612,7 +612,7 @@ def audit_view(page: Page[AuditView], t: Text) -> tuple[str, InlineKeyboardMarku
         ]
         return "\n".join(lines)
 
-    builder = InlineKeyboardBuilder()
+    builder = InlineKeyboard()
     if page.has_prev:
         builder.button(text=t("loc-page-prev"), callback_data=AuditPageCb(page=page.page - 1))
     if page.has_next:

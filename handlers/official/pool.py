@@ -21,7 +21,6 @@ from aiogram.types import (
     InlineKeyboardMarkup,
     Message,
 )
-from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from handlers.callbacks import (
     PoolExportCb,
@@ -35,6 +34,7 @@ from handlers.callbacks import (
     PoolStatusFilter,
 )
 from handlers.fit import Fitted, fit, parts
+from handlers.keyboards import InlineKeyboard
 from handlers.names import locality_name
 from handlers.numbers import parse_meeting_id
 from handlers.replies import edit_or_answer
@@ -270,7 +270,7 @@ async def render_list(
     if page.pages > 1:
         blocks.append(t("pool-page", page=page.page + 1, pages=page.pages))
 
-    builder = InlineKeyboardBuilder()
+    builder = InlineKeyboard()
     sizes: list[int] = []
     for index, item in enumerate(page.items, start=page.offset + 1):
         builder.button(
@@ -361,7 +361,7 @@ def full_text(t: Text, item: PoolItem) -> list[str]:
 def card_keyboard(
     t: Text, meeting: PoolMeeting, item: PoolItem, context: ListContext, *, shortened: bool = False
 ) -> InlineKeyboardMarkup:
-    builder = InlineKeyboardBuilder()
+    builder = InlineKeyboard()
     sizes: list[int] = []
     if shortened:
         builder.button(
@@ -419,7 +419,7 @@ async def render_merge_pick(
             text=escape(shorten(duplicate.text, PICK_TEXT_LIMIT)),
         )
     ]
-    builder = InlineKeyboardBuilder()
+    builder = InlineKeyboard()
     sizes: list[int] = []
     for index, item in enumerate(page.items, start=page.offset + 1):
         blocks.append(
@@ -484,7 +484,7 @@ async def render_merge_confirm(
         target_count=target.support_count,
         target_text=escape(shorten(target.text, LIST_TEXT_LIMIT)),
     )
-    builder = InlineKeyboardBuilder()
+    builder = InlineKeyboard()
     builder.button(
         text=t("pool-merge-confirm-button"),
         callback_data=context.merge_cb(duplicate.id, target_id=target.id, confirm=True),
@@ -498,13 +498,13 @@ async def render_merge_confirm(
 
 
 def back_keyboard(t: Text, context: ListContext) -> InlineKeyboardMarkup:
-    builder = InlineKeyboardBuilder()
+    builder = InlineKeyboard()
     builder.button(text=t("pool-back-button"), callback_data=context.list_cb())
     return builder.as_markup()
 
 
 def send_keyboard(t: Text, question_id: int) -> InlineKeyboardMarkup:
-    builder = InlineKeyboardBuilder()
+    builder = InlineKeyboard()
     builder.button(
         text=t("pool-send-button"),
         callback_data=PoolSendCb(action=PoolSendAction.SEND, question_id=question_id),
@@ -518,7 +518,7 @@ def send_keyboard(t: Text, question_id: int) -> InlineKeyboardMarkup:
 
 
 def cancel_keyboard(t: Text, question_id: int) -> InlineKeyboardMarkup:
-    builder = InlineKeyboardBuilder()
+    builder = InlineKeyboard()
     builder.button(
         text=t("cancel-button"),
         callback_data=PoolSendCb(action=PoolSendAction.CANCEL, question_id=question_id),
@@ -569,7 +569,7 @@ async def render_meeting_choice(
     meetings = await services.pool.meetings_for(user.id)
     if not meetings:
         return t("pool-usage-none"), None
-    builder = InlineKeyboardBuilder()
+    builder = InlineKeyboard()
     for meeting in meetings:
         builder.button(
             text=t(

@@ -11,9 +11,9 @@ from collections.abc import Sequence
 
 from aiogram.filters import Command, CommandObject
 from aiogram.types import BufferedInputFile, CallbackQuery, InlineKeyboardMarkup, Message
-from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from handlers.callbacks import ReportAction, ReportCb
+from handlers.keyboards import InlineKeyboard
 from handlers.official.report_text import summary_text
 from handlers.routes import Routes
 from locales import Text
@@ -67,7 +67,7 @@ async def report_coverage(
 
 def picker_keyboard(t: Text, services: Services) -> InlineKeyboardMarkup:
     today = services.feedback.today()
-    builder = InlineKeyboardBuilder()
+    builder = InlineKeyboard()
     widths = []
     for kind, count in OFFERED.items():
         periods = recent_periods(today, kind, count)
@@ -84,7 +84,7 @@ def picker_keyboard(t: Text, services: Services) -> InlineKeyboardMarkup:
 
 
 def summary_keyboard(t: Text, period: ReportPeriod) -> InlineKeyboardMarkup:
-    builder = InlineKeyboardBuilder()
+    builder = InlineKeyboard()
     builder.button(
         text=t("report-xlsx-button"),
         callback_data=ReportCb(action=ReportAction.XLSX, period=period.code),

@@ -4,7 +4,6 @@ audience and the authors and supporters of the linked questions in one transacti
 from aiogram import F
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery
-from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from handlers.callbacks import (
     PlanEditAction,
@@ -13,6 +12,7 @@ from handlers.callbacks import (
     ProgressAction,
     ProgressCb,
 )
+from handlers.keyboards import InlineKeyboard
 from handlers.official.plans.flow import (
     Flow,
     drop_flow,
@@ -58,7 +58,7 @@ async def cb_publish(
         await query.answer(error_text(t, PlanError(reason)), show_alert=True)
         return
     linked = sum(len(item.questions) for item in plan.items)
-    builder = InlineKeyboardBuilder()
+    builder = InlineKeyboard()
     builder.button(
         text=t("plan-confirm-button"),
         callback_data=PlanEditCb(action=PlanEditAction.CONFIRM, meeting_id=meeting_id),
@@ -107,7 +107,7 @@ async def cb_confirm(
     if result.already:
         await edit_or_answer(query, t("plan-already-published", id=str(meeting_id)))
         return
-    builder = InlineKeyboardBuilder()
+    builder = InlineKeyboard()
     builder.button(
         text=t("plan-progress-button"),
         callback_data=ProgressCb(action=ProgressAction.OPEN, meeting_id=meeting_id),

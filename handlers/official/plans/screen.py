@@ -7,7 +7,6 @@ from aiogram import Bot, F
 from aiogram.filters import Command, CommandObject
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
-from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from handlers.acts import act_name
 from handlers.callbacks import (
@@ -24,6 +23,7 @@ from handlers.citizen.plans import (
     meeting_line,
     shorten,
 )
+from handlers.keyboards import InlineKeyboard
 from handlers.numbers import parse_meeting_id
 from handlers.official.plans.flow import (
     ACTION,
@@ -156,7 +156,7 @@ def render_screen(
     if not can_act:
         blocks.append(t("plan-read-only"))
 
-    builder = InlineKeyboardBuilder()
+    builder = InlineKeyboard()
     sizes: list[int] = []
 
     def edit(action: PlanEditAction, page: int = 0) -> PlanEditCb:
@@ -234,7 +234,7 @@ async def render_awaiting(
         return t("plan-awaiting-empty"), None
     today = services.plans.today()
     lines = [t("plan-awaiting-title", count=len(briefs))]
-    builder = InlineKeyboardBuilder()
+    builder = InlineKeyboard()
     for brief in briefs:
         due = brief.meeting.due_on
         lines.append(
@@ -255,7 +255,7 @@ async def render_awaiting(
 
 
 def cancel_keyboard(t: Text, meeting_id: int) -> InlineKeyboardMarkup:
-    builder = InlineKeyboardBuilder()
+    builder = InlineKeyboard()
     builder.button(
         text=t("cancel-button"),
         callback_data=PlanEditCb(action=PlanEditAction.CANCEL, meeting_id=meeting_id),
@@ -266,7 +266,7 @@ def cancel_keyboard(t: Text, meeting_id: int) -> InlineKeyboardMarkup:
 def link_keyboard(
     t: Text, meeting_id: int, choices: list[QuestionRef], chosen: list[int], page: int
 ) -> InlineKeyboardMarkup:
-    builder = InlineKeyboardBuilder()
+    builder = InlineKeyboard()
     sizes: list[int] = []
     last = max(0, (len(choices) - 1) // LINK_PAGE_SIZE)
     page = min(max(page, 0), last)

@@ -8,7 +8,6 @@ from aiogram.filters import StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State
 from aiogram.types import CallbackQuery, Message
-from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from handlers.callbacks import (
     PlanEditAction,
@@ -19,6 +18,7 @@ from handlers.citizen.plans import (
     day_text,
     shorten,
 )
+from handlers.keyboards import InlineKeyboard
 from handlers.numbers import whole_number
 from handlers.official.plans.flow import (
     Flow,
@@ -321,7 +321,7 @@ async def cb_link_done(
     await drop_flow(state)
     await query.answer()
     await remove_keyboard(query)
-    builder = InlineKeyboardBuilder()
+    builder = InlineKeyboard()
     builder.button(
         text=t("plan-add-next-button"),
         callback_data=PlanEditCb(action=PlanEditAction.ADD, meeting_id=flow.meeting_id),

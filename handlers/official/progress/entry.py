@@ -7,7 +7,6 @@ from aiogram import Bot, F
 from aiogram.filters import Command, StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
-from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from handlers.callbacks import (
     ProgressAction,
@@ -19,6 +18,7 @@ from handlers.citizen.plans import (
     shorten,
     state_text,
 )
+from handlers.keyboards import InlineKeyboard
 from handlers.numbers import whole_number
 from handlers.official.progress.flow import (
     PERCENT_CHOICES,
@@ -71,7 +71,7 @@ async def report_for(
 def status_keyboard(
     t: Text, flow: EntryFlow, item: PlanItemView, has_history: bool
 ) -> InlineKeyboardMarkup:
-    builder = InlineKeyboardBuilder()
+    builder = InlineKeyboard()
     for index, status in enumerate(PROGRESS_STATUSES):
         builder.button(
             text=t("progress-status-button", status=status.value),
@@ -117,7 +117,7 @@ def cancel_cb(flow: EntryFlow) -> ProgressCb:
 
 
 def percent_keyboard(t: Text, flow: EntryFlow) -> InlineKeyboardMarkup:
-    builder = InlineKeyboardBuilder()
+    builder = InlineKeyboard()
     for percent in PERCENT_CHOICES:
         builder.button(
             text=t("progress-percent-button", percent=percent),
@@ -136,7 +136,7 @@ def percent_keyboard(t: Text, flow: EntryFlow) -> InlineKeyboardMarkup:
 
 
 def comment_keyboard(t: Text, flow: EntryFlow, item: PlanItemView) -> InlineKeyboardMarkup:
-    builder = InlineKeyboardBuilder()
+    builder = InlineKeyboard()
     builder.button(
         text=t("progress-no-comment-button"),
         callback_data=ProgressCb(

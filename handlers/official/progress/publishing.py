@@ -3,7 +3,6 @@ tells the plan's followers and the linked questions' people in one transaction."
 
 from aiogram import F
 from aiogram.types import CallbackQuery
-from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from handlers.callbacks import (
     PlanEditAction,
@@ -15,6 +14,7 @@ from handlers.callbacks import (
 from handlers.citizen.plans import (
     quarter_text,
 )
+from handlers.keyboards import InlineKeyboard
 from handlers.official.progress.entry import (
     report_for,
 )
@@ -56,7 +56,7 @@ async def cb_publish(
             show_alert=True,
         )
         return
-    builder = InlineKeyboardBuilder()
+    builder = InlineKeyboard()
     builder.button(
         text=t("progress-confirm-button"),
         callback_data=ProgressCb(
@@ -112,7 +112,7 @@ async def cb_confirm(
             query, t("progress-already-done", quarter=quarter, id=str(meeting_id))
         )
         return
-    builder = InlineKeyboardBuilder()
+    builder = InlineKeyboard()
     builder.button(
         text=t("progress-history-button"),
         callback_data=PlanHistoryCb(meeting_id=meeting_id),

@@ -6,7 +6,6 @@ from html import escape
 from aiogram import F
 from aiogram.filters import Command, CommandObject
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
-from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from handlers.acts import act_name
 from handlers.callbacks import (
@@ -23,6 +22,7 @@ from handlers.citizen.plans import (
     shorten,
     state_text,
 )
+from handlers.keyboards import InlineKeyboard
 from handlers.official.plans import parse_meeting_id, source
 from handlers.official.progress.flow import (
     ACTION,
@@ -147,7 +147,7 @@ def render_report(
     elif draft.complete:
         blocks.append(t("progress-ready"))
 
-    builder = InlineKeyboardBuilder()
+    builder = InlineKeyboard()
     sizes: list[int] = []
     meeting_id = plan.meeting.id
     if not report.published:
@@ -236,7 +236,7 @@ def render_nothing_due(
             due=day_text(t, due) if due else "—",
         ),
     ]
-    builder = InlineKeyboardBuilder()
+    builder = InlineKeyboard()
     builder.button(
         text=t("progress-history-button"), callback_data=PlanHistoryCb(meeting_id=meeting.id)
     )
@@ -282,7 +282,7 @@ async def render_plans(
     if not briefs:
         return t("progress-list-empty"), None
     lines = [t("progress-list-title", count=len(briefs))]
-    builder = InlineKeyboardBuilder()
+    builder = InlineKeyboard()
     for brief in briefs:
         choice = await services.plans.quarters(brief.meeting.id)
         pending = choice.default
@@ -371,7 +371,7 @@ async def cb_quarters(
     if meeting is None:
         await query.answer(t("plan-error-meeting-not-found"), show_alert=True)
         return
-    builder = InlineKeyboardBuilder()
+    builder = InlineKeyboard()
     for quarter in choice.open[-QUARTER_CHOICES:]:
         due = services.plans.progress_due_date(quarter)
         builder.button(
