@@ -8,13 +8,15 @@ engine on asyncpg, HTML replies with an inline button. A message is answered wit
 message; a button press with answerCallbackQuery and an edit of the message, as Kezdesu's
 buttons do. Every update runs one query (the person's row by their Telegram id, in the
 database the bench prepared) in a transaction of its own. No FSM, no middlewares, no logging
-per update: whatever Kezdesu spends beyond this line is what its features cost.
+per update: whatever Kezdesu spends beyond this line is what its features cost. It runs on
+the event loop Kezdesu is given (EVENT_LOOP, bot/event_loop.py), so that the loop is not
+counted among them.
 """
 
-import asyncio
 import logging
 import os
 import signal
+from typing import cast
 
 from aiogram import Bot, Dispatcher, F
 from aiogram.client.default import DefaultBotProperties
@@ -24,6 +26,8 @@ from aiogram.enums import ParseMode
 from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
+
+from bot.event_loop import EventLoopChoice, loop_factory, run
 
 QUERY = text("SELECT locale FROM users WHERE id = :id")
 
@@ -82,4 +86,5 @@ async def main() -> None:
 
 if __name__ == "__main__":
     signal.signal(signal.SIGTERM, signal.default_int_handler)
-    asyncio.run(main())
+    choice = cast(EventLoopChoice, os.environ.get("EVENT_LOOP", "auto"))
+    run(main(), loop_factory(choice))

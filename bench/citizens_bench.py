@@ -183,6 +183,7 @@ class BotProcess:
         workdir: str,
         *,
         count_sql: bool,
+        event_loop: str,
         command: tuple[str, ...] = ("-m", "bot", "run"),
     ) -> "BotProcess":
         env = {k: v for k, v in os.environ.items() if k.upper() not in BOT_SETTINGS}
@@ -193,6 +194,8 @@ class BotProcess:
             ADMIN_IDS=str(ADMIN_ID),
             LOG_LEVEL="INFO",
             LOG_SQL_COUNTS="1" if count_sql else "0",
+            # Both bots on the same loop (bot/event_loop.py; bench/bare_bot.py reads it too).
+            EVENT_LOOP=event_loop,
             # The emulator's limits are off: the bot's own pacer (scheduler/sender/pacer.py),
             # which holds its messages to Telegram's 30 a second, would measure that limit
             # and not the bot. At 1,000 a second it never waits here (sender_bench.py
@@ -639,6 +642,7 @@ async def run_once(
     count_sql: bool,
     baseline: bool,
     pause: float = 0.0,
+    event_loop: str = "auto",
 ) -> list[RunFigures]:
     """Kezdesu's run, then (``baseline``) the bare aiogram bot's on the same emulator and
     database, the same citizens doing as many steps each."""
@@ -649,7 +653,9 @@ async def run_once(
             async with run_emulator(config) as emulator, BenchClient(emulator.url) as client:
                 # The admin's chat exists, so that the bot can set the admin's command menu.
                 await client.add_user(ADMIN_ID, "Admin", language_code="kk")
-                bot = await BotProcess.start(emulator, url, workdir, count_sql=count_sql)
+                bot = await BotProcess.start(
+                    emulator, url, workdir, count_sql=count_sql, event_loop=event_loop
+                )
                 try:
                     run = await drive(
                         client,
@@ -666,7 +672,12 @@ async def run_once(
                     steps = max(1, round(int(run.stats["updates_created"]) / citizens))
                     await client.reset_stats()  # so that its first getUpdates is seen
                     bare = await BotProcess.start(
-                        emulator, url, workdir, count_sql=False, command=(str(BARE_BOT),)
+                        emulator,
+                        url,
+                        workdir,
+                        count_sql=False,
+                        event_loop=event_loop,
+                        command=(str(BARE_BOT),),
                     )
                     try:
                         run = await drive(
@@ -842,6 +853,13 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         help="after each run, the bare aiogram bot (bench/bare_bot.py) on the same emulator "
         "and database, the same citizens taking as many steps",
     )
+    parser.add_argument(
+        "--event-loop",
+        choices=("auto", "uvloop", "asyncio"),
+        default="auto",
+        help="the loop both bots run on (EVENT_LOOP, bot/event_loop.py; auto: uvloop where "
+        "installed, as `kezdesu run`)",
+    )
     args = parser.parse_args(argv)
     args.backends = [part.strip() for part in args.db.split(",") if part.strip()]
     unknown = set(args.backends) - {"sqlite", "postgresql"}
@@ -863,7 +881,7 @@ async def main(args: argparse.Namespace) -> None:
     print(f"Machine: {machine()}")
     print(
         f"Citizens: {args.citizens}, at most {args.concurrency} at a time; rate limits off; "
-        "the bot in its own process."
+        f"the bot in its own process, on the event loop {args.event_loop!r}."
     )
     if args.pause_ms:
         print(
@@ -883,6 +901,7 @@ async def main(args: argparse.Namespace) -> None:
                 args.count_sql,
                 args.baseline,
                 args.pause_ms / 1000,
+                args.event_loop,
             )
             for figures in results:
                 print_run(figures)

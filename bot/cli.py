@@ -10,6 +10,7 @@ from pathlib import Path
 from pydantic import ValidationError
 from sqlalchemy.exc import DBAPIError
 
+from bot import event_loop
 from bot.config import Settings, load_settings
 
 
@@ -43,22 +44,20 @@ def cmd_run(args: argparse.Namespace) -> None:
     from bot.runner import run_bot, run_sandbox
     from storage.migrate import upgrade
 
+    try:
+        loop_factory = event_loop.loop_factory(settings.event_loop)
+    except event_loop.EventLoopError as error:
+        sys.exit(f"kezdesu: {error}")
     upgrade(settings.database_url)
     if settings.sandbox_mode:
-        asyncio.run(run_sandbox(settings))
+        event_loop.run(run_sandbox(settings), loop_factory)
         return
     from aiogram.exceptions import TelegramAPIError
 
     from bot.webhook import ListenError
 
     try:
-        import os
-        if os.environ.get("EXP_UVLOOP"):
-            import uvloop
-            with asyncio.Runner(loop_factory=uvloop.new_event_loop) as r:
-                r.run(run_bot(settings))
-        else:
-            asyncio.run(run_bot(settings))
+        event_loop.run(run_bot(settings), loop_factory)
     except TelegramAPIError as error:
         # At start: a wrong token, or a webhook URL Telegram refuses.
         sys.exit(f"kezdesu: Telegram refused: {error.message}")

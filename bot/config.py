@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from bot.event_loop import EventLoopChoice
 from regulation import PROFILES
 from storage.db import MAX_OVERFLOW, POOL_SIZE
 
@@ -75,6 +76,8 @@ class Settings(BaseSettings):
     regulation_profile: str = "2022"
     default_locale: str = "kk"
     log_level: str = "INFO"
+    # uvloop's where it is installed (bot/event_loop.py).
+    event_loop: EventLoopChoice = "auto"
     # Each update's log line also counts its SQL statements, transactions and connections
     # (storage/counting.py): for bench/citizens_bench.py, off in production.
     log_sql_counts: bool = False

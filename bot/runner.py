@@ -3,6 +3,7 @@
 import asyncio
 import contextlib
 import json
+import logging
 import signal
 from collections.abc import Iterator
 from datetime import datetime, time, timedelta
@@ -10,6 +11,7 @@ from pathlib import Path
 
 from bot.app import build_app
 from bot.config import Settings
+from bot.event_loop import loop_name
 from bot.memory import settle_garbage_collector
 from services.clock import ShiftedClock
 from services.container import Services
@@ -19,11 +21,14 @@ from storage.db import create_engine, create_session_factory
 SAMPLE_MEETING = Path(__file__).resolve().parent.parent / "storage" / "sample" / "meeting.json"
 SANDBOX_ADMIN_ID = 1
 
+log = logging.getLogger(__name__)
+
 
 async def run_bot(settings: Settings) -> None:
     assert settings.bot_token is not None
     app = build_app(settings, token=settings.bot_token.get_secret_value())
     settle_garbage_collector()
+    log.info("event loop: %s", loop_name())
     try:
         if settings.webhook_mode:
             # aiogram's polling stops on SIGINT/SIGTERM by itself; the webhook server waits
@@ -38,6 +43,7 @@ async def run_bot(settings: Settings) -> None:
 
 async def run_sandbox(settings: Settings) -> None:
     """No token: start the Bot API emulator, the bot against it, and a web chat page."""
+    log.info("event loop: %s", loop_name())
     from bot.local import local_bot
     from sandbox.config import EmulatorConfig
 

@@ -101,6 +101,8 @@ async def test_sigterm_lets_the_reply_in_flight_arrive(
 
     assert process.returncode == 0, log
     assert "Traceback" not in log, log
+    # As production runs: on uvloop, a dependency wherever the tests run (bot/event_loop.py).
+    assert "event loop: uvloop" in log, log
     # The update's log line: handled to the end, and said once (not again by aiogram).
     assert log.count("update=1 ") == 1, log
     assert "outcome=ok" in log, log
