@@ -18,6 +18,7 @@ from sqlalchemy import Table, bindparam, delete, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import FsmRecord
+from storage.repositories import users as user_rows
 from storage.unit_of_work import SessionSource, defer
 
 # Built once, on the table rather than the entity: every update reads its conversation's row
@@ -49,6 +50,8 @@ class _Rows:
     # What the database holds of the rows set since the last write, as it was before.
     stored: dict[str, Row] = field(default_factory=dict)
     flush_deferred: bool = False
+    # Whether the update's user was read with its first conversation's row.
+    user_read: bool = False
 
 
 _rows: ContextVar[_Rows | None] = ContextVar("kezdesu_fsm_rows", default=None)
@@ -67,6 +70,10 @@ def one_update() -> Iterator[None]:
     lock from that first read to the handler's end, and nothing but this storage writes the
     rows. Opened by the dispatcher for each update (bot/dispatcher.py); without it, every call
     goes to the database.
+
+    The update's first read brings the update's user and their staff role with the row, in
+    the same statement, for the user middleware that asks next (storage/repositories/users.py
+    ``with_staff_role_and_state``).
     """
     token = _rows.set(_Rows())
     try:
@@ -94,14 +101,14 @@ class DatabaseStorage(BaseStorage):
         await self._write(key, state=value)
 
     async def get_state(self, key: StorageKey) -> str | None:
-        row = await self._read(self._keys.build(key))
+        row = await self._read(self._keys.build(key), key.user_id)
         return row[0] if row else None
 
     async def set_data(self, key: StorageKey, data: Mapping[str, Any]) -> None:
         await self._write(key, data=json.dumps(dict(data), ensure_ascii=False))
 
     async def get_data(self, key: StorageKey) -> dict[str, Any]:
-        row = await self._read(self._keys.build(key))
+        row = await self._read(self._keys.build(key), key.user_id)
         if row is None:
             return {}
         loaded: dict[str, Any] = json.loads(row[1])
@@ -110,13 +117,19 @@ class DatabaseStorage(BaseStorage):
     async def close(self) -> None:
         return None
 
-    async def _read(self, record_key: str) -> Row:
+    async def _read(self, record_key: str, user_id: int | None = None) -> Row:
         rows = _rows.get()
         if rows is not None and record_key in rows.known:
             return rows.known[record_key]
         async with self._sessions() as session:
-            found = (await session.execute(_ROW, {"key": record_key})).one_or_none()
-            row = (found.state, found.data) if found else None
+            if rows is not None and user_id is not None and not rows.user_read:
+                # The update's first read: its user with it, for the user middleware, which
+                # asks next (storage/repositories/users.py).
+                rows.user_read = True
+                row = await user_rows.with_staff_role_and_state(session, user_id, record_key)
+            else:
+                found = (await session.execute(_ROW, {"key": record_key})).one_or_none()
+                row = (found.state, found.data) if found else None
         if rows is not None:
             rows.known[record_key] = row
         return row

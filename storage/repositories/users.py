@@ -4,15 +4,16 @@ Repositories never commit: the caller's unit of work does."""
 
 from collections.abc import Collection
 from datetime import datetime
-from typing import NamedTuple
+from typing import NamedTuple, cast
 
-from sqlalchemy import bindparam, delete, exists, or_, select, update
+from sqlalchemy import Table, bindparam, delete, exists, literal, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
 from storage.models import (
     ActionPlan,
     Coordinator,
+    FsmRecord,
     Invite,
     Locality,
     NoticeKind,
@@ -37,23 +38,62 @@ async def get(session: AsyncSession, user_id: int) -> User | None:
 # Built once, with its parameter bound at each execution: the user middleware asks this for
 # nearly every update (bot/middlewares/user.py), and building the statement with its two
 # subqueries cost more CPU than running it.
-_WITH_STAFF_ROLE = select(
-    User,
-    or_(
-        exists().where(Official.user_id == User.id),
-        exists().where(Coordinator.user_id == User.id),
-    ),
-).where(User.id == bindparam("user_id"))
+_STAFF = or_(
+    exists().where(Official.user_id == User.id),
+    exists().where(Coordinator.user_id == User.id),
+)
+_WITH_STAFF_ROLE = select(User, _STAFF).where(User.id == bindparam("user_id"))
+
+# The same, with a conversation's row beside it: one row whether either exists or not.
+_FSM = cast(Table, FsmRecord.__table__)
+_ONE_ROW = select(literal(1).label("one")).subquery("one_row")
+_WITH_STAFF_ROLE_AND_STATE = (
+    select(User, _STAFF, _FSM.c.key, _FSM.c.state, _FSM.c.data)
+    .select_from(_ONE_ROW)
+    .outerjoin(User, User.id == bindparam("user_id"))
+    .outerjoin(_FSM, _FSM.c.key == bindparam("fsm_key"))
+)
+
+# session.info's key for the user read ahead with the conversation's row: (user id, what
+# with_staff_role returns).
+_READ_AHEAD = "kezdesu_user_read_ahead"
 
 
 async def with_staff_role(session: AsyncSession, user_id: int) -> tuple[User, bool] | None:
     """The user and whether they are staff (an official of at least one akimat, or a
-    coordinator), in one statement."""
+    coordinator), in one statement; none when :func:`with_staff_role_and_state` read them
+    ahead in this session."""
+    ahead = session.info.pop(_READ_AHEAD, None)
+    if ahead is not None and ahead[0] == user_id:
+        found: tuple[User, bool] | None = ahead[1]
+        if found is not None:
+            # Read by an earlier block of the session, whose end detached it: attached again,
+            # it is as if read here, and what the caller changes of it is written.
+            session.add(found[0])
+        return found
     row = (await session.execute(_WITH_STAFF_ROLE, {"user_id": user_id})).one_or_none()
     if row is None:
         return None
     user, official = row
     return user, bool(official)
+
+
+async def with_staff_role_and_state(
+    session: AsyncSession, user_id: int, fsm_key: str
+) -> tuple[str | None, str] | None:
+    """The conversation's row ``fsm_key`` as (state, data), None when there is none; and the
+    user ``user_id`` with their staff role, kept in the session for :func:`with_staff_role`.
+
+    Nearly every update reads both, first its conversation's state (aiogram's FSM middleware)
+    and then its user (bot/middlewares/user.py), each a round trip to the database and a
+    statement's CPU: together, one (bot/fsm_storage.py reads them so within an update's unit
+    of work, storage/unit_of_work.py, whose one session the user middleware's read shares)."""
+    row = (
+        await session.execute(_WITH_STAFF_ROLE_AND_STATE, {"user_id": user_id, "fsm_key": fsm_key})
+    ).one()
+    user, staff, key, state, data = row
+    session.info[_READ_AHEAD] = (user_id, None if user is None else (user, bool(staff)))
+    return None if key is None else (state, data)
 
 
 def add(session: AsyncSession, user_id: int, locale: str | None = None) -> User:

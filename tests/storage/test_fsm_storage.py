@@ -3,6 +3,7 @@
 import os
 import uuid
 from collections.abc import AsyncIterator
+from datetime import UTC, datetime
 from typing import Any
 
 import pytest
@@ -15,10 +16,14 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from bot.fsm_storage import DatabaseStorage, one_update
 from bot.redis_state import RedisStateStorage
+from services.clock import ManualClock
+from services.localities import LocalityService
+from services.users import UserService
 from storage.counting import count_queries, counting
 from storage.db import create_engine, create_session_factory
-from storage.models import FsmRecord
+from storage.models import FsmRecord, User
 from storage.unit_of_work import UnitSessions, release_current
+from tests.builders import a_citizen, an_official
 from tests.conftest import IN_CI
 
 REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
@@ -143,6 +148,74 @@ async def test_a_state_set_and_reset_within_one_commit_writes_nothing(
             await storage.set_state(key(), None)
     assert await stored(session_factory) is None
     assert count.statements == 1  # the read
+
+
+async def test_the_updates_first_read_brings_its_user_and_role(
+    engine: AsyncEngine,
+    session_factory: async_sessionmaker[AsyncSession],
+    observer: async_sessionmaker[AsyncSession],
+) -> None:
+    """aiogram reads the conversation's state, then the user middleware the person and whether
+    they are staff: one statement for both (storage/repositories/users.py). The person read
+    ahead is the session's again, so what is changed of it is written: an official who had
+    blocked the bot is active again."""
+    await LocalityService(session_factory).load_sample()
+    await an_official(session_factory, 42)
+    async with session_factory() as session:
+        official = await session.get(User, 42)
+        assert official is not None
+        official.is_active = False
+        await session.commit()
+    count_queries(engine)
+    units = UnitSessions(session_factory)
+    storage = DatabaseStorage(units)
+    users = UserService(units, ManualClock(datetime(2026, 12, 1, tzinfo=UTC)), "kk")
+    with one_update(), counting() as count:
+        async with units.unit():
+            assert await storage.get_state(key(42)) is None
+            arrival = await users.arrive(42, "ru")
+    assert (arrival.is_new, arrival.is_official, arrival.user.locale) == (False, True, "kk")
+    # The read ahead, and the reactivation (UPDATE) in a transaction of its own.
+    assert (count.statements, count.transactions) == (2, 1)
+    async with observer() as session:
+        assert await session.scalar(select(User.is_active).where(User.id == 42)) is True
+
+
+async def test_a_person_read_ahead_and_not_found_is_added(
+    engine: AsyncEngine,
+    session_factory: async_sessionmaker[AsyncSession],
+    observer: async_sessionmaker[AsyncSession],
+) -> None:
+    count_queries(engine)
+    units = UnitSessions(session_factory)
+    storage = DatabaseStorage(units)
+    users = UserService(units, ManualClock(datetime(2026, 12, 1, tzinfo=UTC)), "kk")
+    await storage.set_state(key(7), Writing.text)
+    with one_update(), counting() as count:
+        async with units.unit():
+            assert await storage.get_state(key(7)) == Writing.text.state
+            arrival = await users.arrive(7, "ru")
+            assert await storage.get_data(key(7)) == {}  # read already
+    assert (arrival.is_new, arrival.is_official, arrival.user.locale) == (True, False, "ru")
+    assert (count.statements, count.transactions) == (2, 1)  # the read ahead, the INSERT
+    async with observer() as session:
+        assert await session.get(User, 7) is not None
+
+
+async def test_someone_elses_conversation_read_first_reads_the_person_again(
+    engine: AsyncEngine, session_factory: async_sessionmaker[AsyncSession]
+) -> None:
+    await a_citizen(session_factory, 8)
+    count_queries(engine)
+    units = UnitSessions(session_factory)
+    storage = DatabaseStorage(units)
+    users = UserService(units, ManualClock(datetime(2026, 12, 1, tzinfo=UTC)), "kk")
+    with one_update(), counting() as count:
+        async with units.unit():
+            assert await storage.get_state(key(9)) is None  # another person's
+            arrival = await users.arrive(8, "ru")
+    assert (arrival.is_new, arrival.user.locale) == (False, "kk")
+    assert count.statements == 2
 
 
 @pytest.fixture
