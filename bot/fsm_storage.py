@@ -14,9 +14,10 @@ from typing import Any, cast
 
 from aiogram.fsm.state import State
 from aiogram.fsm.storage.base import BaseStorage, DefaultKeyBuilder, StateType, StorageKey
-from sqlalchemy import Table, bindparam, delete, insert, select, update
+from sqlalchemy import Executable, Table, bindparam, delete, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from storage.lazy_begin import COMMITS_ALONE
 from storage.models import FsmRecord
 from storage.repositories import users as user_rows
 from storage.unit_of_work import SessionSource, defer
@@ -176,16 +177,21 @@ class DatabaseStorage(BaseStorage):
 
 async def _flush(rows: _Rows, session: AsyncSession) -> None:
     """Write the rows set since the last write, one statement each (none for a row set back
-    to what is stored)."""
+    to what is stored). Its callers commit right after: a lone statement, the usual case, needs
+    no transaction of its own (storage/lazy_begin.py)."""
     stored, rows.stored, rows.flush_deferred = rows.stored, {}, False
+    writes: list[tuple[Executable, dict[str, Any]]] = []
     for record_key, before in stored.items():
         after = rows.known[record_key]
         if after == before:
             continue
         if after is None:
             # Nothing left to remember: keep the table as small as the live conversations.
-            await session.execute(_DELETE, {"row_key": record_key})
+            writes.append((_DELETE, {"row_key": record_key}))
         else:
             state, data = after
             values = {"row_key": record_key, "new_state": state, "new_data": data}
-            await session.execute(_INSERT if before is None else _UPDATE, values)
+            writes.append((_INSERT if before is None else _UPDATE, values))
+    options = {COMMITS_ALONE: True} if len(writes) == 1 else {}
+    for statement, values in writes:
+        await session.execute(statement, values, execution_options=options)

@@ -23,6 +23,12 @@ A SELECT built with SQLAlchemy is taken for a plain read whatever functions it c
 function that writes or takes a transaction's lock (``pg_advisory_xact_lock``, ``nextval``;
 the code calls none) must be run as text SQL or in a transaction begun by a write.
 
+A write that its caller commits at once, with nothing else in the transaction, can say so
+(execution option :data:`COMMITS_ALONE`): outside a transaction it runs on its own as well, and
+PostgreSQL commits it by itself, as atomic as in a transaction of one statement, for one round
+trip instead of three (the conversation's row, written before each Bot API request,
+bot/fsm_storage.py). Inside a transaction it is part of it, as any statement.
+
 Left as they are: a connection given another isolation level (REPEATABLE READ and SERIALIZABLE
 share one snapshot between statements, which a read outside the transaction would not see), or
 one in AUTOCOMMIT (bot/redelivery.py), and a server whose default isolation is not READ
@@ -42,6 +48,10 @@ from sqlalchemy.sql import Select
 _AUTOCOMMIT = "autocommit"
 _READ_COMMITTED = (None, "read_committed")
 _UNKNOWN = object()
+
+# Execution option: the statement is the only one its transaction would hold, committed right
+# after it (see the module's docstring).
+COMMITS_ALONE = "kezdesu_commits_alone"
 
 
 def begin_at_first_write(engine: AsyncEngine) -> None:
@@ -84,4 +94,7 @@ def _before_statement(
         "READ COMMITTED"
     ):
         return
-    driver.isolation_level = _AUTOCOMMIT if reads_only(context) else setting
+    alone = reads_only(context) or (
+        context is not None and bool(context.execution_options.get(COMMITS_ALONE))
+    )
+    driver.isolation_level = _AUTOCOMMIT if alone else setting

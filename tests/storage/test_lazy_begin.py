@@ -7,11 +7,12 @@ from typing import Any
 
 import asyncpg
 import pytest
-from sqlalchemy import Integer, cast, literal, select, text
+from sqlalchemy import Integer, cast, insert, literal, select, text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from storage.db import create_engine, create_session_factory, is_sqlite
+from storage.lazy_begin import COMMITS_ALONE
 from storage.models import FsmRecord
 from storage.unit_of_work import UnitSessions
 
@@ -198,3 +199,29 @@ async def test_a_connection_that_was_in_autocommit_reads_and_writes_as_the_other
         assert begins == ["read_committed"]
     finally:
         await single.dispose()
+
+
+async def test_a_write_that_commits_alone_sends_no_begin(
+    sessions: Sessions, begins: list[str]
+) -> None:
+    insert_ = insert(FsmRecord).values(key="alone", state="s", data="{}")
+    async with sessions() as session:
+        await session.execute(insert_, execution_options={COMMITS_ALONE: True})
+        assert not await in_transaction(session)
+        async with sessions() as other:  # committed by itself, as a transaction of one
+            assert await count_records(other) == 1
+        await session.commit()
+    assert begins == []
+
+
+async def test_a_write_that_commits_alone_joins_a_transaction_already_begun(
+    sessions: Sessions, begins: list[str]
+) -> None:
+    async with sessions() as session:
+        await session.execute(insert(FsmRecord).values(key="first", state="s", data="{}"))
+        second = insert(FsmRecord).values(key="second", state="s", data="{}")
+        await session.execute(second, execution_options={COMMITS_ALONE: True})
+        assert await in_transaction(session)
+        await session.rollback()  # takes both
+        assert await count_records(session) == 0
+    assert len(begins) == 1
