@@ -2,10 +2,10 @@
 
 uvloop (MagicStack, as asyncpg) runs the loop and its sockets in C. The bot spends much of its
 CPU there: every update is a task, every Bot API request and SQL statement a round of socket
-callbacks. Under bench/citizens_bench.py it took 7–17 % less CPU per update than asyncio's own
-loop, in alternating runs (bench/README.md). It is a dependency on Linux and macOS; Windows
-has none, and there the bot runs on asyncio's loop. ``EVENT_LOOP=asyncio`` chooses asyncio's
-anywhere, should uvloop ever be the one to blame.
+callbacks. Under bench/citizens_bench.py the bot took 9 % less CPU per update on it than on
+asyncio's own loop, over four alternating pairs of runs (0–17 %; bench/README.md). It is a
+dependency on Linux and macOS; Windows has none, and there the bot runs on asyncio's loop.
+``EVENT_LOOP=asyncio`` chooses asyncio's anywhere, should uvloop ever be the one to blame.
 """
 
 import asyncio

@@ -160,16 +160,17 @@ async def test_questions_close_a_day_before(world: BotWorld) -> None:
     assert t("meet-btn-calendar") in [b.text for b in card.buttons]
 
 
-async def test_meetings_is_four_statements_on_one_connection_and_no_transaction(
+async def test_meetings_is_three_statements_on_one_connection_and_no_transaction(
     database_url: str,
     engine: AsyncEngine,
     session_factory: async_sessionmaker[AsyncSession],
     caplog: pytest.LogCaptureFixture,
 ) -> None:
     """The update a citizen sends most, on the bot `kezdesu run` builds with LOG_SQL_COUNTS=1:
-    the user and their staff role, the conversation state, the subscriptions and the first
-    page with its total, on one connection (storage/unit_of_work.py), all reads: no BEGIN and
-    no COMMIT (storage/lazy_begin.py)."""
+    the conversation state with the user and their staff role (one statement:
+    storage/repositories/users.py), the subscriptions and the first page with its total, on
+    one connection (storage/unit_of_work.py), all reads: no BEGIN and no COMMIT
+    (storage/lazy_begin.py)."""
     caplog.set_level(logging.INFO, logger="kezdesu.updates")
     async with running_world(database_url, log_sql_counts=True) as world:
         chat = await world.citizen(3100, "kk")
@@ -188,4 +189,4 @@ async def test_meetings_is_four_statements_on_one_connection_and_no_transaction(
     ]
     assert isinstance(line, tuple)
     statements, transactions, connections = line[-3:]
-    assert (statements, transactions, connections) == (4, 0, 1)
+    assert (statements, transactions, connections) == (3, 0, 1)
