@@ -158,6 +158,16 @@ async def test_a_state_set_and_reset_within_one_commit_writes_nothing(
     assert count.statements == 1  # the read
 
 
+def counted_update_parts(
+    engine: AsyncEngine, session_factory: async_sessionmaker[AsyncSession]
+) -> tuple[UnitSessions, DatabaseStorage, UserService]:
+    """What an update's first reads go through, on sessions of its unit of work, counted."""
+    count_queries(engine)
+    units = UnitSessions(session_factory)
+    users = UserService(units, ManualClock(datetime(2026, 12, 1, tzinfo=UTC)), "kk")
+    return units, DatabaseStorage(units), users
+
+
 async def test_the_updates_first_read_brings_its_user_and_role(
     engine: AsyncEngine,
     session_factory: async_sessionmaker[AsyncSession],
@@ -174,10 +184,7 @@ async def test_the_updates_first_read_brings_its_user_and_role(
         assert official is not None
         official.is_active = False
         await session.commit()
-    count_queries(engine)
-    units = UnitSessions(session_factory)
-    storage = DatabaseStorage(units)
-    users = UserService(units, ManualClock(datetime(2026, 12, 1, tzinfo=UTC)), "kk")
+    units, storage, users = counted_update_parts(engine, session_factory)
     with one_update(), counting() as count:
         async with units.unit():
             assert await storage.get_state(key(42)) is None
@@ -194,10 +201,7 @@ async def test_a_person_read_ahead_and_not_found_is_added(
     session_factory: async_sessionmaker[AsyncSession],
     observer: async_sessionmaker[AsyncSession],
 ) -> None:
-    count_queries(engine)
-    units = UnitSessions(session_factory)
-    storage = DatabaseStorage(units)
-    users = UserService(units, ManualClock(datetime(2026, 12, 1, tzinfo=UTC)), "kk")
+    units, storage, users = counted_update_parts(engine, session_factory)
     await storage.set_state(key(7), Writing.text)
     with one_update(), counting() as count:
         async with units.unit():
@@ -214,10 +218,7 @@ async def test_someone_elses_conversation_read_first_reads_the_person_again(
     engine: AsyncEngine, session_factory: async_sessionmaker[AsyncSession]
 ) -> None:
     await a_citizen(session_factory, 8)
-    count_queries(engine)
-    units = UnitSessions(session_factory)
-    storage = DatabaseStorage(units)
-    users = UserService(units, ManualClock(datetime(2026, 12, 1, tzinfo=UTC)), "kk")
+    units, storage, users = counted_update_parts(engine, session_factory)
     with one_update(), counting() as count:
         async with units.unit():
             assert await storage.get_state(key(9)) is None  # another person's
