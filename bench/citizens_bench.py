@@ -48,7 +48,7 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 from zoneinfo import ZoneInfo
 
 import aiohttp
@@ -59,6 +59,7 @@ REPO_ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO_ROOT))
 
 from bot.config import Settings  # noqa: E402
+from bot.event_loop import EventLoopChoice  # noqa: E402
 from bot.memory import settle_garbage_collector  # noqa: E402
 from handlers.citizen.localities import short  # noqa: E402
 from handlers.notices import notice_renderers  # noqa: E402
@@ -855,7 +856,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     )
     parser.add_argument(
         "--event-loop",
-        choices=("auto", "uvloop", "asyncio"),
+        choices=get_args(EventLoopChoice),
         default="auto",
         help="the loop both bots run on (EVENT_LOOP, bot/event_loop.py; auto: uvloop where "
         "installed, as `kezdesu run`)",
