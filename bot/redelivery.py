@@ -7,7 +7,10 @@ answer in time, a poll cut by a restart). Handling it twice would answer twice, 
 - in memory, the last ``keep`` of them: what the check before each update reads, no query;
 - in the database, written in batches every ``flush_every`` seconds by one background task,
   off the updates' path, and loaded again at start, so a restart does not forget them; kept a
-  day (Telegram keeps an unconfirmed update no longer).
+  day (Telegram keeps an unconfirmed update no longer). A batch is one statement, which
+  PostgreSQL commits by itself (storage/lazy_begin.py, COMMITS_ALONE: one round trip, not
+  BEGIN, the statement and COMMIT); the rows past their day are deleted every
+  ``forget_every`` seconds, not with each batch.
 
 An update counts as handled once its handling has ended, so one whose handling a crash cut
 short is handled again when it comes back. The bound, stated honestly: when polling, an update
@@ -48,7 +51,7 @@ import time
 import uuid
 from collections import deque
 from collections.abc import AsyncIterator, Callable
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession, async_sessionmaker
@@ -67,6 +70,10 @@ KEPT_FOR = timedelta(days=1)
 # long this process's event loop may stall before another instance could take its update.
 CLAIM_LEASE = timedelta(seconds=20)
 CLAIM_RENEW_EVERY = 5.0
+# How often the rows past KEPT_FOR are deleted. In webhook mode a batch is written as soon as
+# an answer waits for it, often one update per batch: a DELETE with each would double the
+# statements of every write, for rows that a few minutes more on a day's keeping do not hurt.
+FORGET_EVERY = 300.0
 
 _AUTOCOMMIT = {"isolation_level": "AUTOCOMMIT"}
 
@@ -100,6 +107,7 @@ class HandledUpdates:
         owner: str | None = None,
         claim_lease: timedelta = CLAIM_LEASE,
         renew_every: float = CLAIM_RENEW_EVERY,
+        forget_every: float = FORGET_EVERY,
         monotonic: Callable[[], float] = time.monotonic,
     ) -> None:
         """``owner``: this instance's name in the claims it takes (:meth:`claim`)."""
@@ -111,6 +119,8 @@ class HandledUpdates:
         # Claimed here and not yet recorded as handled: renewed by the background task.
         self._claimed: set[int] = set()
         self._renewed_at = monotonic()
+        self._forget_every = forget_every
+        self._forgotten_at: float | None = None  # never yet: the first write forgets
         self._clock = clock
         self._keep = keep
         self._flush_every = flush_every
@@ -211,7 +221,6 @@ class HandledUpdates:
         try:
             async with self._sessions() as session:
                 await handled_rows.add(session, batch, now)
-                await handled_rows.forget_before(session, now - KEPT_FOR)
                 await session.commit()
         except (SQLAlchemyError, OSError) as error:
             self._unwritten = batch + self._unwritten
@@ -223,6 +232,22 @@ class HandledUpdates:
             waiter = self._waiters.pop(update_id, None)
             if waiter is not None and not waiter.done():
                 waiter.set_result(None)
+        await self._forget_old(now)
+
+    async def _forget_old(self, now: datetime) -> None:
+        """Delete the rows past their day, if the last deletion is ``forget_every`` seconds
+        old; on a database error, at the next write."""
+        at = self._monotonic()
+        if self._forgotten_at is not None and at - self._forgotten_at < self._forget_every:
+            return
+        try:
+            async with self._sessions() as session:
+                await handled_rows.forget_before(session, now - KEPT_FOR)
+                await session.commit()
+        except (SQLAlchemyError, OSError) as error:
+            log.warning("old handled updates not deleted yet, retrying: %s", error)
+            return
+        self._forgotten_at = at
 
     def start(self) -> None:
         if self._task is None or self._task.done():

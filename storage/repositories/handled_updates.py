@@ -10,6 +10,7 @@ from sqlalchemy.dialects import postgresql
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from sqlalchemy.sql.dml import ReturningInsert
 
+from storage.lazy_begin import COMMITS_ALONE
 from storage.models import HandledUpdate
 from storage.repositories.dialect import insert_updating
 
@@ -27,24 +28,27 @@ async def recent(session: AsyncSession, limit: int) -> list[int]:
 
 
 async def add(session: AsyncSession, update_ids: Collection[int], at: datetime) -> None:
-    """Mark handled: new rows, or the claims this instance took."""
+    """Mark handled: new rows, or the claims this instance took. One statement, its own
+    transaction when the caller commits right after it (COMMITS_ALONE: on PostgreSQL the
+    driver's executemany of the rows is atomic by itself, one Sync for all)."""
     if not update_ids:
         return
     rows = [{"update_id": update_id, "handled_at": at} for update_id in update_ids]
     statement = insert_updating(session, HandledUpdate, [HandledUpdate.update_id], ["handled_at"])
-    await session.execute(statement, rows)
+    await session.execute(statement, rows, execution_options={COMMITS_ALONE: True})
 
 
 async def forget_before(session: AsyncSession, moment: datetime) -> None:
     """Handled before ``moment``, and claims whose lease ended before it (never handled: their
-    instance died and Telegram gave the update up)."""
+    instance died and Telegram gave the update up). One statement, committed alone."""
     await session.execute(
         delete(HandledUpdate).where(
             or_(
                 HandledUpdate.handled_at < moment,
                 and_(HandledUpdate.handled_at.is_(None), HandledUpdate.lease_until < moment),
             )
-        )
+        ),
+        execution_options={COMMITS_ALONE: True},
     )
 
 

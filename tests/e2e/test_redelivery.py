@@ -3,14 +3,18 @@ dispatcher `kezdesu run` builds, at once or one after the other, and again after
 
 import asyncio
 import logging
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from aiogram.types import Chat, Message, Update, User
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
-from bot.redelivery import HandledUpdates
+from bot.redelivery import FORGET_EVERY, HandledUpdates
 from services.clock import SystemClock
+from storage.counting import count_queries, counting
+from storage.models import HandledUpdate
+from storage.repositories import handled_updates as handled_rows
 from tests.e2e.harness import BotWorld
 
 pytestmark = pytest.mark.asyncio
@@ -101,3 +105,49 @@ async def test_written_gives_up_while_the_database_cannot_take_it(
     finally:
         handled.done(900_020)
         await handled.stop()
+
+
+async def test_a_batch_is_one_statement_and_old_rows_are_deleted_every_few_minutes(
+    engine: AsyncEngine, session_factory: async_sessionmaker[AsyncSession]
+) -> None:
+    count_queries(engine)
+    seconds = [0.0]
+    handled = HandledUpdates(
+        session_factory, SystemClock(), flush_every=3600, monotonic=lambda: seconds[0]
+    )
+    two_days_ago = datetime.now(UTC) - timedelta(days=2)
+
+    async def add_old(update_id: int) -> None:
+        async with session_factory() as session:
+            await handled_rows.add(session, [update_id], two_days_ago)
+            await session.commit()
+
+    async def write(*update_ids: int) -> tuple[int, int]:
+        for update_id in update_ids:
+            assert handled.begin(update_id)
+            handled.done(update_id)
+        with counting() as count:
+            await handled.flush()
+        return count.statements, count.transactions
+
+    async def rows() -> set[int]:
+        async with session_factory() as session:
+            return set(await session.scalars(select(HandledUpdate.update_id)))
+
+    # PostgreSQL commits each statement by itself (storage/lazy_begin.py, COMMITS_ALONE);
+    # SQLite's driver begins a transaction at each write.
+    alone = 0 if engine.dialect.name == "postgresql" else 1
+
+    await add_old(900_030)
+    # The first write of a process deletes what is past its day: the batch, then the DELETE.
+    assert await write(900_031, 900_032) == (2, 2 * alone)
+    assert await rows() == {900_031, 900_032}
+
+    await add_old(900_033)
+    # Within FORGET_EVERY a batch is its one statement, and the old row waits.
+    assert await write(900_034) == (1, alone)
+    assert await rows() == {900_031, 900_032, 900_033, 900_034}
+
+    seconds[0] += FORGET_EVERY
+    assert await write(900_035) == (2, 2 * alone)
+    assert await rows() == {900_031, 900_032, 900_034, 900_035}
