@@ -9,8 +9,14 @@ its own run, as an instance on a core of its own is in production.
 
 Needs a writable CPU controller (root in a container or on a host with cgroups mounted);
 :func:`cpu_controller` says which, or why none.
+
+:func:`pinned` goes one step further towards "an instance on a core of its own": each process
+may run on one core only, the first on core 0, the second on core 1, and so on, while the load
+and PostgreSQL go where the kernel puts them. Without it the kernel moves the instances from
+core to core as the load comes and goes.
 """
 
+import os
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
@@ -90,3 +96,32 @@ def throttled_seconds(group: Path) -> float:
     if "throttled_time" in stat:  # v1, nanoseconds
         return int(stat["throttled_time"]) / 1e9
     return int(stat.get("throttled_usec", "0")) / 1e6
+
+
+@contextmanager
+def pinned(pids: list[int]) -> Iterator[list[int]]:
+    """Each of ``pids`` (every thread of it) allowed on one core only: the i-th on core i,
+    round the machine's cores; yields the cores. At the end, the threads still alive may run
+    anywhere they could before."""
+    cores = sorted(os.sched_getaffinity(0))
+    before: dict[int, set[int]] = {}
+    chosen = [cores[index % len(cores)] for index in range(len(pids))]
+    try:
+        for pid, core in zip(pids, chosen, strict=True):
+            for thread in _threads(pid):
+                with suppress(OSError):  # ended meanwhile
+                    before[thread] = os.sched_getaffinity(thread)
+                    os.sched_setaffinity(thread, {core})
+        yield chosen
+    finally:
+        for thread, allowed in before.items():
+            with suppress(OSError):
+                os.sched_setaffinity(thread, allowed)
+
+
+def _threads(pid: int) -> list[int]:
+    """The process's threads (a new thread takes the affinity of the one that starts it)."""
+    try:
+        return [int(name) for name in os.listdir(f"/proc/{pid}/task")]
+    except OSError:
+        return [pid]

@@ -3,7 +3,7 @@
     .venv/bin/python bench/instances_bench.py [--instances 1,2] [--citizens 600]
                                               [--concurrency 100] [--delay-ms 50]
                                               [--postgres URL] [--redis URL]
-                                              [--cpu-quota CORES]
+                                              [--cpu-quota CORES] [--pin]
 
 For each N: a scratch PostgreSQL database prepared as citizens_bench.py prepares it (the sample
 classifier, one announced meeting), then the topology of deploy/compose.yaml from local
@@ -22,7 +22,9 @@ and the load compete for them: the CPU table says how much of the machine each p
 ``--cpu-quota 0.3`` caps each instance at 0.3 of a core (bench/cpu_quota.py, the kernel's CPU
 controller), so that on such a machine each instance, not the machine, is what limits its
 run, and N instances can be compared with one; "held back" is how long the kernel kept an
-instance waiting for its quota. Writes nothing to the repository.
+instance waiting for its quota. ``--pin`` runs each instance on one core of its own (the
+first on core 0, the second on core 1), as two instances on two cores would be. Writes nothing
+to the repository.
 """
 
 import argparse
@@ -54,7 +56,7 @@ from citizens_bench import (  # noqa: E402
     percentile,
     prepare_database,
 )
-from cpu_quota import cpu_quota, throttled_seconds  # noqa: E402
+from cpu_quota import cpu_quota, pinned, throttled_seconds  # noqa: E402
 
 from bot.memory import settle_garbage_collector  # noqa: E402
 from deploy.topology import TopologyConfig, run_topology  # noqa: E402
@@ -73,6 +75,10 @@ class Figures:
     failures: list[str]
     wall: float
     updates: int
+    # Webhook requests answered with a 2xx, and those not (a non-2xx answer, a timeout: each
+    # such update is delivered again).
+    deliveries: int
+    delivery_errors: int
     reply_ms: list[float]
     cpu: dict[str, float]  # seconds, by part
     held_back: list[float]  # seconds each instance waited for its CPU quota, if capped
@@ -147,6 +153,7 @@ async def run_once(
     redis_url: str,
     translator: Translator,
     quota: float | None,
+    pin: bool = False,
 ) -> Figures:
     async with scratch_postgres_database(postgres_url, prefix="kezdesu_bench") as url:
         routes = await prepare_database(url, translator)
@@ -173,6 +180,8 @@ async def run_once(
             bots = [psutil.Process(i.process.pid) for i in topology.instances if i.process]
             # Released first, before the topology stops its instances.
             groups = stack.enter_context(cpu_quota([b.pid for b in bots], quota)) if quota else []
+            if pin:
+                stack.enter_context(pinned([b.pid for b in bots]))
             held_before = [throttled_seconds(group) for group in groups]
             nginx = list(processes_named("nginx"))
             await client.reset_stats()
@@ -210,6 +219,8 @@ async def run_once(
         failures=[o.failure for o in outcomes if o.failure],
         wall=wall,
         updates=int(stats["updates_created"]),
+        deliveries=int(stats["updates_delivered"]),
+        delivery_errors=int(stats["webhook_errors"]),
         reply_ms=[ms for o in outcomes for ms in o.latencies],
         cpu=cpu,
         held_back=held,
@@ -223,6 +234,7 @@ def print_figures(figures: Figures, one: Figures | None) -> None:
     print(f"\n{title}\n{'-' * len(title)}")
     print(f"  completed / failed             {figures.completed} / {len(figures.failures)}")
     print(f"  updates answered               {figures.updates} in {figures.wall:.1f} s")
+    print(f"  webhook requests: 2xx / not    {figures.deliveries} / {figures.delivery_errors}")
     scale = f" ({rate / (one.updates / one.wall):.2f}x one instance)" if one else ""
     print(f"  updates per second             {rate:.0f}{scale}")
     print(
@@ -269,6 +281,9 @@ def parse_args() -> argparse.Namespace:
         metavar="CORES",
         help="cap each instance at this share of a core (the kernel's CPU controller)",
     )
+    parser.add_argument(
+        "--pin", action="store_true", help="each instance on one core of its own: 0, 1, ..."
+    )
     args = parser.parse_args()
     args.counts = [int(part) for part in args.instances.split(",") if part.strip()]
     return args
@@ -286,6 +301,8 @@ async def main(args: argparse.Namespace) -> None:
     )
     if args.cpu_quota:
         print(f"Each instance capped at {args.cpu_quota} of a core (bench/cpu_quota.py).")
+    if args.pin:
+        print("Each instance pinned to a core of its own: the first to core 0, the second to 1.")
     translator = Translator()
     # Each run of several instances is compared with the last run of one before it
     # (``--instances 1,2,1,2`` alternates, so that the machine's drift counts in neither).
@@ -300,6 +317,7 @@ async def main(args: argparse.Namespace) -> None:
             args.redis,
             translator,
             args.cpu_quota,
+            args.pin,
         )
         print_figures(figures, one if count > 1 else None)
         if count == 1:
