@@ -1,0 +1,74 @@
+"""What a message to a process on another core costs this machine, against one on the same core.
+
+    .venv/bin/python bench/wakeup_bench.py [--round-trips 20000] [--repeat 2]
+
+Two processes pass one byte back and forth over a socket pair, each waiting for the other's
+byte before it sends its own: the pattern of a bot and its database, Redis or the load
+balancer, one request and its answer at a time. Run with both processes allowed on core 0
+only, then with the second on core 1 (each pair of runs repeated). Printed per round trip: the
+CPU time of the first process (user and kernel) and the wall time.
+
+Why it is here: with two instances of the bot, each on its own core, their database, Redis and
+nginx answer them from either core, so many more of the bot's messages wake a process on the
+other core than with one instance (bench/README.md, "The aims on the Intel Xeon"). On a
+virtual machine waking another core can cost far more than on bare metal; this says how much
+on the machine it runs on. Needs two cores. Writes nothing.
+"""
+
+import argparse
+import os
+import platform
+import socket
+import time
+
+
+def round_trips(count: int, first_core: int, second_core: int) -> tuple[float, float]:
+    """Seconds of the first process's CPU and of wall time for ``count`` round trips."""
+    mine, theirs = socket.socketpair()
+    child = os.fork()
+    if child == 0:  # the second process: answers each byte with one
+        try:
+            os.sched_setaffinity(0, {second_core})
+            mine.close()
+            for _ in range(count):
+                theirs.recv(1)
+                theirs.send(b"a")
+        finally:
+            os._exit(0)
+    theirs.close()
+    os.sched_setaffinity(0, {first_core})
+    cpu, wall = time.process_time(), time.perf_counter()
+    for _ in range(count):
+        mine.send(b"q")
+        mine.recv(1)
+    cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
+    mine.close()
+    os.waitpid(child, 0)
+    return cpu, wall
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0] if __doc__ else "")
+    parser.add_argument("--round-trips", type=int, default=20_000)
+    parser.add_argument("--repeat", type=int, default=2)
+    args = parser.parse_args()
+    cores = sorted(os.sched_getaffinity(0))
+    if len(cores) < 2:
+        raise SystemExit("needs two cores this process may run on; it has one")
+    print(f"Machine: {platform.processor() or platform.machine()}, cores {cores}")
+    allowed = os.sched_getaffinity(0)
+    try:
+        for _ in range(args.repeat):
+            for second in (cores[0], cores[1]):
+                cpu, wall = round_trips(args.round_trips, cores[0], second)
+                where = "same core   " if second == cores[0] else "other core  "
+                print(
+                    f"  {where}CPU {cpu / args.round_trips * 1e6:6.1f} µs, "
+                    f"wall {wall / args.round_trips * 1e6:6.1f} µs per round trip"
+                )
+    finally:
+        os.sched_setaffinity(0, allowed)
+
+
+if __name__ == "__main__":
+    main()
