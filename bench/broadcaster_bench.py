@@ -51,9 +51,9 @@ from fanout import (
     emulator,
     fanout_size,
     load_note,
-    machine,
     print_table,
 )
+from machine import machine
 
 try:
     from aiogram_broadcaster import Broadcaster

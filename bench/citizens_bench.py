@@ -36,7 +36,6 @@ import asyncio
 import contextlib
 import html
 import os
-import platform
 import random
 import re
 import signal
@@ -57,6 +56,8 @@ from sqlalchemy import func, select
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO_ROOT))
+
+from machine import machine  # noqa: E402
 
 from bot.config import Settings  # noqa: E402
 from bot.event_loop import EventLoopChoice  # noqa: E402
@@ -697,19 +698,6 @@ async def run_once(
 
 
 # --- Printing -----------------------------------------------------------------------------
-
-
-def machine() -> str:
-    model = "unknown CPU"
-    with contextlib.suppress(OSError):
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                model = line.split(":", 1)[1].strip()
-                break
-    return (
-        f"{model}, {os.cpu_count()} cores, Python {platform.python_version()} "
-        f"({platform.python_implementation()}), {platform.system()} {platform.release()}"
-    )
 
 
 def print_run(figures: RunFigures) -> None:

@@ -39,10 +39,10 @@ from fanout import (
     add_citizens,
     emulator,
     load_note,
-    machine,
     prepare_database,
     sender_process,
 )
+from machine import machine
 from sqlalchemy import func, select, text
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 

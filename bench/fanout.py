@@ -40,7 +40,6 @@ import json
 import logging
 import math
 import os
-import platform
 import resource
 import signal
 import sys
@@ -658,19 +657,6 @@ class FanoutResult:
     @property
     def duplicates(self) -> int:
         return self.sent - self.delivered
-
-
-def machine() -> str:
-    model = "unknown CPU"
-    with contextlib.suppress(OSError):
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                model = line.split(":", 1)[1].strip()
-                break
-    return (
-        f"{model}, {os.cpu_count()} cores, Python {platform.python_version()}, "
-        f"{platform.system()} {platform.release()}"
-    )
 
 
 def load_note() -> str:

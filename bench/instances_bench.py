@@ -52,11 +52,11 @@ from citizens_bench import (  # noqa: E402
     BenchClient,
     Outcome,
     citizen_journey,
-    machine,
     percentile,
     prepare_database,
 )
 from cpu_quota import cpu_quota, pinned, throttled_seconds  # noqa: E402
+from machine import machine  # noqa: E402
 
 from bot.memory import settle_garbage_collector  # noqa: E402
 from deploy.topology import TopologyConfig, run_topology  # noqa: E402

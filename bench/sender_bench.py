@@ -58,11 +58,11 @@ from fanout import (
     emulator,
     fanout_size,
     load_note,
-    machine,
     prepare_database,
     print_table,
     sender_processes,
 )
+from machine import machine
 from sqlalchemy import func, select
 
 from locales import Text, Translator

@@ -17,9 +17,10 @@ on the machine it runs on. Needs two cores. Writes nothing.
 
 import argparse
 import os
-import platform
 import socket
 import time
+
+from machine import machine
 
 
 def round_trips(count: int, first_core: int, second_core: int) -> tuple[float, float]:
@@ -52,11 +53,11 @@ def main() -> None:
     parser.add_argument("--round-trips", type=int, default=20_000)
     parser.add_argument("--repeat", type=int, default=2)
     args = parser.parse_args()
-    cores = sorted(os.sched_getaffinity(0))
+    allowed = os.sched_getaffinity(0)
+    cores = sorted(allowed)
     if len(cores) < 2:
         raise SystemExit("needs two cores this process may run on; it has one")
-    print(f"Machine: {platform.processor() or platform.machine()}, cores {cores}")
-    allowed = os.sched_getaffinity(0)
+    print(f"Machine: {machine()}; cores {cores}")
     try:
         for _ in range(args.repeat):
             for second in (cores[0], cores[1]):
