@@ -343,14 +343,15 @@ def build_app(
         configure_services(services)
 
     handled = HandledUpdates(session_factory, services.clock)
+    storage = create_fsm_storage(settings, services.sessions, redis)
     dispatcher = GracefulDispatcher(
         units=services.sessions,
         handled=handled,
         count_queries=settings.log_sql_counts,
-        storage=create_fsm_storage(settings, services.sessions, redis),
+        storage=storage,
         # One update of a person at a time: a double tap cannot run the same step twice; with
         # Redis across instances too (bot/instances.py).
-        events_isolation=create_events_isolation(settings, redis),
+        events_isolation=create_events_isolation(settings, redis, storage),
         services=services,
         settings=settings,
         translator=translator,

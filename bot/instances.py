@@ -29,6 +29,7 @@ than refusing, since one webhook instance without Redis is a setup that works.
 import asyncio
 import contextlib
 import logging
+import uuid
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -83,11 +84,15 @@ def create_fsm_storage(
     return DatabaseStorage(sessions)
 
 
-def create_events_isolation(settings: Settings, redis: Redis | None) -> BaseEventIsolation:
-    """One update of a chat at a time: across instances with Redis, in this process without."""
+def create_events_isolation(
+    settings: Settings, redis: Redis | None, storage: BaseStorage | None = None
+) -> BaseEventIsolation:
+    """One update of a chat at a time: across instances with Redis, in this process without.
+    ``storage``: the conversations' storage, whose reads go with the lock's when in Redis."""
     if redis is None:
         return SimpleEventIsolation()
-    return RenewedRedisEventIsolation(redis, key_builder=key_builder(settings))
+    state = storage if isinstance(storage, RedisStateStorage) else None
+    return RenewedRedisEventIsolation(redis, key_builder=key_builder(settings), state=state)
 
 
 class RenewedRedisEventIsolation(RedisEventIsolation):
@@ -100,23 +105,54 @@ class RenewedRedisEventIsolation(RedisEventIsolation):
         *,
         timeout: float = LOCK_TIMEOUT,
         renew_every: float = LOCK_RENEW_EVERY,
+        state: RedisStateStorage | None = None,
     ) -> None:
+        """``state``: the conversations' storage on the same Redis, whose read of a chat's
+        state goes with the taking of its lock (None: each its own round trip)."""
         super().__init__(
             redis, key_builder=key_builder, lock_kwargs={**LOCK_KWARGS, "timeout": timeout}
         )
+        self._timeout = timeout
         self._renew_every = renew_every
+        self._state = state
 
     @asynccontextmanager
     async def lock(self, key: StorageKey) -> AsyncIterator[None]:
-        redis_key = self.key_builder.build(key, "lock")
-        async with self.redis.lock(name=redis_key, lock_class=Lock, **self.lock_kwargs) as held:
-            renewing = asyncio.create_task(self._renew(held))
-            try:
-                yield None
-            finally:
-                renewing.cancel()
-                with contextlib.suppress(asyncio.CancelledError):
-                    await renewing
+        held = self.redis.lock(
+            name=self.key_builder.build(key, "lock"), lock_class=Lock, **self.lock_kwargs
+        )
+        if not await self._take_and_read(held, key):
+            await held.acquire()  # aiogram's way: SET NX, again every ``sleep`` until free
+        renewing = asyncio.create_task(self._renew(held))
+        try:
+            yield None
+        finally:
+            renewing.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await renewing
+            await held.release()
+
+    async def _take_and_read(self, held: Lock, key: StorageKey) -> bool:
+        """Take the chat's lock if it is free and read its conversation, in one round trip.
+
+        The next thing aiogram does with the lock taken is read the state (FSMContextMiddleware),
+        so the read rides along: a pipeline of SET NX and the storage's MGET, which Redis runs
+        in that order, so the read sees what the lock's last holder wrote. If the lock was not
+        free the read is dropped, and made again once the lock is taken. False when not taken,
+        or when no read is due (then the plain SET NX of :meth:`Lock.acquire` is as good)."""
+        if self._state is None:
+            return False
+        token = uuid.uuid4().hex.encode()
+        async with self.redis.pipeline(transaction=False) as pipe:
+            pipe.set(held.name, token, nx=True, px=int(self._timeout * 1000))
+            if not self._state.queue_read(pipe, key):
+                return False
+            taken, read = await pipe.execute()
+        if not taken:
+            return False
+        held.local.token = token  # as Lock.acquire records it, for renewing and releasing
+        self._state.keep_read(key, read)
+        return True
 
     async def _renew(self, held: Lock) -> None:
         while True:

@@ -7,7 +7,8 @@ port, on one scratch PostgreSQL and one Redis.
 - an update claimed by an instance that then crashed is refused by the others while its lease
   lasts (503), and taken over once the lease, on the database's clock, is over;
 - a redelivery after the 200 was lost lands on the other instance and is skipped;
-- two instances' chat locks in Redis run one chat's updates one at a time;
+- two instances' chat locks in Redis run one chat's updates one at a time; a chat's lock is
+  taken and its conversation read in one round trip, and read again when the lock was busy;
 - a claim runs in autocommit and leaves its connection transactional for the next user;
 - a live instance renews its claims and its chats' locks, which are short for a dead one.
 """
@@ -25,15 +26,18 @@ import pytest
 from aiogram.fsm.storage.base import BaseEventIsolation, StorageKey
 from aiogram.fsm.storage.memory import SimpleEventIsolation
 from redis.asyncio import Redis
+from redis.asyncio.connection import AbstractConnection
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import create_async_engine
 
 from bot.app import App, build_app
 from bot.config import Settings
+from bot.fsm_storage import one_update
 from bot.instances import (
     LOCK_TIMEOUT,
     RenewedRedisEventIsolation,
     create_events_isolation,
+    create_fsm_storage,
     key_builder,
     unshared_in_webhook_mode,
 )
@@ -388,3 +392,97 @@ async def test_a_chats_lock_is_renewed_while_its_update_is_handled(redis_prefix:
         await redis.aclose()
     assert 1_000 < renewed <= LOCK_TIMEOUT * 1_000
     assert released == 0
+
+
+def round_trips(monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
+    """From now on, each write of commands to Redis (one round trip), as their names."""
+    sent: list[list[str]] = []
+    send = AbstractConnection.send_packed_command
+
+    async def counted(self: AbstractConnection, command: Any, check_health: bool = True) -> None:
+        parts = [command] if isinstance(command, bytes) else list(command)
+        lines = b"".join(bytes(part) for part in parts).split(b"\r\n")
+        # Each command: "*<n>", then "$<length>" and the value for each of its n words, the
+        # first its name. (The test's values hold no line breaks.)
+        names, at = [], 0
+        while at < len(lines) and lines[at].startswith(b"*"):
+            names.append(lines[at + 2].decode().upper())
+            at += 1 + 2 * int(lines[at][1:])
+        sent.append(names)
+        await send(self, command, check_health)
+
+    monkeypatch.setattr(AbstractConnection, "send_packed_command", counted)
+    return sent
+
+
+async def test_a_chats_lock_is_taken_and_its_state_read_in_one_round_trip(
+    redis_prefix: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    settings = Settings(_env_file=None, redis_url=REDIS_URL, redis_prefix=redis_prefix)
+    redis = Redis.from_url(REDIS_URL)
+    try:
+        storage = create_fsm_storage(settings, sessions=None, redis=redis)  # type: ignore[arg-type]
+        isolation = create_events_isolation(settings, redis, storage)
+        chat = StorageKey(bot_id=1, chat_id=USER_ID, user_id=USER_ID)
+        await storage.set_state(chat, "Asking:text")
+        await storage.set_data(chat, {"draft": "жол"})
+        sent = round_trips(monkeypatch)
+        with one_update():
+            async with isolation.lock(chat):
+                # What aiogram and a handler then read: no round trip of their own.
+                assert await storage.get_state(chat) == "Asking:text"
+                assert await storage.get_data(chat) == {"draft": "жол"}
+                assert sent == [["SET", "MGET"]]
+        assert sent[1:] == [["EVALSHA"]]  # the lock let go
+        assert await redis.exists(key_builder(settings).build(chat, "lock")) == 0
+
+        # Outside an update nothing is remembered, so nothing is read ahead: the plain lock.
+        sent.clear()
+        async with isolation.lock(chat):
+            pass
+        assert sent == [["SET"], ["EVALSHA"]]
+    finally:
+        await redis.aclose()
+
+
+async def test_a_busy_chats_state_is_read_once_its_lock_is_taken(
+    redis_prefix: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The read that went with a failed try for the lock is dropped: the holder may still
+    change the state. What the update sees is what the holder left."""
+    settings = Settings(_env_file=None, redis_url=REDIS_URL, redis_prefix=redis_prefix)
+    redis = Redis.from_url(REDIS_URL)
+    try:
+        storage = create_fsm_storage(settings, sessions=None, redis=redis)  # type: ignore[arg-type]
+        isolation = create_events_isolation(settings, redis, storage)
+        assert isinstance(isolation, RenewedRedisEventIsolation)
+        chat = StorageKey(bot_id=1, chat_id=USER_ID, user_id=USER_ID)
+        lock_name = key_builder(settings).build(chat, "lock")
+        await storage.set_state(chat, "Asking:text")
+        # Another instance holds the chat.
+        await redis.set(lock_name, b"another instance", px=int(LOCK_TIMEOUT * 1000))
+
+        tried = asyncio.Event()
+        take = isolation._take_and_read
+
+        async def observed(held: Any, key: StorageKey) -> bool:
+            taken = await take(held, key)
+            tried.set()
+            return taken
+
+        monkeypatch.setattr(isolation, "_take_and_read", observed)
+
+        async def next_update() -> str | None:
+            with one_update():
+                async with isolation.lock(chat):
+                    return await storage.get_state(chat)
+
+        waiting = asyncio.create_task(next_update())
+        await tried.wait()
+        assert not waiting.done()
+        # The holder ends its step and lets go.
+        await storage.set_state(chat, "Asking:photo")
+        await redis.delete(lock_name)
+        assert await asyncio.wait_for(waiting, 10) == "Asking:photo"
+    finally:
+        await redis.aclose()
