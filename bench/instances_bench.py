@@ -3,7 +3,7 @@
     .venv/bin/python bench/instances_bench.py [--instances 1,2] [--citizens 600]
                                               [--concurrency 100] [--delay-ms 50]
                                               [--postgres URL] [--redis URL]
-                                              [--cpu-quota CORES] [--pin]
+                                              [--cpu-quota CORES] [--pin] [--wakeups]
 
 For each N: a scratch PostgreSQL database prepared as citizens_bench.py prepares it (the sample
 classifier, one announced meeting), then the topology of deploy/compose.yaml from local
@@ -23,18 +23,20 @@ and the load compete for them: the CPU table says how much of the machine each p
 controller), so that on such a machine each instance, not the machine, is what limits its
 run, and N instances can be compared with one; "held back" is how long the kernel kept an
 instance waiting for its quota. ``--pin`` runs each instance on one core of its own (the
-first on core 0, the second on core 1), as two instances on two cores would be. Writes nothing
-to the repository.
+first on core 0, the second on core 1), as two instances on two cores would be. ``--wakeups``
+counts, with perf, the wake-ups of each part during the load and how many of them crossed from
+one core to the other (bench/wakeups.py). Writes nothing to the repository.
 """
 
 import argparse
 import asyncio
+import contextlib
 import os
 import sys
 import time
 import uuid
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import AsyncExitStack
 from dataclasses import dataclass
 from pathlib import Path
@@ -57,6 +59,7 @@ from citizens_bench import (  # noqa: E402
 )
 from cpu_quota import cpu_quota, pinned, throttled_seconds  # noqa: E402
 from machine import machine  # noqa: E402
+from wakeups import Wakeups, recorded_wakeups  # noqa: E402
 
 from bot.memory import settle_garbage_collector  # noqa: E402
 from deploy.topology import TopologyConfig, run_topology  # noqa: E402
@@ -82,7 +85,11 @@ class Figures:
     reply_ms: list[float]
     cpu: dict[str, float]  # seconds, by part
     held_back: list[float]  # seconds each instance waited for its CPU quota, if capped
+    # Seconds the hypervisor ran something else while this machine's cores had work (the
+    # "steal" of /proc/stat, all cores): time the processes' CPU figures may include.
+    steal: float
     redis_calls: dict[str, int]  # Redis's own count of each command during the run
+    wakeups: Wakeups | None  # with --wakeups: the kernel's wake-ups, by the woken task's part
 
 
 async def redis_calls(redis: Redis) -> Counter[str]:
@@ -153,7 +160,8 @@ async def run_once(
     redis_url: str,
     translator: Translator,
     quota: float | None,
-    pin: bool = False,
+    pin: bool,
+    wakeups: bool,
 ) -> Figures:
     async with scratch_postgres_database(postgres_url, prefix="kezdesu_bench") as url:
         routes = await prepare_database(url, translator)
@@ -183,6 +191,7 @@ async def run_once(
             if pin:
                 stack.enter_context(pinned([b.pid for b in bots]))
             held_before = [throttled_seconds(group) for group in groups]
+            steal_before = stolen_seconds()
             nginx = list(processes_named("nginx"))
             await client.reset_stats()
             gate = asyncio.Semaphore(concurrency)
@@ -198,10 +207,15 @@ async def run_once(
             postgres = ServerCpu.now("postgres")
             redis = Redis.from_url(redis_url)
             calls = await redis_calls(redis)
-            started, own = time.perf_counter(), time.process_time()
-            outcomes = await asyncio.gather(*(one(i) for i in range(citizens)))
-            wall = time.perf_counter() - started
+            recording = (
+                recorded_wakeups(parts_by_task(bots)) if wakeups else contextlib.nullcontext()
+            )
+            async with recording as woken:
+                started, own = time.perf_counter(), time.process_time()
+                outcomes = await asyncio.gather(*(one(i) for i in range(citizens)))
+                wall = time.perf_counter() - started
             held = [throttled_seconds(g) - s for g, s in zip(groups, held_before, strict=True)]
+            steal = stolen_seconds() - steal_before
             calls = await redis_calls(redis) - calls
             calls.pop("INFO", None)  # this bench's own
             await redis.aclose()
@@ -224,8 +238,42 @@ async def run_once(
         reply_ms=[ms for o in outcomes for ms in o.latencies],
         cpu=cpu,
         held_back=held,
+        steal=steal,
         redis_calls=dict(calls),
+        wakeups=woken,
     )
+
+
+def stolen_seconds(stat: Path = Path("/proc/stat")) -> float:
+    """The machine's steal time so far, all cores (0 where the kernel does not count it)."""
+    with contextlib.suppress(OSError, IndexError, ValueError):
+        fields = stat.read_text().split("\n", 1)[0].split()
+        return int(fields[8]) / os.sysconf("SC_CLK_TCK")
+    return 0.0
+
+
+def parts_by_task(bots: list[psutil.Process]) -> Callable[[int, str], str]:
+    """Which part of the setup a woken task (a thread's id and name) belongs to."""
+
+    def tasks(process: psutil.Process) -> set[int]:
+        with contextlib.suppress(psutil.Error):
+            return {process.pid, *(thread.id for thread in process.threads())}
+        return {process.pid}
+
+    own = tasks(psutil.Process())
+    instances = set().union(*(tasks(bot) for bot in bots))
+
+    def part_of(task: int, name: str) -> str:
+        if task in instances:
+            return "bots"
+        if task in own:
+            return "emulator + citizens"
+        for part in ("postgres", "redis", "nginx"):
+            if name.startswith(part):
+                return part
+        return "other"
+
+    return part_of
 
 
 def print_figures(figures: Figures, one: Figures | None) -> None:
@@ -252,7 +300,7 @@ def print_figures(figures: Figures, one: Figures | None) -> None:
     total = sum(figures.cpu.values())
     print(
         f"  CPU, all of it                 {total / figures.wall:.0%} of one core "
-        f"({os.cpu_count()} cores)"
+        f"({os.cpu_count()} cores); stolen by the hypervisor {figures.steal:.1f} s"
     )
     per_update = {
         name: count / max(1, figures.updates) for name, count in figures.redis_calls.items()
@@ -262,6 +310,15 @@ def print_figures(figures: Figures, one: Figures | None) -> None:
     )
     print(f"  Redis calls per update         {sum(per_update.values()):.2f}: {listed}")
     print("    (INFO commandstats of the whole server: the Lua scripts' own calls count too)")
+    if figures.wakeups is not None:
+        woken = figures.wakeups
+        print("  wake-ups per update, by the woken part: all / crossing cores")
+        for part, count in sorted(woken.total.items(), key=lambda item: -item[1]):
+            crossing = woken.crossing.get(part, 0)
+            print(
+                f"    {part:<28} {count / max(1, figures.updates):6.2f} / "
+                f"{crossing / max(1, figures.updates):5.2f} ({crossing / count:.0%})"
+            )
     for failure in figures.failures[:3]:
         print(f"  failure: {failure}")
 
@@ -283,6 +340,11 @@ def parse_args() -> argparse.Namespace:
     )
     parser.add_argument(
         "--pin", action="store_true", help="each instance on one core of its own: 0, 1, ..."
+    )
+    parser.add_argument(
+        "--wakeups",
+        action="store_true",
+        help="count the wake-ups of each part, and those across cores (perf, bench/wakeups.py)",
     )
     args = parser.parse_args()
     args.counts = [int(part) for part in args.instances.split(",") if part.strip()]
@@ -318,6 +380,7 @@ async def main(args: argparse.Namespace) -> None:
             translator,
             args.cpu_quota,
             args.pin,
+            args.wakeups,
         )
         print_figures(figures, one if count > 1 else None)
         if count == 1:
