@@ -78,20 +78,20 @@ class RedisStateStorage(RedisStorage):
         pipe.mget(*self._slots(key))
         return True
 
-    def keep_read(self, key: StorageKey, reply: list[bytes | str | None]) -> None:
-        """Remember for the update what a :meth:`queue_read` brought."""
-        self._keep(key, reply)
-
     async def _row(self, key: StorageKey) -> tuple[str | None, str]:
         row = self._known(key)
         if row is not None:
             return row
-        return self._keep(key, await self.redis.mget(*self._slots(key)))
+        return self.keep_read(key, await self.redis.mget(*self._slots(key)))
 
     def _slots(self, key: StorageKey) -> tuple[str, str]:
         return self.key_builder.build(key, "state"), self.key_builder.build(key, "data")
 
-    def _keep(self, key: StorageKey, reply: list[bytes | str | None]) -> tuple[str | None, str]:
+    def keep_read(
+        self, key: StorageKey, reply: list[bytes | str | None]
+    ) -> tuple[str | None, str]:
+        """Remember for the update the state and data an MGET of ``key`` brought (its own, or
+        one a :meth:`queue_read` put in a pipeline); the row they make."""
         state, data = reply
         row = (_text(state), _text(data) or _NO_DATA)
         known = remembered()
