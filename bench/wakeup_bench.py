@@ -8,23 +8,30 @@ balancer, one request and its answer at a time. Run with both processes allowed 
 only, then with the second on core 1 (each pair of runs repeated). Printed per round trip: the
 CPU time of the first process (user and kernel) and the wall time.
 
-Why it is here: with two instances of the bot, each on its own core, their database, Redis and
-nginx answer them from either core, so many more of the bot's messages wake a process on the
-other core than with one instance (bench/README.md, "The aims on the Intel Xeon"). On a
-virtual machine waking another core can cost far more than on bare metal; this says how much
-on the machine it runs on. Needs two cores. Writes nothing.
+Why it is here: the bot's every exchange with its database, Redis and nginx wakes a process,
+often on the other core. On a virtual machine waking another core can cost far more than on
+bare metal; this says how much on the machine it runs on (instances_bench.py --wakeups counts
+how many of a run's wake-ups cross cores; bench/README.md, "The wake-ups, counted"). Needs two
+cores. Writes nothing.
 """
 
 import argparse
 import os
 import socket
 import time
+from collections.abc import Callable
 
 from machine import machine
 
 
-def round_trips(count: int, first_core: int, second_core: int) -> tuple[float, float]:
-    """Seconds of the first process's CPU and of wall time for ``count`` round trips."""
+def round_trips(
+    count: int,
+    first_core: int,
+    second_core: int,
+    forked: Callable[[int], object] = lambda _pid: None,
+) -> tuple[float, float]:
+    """Seconds of the first process's CPU and of wall time for ``count`` round trips; this
+    process is left on ``first_core``. ``forked`` is told the second process's pid."""
     mine, theirs = socket.socketpair()
     child = os.fork()
     if child == 0:  # the second process: answers each byte with one
@@ -37,6 +44,7 @@ def round_trips(count: int, first_core: int, second_core: int) -> tuple[float, f
         finally:
             os._exit(0)
     theirs.close()
+    forked(child)
     os.sched_setaffinity(0, {first_core})
     cpu, wall = time.process_time(), time.perf_counter()
     for _ in range(count):

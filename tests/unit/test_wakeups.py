@@ -1,7 +1,6 @@
 """bench/wakeups.py: the wake-ups instances_bench.py's --wakeups counts, and across cores."""
 
 import os
-import socket
 import sys
 from pathlib import Path
 
@@ -9,6 +8,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
 
+from wakeup_bench import round_trips
 from wakeups import WakeupsError, count_wakeups, recorded_wakeups
 
 PERF_LINES = """\
@@ -38,33 +38,9 @@ def test_wakeups_are_counted_by_part_and_across_cores() -> None:
     assert counted.crossing == {"postgres": 1, "redis-server": 1, "bots": 1}
 
 
-def ping_pong(round_trips: int, first_core: int, second_core: int) -> int:
-    """A child answering each of ``round_trips`` bytes, on ``second_core`` while this process
-    is on ``first_core``; the child's pid."""
-    mine, theirs = socket.socketpair()
-    child = os.fork()
-    if child == 0:  # the child: answers each byte, then leaves without Python's clean-up
-        os.sched_setaffinity(0, {second_core})
-        mine.close()
-        for _ in range(round_trips):
-            theirs.sendall(theirs.recv(1))
-        os._exit(0)
-    theirs.close()
-    before = os.sched_getaffinity(0)
-    os.sched_setaffinity(0, {first_core})
-    try:
-        for _ in range(round_trips):
-            mine.sendall(b"x")
-            mine.recv(1)
-    finally:
-        os.sched_setaffinity(0, before)
-        mine.close()
-        os.waitpid(child, 0)
-    return child
-
-
 async def test_a_process_woken_from_the_other_core_is_counted_as_crossing() -> None:
-    cores = sorted(os.sched_getaffinity(0))
+    allowed = os.sched_getaffinity(0)
+    cores = sorted(allowed)
     if len(cores) < 2:
         pytest.skip("needs two cores")
     children: list[int] = []
@@ -74,9 +50,12 @@ async def test_a_process_woken_from_the_other_core_is_counted_as_crossing() -> N
 
     try:
         async with recorded_wakeups(part_of) as woken:
-            children.append(ping_pong(500, cores[0], cores[1]))
+            # A child pinned to the second core answers each of 500 bytes from the first.
+            round_trips(500, cores[0], cores[1], forked=children.append)
     except WakeupsError as error:
         pytest.skip(str(error))
+    finally:
+        os.sched_setaffinity(0, allowed)
     # Each byte wakes the child on its core from this process's; a few may find it awake.
     assert woken.total.get("child", 0) >= 250
     assert woken.crossing.get("child", 0) >= 0.9 * woken.total["child"]
