@@ -92,6 +92,9 @@ class App:
     claims: bool = False
     # The polling mode's server of /metrics, /healthz and /readyz while it runs.
     _probes: web.AppRunner | None = field(default=None, init=False)
+    # Set once start_polling has started and polling can be stopped: a stop that comes while
+    # the bot is still starting waits for it (bot/local.py) instead of cutting the start short.
+    polling: asyncio.Event = field(default_factory=asyncio.Event, init=False)
 
     def readiness(self) -> Readiness:
         storage = self.dispatcher.storage
@@ -99,6 +102,9 @@ class App:
 
     async def start_polling(self, *, set_commands: bool = True, **kwargs: Any) -> None:
         await self._start(set_commands=set_commands)
+        # Nothing suspends between here and aiogram taking its running lock, so whoever this
+        # wakes finds polling stoppable (Dispatcher.stop_polling).
+        self.polling.set()
         try:
             # The bot's HTTP session is closed by close(), after the updates in flight are
             # answered: aiogram's own close (close_bot_session) comes before them and would

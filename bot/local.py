@@ -95,10 +95,18 @@ def follow_demo_clock(state: EmulatorState, app: App, clock: ShiftedClock) -> No
 
 
 async def _stop(app: App, task: asyncio.Task[None]) -> None:
+    # A stop that comes while the bot is still starting (its commands set, the handled updates
+    # read) lets the start finish, then stops polling: cancelling the start would cut a
+    # database read in half and leave its connection to be rolled back by nobody.
+    started = asyncio.ensure_future(app.polling.wait())
     try:
-        await app.dispatcher.stop_polling()
-    except RuntimeError:
-        # Stopped before polling had even started.
-        task.cancel()
+        await asyncio.wait({started, task}, timeout=15, return_when=asyncio.FIRST_COMPLETED)
+    finally:
+        started.cancel()
+    if app.polling.is_set():
+        with contextlib.suppress(RuntimeError):  # polling had ended already, on its own
+            await app.dispatcher.stop_polling()
+    elif not task.done():
+        task.cancel()  # a start that hangs past the wait (the emulator gone)
     with contextlib.suppress(asyncio.CancelledError):
         await asyncio.wait_for(task, timeout=15)
