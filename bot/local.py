@@ -96,8 +96,8 @@ def follow_demo_clock(state: EmulatorState, app: App, clock: ShiftedClock) -> No
 
 async def _stop(app: App, task: asyncio.Task[None]) -> None:
     # A stop that comes while the bot is still starting (its commands set, the handled updates
-    # read) lets the start finish, then stops polling: cancelling the start would cut a
-    # database read in half and leave its connection to be rolled back by nobody.
+    # read) lets the start finish, then stops polling: cancelling the start cut a database
+    # read in half, and the session's rollback of the cut read then failed the stop.
     started = asyncio.ensure_future(app.polling.wait())
     try:
         await asyncio.wait({started, task}, timeout=15, return_when=asyncio.FIRST_COMPLETED)
