@@ -3,7 +3,7 @@
 import asyncio
 import contextlib
 import logging
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -59,6 +59,10 @@ log = logging.getLogger(__name__)
 # How long a stop waits for the updates being handled to finish (a handler is a few database
 # round trips and one or two requests to Telegram).
 UPDATE_GRACE_SECONDS = 10.0
+# How long a stop that comes while the bot is starting waits for the start to finish before
+# cutting it short: a start held up by a Bot API that does not answer would otherwise keep an
+# operator's Ctrl+C waiting for the request's own timeout.
+START_GRACE_SECONDS = 15.0
 
 
 @dataclass
@@ -93,12 +97,39 @@ class App:
     # The polling mode's server of /metrics, /healthz and /readyz while it runs.
     _probes: web.AppRunner | None = field(default=None, init=False)
     # Set once start_polling has started and polling can be stopped: a stop that comes while
-    # the bot is still starting waits for it (bot/local.py) instead of cutting the start short.
+    # the bot is still starting waits for it (poll_until) instead of cutting the start short.
     polling: asyncio.Event = field(default_factory=asyncio.Event, init=False)
 
     def readiness(self) -> Readiness:
         storage = self.dispatcher.storage
         return Readiness(self.engine, storage.redis if isinstance(storage, RedisStorage) else None)
+
+    async def poll_until(self, stop: asyncio.Event, **kwargs: Any) -> None:
+        """Polling until ``stop`` is set: `kezdesu run` with a token, sandbox mode, the tests.
+
+        A stop that comes while the bot is still starting (its menus set, the updates it
+        handled before read) lets the start finish, then stops polling: cancelling the start
+        cut a database read in half, and the session's rollback of the cut read then failed
+        the stop. Past START_GRACE_SECONDS the start is cut short all the same."""
+        polling = asyncio.create_task(self.start_polling(handle_signals=False, **kwargs))
+        try:
+            await _first_of(polling, stop.wait())
+            if not polling.done():
+                await _first_of(polling, self.polling.wait(), within=START_GRACE_SECONDS)
+                if self.polling.is_set():
+                    with contextlib.suppress(RuntimeError):  # polling had ended on its own
+                        await self.dispatcher.stop_polling()
+                elif not polling.done():
+                    log.warning(
+                        "stopped while starting; the start took over %s s and is cut short",
+                        START_GRACE_SECONDS,
+                    )
+                    polling.cancel()
+                    await asyncio.wait({polling})
+            if not polling.cancelled():
+                await polling  # its error, when it failed
+        finally:
+            polling.cancel()  # this one cancelled from outside: polling goes with it
 
     async def start_polling(self, *, set_commands: bool = True, **kwargs: Any) -> None:
         await self._start(set_commands=set_commands)
@@ -228,6 +259,18 @@ class App:
             stack.push_async_callback(self._stop_probes)
             if self.handled is not None:
                 stack.push_async_callback(self.handled.stop)
+
+
+async def _first_of(
+    task: asyncio.Task[None], awaitable: Awaitable[Any], *, within: float | None = None
+) -> None:
+    """Until ``task`` ends or ``awaitable`` does (at most ``within`` seconds); the latter is
+    dropped if it has not."""
+    other = asyncio.ensure_future(awaitable)
+    try:
+        await asyncio.wait({task, other}, timeout=within, return_when=asyncio.FIRST_COMPLETED)
+    finally:
+        other.cancel()
 
 
 def create_bot(

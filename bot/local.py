@@ -27,14 +27,15 @@ class LocalBot:
 
 @contextlib.asynccontextmanager
 async def polling(app: App, *, polling_timeout: int = 10) -> AsyncIterator[App]:
-    """The bot polls in the background while inside; stops cleanly on the way out."""
-    task = asyncio.create_task(
-        app.start_polling(handle_signals=False, polling_timeout=polling_timeout)
-    )
+    """The bot polls in the background while inside; stops on the way out as `kezdesu run`
+    does (App.poll_until), a start still under way included."""
+    stop = asyncio.Event()
+    task = asyncio.create_task(app.poll_until(stop, polling_timeout=polling_timeout))
     try:
         yield app
     finally:
-        await _stop(app, task)
+        stop.set()
+        await task
 
 
 @contextlib.asynccontextmanager
@@ -92,21 +93,3 @@ def follow_demo_clock(state: EmulatorState, app: App, clock: ShiftedClock) -> No
         app.sender.wake()
 
     state.clock_follower = moved
-
-
-async def _stop(app: App, task: asyncio.Task[None]) -> None:
-    # A stop that comes while the bot is still starting (its commands set, the handled updates
-    # read) lets the start finish, then stops polling: cancelling the start cut a database
-    # read in half, and the session's rollback of the cut read then failed the stop.
-    started = asyncio.ensure_future(app.polling.wait())
-    try:
-        await asyncio.wait({started, task}, timeout=15, return_when=asyncio.FIRST_COMPLETED)
-    finally:
-        started.cancel()
-    if app.polling.is_set():
-        with contextlib.suppress(RuntimeError):  # polling had ended already, on its own
-            await app.dispatcher.stop_polling()
-    elif not task.done():
-        task.cancel()  # a start that hangs past the wait (the emulator gone)
-    with contextlib.suppress(asyncio.CancelledError):
-        await asyncio.wait_for(task, timeout=15)

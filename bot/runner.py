@@ -30,13 +30,13 @@ async def run_bot(settings: Settings) -> None:
     settle_garbage_collector()
     log.info("event loop: %s", loop_name())
     try:
-        if settings.webhook_mode:
-            # aiogram's polling stops on SIGINT/SIGTERM by itself; the webhook server waits
-            # for the same signals here.
-            with stop_signals() as stop:
+        # SIGINT and SIGTERM are taken from the first line, so a stop that comes while the bot
+        # is still starting is honoured once it has started, in either mode.
+        with stop_signals() as stop:
+            if settings.webhook_mode:
                 await app.serve_webhook(stop)
-        else:
-            await app.start_polling()
+            else:
+                await app.poll_until(stop)
     finally:
         await app.close()
 
@@ -74,9 +74,8 @@ async def run_sandbox(settings: Settings) -> None:
 @contextlib.contextmanager
 def stop_signals() -> Iterator[asyncio.Event]:
     """An event set by SIGINT or SIGTERM, from the start: a stop that comes while the bot is
-    still starting is honoured once it has started. Then local_bot stops the bot as
-    `kezdesu run` does with a token: the updates in flight are answered, the sender gives back
-    what it holds."""
+    still starting is honoured once it has started (App.poll_until, App.serve_webhook). Then
+    the updates in flight are answered and the sender gives back what it holds."""
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for signum in (signal.SIGINT, signal.SIGTERM):

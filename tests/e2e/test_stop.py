@@ -110,6 +110,31 @@ async def test_sigterm_lets_the_reply_in_flight_arrive(
     assert replies, "the reply to /start never arrived"
 
 
+async def test_sigterm_while_starting_lets_the_start_finish_then_stops(
+    slow_emulator: RunningEmulator, tmp_path: Path
+) -> None:
+    """With a token, SIGTERM while the bot is still setting its menus (each request a second):
+    the start finishes, polling stops at once, the shutdown runs, the process ends cleanly.
+    Before, the signal came before aiogram's handlers and ended the process where it stood."""
+    env = bot_environment(
+        BOT_TOKEN=slow_emulator.bot_token,
+        TELEGRAM_API_URL=slow_emulator.url,
+        DATABASE_URL=f"sqlite+aiosqlite:///{tmp_path / 'kezdesu.db'}",
+    )
+    stats = slow_emulator.state.stats
+    async with kezdesu_run(tmp_path, env) as process:
+        # The start's first request (the citizens' menu) has reached the emulator.
+        await eventually(lambda: stats.requests["setMyCommands"] > 0, attempts=3000)
+        assert stats.requests["getUpdates"] == 0
+        log = await stopped(process)
+
+    assert process.returncode == 0, log
+    assert "Traceback" not in log, log
+    # The start went on to its end (every menu set, polling begun), then the stop ran.
+    assert stats.requests["setMyCommands"] == 4, log
+    assert "outbox sender stopped" in log, log
+
+
 async def test_sigterm_stops_sandbox_mode_cleanly(tmp_path: Path) -> None:
     env = bot_environment(SANDBOX__PORT=str(free_port()))
     async with kezdesu_run(tmp_path, env) as process:

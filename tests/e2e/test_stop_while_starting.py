@@ -1,12 +1,16 @@
-"""A stop that comes while the bot is still starting (the sandbox's Ctrl+C, a test that ends
+"""A stop that comes while the bot is still starting (an operator's Ctrl+C, a test that ends
 early) lets the start finish and then stops polling: cancelling the start cut the read of
-the handled updates in half, and the session's rollback of the cut read failed the stop."""
+the handled updates in half, and the session's rollback of the cut read failed the stop. A
+start held up past its grace is cut short all the same. (`kezdesu run` itself, stopped while
+starting: tests/e2e/test_stop.py.)"""
 
 import asyncio
+import logging
 
 import pytest
 
-from bot.app import build_app
+from bot import app as app_module
+from bot.app import App, build_app
 from bot.config import Settings
 from bot.local import polling
 from sandbox.config import EmulatorConfig
@@ -49,3 +53,38 @@ async def test_a_stop_during_the_start_lets_it_finish(
     assert loaded == [True]
     assert app.polling.is_set()
     assert not app.dispatcher._running_lock.locked()  # polling stopped, not left running
+
+
+@pytest.mark.usefixtures("engine")
+async def test_a_start_held_up_past_its_grace_is_cut_short(
+    database_url: str, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    monkeypatch.setattr(app_module, "START_GRACE_SECONDS", 0.2)
+    config = EmulatorConfig(rate_limits_enabled=False)
+    settings = Settings(_env_file=None, database_url=database_url)
+    async with run_emulator(config) as emulator:
+        app: App = build_app(
+            settings, token=config.bot_token, api_url=emulator.url, clock=ManualClock(START)
+        )
+        handled = app.handled
+        assert handled is not None
+        reading, never = asyncio.Event(), asyncio.Event()
+
+        async def stuck_load() -> None:
+            reading.set()
+            await never.wait()
+
+        monkeypatch.setattr(handled, "load", stuck_load)
+        stop = asyncio.Event()
+        try:
+            polling_task = asyncio.create_task(app.poll_until(stop))
+            await reading.wait()
+            stop.set()
+            # Bounded: the grace is 0.2 s.
+            await asyncio.wait_for(polling_task, timeout=10)
+        finally:
+            await app.close()
+
+    assert not app.polling.is_set()
+    assert "the start took over 0.2 s and is cut short" in caplog.text
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
