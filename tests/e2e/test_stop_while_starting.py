@@ -5,7 +5,9 @@ start held up past its grace is cut short all the same. (`kezdesu run` itself, s
 starting: tests/e2e/test_stop.py.)"""
 
 import asyncio
+import contextlib
 import logging
+from collections.abc import AsyncIterator
 
 import pytest
 
@@ -13,24 +15,35 @@ from bot import app as app_module
 from bot.app import App, build_app
 from bot.config import Settings
 from bot.local import polling
+from bot.redelivery import HandledUpdates
 from sandbox.config import EmulatorConfig
 from sandbox.server import run_emulator
 from services.clock import ManualClock
 from tests.e2e.harness import START
 
 
-@pytest.mark.usefixtures("engine")  # the schema
-async def test_a_stop_during_the_start_lets_it_finish(
-    database_url: str, monkeypatch: pytest.MonkeyPatch
-) -> None:
+@contextlib.asynccontextmanager
+async def a_bot(database_url: str) -> AsyncIterator[tuple[App, HandledUpdates]]:
+    """A bot against the emulator, not started, and its handled updates (whose read at the
+    start the tests hold)."""
     config = EmulatorConfig(rate_limits_enabled=False)
     settings = Settings(_env_file=None, database_url=database_url)
     async with run_emulator(config) as emulator:
         app = build_app(
             settings, token=config.bot_token, api_url=emulator.url, clock=ManualClock(START)
         )
-        handled = app.handled
-        assert handled is not None
+        assert app.handled is not None
+        try:
+            yield app, app.handled
+        finally:
+            await app.close()
+
+
+@pytest.mark.usefixtures("engine")  # the schema
+async def test_a_stop_during_the_start_lets_it_finish(
+    database_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    async with a_bot(database_url) as (app, handled):
         reading, go_on = asyncio.Event(), asyncio.Event()
         loaded: list[bool] = []
         load = handled.load
@@ -42,13 +55,10 @@ async def test_a_stop_during_the_start_lets_it_finish(
             loaded.append(True)
 
         monkeypatch.setattr(handled, "load", held_load)
-        try:
-            async with polling(app):
-                await reading.wait()
-                # The stop begins while the start is reading; the read goes on after.
-                asyncio.get_running_loop().call_soon(go_on.set)
-        finally:
-            await app.close()
+        async with polling(app):
+            await reading.wait()
+            # The stop begins while the start is reading; the read goes on after.
+            asyncio.get_running_loop().call_soon(go_on.set)
 
     assert loaded == [True]
     assert app.polling.is_set()
@@ -60,14 +70,7 @@ async def test_a_start_held_up_past_its_grace_is_cut_short(
     database_url: str, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
     monkeypatch.setattr(app_module, "START_GRACE_SECONDS", 0.2)
-    config = EmulatorConfig(rate_limits_enabled=False)
-    settings = Settings(_env_file=None, database_url=database_url)
-    async with run_emulator(config) as emulator:
-        app: App = build_app(
-            settings, token=config.bot_token, api_url=emulator.url, clock=ManualClock(START)
-        )
-        handled = app.handled
-        assert handled is not None
+    async with a_bot(database_url) as (app, handled):
         reading, never = asyncio.Event(), asyncio.Event()
 
         async def stuck_load() -> None:
@@ -76,14 +79,11 @@ async def test_a_start_held_up_past_its_grace_is_cut_short(
 
         monkeypatch.setattr(handled, "load", stuck_load)
         stop = asyncio.Event()
-        try:
-            polling_task = asyncio.create_task(app.poll_until(stop))
-            await reading.wait()
-            stop.set()
-            # Bounded: the grace is 0.2 s.
-            await asyncio.wait_for(polling_task, timeout=10)
-        finally:
-            await app.close()
+        polling_task = asyncio.create_task(app.poll_until(stop))
+        await reading.wait()
+        stop.set()
+        # Bounded: the grace is 0.2 s.
+        await asyncio.wait_for(polling_task, timeout=10)
 
     assert not app.polling.is_set()
     assert "the start took over 0.2 s and is cut short" in caplog.text
